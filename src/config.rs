@@ -1,0 +1,235 @@
+//! `site.toml`: the site's settings.
+//!
+//! The file mirrors [`SiteConfig`]; unknown keys are errors that name the key, so a typo never
+//! silently drops a setting.
+
+use crate::diagnostics::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Settings read from `site.toml`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Site title in Chinese.
+    pub title: String,
+    /// Site title in English.
+    pub title_en: String,
+    /// One-sentence description (Chinese), used in page metadata.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// One-sentence description (English).
+    #[serde(default)]
+    pub description_en: Option<String>,
+    /// Where the site is published, possibly with a sub-path: `https://www.example.gov.cn/xxgk/jxpj/`.
+    pub base_url: String,
+    /// The language at the root of the site. Only `zh` is supported.
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    /// Languages built; `zh` and `en`.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+    /// Who publishes the site (Chinese).
+    pub publisher: String,
+    /// Who publishes the site (English).
+    pub publisher_en: String,
+    /// How to reach the publisher (telephone, e-mail or address).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Contact in English, if different.
+    #[serde(default)]
+    pub contact_en: Option<String>,
+    /// Licence of the published data, e.g. `CC BY 4.0`.
+    pub data_license: String,
+    /// A link to the licence text, optional.
+    #[serde(default)]
+    pub data_license_url: Option<String>,
+    /// Theme folder under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Output folder, relative to the site root.
+    #[serde(default = "default_output")]
+    pub output_dir: String,
+}
+
+fn default_language() -> String {
+    "zh".into()
+}
+fn default_languages() -> Vec<String> {
+    vec!["zh".into(), "en".into()]
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_output() -> String {
+    "public".into()
+}
+
+/// Validated settings plus where they came from.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub site: SiteConfig,
+    /// Folder holding `site.toml`, `content/` and `themes/`.
+    pub root: PathBuf,
+    /// Path part of `base_url`, always starting and ending with `/` (`/xxgk/jxpj/`).
+    pub base_path: String,
+    /// `base_url` without its trailing slash, for absolute links.
+    pub base_url: String,
+}
+
+impl Config {
+    /// Reads and validates `root/site.toml`.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let file = root.join("site.toml");
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            vec![
+                Diagnostic::error(&file, format!("cannot read site.toml: {e}"))
+                    .help("run gongkai in the folder that holds site.toml, or pass --root DIR"),
+            ]
+        })?;
+        Config::parse(&text, &file, root)
+    }
+
+    /// Parses settings from text (`file` is used in messages only).
+    pub fn parse(text: &str, file: &Path, root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let site: SiteConfig = toml::from_str(text).map_err(|e| {
+            let pos = e.span().map(|s| line_col(text, s.start));
+            vec![crate::yaml::explain(e.message(), file).at_opt(pos)]
+        })?;
+        let mut problems = Vec::new();
+        let (base_url, base_path) = match split_base_url(&site.base_url) {
+            Some(parts) => parts,
+            None => {
+                problems.push(
+                    Diagnostic::error(file, format!("base_url `{}` is not a web address", site.base_url))
+                        .at_opt(find_key(text, "base_url"))
+                        .help("write the full address, e.g. base_url = \"https://www.example.gov.cn/xxgk/jxpj/\""),
+                );
+                (String::new(), "/".into())
+            }
+        };
+        if site.default_language != "zh" {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!("default_language `{}` is not supported", site.default_language),
+                )
+                .at_opt(find_key(text, "default_language"))
+                .help("set default_language = \"zh\"; English pages are built under /en/"),
+            );
+        }
+        for lang in &site.languages {
+            if lang != "zh" && lang != "en" {
+                problems.push(
+                    Diagnostic::error(file, format!("language `{lang}` is not supported"))
+                        .at_opt(find_key(text, "languages"))
+                        .help("languages = [\"zh\", \"en\"]"),
+                );
+            }
+        }
+        if !crate::content::is_slug(&site.theme) {
+            problems.push(
+                Diagnostic::error(file, format!("theme `{}` is not a folder name", site.theme))
+                    .at_opt(find_key(text, "theme"))
+                    .help("use the name of a folder under themes/, e.g. theme = \"default\""),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            site,
+            root: root.to_path_buf(),
+            base_path,
+            base_url,
+        })
+    }
+
+    /// The output folder (`--output` wins over `output_dir`).
+    pub fn output_dir(&self, cli: Option<&Path>) -> PathBuf {
+        match cli {
+            Some(p) => p.to_path_buf(),
+            None => self.root.join(&self.site.output_dir),
+        }
+    }
+
+    /// True when English pages are built.
+    pub fn has_english(&self) -> bool {
+        self.site.languages.iter().any(|l| l == "en")
+    }
+}
+
+/// Splits `https://host/sub/` into (`https://host/sub`, `/sub/`).
+fn split_base_url(url: &str) -> Option<(String, String)> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(char::is_whitespace) || path.contains(['?', '#', ' ']) {
+        return None;
+    }
+    let mut base_path = path.to_string();
+    if !base_path.ends_with('/') {
+        base_path.push('/');
+    }
+    let scheme_len = url.len() - rest.len();
+    let base_url = format!("{}{}{}", &url[..scheme_len], host, base_path.trim_end_matches('/'));
+    Some((base_url, base_path))
+}
+
+/// 1-based line and column of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Position of `key = …` at the start of a line.
+fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let t = l.trim_start();
+        (t.starts_with(key) && t[key.len()..].trim_start().starts_with('=')).then(|| (i + 1, l.len() - t.len() + 1))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"
+title = "园区绩效"
+title_en = "Park performance"
+base_url = "https://www.example.gov.cn/xxgk/jxpj/"
+publisher = "某市财政局"
+publisher_en = "Finance Bureau"
+data_license = "CC BY 4.0"
+"#;
+
+    #[test]
+    fn sub_path_is_kept() {
+        let c = Config::parse(OK, Path::new("site.toml"), Path::new(".")).unwrap();
+        assert_eq!(c.base_path, "/xxgk/jxpj/");
+        assert_eq!(c.base_url, "https://www.example.gov.cn/xxgk/jxpj");
+        assert_eq!(c.site.output_dir, "public");
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let text = format!("{OK}titel_en = \"x\"\n");
+        let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+        assert_eq!(errs[0].message, "unknown key `titel_en`");
+        assert_eq!(errs[0].line, Some(8));
+        assert!(errs[0].help.as_deref().unwrap().contains("did you mean `title_en`"));
+    }
+
+    #[test]
+    fn bad_base_url() {
+        let text = OK.replace("https://www.example.gov.cn/xxgk/jxpj/", "www.example");
+        let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+        assert!(errs[0].message.contains("not a web address"));
+        assert_eq!(errs[0].line, Some(4));
+    }
+}

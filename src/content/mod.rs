@@ -1,0 +1,554 @@
+//! Content: unit profiles and reports read from `content/parks/<id>/`.
+//!
+//! This stage reads and parses files and checks what a single file or the file layout can
+//! tell (slugs, pairs of Chinese and English files, duplicates). Figure cross-checks come later.
+
+pub mod document;
+pub mod locate;
+pub mod model;
+
+use crate::diagnostics::Diagnostic;
+use crate::figures::catalog::{self, Known};
+use document::{read_text, split};
+use locate::{Seg, locate};
+use model::{Item, Kind, ReportFront, TranslationFront, UnitProfile};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A unit (park or bureau) and its profile.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub id: String,
+    pub file: PathBuf,
+    pub profile: UnitProfile,
+    /// Profile body (Markdown, Chinese).
+    pub body: String,
+    /// Profile body in English, from `_index.en.md`.
+    pub body_en: Option<String>,
+}
+
+/// One report with its optional English translation.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Unit id.
+    pub park: String,
+    /// File name without `.md` (`2021`).
+    pub stem: String,
+    pub file: PathBuf,
+    pub front: ReportFront,
+    /// The front matter text and its first line, to locate figures in messages.
+    pub front_yaml: String,
+    pub front_line: usize,
+    /// Narrative (Markdown, Chinese).
+    pub body: String,
+    pub en: Option<Translation>,
+}
+
+/// The English sibling of a report.
+#[derive(Clone, Debug)]
+pub struct Translation {
+    pub file: PathBuf,
+    pub front: TranslationFront,
+    pub body: String,
+}
+
+/// Everything under `content/`.
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    /// Sorted by id.
+    pub units: Vec<Unit>,
+    /// Sorted by unit, year, kind.
+    pub reports: Vec<Report>,
+}
+
+/// True for ids and file names we accept in URLs: `a-z`, `0-9`, `-`, not starting with `-`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn slug_help(name: &str) -> String {
+    let suggestion: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_string();
+    if is_slug(&suggestion) {
+        format!("rename it to `{suggestion}`: use only lowercase letters a–z, digits and hyphens")
+    } else {
+        "use only lowercase letters a–z, digits and hyphens (e.g. the park's name in pinyin: `lengshuitan`)".into()
+    }
+}
+
+/// Reads `root/content/parks`. Returns the content and every problem found.
+pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+    let parks = root.join("content").join("parks");
+    let mut problems = Vec::new();
+    let mut content = Content::default();
+    if !parks.is_dir() {
+        problems.push(
+            Diagnostic::error(&parks, "there is no content/parks folder")
+                .help("create content/parks/<unit-id>/_index.md for each unit (see docs/content-format.md)"),
+        );
+        return (content, problems);
+    }
+    // Group files by unit folder; walkdir with sorted names keeps the order deterministic.
+    let mut folders: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    let walker = walkdir::WalkDir::new(&parks)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(
+                    e.path().unwrap_or(&parks),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if entry.depth() == 1 {
+            if entry.file_type().is_dir() {
+                folders.entry(name).or_default();
+            } else if !name.starts_with('.') {
+                problems.push(
+                    Diagnostic::warning(path, "files directly in content/parks are ignored")
+                        .help("put each report in its unit's folder: content/parks/<unit-id>/"),
+                );
+            }
+            continue;
+        }
+        let unit = entry
+            .path()
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().to_string());
+        if let (Some(unit), true) = (unit, entry.file_type().is_file() && name.ends_with(".md")) {
+            folders.entry(unit).or_default().push(path.to_path_buf());
+        }
+    }
+    for (id, files) in folders {
+        load_unit(&parks.join(&id), &id, &files, &mut content, &mut problems);
+    }
+    check_duplicates(&content.reports, &mut problems);
+    content.reports.sort_by(|a, b| {
+        (&a.park, a.front.year, a.front.kind, &a.stem).cmp(&(&b.park, b.front.year, b.front.kind, &b.stem))
+    });
+    (content, problems)
+}
+
+fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, problems: &mut Vec<Diagnostic>) {
+    if !is_slug(id) {
+        problems.push(Diagnostic::error(dir, format!("the unit id `{id}` is not a slug")).help(slug_help(id)));
+        return;
+    }
+    let name_of = |p: &PathBuf| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()
+    };
+    let profile_file = dir.join("_index.md");
+    let has_profile = files.iter().any(|f| name_of(f) == "_index.md");
+    let report_files: Vec<&PathBuf> = files.iter().filter(|f| !name_of(f).starts_with("_index")).collect();
+    if !has_profile {
+        for f in &report_files {
+            if !name_of(f).ends_with(".en.md") {
+                problems.push(
+                    Diagnostic::error(f, format!("this report belongs to unit `{id}`, which has no profile")).help(
+                        format!(
+                            "create {} with the unit's name, name_en and region",
+                            profile_file.display()
+                        ),
+                    ),
+                );
+            }
+        }
+        return;
+    }
+    match load_profile(&profile_file, files.iter().any(|f| name_of(f) == "_index.en.md")) {
+        Ok(unit) => content.units.push(Unit {
+            id: id.to_string(),
+            ..unit
+        }),
+        Err(mut d) => problems.append(&mut d),
+    }
+    for f in &report_files {
+        let name = name_of(f);
+        if let Some(stem) = name.strip_suffix(".en.md") {
+            if !report_files.iter().any(|g| name_of(g) == format!("{stem}.md")) {
+                problems.push(
+                    Diagnostic::error(f, "this English file has no Chinese original").help(format!(
+                        "the Chinese report must be {stem}.md in the same folder; rename one of them so the names match"
+                    )),
+                );
+            }
+            continue;
+        }
+        let stem = name.trim_end_matches(".md");
+        if !is_slug(stem) {
+            problems.push(Diagnostic::error(f, format!("the file name `{stem}` is not a slug")).help(slug_help(stem)));
+            continue;
+        }
+        let en = dir.join(format!("{stem}.en.md"));
+        let en = report_files.iter().any(|g| **g == en).then_some(en);
+        match load_report(f, id, stem, en.as_deref()) {
+            Ok(r) => content.reports.push(r),
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+}
+
+fn load_profile(file: &Path, has_en: bool) -> Result<Unit, Vec<Diagnostic>> {
+    let text = read_text(file).map_err(|d| vec![d])?;
+    let doc = split(&text, file).map_err(|d| vec![d])?;
+    let profile: UnitProfile = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    if let Some(est) = &profile.established {
+        if !is_partial_date(est) {
+            problems.push(
+                Diagnostic::error(file, format!("`{est}` is not a date"))
+                    .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("established")]))
+                    .help("write YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. established: \"2004-04\""),
+            );
+        }
+    }
+    for (i, p) in profile.covers.iter().enumerate() {
+        if !is_slug(p) {
+            problems.push(
+                Diagnostic::error(file, format!("`{p}` in covers is not a unit id")).at_opt(locate(
+                    &doc.front,
+                    doc.front_line,
+                    &[Seg::Key("covers"), Seg::Index(i)],
+                )),
+            );
+        }
+    }
+    let body_en = if has_en {
+        let en_file = file.with_file_name("_index.en.md");
+        let en_text = read_text(&en_file).map_err(|d| vec![d])?;
+        let en_doc = split(&en_text, &en_file).map_err(|d| vec![d])?;
+        let _: model::ProfileTranslationFront = crate::yaml::from_str(&en_doc.front, &en_file, en_doc.front_line)
+            .map_err(|d| {
+                vec![d.help(
+                    "the English profile holds text only: names in English go in _index.md as name_en, region_en …",
+                )]
+            })?;
+        Some(en_doc.body)
+    } else {
+        None
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Unit {
+        id: String::new(),
+        file: file.to_path_buf(),
+        profile,
+        body: doc.body,
+        body_en,
+    })
+}
+
+fn load_report(file: &Path, park: &str, stem: &str, en: Option<&Path>) -> Result<Report, Vec<Diagnostic>> {
+    let text = read_text(file).map_err(|d| vec![d])?;
+    let doc = split(&text, file).map_err(|d| vec![d])?;
+    if doc.front.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error(file, "the report has no front matter")
+                .at(1, 1)
+                .help("start the file with a block between two `---` lines holding at least title, year and kind"),
+        ]);
+    }
+    let mut front: ReportFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
+    if !(1949..=2200).contains(&front.year) {
+        problems.push(
+            Diagnostic::error(file, format!("year {} is not a plausible fiscal year", front.year))
+                .at_opt(loc(&[Seg::Key("year")])),
+        );
+    }
+    if let Some(p) = &front.published {
+        if !is_datetime(p) {
+            problems.push(
+                Diagnostic::error(file, format!("`{p}` is not a publication date"))
+                    .at_opt(loc(&[Seg::Key("published")]))
+                    .help("write \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\", e.g. published: \"2022-06-30\""),
+            );
+        }
+    }
+    if let Some(a) = front.assets.as_ref().and_then(|a| a.as_of.as_ref()) {
+        if !is_partial_date(a) {
+            problems.push(
+                Diagnostic::error(file, format!("`{a}` is not a date"))
+                    .at_opt(loc(&[Seg::Key("assets"), Seg::Key("as_of")]))
+                    .help("write \"YYYY-MM-DD\""),
+            );
+        }
+    }
+    if front.kind == Kind::Project && front.project_name.is_none() {
+        problems.push(
+            Diagnostic::warning(file, "a project report without project_name")
+                .at_opt(loc(&[Seg::Key("kind")]))
+                .help("add project_name: the project or special fund evaluated"),
+        );
+    }
+    let mut lists: Vec<ItemList> = Vec::new();
+    if let Some(b) = front.budget.as_mut() {
+        lists.push((
+            vec![Seg::Key("budget"), Seg::Key("income_sources")],
+            &mut b.income_sources,
+            Some(catalog::FUNDS),
+        ));
+    }
+    if let Some(f) = front.final_accounts.as_mut() {
+        lists.push((
+            vec![Seg::Key("final_accounts"), Seg::Key("income_sources")],
+            &mut f.income_sources,
+            Some(catalog::FUNDS),
+        ));
+    }
+    if let Some(e) = front.expenditure.as_mut() {
+        lists.push((
+            vec![Seg::Key("expenditure"), Seg::Key("project_items")],
+            &mut e.project_items,
+            None,
+        ));
+    }
+    if let Some(s) = front.staffing.as_mut() {
+        lists.push((
+            vec![Seg::Key("staffing"), Seg::Key("categories")],
+            &mut s.categories,
+            Some(catalog::STAFF),
+        ));
+    }
+    lists.push((vec![Seg::Key("economy")], &mut front.economy, Some(catalog::ECONOMY)));
+    for (path, items, known) in lists {
+        for (i, item) in items.iter_mut().enumerate() {
+            let mut at = path.clone();
+            at.push(Seg::Index(i));
+            if let Err(d) = complete_item(item, known) {
+                problems.push(
+                    Diagnostic {
+                        file: file.to_path_buf(),
+                        ..d
+                    }
+                    .at_opt(locate(&doc.front, doc.front_line, &at)),
+                );
+            }
+        }
+    }
+    let en = match en {
+        Some(en_file) => match load_translation(en_file) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        },
+        None => None,
+    };
+    if let Some(t) = &en {
+        if t.front.indicators.len() > front.indicators.len() || t.front.goals.len() > front.goals.len() {
+            problems.push(
+                Diagnostic::error(
+                    &t.file,
+                    "the English file lists more goals or indicators than the Chinese report",
+                )
+                .help("the English goals and indicators are translations of the Chinese ones, in the same order"),
+            );
+        }
+    }
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(problems);
+    }
+    // Warnings of a loadable report are not lost: they are re-derived by `check`.
+    Ok(Report {
+        park: park.to_string(),
+        stem: stem.to_string(),
+        file: file.to_path_buf(),
+        front,
+        front_yaml: doc.front,
+        front_line: doc.front_line,
+        body: doc.body,
+        en,
+    })
+}
+
+/// A list of items in the front matter: where it is, the items, and its known keys.
+type ItemList<'a> = (Vec<Seg<'static>>, &'a mut Vec<Item>, Option<&'static [Known]>);
+
+fn load_translation(file: &Path) -> Result<Translation, Diagnostic> {
+    let text = read_text(file)?;
+    let doc = split(&text, file)?;
+    let front: TranslationFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| {
+        if d.message.starts_with("unknown key") {
+            d.help("the English file carries translated text only (title, unit_name, summary, translation_note, notes, goals, indicators); figures live once, in the Chinese file")
+        } else {
+            d
+        }
+    })?;
+    Ok(Translation {
+        file: file.to_path_buf(),
+        front,
+        body: doc.body,
+    })
+}
+
+/// Fills labels and units of known keys; checks that an item can be named.
+fn complete_item(item: &mut Item, known: Option<&'static [Known]>) -> Result<(), Diagnostic> {
+    if let Some(key) = &item.key {
+        if !is_slug(&key.replace('_', "-")) {
+            return Err(Diagnostic::error(
+                "",
+                format!("item key `{key}` must be lowercase letters, digits and underscores"),
+            ));
+        }
+        if let Some(k) = known.and_then(|list| catalog::find(list, key)) {
+            item.label.get_or_insert_with(|| k.zh.to_string());
+            item.label_en.get_or_insert_with(|| k.en.to_string());
+            if item.unit.is_none() {
+                item.unit = k.unit.map(str::to_string);
+            }
+            return Ok(());
+        }
+    }
+    if item.label.is_none() && item.name.is_none() {
+        let keys: Vec<&str> = known.unwrap_or(&[]).iter().map(|k| k.key).collect();
+        let hint = item
+            .key
+            .as_deref()
+            .and_then(|k| crate::diagnostics::did_you_mean(k, keys.iter().copied()));
+        let msg = match &item.key {
+            Some(k) => format!("item key `{k}` is not a known figure, and the item has no label"),
+            None => "this item has neither a key nor a name".to_string(),
+        };
+        let help = match hint {
+            Some(h) => format!("did you mean `{h}`? Otherwise add `label:` (Chinese) and `label_en:` (English)"),
+            None => format!(
+                "add `label:` and `label_en:`; known keys here: {}",
+                if keys.is_empty() {
+                    "none (use name/name_en)".into()
+                } else {
+                    keys.join(", ")
+                }
+            ),
+        };
+        return Err(Diagnostic::error("", msg).help(help));
+    }
+    Ok(())
+}
+
+fn check_duplicates(reports: &[Report], problems: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(&str, u16, Kind), &Report> = BTreeMap::new();
+    for r in reports {
+        if let Some(first) = seen.insert((&r.park, r.front.year, r.front.kind), r) {
+            problems.push(
+                Diagnostic::error(
+                    &r.file,
+                    format!(
+                        "a second {} report of unit `{}` for {} (the first is {})",
+                        r.front.kind.slug(),
+                        r.park,
+                        r.front.year,
+                        first.file.display()
+                    ),
+                )
+                .at_opt(locate(&r.front_yaml, r.front_line, &[Seg::Key("year")]))
+                .help("each unit files one report per year and kind: check the year and kind, or merge the files"),
+            );
+        }
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible month and day.
+fn is_partial_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize, max: u32| p.len() == len && p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    match parts.as_slice() {
+        [y] => num(y, 4, 9999),
+        [y, m] => num(y, 4, 9999) && num(m, 2, 12),
+        [y, m, d] => num(y, 4, 9999) && num(m, 2, 12) && num(d, 2, days_in(y, m)),
+        _ => false,
+    }
+}
+
+fn days_in(y: &str, m: &str) -> u32 {
+    let (y, m) = (y.parse::<u32>().unwrap_or(1), m.parse::<u32>().unwrap_or(1));
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.
+fn is_datetime(s: &str) -> bool {
+    let (date, time) = match s.split_once(' ') {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    date.len() == 10
+        && is_partial_date(date)
+        && time.is_none_or(|t| {
+            let (h, m) = t.split_once(':').unwrap_or(("x", "x"));
+            h.len() == 2
+                && m.len() == 2
+                && h.parse::<u8>().is_ok_and(|h| h < 24)
+                && m.parse::<u8>().is_ok_and(|m| m < 60)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("lengshuitan"));
+        assert!(is_slug("2021-project"));
+        for bad in ["", "Lengshuitan", "冷水滩", "../x", "a b", "-a", "a/b", "a."] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_partial_date("2004-04"));
+        assert!(is_partial_date("2019-12-31"));
+        assert!(!is_partial_date("2019-02-30"));
+        assert!(is_datetime("2022-06-30 09:00"));
+        assert!(!is_datetime("2022-06-30 25:00"));
+        assert!(!is_datetime("2022/06/30"));
+    }
+
+    #[test]
+    fn known_item_gets_labels() {
+        let mut item = Item {
+            key: Some("industrial_output".into()),
+            value: "170".parse().unwrap(),
+            ..Default::default()
+        };
+        complete_item(&mut item, Some(catalog::ECONOMY)).unwrap();
+        assert_eq!(item.label.as_deref(), Some("规模工业总产值"));
+        assert_eq!(item.unit.as_deref(), Some("亿元"));
+        let mut bad = Item {
+            key: Some("industrial_outptu".into()),
+            value: "1".parse().unwrap(),
+            ..Default::default()
+        };
+        let d = complete_item(&mut bad, Some(catalog::ECONOMY)).unwrap_err();
+        assert!(d.help.unwrap().contains("did you mean `industrial_output`"));
+    }
+}

@@ -1,0 +1,522 @@
+//! The front matter of unit profiles and reports, exactly as authors write it.
+//!
+//! Field names are the documented YAML keys (docs/content-format.md) and also the JSON field
+//! names (docs/data-format.md): one vocabulary from the author's file to the journalist's
+//! download. Every figure is optional: `None` means *not disclosed*, never zero.
+
+use crate::decimal::Dec;
+use serde::{Deserialize, Serialize};
+
+/// `_index.md`: who files reports.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitProfile {
+    pub name: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub unit_type: UnitType,
+    #[serde(default)]
+    pub committee: Option<String>,
+    #[serde(default)]
+    pub committee_en: Option<String>,
+    #[serde(default)]
+    pub region: Option<Region>,
+    #[serde(default)]
+    pub region_en: Option<Region>,
+    #[serde(default)]
+    pub level: Option<Level>,
+    #[serde(default)]
+    pub established: Option<String>,
+    /// 规划面积, km².
+    #[serde(default)]
+    pub planned_area: Option<Dec>,
+    /// 建成区面积, km².
+    #[serde(default)]
+    pub built_area: Option<Dec>,
+    #[serde(default)]
+    pub leading_industries: Vec<String>,
+    #[serde(default)]
+    pub leading_industries_en: Vec<String>,
+    /// Bureaus: the parks their reports cover.
+    #[serde(default)]
+    pub covers: Vec<String>,
+}
+
+/// A park or a bureau.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitType {
+    #[default]
+    Park,
+    Bureau,
+}
+
+/// Province, city, county.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    #[serde(default)]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub county: Option<String>,
+}
+
+/// 园区级别.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Level {
+    #[serde(rename = "国家级")]
+    National,
+    #[serde(rename = "省级")]
+    Provincial,
+    #[serde(rename = "市级")]
+    Municipal,
+    #[serde(rename = "县级")]
+    County,
+    #[serde(rename = "其他")]
+    Other,
+}
+
+/// Report kind.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 部门整体支出绩效自评.
+    Department,
+    /// 项目支出 / 专项资金绩效自评.
+    Project,
+}
+
+impl Kind {
+    /// URL and JSON slug.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Department => "department",
+            Kind::Project => "project",
+        }
+    }
+}
+
+/// 绩效等级.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Grade {
+    #[serde(rename = "优")]
+    Excellent,
+    #[serde(rename = "良")]
+    Good,
+    #[serde(rename = "中")]
+    Fair,
+    #[serde(rename = "差")]
+    Poor,
+}
+
+/// The Chinese report file's front matter: all figures live here.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFront {
+    pub title: String,
+    pub year: u16,
+    pub kind: Kind,
+    #[serde(default)]
+    pub unit_name: Option<String>,
+    #[serde(default)]
+    pub project_name: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default = "default_unit")]
+    pub amount_unit: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub evaluation: Option<Evaluation>,
+    #[serde(default)]
+    pub budget: Option<Budget>,
+    #[serde(default)]
+    pub final_accounts: Option<FinalAccounts>,
+    #[serde(default)]
+    pub expenditure: Option<Expenditure>,
+    #[serde(default)]
+    pub three_public: Option<ThreePublic>,
+    #[serde(default)]
+    pub assets: Option<Assets>,
+    #[serde(default)]
+    pub staffing: Option<Staffing>,
+    #[serde(default)]
+    pub economy: Vec<Item>,
+    #[serde(default)]
+    pub project: Option<ProjectFunds>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+fn default_unit() -> String {
+    "万元".into()
+}
+
+/// 自评得分与等级.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    #[serde(default)]
+    pub score: Option<Dec>,
+    #[serde(default)]
+    pub grade: Option<Grade>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 预算.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    #[serde(default)]
+    pub initial: Option<Dec>,
+    #[serde(default)]
+    pub full_year: Option<Dec>,
+    #[serde(default)]
+    pub income: Option<Dec>,
+    #[serde(default)]
+    pub income_change: Option<Dec>,
+    #[serde(default)]
+    pub income_sources: Vec<Item>,
+    #[serde(default)]
+    pub expenditure: Option<Dec>,
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    #[serde(default)]
+    pub project: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 决算.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinalAccounts {
+    #[serde(default)]
+    pub opening_balance: Option<Dec>,
+    #[serde(default)]
+    pub income: Option<Dec>,
+    #[serde(default)]
+    pub income_sources: Vec<Item>,
+    #[serde(default)]
+    pub expenditure: Option<Dec>,
+    #[serde(default)]
+    pub closing_balance: Option<Dec>,
+    #[serde(default)]
+    pub execution_rate: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 支出.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expenditure {
+    #[serde(default)]
+    pub total: Option<Dec>,
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    #[serde(default)]
+    pub basic_share: Option<Dec>,
+    #[serde(default)]
+    pub personnel: Option<Dec>,
+    #[serde(default)]
+    pub personnel_share: Option<Dec>,
+    #[serde(default)]
+    pub public: Option<Dec>,
+    #[serde(default)]
+    pub public_share: Option<Dec>,
+    #[serde(default)]
+    pub project: Option<Dec>,
+    #[serde(default)]
+    pub project_share: Option<Dec>,
+    #[serde(default)]
+    pub by_fund: Vec<FundSpending>,
+    #[serde(default)]
+    pub project_items: Vec<Item>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Budget a spending line is paid from.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Fund {
+    GeneralPublic,
+    GovernmentFunds,
+    StateCapital,
+    SocialInsurance,
+    FiscalAppropriation,
+    Other,
+}
+
+impl Fund {
+    /// The snake_case key, as written in front matter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Fund::GeneralPublic => "general_public",
+            Fund::GovernmentFunds => "government_funds",
+            Fund::StateCapital => "state_capital",
+            Fund::SocialInsurance => "social_insurance",
+            Fund::FiscalAppropriation => "fiscal_appropriation",
+            Fund::Other => "other",
+        }
+    }
+}
+
+/// Spending from one budget (一般公共预算, 政府性基金预算 …).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundSpending {
+    pub fund: Fund,
+    #[serde(default)]
+    pub total: Option<Dec>,
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    #[serde(default)]
+    pub project: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// “三公”经费.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreePublic {
+    #[serde(default)]
+    pub total: Option<SpendingLine>,
+    #[serde(default)]
+    pub overseas_travel: Option<SpendingLine>,
+    #[serde(default)]
+    pub hospitality: Option<SpendingLine>,
+    #[serde(default)]
+    pub vehicles: Option<SpendingLine>,
+}
+
+/// One line of “三公”经费: budget against actual, with the stated rate and change.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpendingLine {
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub rate: Option<Dec>,
+    #[serde(default)]
+    pub change: Option<Dec>,
+    #[serde(default)]
+    pub change_pct: Option<Dec>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub batches: Option<Dec>,
+    #[serde(default)]
+    pub people: Option<Dec>,
+    #[serde(default)]
+    pub purchase: Option<Dec>,
+    #[serde(default)]
+    pub operation: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 资产.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assets {
+    #[serde(default)]
+    pub total: Option<Dec>,
+    #[serde(default)]
+    pub current: Option<Dec>,
+    #[serde(default)]
+    pub current_share: Option<Dec>,
+    #[serde(default)]
+    pub non_current: Option<Dec>,
+    #[serde(default)]
+    pub non_current_share: Option<Dec>,
+    #[serde(default)]
+    pub fixed_net: Option<Dec>,
+    #[serde(default)]
+    pub intangible_net: Option<Dec>,
+    #[serde(default)]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 人员与车辆.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Staffing {
+    #[serde(default)]
+    pub authorized: Option<Dec>,
+    #[serde(default)]
+    pub authorized_type: Option<String>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub categories: Vec<Item>,
+    #[serde(default)]
+    pub vehicles_authorized: Option<Dec>,
+    #[serde(default)]
+    pub vehicles_actual: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A labelled figure in a list: an income source, a project item, an economic result.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    #[serde(default)]
+    pub key: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub label_en: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub value: Dec,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub share: Option<Dec>,
+    #[serde(default)]
+    pub change: Option<Dec>,
+    #[serde(default)]
+    pub change_pct: Option<Dec>,
+    #[serde(default)]
+    pub fund: Option<Fund>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub also_stated: Vec<AlsoStated>,
+}
+
+/// The same figure stated differently elsewhere in the report.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlsoStated {
+    pub value: Dec,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(rename = "where", default)]
+    pub place: Option<String>,
+}
+
+/// 项目资金 (project reports).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFunds {
+    #[serde(default)]
+    pub initial: Option<Dec>,
+    #[serde(default)]
+    pub full_year: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub rate: Option<Dec>,
+    #[serde(default)]
+    pub weight: Option<Dec>,
+    #[serde(default)]
+    pub score: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 年度总体目标: expected against achieved.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub actual: Option<String>,
+}
+
+/// One row of the indicator table.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    #[serde(default)]
+    pub level1: Option<String>,
+    #[serde(default)]
+    pub level2: Option<String>,
+    #[serde(default)]
+    pub level3: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub target_value: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<String>,
+    #[serde(default)]
+    pub actual_value: Option<Dec>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub weight: Option<Dec>,
+    #[serde(default)]
+    pub score: Option<Dec>,
+    #[serde(default)]
+    pub deviation: Option<String>,
+}
+
+/// The English file's front matter: translated text only, no figures.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFront {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub unit_name: Option<String>,
+    #[serde(default)]
+    pub project_name: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub translation_note: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub indicators: Vec<IndicatorText>,
+}
+
+/// Translated text of one indicator row.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorText {
+    #[serde(default)]
+    pub level1: Option<String>,
+    #[serde(default)]
+    pub level2: Option<String>,
+    #[serde(default)]
+    pub level3: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub actual: Option<String>,
+    #[serde(default)]
+    pub deviation: Option<String>,
+}
+
+/// The English profile's front matter (optional; text only).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileTranslationFront {
+    #[serde(default)]
+    pub name: Option<String>,
+}

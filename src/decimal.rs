@@ -1,0 +1,244 @@
+//! Exact decimal figures.
+//!
+//! Every amount in a report is kept as the author wrote it: `1545.30` keeps its scale, so it is
+//! shown and exported as `1545.30`, never through a binary float. Input may carry thousands
+//! separators or full-width digits, as text pasted from Word or a PDF does.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// An exact decimal figure, with the scale the author wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Dec(pub Decimal);
+
+impl Dec {
+    /// Parses a figure as written in a report: ASCII or full-width digits, optional sign,
+    /// optional thousands separators (`174,053.00`). Returns a message for the author on failure.
+    pub fn parse(text: &str) -> Result<Dec, String> {
+        let folded = fold_width(text.trim());
+        if folded.is_empty() {
+            return Err("the value is empty".into());
+        }
+        if folded.ends_with('%') {
+            return Err(format!(
+                "`{text}` has a percent sign: write percentages as plain numbers (`98.47`, not `98.47%`)"
+            ));
+        }
+        let digits = strip_separators(&folded).ok_or_else(|| format!("`{text}` has misplaced thousands separators"))?;
+        let valid = {
+            let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(&digits);
+            let mut parts = unsigned.splitn(2, '.');
+            let int = parts.next().unwrap_or("");
+            let frac = parts.next();
+            !int.is_empty()
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if !valid {
+            return Err(format!("`{text}` is not a number"));
+        }
+        let unsigned = digits.strip_prefix('+').unwrap_or(&digits);
+        Decimal::from_str(unsigned)
+            .map(Dec)
+            .map_err(|_| format!("`{text}` is too large or has too many decimals"))
+    }
+
+    /// True when the figure is below zero.
+    pub fn is_negative(&self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Number of decimals as written (`87.50` → 2).
+    pub fn scale(&self) -> u32 {
+        self.0.scale()
+    }
+
+    /// The figure with thousands separators, keeping its written decimals: `174,053.00`.
+    pub fn grouped(&self) -> String {
+        let plain = self.0.to_string();
+        let (sign, rest) = match plain.strip_prefix('-') {
+            Some(r) => ("-", r),
+            None => ("", plain.as_str()),
+        };
+        let (int, frac) = match rest.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (rest, None),
+        };
+        let mut out = String::with_capacity(plain.len() + int.len() / 3);
+        out.push_str(sign);
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    }
+
+    /// Signed display for changes: `+15.22`, `-1.39`, `0`.
+    pub fn signed(&self) -> String {
+        if self.0.is_sign_positive() && !self.0.is_zero() {
+            format!("+{}", self.grouped())
+        } else {
+            self.grouped()
+        }
+    }
+}
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// Maps full-width digits and punctuation (as typed with a Chinese IME) to ASCII.
+fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '，' => ',',
+            '－' | '−' => '-',
+            '＋' => '+',
+            '％' => '%',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Removes thousands separators, checking they group the integer part by three.
+fn strip_separators(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_string());
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    if frac.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    let unsigned = int.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = unsigned.split(',').collect();
+    let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
+    if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    let mut out: String = int.chars().filter(|&c| c != ',').collect();
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+impl FromStr for Dec {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Dec::parse(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dec {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DecVisitor;
+        impl Visitor<'_> for DecVisitor {
+            type Value = Dec;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number such as 1545.30")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
+                Dec::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
+                Ok(Dec(Decimal::from(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
+                Ok(Dec(Decimal::from(v)))
+            }
+        }
+        // Asking for a string makes the YAML reader hand over the scalar exactly as written.
+        deserializer.deserialize_str(DecVisitor)
+    }
+}
+
+impl Serialize for Dec {
+    /// Serialises as a JSON number with the written scale (`1545.30`), not via f64.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match serde_json::Number::from_str(&self.0.to_string()) {
+            Ok(n) => n.serialize(serializer),
+            Err(_) => serializer.serialize_str(&self.0.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Dec {
+        Dec::parse(s).unwrap()
+    }
+
+    #[test]
+    fn keeps_written_scale() {
+        assert_eq!(d("1545.30").to_string(), "1545.30");
+        assert_eq!(d("3.28").to_string(), "3.28");
+        assert_eq!(d("0").to_string(), "0");
+        assert_eq!(d("8250.00").to_string(), "8250.00");
+    }
+
+    #[test]
+    fn accepts_separators_and_full_width() {
+        assert_eq!(d("174,053.00").to_string(), "174053.00");
+        assert_eq!(d("１７４０５３．００").to_string(), "174053.00");
+        assert_eq!(d("１，２３４"), d("1234"));
+        assert_eq!(d("-1.39").to_string(), "-1.39");
+        assert_eq!(d("+15.22").to_string(), "15.22");
+        assert_eq!(d("－1.39").to_string(), "-1.39");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        for bad in [
+            "abc",
+            "1,23",
+            "12,3456",
+            "1.2.3",
+            "",
+            "98.47%",
+            "1.",
+            ".5",
+            "1e5",
+            "1,234,5.0",
+        ] {
+            assert!(Dec::parse(bad).is_err(), "{bad} should be rejected");
+        }
+        assert!(Dec::parse("98.47%").unwrap_err().contains("percent"));
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(d("174053.00").grouped(), "174,053.00");
+        assert_eq!(d("166246.71").grouped(), "166,246.71");
+        assert_eq!(d("999").grouped(), "999");
+        assert_eq!(d("1000").grouped(), "1,000");
+        assert_eq!(d("-1234.5").grouped(), "-1,234.5");
+        assert_eq!(d("15.22").signed(), "+15.22");
+        assert_eq!(d("-1.39").signed(), "-1.39");
+    }
+
+    #[test]
+    fn serialises_exactly_to_json() {
+        let v = vec![d("1545.30"), d("0.10"), d("-1.39")];
+        assert_eq!(serde_json::to_string(&v).unwrap(), "[1545.30,0.10,-1.39]");
+    }
+}

@@ -1,0 +1,3 @@
+//! Figures: their names ([`catalog`]) and, later, the cross-checks between them.
+
+pub mod catalog;

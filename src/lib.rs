@@ -1,0 +1,139 @@
+//! gongkai (公开, "disclosure"): a static site generator for Chinese government expenditure
+//! performance self-evaluation reports, in Chinese and English.
+//!
+//! The build reads as its list of stages: config → content → site model → renderers → output.
+
+pub mod config;
+pub mod content;
+pub mod decimal;
+pub mod diagnostics;
+pub mod figures;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod yaml;
+
+use config::Config;
+use diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub output: PathBuf,
+    pub reports: usize,
+    pub units: usize,
+    pub files: usize,
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub millis: u128,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in the content, settings or templates (exit code 1).
+    Content(Vec<Diagnostic>),
+    /// Problems reading or writing files (exit code 2).
+    Io(Vec<Diagnostic>),
+}
+
+impl Failure {
+    /// The problems to print.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Failure::Content(d) | Failure::Io(d) => d,
+        }
+    }
+}
+
+/// Everything loaded and validated, ready to render.
+pub struct Loaded {
+    pub config: Config,
+    pub content: content::Content,
+    pub theme: theme::Theme,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads settings, content and theme, collecting every problem.
+pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    let config = Config::load(root).map_err(|d| {
+        if d.iter().any(|x| x.message.starts_with("cannot read")) {
+            Failure::Io(d)
+        } else {
+            Failure::Content(d)
+        }
+    })?;
+    let (content, mut problems) = content::load(root);
+    let theme = theme::Theme::load(root, &config.site.theme);
+    let theme = match theme {
+        Ok(t) => Some(t),
+        Err(mut d) => {
+            problems.append(&mut d);
+            None
+        }
+    };
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
+    match theme {
+        Some(theme) if errors.is_empty() => Ok(Loaded {
+            config,
+            content,
+            theme,
+            warnings,
+        }),
+        _ => {
+            let mut all = errors;
+            all.extend(warnings);
+            Err(Failure::Content(all))
+        }
+    }
+}
+
+/// Renders every output file in memory.
+pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
+    let site = site::Site::new(&loaded.config, &loaded.content);
+    let mut files = render::pages::render_all(&site, &loaded.theme).map_err(Failure::Content)?;
+    let data = render::data::render_all(&site)
+        .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
+    files.extend(data);
+    files.push(render::OutputFile {
+        path: format!("assets/{}", loaded.theme.css_name),
+        bytes: loaded.theme.css.clone().into_bytes(),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// `gongkai build`: loads, renders and publishes into `output` (default from site.toml).
+pub fn build(root: &Path, output: Option<&Path>, strict: bool) -> Result<BuildSummary, Failure> {
+    let start = Instant::now();
+    let loaded = load(root)?;
+    if strict && !loaded.warnings.is_empty() {
+        return Err(Failure::Content(loaded.warnings));
+    }
+    let files = render(&loaded)?;
+    let out = loaded.config.output_dir(output);
+    output::publish(&out, &files).map_err(|d| Failure::Io(vec![d]))?;
+    Ok(BuildSummary {
+        output: out,
+        reports: loaded.content.reports.len(),
+        units: loaded.content.units.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        warnings: loaded.warnings,
+        millis: start.elapsed().as_millis(),
+    })
+}
+
+/// `gongkai check`: everything a build does except writing. Returns the warnings.
+pub fn check(root: &Path, strict: bool) -> Result<Vec<Diagnostic>, Failure> {
+    let loaded = load(root)?;
+    if strict && !loaded.warnings.is_empty() {
+        return Err(Failure::Content(loaded.warnings));
+    }
+    render(&loaded)?;
+    Ok(loaded.warnings)
+}

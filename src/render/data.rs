@@ -1,0 +1,239 @@
+//! Machine-readable JSON beside every page.
+//!
+//! - `parks/<id>/<slug>/report.json`: all figures of one report (the front matter's figure
+//!   sections, with the same field names), plus metadata and both page addresses.
+//! - `parks/<id>/park.json`: a unit's profile and its reports.
+//! - `data/reports.json`: every report with its addresses.
+//!
+//! Addresses are paths from the site root (`/parks/…`), so they survive a move of the site;
+//! `links` adds the absolute addresses. Amounts are JSON numbers written exactly as the report
+//! states them (`1545.30`).
+
+use super::OutputFile;
+use super::pages::default_title_en;
+use crate::content::model::*;
+use crate::figures::catalog::unit_en;
+use crate::site::{Lang, ReportEntry, Site};
+use serde::Serialize;
+
+/// Version of the JSON layout; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Both {
+    zh: String,
+    en: String,
+}
+
+#[derive(Serialize)]
+struct OptBoth {
+    zh: Option<String>,
+    en: Option<String>,
+}
+
+/// The figure sections of a report, borrowed from its front matter.
+#[derive(Serialize)]
+struct Figures<'a> {
+    amount_unit: &'a str,
+    amount_unit_en: String,
+    evaluation: &'a Option<Evaluation>,
+    budget: &'a Option<Budget>,
+    final_accounts: &'a Option<FinalAccounts>,
+    expenditure: &'a Option<Expenditure>,
+    three_public: &'a Option<ThreePublic>,
+    assets: &'a Option<Assets>,
+    staffing: &'a Option<Staffing>,
+    economy: &'a [Item],
+    project: &'a Option<ProjectFunds>,
+    goals: &'a [Goal],
+    indicators: &'a [Indicator],
+}
+
+#[derive(Serialize)]
+struct Links {
+    zh: String,
+    en: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    schema_version: u32,
+    park: &'a str,
+    year: u16,
+    kind: Kind,
+    title: Both,
+    park_name: Both,
+    unit_name: OptBoth,
+    project_name: OptBoth,
+    published: &'a Option<String>,
+    source: &'a Option<String>,
+    summary: OptBoth,
+    notes: &'a [String],
+    narrative_languages: Vec<&'static str>,
+    url_zh: String,
+    url_en: Option<String>,
+    json: String,
+    links: Links,
+    /// `null` means not disclosed, throughout.
+    figures: Figures<'a>,
+}
+
+/// One row of `data/reports.json`.
+#[derive(Serialize)]
+struct ReportIndexRow<'a> {
+    park: &'a str,
+    year: u16,
+    kind: Kind,
+    title: Both,
+    url_zh: String,
+    url_en: Option<String>,
+    json: String,
+}
+
+#[derive(Serialize)]
+struct ReportsIndex<'a> {
+    schema_version: u32,
+    site: Both,
+    base_url: &'a str,
+    reports: Vec<ReportIndexRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParkJson<'a> {
+    schema_version: u32,
+    id: &'a str,
+    #[serde(flatten)]
+    profile: &'a UnitProfile,
+    url_zh: String,
+    url_en: Option<String>,
+    json: String,
+    reports: Vec<ReportIndexRow<'a>>,
+}
+
+/// All JSON files of the site.
+pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
+    let mut out = Vec::new();
+    for e in &site.reports {
+        out.push(file(format!("{}report.json", e.path()), &report_json(site, e))?);
+    }
+    for unit in &site.units {
+        let path = format!("parks/{}/", unit.id);
+        let park = ParkJson {
+            schema_version: SCHEMA_VERSION,
+            id: &unit.id,
+            profile: &unit.profile,
+            url_zh: site.root_path(Lang::Zh, &path),
+            url_en: site.config.has_english().then(|| site.root_path(Lang::En, &path)),
+            json: site.root_path(Lang::Zh, &format!("{path}park.json")),
+            reports: site
+                .reports_of(&unit.id)
+                .into_iter()
+                .map(|e| index_row(site, e))
+                .collect(),
+        };
+        out.push(file(format!("{path}park.json"), &park)?);
+    }
+    let c = &site.config.site;
+    let index = ReportsIndex {
+        schema_version: SCHEMA_VERSION,
+        site: Both {
+            zh: c.title.clone(),
+            en: c.title_en.clone(),
+        },
+        base_url: &c.base_url,
+        reports: site.reports.iter().map(|e| index_row(site, e)).collect(),
+    };
+    out.push(file("data/reports.json".into(), &index)?);
+    Ok(out)
+}
+
+fn file<T: Serialize>(path: String, value: &T) -> Result<OutputFile, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(OutputFile { path, bytes })
+}
+
+fn titles(e: &ReportEntry) -> Both {
+    Both {
+        zh: e.report.front.title.clone(),
+        en: e
+            .report
+            .en
+            .as_ref()
+            .and_then(|t| t.front.title.clone())
+            .unwrap_or_else(|| default_title_en(e)),
+    }
+}
+
+fn index_row<'a>(site: &Site, e: &ReportEntry<'a>) -> ReportIndexRow<'a> {
+    let path = e.path();
+    ReportIndexRow {
+        park: &e.unit.id,
+        year: e.report.front.year,
+        kind: e.report.front.kind,
+        title: titles(e),
+        url_zh: site.root_path(Lang::Zh, &path),
+        url_en: site.config.has_english().then(|| site.root_path(Lang::En, &path)),
+        json: site.root_path(Lang::Zh, &format!("{path}report.json")),
+    }
+}
+
+fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
+    let f = &e.report.front;
+    let tr = e.report.en.as_ref().map(|t| &t.front);
+    let path = e.path();
+    let has_en = site.config.has_english();
+    let mut langs = vec!["zh"];
+    if e.report.en.as_ref().is_some_and(|t| !t.body.trim().is_empty()) {
+        langs.push("en");
+    }
+    ReportJson {
+        schema_version: SCHEMA_VERSION,
+        park: &e.unit.id,
+        year: f.year,
+        kind: f.kind,
+        title: titles(e),
+        park_name: Both {
+            zh: e.unit.profile.name.clone(),
+            en: e.unit.profile.name_en.clone(),
+        },
+        unit_name: OptBoth {
+            zh: f.unit_name.clone(),
+            en: tr.and_then(|t| t.unit_name.clone()),
+        },
+        project_name: OptBoth {
+            zh: f.project_name.clone(),
+            en: tr.and_then(|t| t.project_name.clone()),
+        },
+        published: &f.published,
+        source: &f.source,
+        summary: OptBoth {
+            zh: f.summary.clone(),
+            en: tr.and_then(|t| t.summary.clone()),
+        },
+        notes: &f.notes,
+        narrative_languages: langs,
+        url_zh: site.root_path(Lang::Zh, &path),
+        url_en: has_en.then(|| site.root_path(Lang::En, &path)),
+        json: site.root_path(Lang::Zh, &format!("{path}report.json")),
+        links: Links {
+            zh: site.absolute(Lang::Zh, &path),
+            en: has_en.then(|| site.absolute(Lang::En, &path)),
+        },
+        figures: Figures {
+            amount_unit: &f.amount_unit,
+            amount_unit_en: unit_en(&f.amount_unit),
+            evaluation: &f.evaluation,
+            budget: &f.budget,
+            final_accounts: &f.final_accounts,
+            expenditure: &f.expenditure,
+            three_public: &f.three_public,
+            assets: &f.assets,
+            staffing: &f.staffing,
+            economy: &f.economy,
+            project: &f.project,
+            goals: &f.goals,
+            indicators: &f.indicators,
+        },
+    }
+}

@@ -1,0 +1,17 @@
+//! Renderers: turn the site model into output files (pages, data).
+
+pub mod css;
+pub mod data;
+pub mod pages;
+pub mod tables;
+
+/// One file of the built site.
+#[derive(Clone, Debug)]
+pub struct OutputFile {
+    /// Path below the output folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files a renderer produced.
+pub type Pages = Vec<OutputFile>;

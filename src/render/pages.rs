@@ -1,0 +1,801 @@
+//! HTML pages in both languages, rendered through the theme's Tera templates.
+//!
+//! Templates receive typed views (below) with every number already formatted from exact
+//! decimals, so no template ever does arithmetic or float formatting.
+
+use super::tables::{self, Frag, grade_names, has_cjk};
+use super::{OutputFile, Pages};
+use crate::content::model::{Kind, Level, Region, UnitType};
+use crate::content::{Report, Unit};
+use crate::diagnostics::Diagnostic;
+use crate::figures::catalog::unit_en;
+use crate::markdown::{self, Heading};
+use crate::site::{Lang, ReportEntry, Site};
+use crate::theme::Theme;
+use serde::Serialize;
+
+/// A link.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+    /// Language of `text` when it differs from the page's.
+    pub lang: Option<&'static str>,
+}
+
+/// Site-wide values.
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    description: String,
+    publisher: String,
+    contact: Option<String>,
+    license: String,
+    license_url: Option<String>,
+    home: String,
+    css: String,
+    data_url: String,
+    nav: Vec<Link>,
+}
+
+/// Page metadata.
+#[derive(Serialize)]
+struct PageView {
+    /// `home`, `parks`, `park`, `report`, `year`, `years`, `404`.
+    kind: &'static str,
+    title: String,
+    title_lang: Option<&'static str>,
+    description: String,
+    canonical: String,
+    /// `<link rel="alternate" hreflang>` for every language, this one included.
+    alternates: Vec<Alternate>,
+    /// The language switcher's target.
+    switch: Link,
+    switch_lang: &'static str,
+    breadcrumbs: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    hreflang: &'static str,
+    href: String,
+}
+
+/// One report in a list.
+#[derive(Serialize)]
+struct ReportRow {
+    title: Link,
+    unit: Link,
+    year: u16,
+    kind: String,
+    score: Option<String>,
+    grade: Option<String>,
+    total: Option<String>,
+    unit_of_total: String,
+}
+
+/// One unit in a list.
+#[derive(Serialize)]
+struct UnitRow {
+    name: Link,
+    region: String,
+    level: String,
+    years: Vec<Link>,
+}
+
+/// Label and value of a profile fact.
+#[derive(Serialize)]
+struct Fact {
+    label: String,
+    value: Frag,
+    missing: bool,
+}
+
+/// A key figure shown at the top of a report.
+#[derive(Serialize)]
+struct KeyFigure {
+    label: String,
+    value: String,
+    unit: String,
+    missing: bool,
+}
+
+/// Renders every page of the site.
+pub fn render_all(site: &Site, theme: &Theme) -> Result<Pages, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for lang in site.langs() {
+        let r = Renderer { site, theme, lang };
+        let mut push = |res: Result<OutputFile, Diagnostic>| match res {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        };
+        push(r.home());
+        push(r.parks_index());
+        for unit in &site.units {
+            push(r.park(unit));
+        }
+        for entry in &site.reports {
+            push(r.report(entry));
+        }
+        push(r.years_index());
+        for year in site.years() {
+            push(r.year(year));
+        }
+        push(r.not_found());
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}
+
+struct Renderer<'a> {
+    site: &'a Site<'a>,
+    theme: &'a Theme,
+    lang: Lang,
+}
+
+impl Renderer<'_> {
+    fn pick(&self, zh: &str, en: &str) -> String {
+        match self.lang {
+            Lang::Zh => zh.to_string(),
+            Lang::En => en.to_string(),
+        }
+    }
+
+    fn t(&self, key: &str) -> String {
+        self.theme
+            .t(self.lang.code())
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn url(&self, path: &str) -> String {
+        self.site.url(self.lang, path)
+    }
+
+    fn unit_name(&self, unit: &Unit) -> String {
+        self.pick(&unit.profile.name, &unit.profile.name_en)
+    }
+
+    fn report_title(&self, entry: &ReportEntry) -> (String, Option<&'static str>) {
+        let r = entry.report;
+        match self.lang {
+            Lang::Zh => (r.front.title.clone(), None),
+            Lang::En => match r.en.as_ref().and_then(|t| t.front.title.clone()) {
+                Some(t) => (t, None),
+                None => (default_title_en(entry), None),
+            },
+        }
+    }
+
+    fn kind_name(&self, kind: Kind) -> String {
+        match kind {
+            Kind::Department => self.pick(
+                "部门整体支出绩效自评",
+                "Department-wide expenditure performance self-evaluation",
+            ),
+            Kind::Project => self.pick("项目支出绩效自评", "Project expenditure performance self-evaluation"),
+        }
+    }
+
+    fn site_view(&self) -> SiteView {
+        let c = &self.site.config.site;
+        SiteView {
+            title: self.pick(&c.title, &c.title_en),
+            description: self.pick(
+                c.description.as_deref().unwrap_or(&c.title),
+                c.description_en.as_deref().unwrap_or(&c.title_en),
+            ),
+            publisher: self.pick(&c.publisher, &c.publisher_en),
+            contact: match self.lang {
+                Lang::Zh => c.contact.clone(),
+                Lang::En => c.contact_en.clone().or_else(|| c.contact.clone()),
+            },
+            license: c.data_license.clone(),
+            license_url: c.data_license_url.clone(),
+            home: self.url(""),
+            css: format!("{}assets/{}", self.site.config.base_path, self.theme.css_name),
+            data_url: format!("{}data/reports.json", self.site.config.base_path),
+            nav: vec![
+                Link {
+                    text: self.t("nav_home"),
+                    url: self.url(""),
+                    lang: None,
+                },
+                Link {
+                    text: self.t("nav_parks"),
+                    url: self.url("parks/"),
+                    lang: None,
+                },
+                Link {
+                    text: self.t("nav_years"),
+                    url: self.url("years/"),
+                    lang: None,
+                },
+            ],
+        }
+    }
+
+    fn page(&self, kind: &'static str, path: &str, title: String, description: String, crumbs: Vec<Link>) -> PageView {
+        let mut alternates: Vec<Alternate> = self
+            .site
+            .langs()
+            .into_iter()
+            .map(|l| Alternate {
+                hreflang: l.html(),
+                href: self.site.absolute(l, path),
+            })
+            .collect();
+        // Chinese is authoritative: it is the page for readers of any other language.
+        alternates.push(Alternate {
+            hreflang: "x-default",
+            href: self.site.absolute(Lang::Zh, path),
+        });
+        let other = self.lang.other();
+        let title_lang = (self.lang == Lang::En && has_cjk(&title)).then_some("zh-CN");
+        let mut breadcrumbs = vec![Link {
+            text: self.t("nav_home"),
+            url: self.url(""),
+            lang: None,
+        }];
+        breadcrumbs.extend(crumbs);
+        PageView {
+            kind,
+            title,
+            title_lang,
+            description,
+            canonical: self.site.absolute(self.lang, path),
+            alternates,
+            switch: Link {
+                text: self
+                    .theme
+                    .t(other.code())
+                    .get("language_name")
+                    .cloned()
+                    .unwrap_or_default(),
+                url: self.site.url(other, path),
+                lang: Some(other.html()),
+            },
+            switch_lang: other.html(),
+            breadcrumbs,
+        }
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        out_path: String,
+        page: PageView,
+        extra: impl FnOnce(&mut tera::Context),
+    ) -> Result<OutputFile, Diagnostic> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", self.lang.code());
+        ctx.insert("html_lang", self.lang.html());
+        ctx.insert("t", self.theme.t(self.lang.code()));
+        ctx.insert("site", &self.site_view());
+        ctx.insert("has_english", &self.site.config.has_english());
+        ctx.insert("page", &page);
+        extra(&mut ctx);
+        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+            crate::theme::template_error(
+                &e,
+                &self
+                    .site
+                    .config
+                    .root
+                    .join("themes")
+                    .join(&self.site.config.site.theme)
+                    .join("templates")
+                    .join(template),
+            )
+        })?;
+        let prefix = if self.lang == Lang::En { "en/" } else { "" };
+        Ok(OutputFile {
+            path: format!("{prefix}{out_path}"),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn report_row(&self, e: &ReportEntry) -> ReportRow {
+        let f = &e.report.front;
+        let (title, lang) = self.report_title(e);
+        ReportRow {
+            title: Link {
+                text: title,
+                url: self.url(&e.path()),
+                lang,
+            },
+            unit: Link {
+                text: self.unit_name(e.unit),
+                url: self.url(&format!("parks/{}/", e.unit.id)),
+                lang: None,
+            },
+            year: f.year,
+            kind: self.kind_name(f.kind),
+            score: f.evaluation.as_ref().and_then(|v| v.score).map(|s| s.grouped()),
+            grade: f.evaluation.as_ref().and_then(|v| v.grade).map(|g| {
+                let (zh, en) = grade_names(g);
+                self.pick(zh, en)
+            }),
+            total: f.expenditure.as_ref().and_then(|x| x.total).map(|t| t.grouped()),
+            unit_of_total: self.pick(&f.amount_unit, &unit_en(&f.amount_unit)),
+        }
+    }
+
+    fn unit_row(&self, unit: &Unit) -> UnitRow {
+        UnitRow {
+            name: Link {
+                text: self.unit_name(unit),
+                url: self.url(&format!("parks/{}/", unit.id)),
+                lang: None,
+            },
+            region: self.region(unit).unwrap_or_else(|| self.t("not_disclosed")),
+            level: unit
+                .profile
+                .level
+                .map(|l| self.level(l))
+                .unwrap_or_else(|| self.t("not_disclosed")),
+            years: self
+                .site
+                .reports_of(&unit.id)
+                .iter()
+                .map(|e| Link {
+                    text: e.report.front.year.to_string(),
+                    url: self.url(&e.path()),
+                    lang: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn region(&self, unit: &Unit) -> Option<String> {
+        let join = |r: &Region, sep: &str, rev: bool| {
+            let mut parts: Vec<&str> = [&r.province, &r.city, &r.county]
+                .iter()
+                .filter_map(|p| p.as_deref())
+                .collect();
+            if rev {
+                parts.reverse();
+            }
+            parts.join(sep)
+        };
+        match self.lang {
+            Lang::Zh => unit.profile.region.as_ref().map(|r| join(r, "", false)),
+            Lang::En => unit
+                .profile
+                .region_en
+                .as_ref()
+                .map(|r| join(r, ", ", true))
+                .or_else(|| unit.profile.region.as_ref().map(|r| join(r, "", false))),
+        }
+        .filter(|s| !s.is_empty())
+    }
+
+    fn level(&self, level: Level) -> String {
+        let (zh, en) = match level {
+            Level::National => ("国家级", "National"),
+            Level::Provincial => ("省级", "Provincial"),
+            Level::Municipal => ("市级", "Municipal"),
+            Level::County => ("县级", "County"),
+            Level::Other => ("其他", "Other"),
+        };
+        self.pick(zh, en)
+    }
+
+    fn home(&self) -> Result<OutputFile, Diagnostic> {
+        let site = self.site;
+        let mut latest: Vec<&ReportEntry> = site.reports.iter().collect();
+        latest.sort_by(|a, b| (b.report.front.year, &a.unit.id).cmp(&(a.report.front.year, &b.unit.id)));
+        let latest: Vec<ReportRow> = latest.into_iter().take(10).map(|e| self.report_row(e)).collect();
+        let units: Vec<UnitRow> = site.units.iter().map(|u| self.unit_row(u)).collect();
+        let totals: Vec<YearTotal> = site.years().into_iter().map(|y| self.year_total(y)).collect();
+        let stats = vec![
+            (self.t("stat_units"), site.units.len().to_string()),
+            (self.t("stat_reports"), site.reports.len().to_string()),
+            (self.t("stat_years"), site.years().len().to_string()),
+        ];
+        let title = self.site_view().title;
+        let page = self.page("home", "", title, self.site_view().description, Vec::new());
+        self.render("home.html", "index.html".into(), page, |ctx| {
+            ctx.insert("latest", &latest);
+            ctx.insert("units", &units);
+            ctx.insert("totals", &totals);
+            ctx.insert("stats", &stats);
+        })
+    }
+
+    fn year_total(&self, year: u16) -> YearTotal {
+        let reports: Vec<&ReportEntry> = self
+            .site
+            .reports
+            .iter()
+            .filter(|e| e.report.front.year == year)
+            .collect();
+        // Totals are summed only over reports in 万元, the unit of nearly all reports.
+        let disclosed: Vec<rust_decimal::Decimal> = reports
+            .iter()
+            .filter(|e| e.report.front.amount_unit == "万元")
+            .filter_map(|e| e.report.front.expenditure.as_ref().and_then(|x| x.total).map(|d| d.0))
+            .collect();
+        let sum = (!disclosed.is_empty()).then(|| crate::decimal::Dec(disclosed.iter().sum()).grouped());
+        YearTotal {
+            year: Link {
+                text: year.to_string(),
+                url: self.url(&format!("years/{year}/")),
+                lang: None,
+            },
+            reports: reports.len(),
+            disclosed: disclosed.len(),
+            total: sum,
+            unit: self.pick("万元", "CNY 10,000"),
+        }
+    }
+
+    fn parks_index(&self) -> Result<OutputFile, Diagnostic> {
+        let units: Vec<UnitRow> = self.site.units.iter().map(|u| self.unit_row(u)).collect();
+        let title = self.t("nav_parks");
+        let page = self.page(
+            "parks",
+            "parks/",
+            title.clone(),
+            self.t("parks_description"),
+            vec![Link {
+                text: title,
+                url: self.url("parks/"),
+                lang: None,
+            }],
+        );
+        self.render("parks.html", "parks/index.html".into(), page, |ctx| {
+            ctx.insert("units", &units)
+        })
+    }
+
+    fn park(&self, unit: &Unit) -> Result<OutputFile, Diagnostic> {
+        let p = &unit.profile;
+        let nd = self.t("not_disclosed");
+        let fact = |label: &str, value: Option<String>| {
+            let missing = value.is_none();
+            let text = value.unwrap_or_else(|| nd.clone());
+            Fact {
+                label: label.to_string(),
+                value: Frag {
+                    lang: (self.lang == Lang::En && has_cjk(&text)).then_some("zh-CN"),
+                    text,
+                },
+                missing,
+            }
+        };
+        let industries = match self.lang {
+            Lang::Zh => p.leading_industries.join("、"),
+            Lang::En => {
+                if p.leading_industries_en.is_empty() {
+                    p.leading_industries.join("、")
+                } else {
+                    p.leading_industries_en.join("; ")
+                }
+            }
+        };
+        let area =
+            |a: Option<crate::decimal::Dec>| a.map(|a| format!("{} {}", a.grouped(), self.pick("平方公里", "km²")));
+        let committee = match self.lang {
+            Lang::Zh => p.committee.clone(),
+            Lang::En => p.committee_en.clone().or_else(|| p.committee.clone()),
+        };
+        let facts = vec![
+            fact(&self.t("fact_name"), Some(self.pick(&p.name, &p.name_en))),
+            fact(&self.t("fact_committee"), committee),
+            fact(
+                &self.t("fact_type"),
+                Some(match p.unit_type {
+                    UnitType::Park => self.t("type_park"),
+                    UnitType::Bureau => self.t("type_bureau"),
+                }),
+            ),
+            fact(&self.t("fact_region"), self.region(unit)),
+            fact(&self.t("fact_level"), p.level.map(|l| self.level(l))),
+            fact(&self.t("fact_established"), p.established.clone()),
+            fact(&self.t("fact_planned_area"), area(p.planned_area)),
+            fact(&self.t("fact_built_area"), area(p.built_area)),
+            fact(
+                &self.t("fact_industries"),
+                (!industries.is_empty()).then_some(industries),
+            ),
+        ];
+        let (body, body_lang) = match (self.lang, &unit.body_en) {
+            (Lang::En, Some(en)) => (markdown::render(en).html, None),
+            (Lang::En, None) => (markdown::render(&unit.body).html, Some("zh-CN")),
+            (Lang::Zh, _) => (markdown::render(&unit.body).html, None),
+        };
+        let reports: Vec<ReportRow> = self
+            .site
+            .reports_of(&unit.id)
+            .iter()
+            .map(|e| self.report_row(e))
+            .collect();
+        let path = format!("parks/{}/", unit.id);
+        let name = self.unit_name(unit);
+        let description = match self.lang {
+            Lang::Zh => format!("{name}的基本情况和历年绩效自评报告。"),
+            Lang::En => format!("Profile of {name} and its performance self-evaluation reports by year."),
+        };
+        let crumbs = vec![
+            Link {
+                text: self.t("nav_parks"),
+                url: self.url("parks/"),
+                lang: None,
+            },
+            Link {
+                text: name.clone(),
+                url: self.url(&path),
+                lang: None,
+            },
+        ];
+        let page = self.page("park", &path, name, description, crumbs);
+        let json = format!("{}{}park.json", self.site.config.base_path, path);
+        self.render("park.html", format!("{path}index.html"), page, |ctx| {
+            ctx.insert("facts", &facts);
+            ctx.insert("body", &body);
+            ctx.insert("body_lang", &body_lang);
+            ctx.insert("reports", &reports);
+            ctx.insert("json_url", &json);
+        })
+    }
+
+    fn report(&self, entry: &ReportEntry) -> Result<OutputFile, Diagnostic> {
+        let r: &Report = entry.report;
+        let f = &r.front;
+        let path = entry.path();
+        let (title, _) = self.report_title(entry);
+        let mut tables = tables::report_tables(f, self.lang);
+        tables.extend(tables::project_tables(f, r.en.as_ref().map(|t| &t.front), self.lang));
+        let key_figures = self.key_figures(r);
+        let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match (self.lang, &r.en) {
+            (Lang::En, Some(t)) if !t.body.trim().is_empty() => {
+                let m = markdown::render(&t.body);
+                (m.html, None, m.headings)
+            }
+            (Lang::En, _) => (String::new(), None, Vec::new()),
+            (Lang::Zh, _) => {
+                let m = markdown::render(&r.body);
+                (m.html, None, m.headings)
+            }
+        };
+        let narrative_missing = self.lang == Lang::En && narrative.is_empty();
+        let tr = r.en.as_ref().map(|t| &t.front);
+        let summary = match self.lang {
+            Lang::Zh => f.summary.clone(),
+            Lang::En => tr.and_then(|t| t.summary.clone()),
+        };
+        let mut notes: Vec<Frag> = match (self.lang, tr) {
+            (Lang::En, Some(t)) if !t.notes.is_empty() => t
+                .notes
+                .iter()
+                .map(|n| Frag {
+                    text: n.clone(),
+                    lang: None,
+                })
+                .collect(),
+            _ => f
+                .notes
+                .iter()
+                .map(|n| Frag {
+                    text: n.clone(),
+                    lang: (self.lang == Lang::En && has_cjk(n)).then_some("zh-CN"),
+                })
+                .collect(),
+        };
+        if let (Lang::En, Some(note)) = (self.lang, tr.and_then(|t| t.translation_note.clone())) {
+            notes.push(Frag { text: note, lang: None });
+        }
+        let filer = match self.lang {
+            Lang::Zh => f.unit_name.clone().unwrap_or_else(|| entry.unit.profile.name.clone()),
+            Lang::En => tr
+                .and_then(|t| t.unit_name.clone())
+                .or_else(|| entry.unit.profile.committee_en.clone())
+                .unwrap_or_else(|| entry.unit.profile.name_en.clone()),
+        };
+        let others: Vec<Link> = self
+            .site
+            .reports_of(&entry.unit.id)
+            .iter()
+            .filter(|e| e.path() != path)
+            .map(|e| Link {
+                text: format!("{} · {}", e.report.front.year, self.kind_name(e.report.front.kind)),
+                url: self.url(&e.path()),
+                lang: None,
+            })
+            .collect();
+        let unit_name = self.unit_name(entry.unit);
+        let description = summary.clone().unwrap_or_else(|| match self.lang {
+            Lang::Zh => format!(
+                "{unit_name}{}年度{}报告，含预算、支出、“三公”经费等数据。",
+                f.year,
+                self.kind_name(f.kind)
+            ),
+            Lang::En => format!(
+                "{unit_name}: {} {} report, with budget, expenditure and other figures.",
+                f.year,
+                self.kind_name(f.kind).to_lowercase()
+            ),
+        });
+        let crumbs = vec![
+            Link {
+                text: self.t("nav_parks"),
+                url: self.url("parks/"),
+                lang: None,
+            },
+            Link {
+                text: unit_name.clone(),
+                url: self.url(&format!("parks/{}/", entry.unit.id)),
+                lang: None,
+            },
+            Link {
+                text: format!("{}", f.year),
+                url: self.url(&path),
+                lang: None,
+            },
+        ];
+        let page = self.page("report", &path, title, description, crumbs);
+        let json = format!("{}{}report.json", self.site.config.base_path, path);
+        let zh_url = self.site.url(Lang::Zh, &path);
+        let meta = vec![(
+            self.t("meta_unit"),
+            Link {
+                text: filer.clone(),
+                url: self.url(&format!("parks/{}/", entry.unit.id)),
+                lang: (self.lang == Lang::En && has_cjk(&filer)).then_some("zh-CN"),
+            },
+        )];
+        self.render("report.html", format!("{path}index.html"), page, |ctx| {
+            ctx.insert("year", &f.year);
+            ctx.insert("kind", &self.kind_name(f.kind));
+            ctx.insert("meta", &meta);
+            ctx.insert("published", &f.published);
+            ctx.insert(
+                "project_name",
+                &match self.lang {
+                    Lang::Zh => f.project_name.clone(),
+                    Lang::En => tr.and_then(|t| t.project_name.clone()).or(f.project_name.clone()),
+                },
+            );
+            ctx.insert("summary", &summary);
+            ctx.insert("key_figures", &key_figures);
+            ctx.insert("tables", &tables);
+            ctx.insert("notes", &notes);
+            ctx.insert("narrative", &narrative);
+            ctx.insert("narrative_lang", &narrative_lang);
+            ctx.insert("narrative_missing", &narrative_missing);
+            ctx.insert("toc", &toc);
+            ctx.insert("json_url", &json);
+            ctx.insert("zh_url", &zh_url);
+            ctx.insert("others", &others);
+            ctx.insert("amount_unit", &self.pick(&f.amount_unit, &unit_en(&f.amount_unit)));
+        })
+    }
+
+    fn key_figures(&self, r: &Report) -> Vec<KeyFigure> {
+        let f = &r.front;
+        let unit = self.pick(&f.amount_unit, &unit_en(&f.amount_unit));
+        let nd = self.t("not_disclosed");
+        let amount = |label: String, v: Option<crate::decimal::Dec>, unit: &str| KeyFigure {
+            label,
+            missing: v.is_none(),
+            value: v.map(|d| d.grouped()).unwrap_or_else(|| nd.clone()),
+            unit: if v.is_some() { unit.to_string() } else { String::new() },
+        };
+        let ev = f.evaluation.as_ref();
+        let grade = ev.and_then(|e| e.grade).map(|g| {
+            let (zh, en) = grade_names(g);
+            self.pick(zh, en)
+        });
+        let exp = f.expenditure.as_ref();
+        vec![
+            amount(
+                self.t("key_score"),
+                ev.and_then(|e| e.score),
+                &self.pick("分", "points"),
+            ),
+            KeyFigure {
+                label: self.t("key_grade"),
+                missing: grade.is_none(),
+                value: grade.unwrap_or_else(|| nd.clone()),
+                unit: String::new(),
+            },
+            amount(self.t("key_total"), exp.and_then(|e| e.total), &unit),
+            amount(self.t("key_basic"), exp.and_then(|e| e.basic), &unit),
+            amount(self.t("key_project"), exp.and_then(|e| e.project), &unit),
+            amount(
+                self.t("key_three_public"),
+                f.three_public
+                    .as_ref()
+                    .and_then(|t| t.total.as_ref())
+                    .and_then(|l| l.actual),
+                &unit,
+            ),
+        ]
+    }
+
+    fn years_index(&self) -> Result<OutputFile, Diagnostic> {
+        let totals: Vec<YearTotal> = self.site.years().into_iter().map(|y| self.year_total(y)).collect();
+        let title = self.t("nav_years");
+        let page = self.page(
+            "years",
+            "years/",
+            title.clone(),
+            self.t("years_description"),
+            vec![Link {
+                text: title,
+                url: self.url("years/"),
+                lang: None,
+            }],
+        );
+        self.render("years.html", "years/index.html".into(), page, |ctx| {
+            ctx.insert("totals", &totals)
+        })
+    }
+
+    fn year(&self, year: u16) -> Result<OutputFile, Diagnostic> {
+        let reports: Vec<ReportRow> = self
+            .site
+            .reports
+            .iter()
+            .filter(|e| e.report.front.year == year)
+            .map(|e| self.report_row(e))
+            .collect();
+        let path = format!("years/{year}/");
+        let title = self.pick(&format!("{year}年度报告"), &format!("Reports for {year}"));
+        let description = self.pick(
+            &format!("{year}年度各单位绩效自评报告及主要数据。"),
+            &format!("Performance self-evaluation reports for fiscal year {year}, with key figures."),
+        );
+        let crumbs = vec![
+            Link {
+                text: self.t("nav_years"),
+                url: self.url("years/"),
+                lang: None,
+            },
+            Link {
+                text: year.to_string(),
+                url: self.url(&path),
+                lang: None,
+            },
+        ];
+        let page = self.page("year", &path, title, description, crumbs);
+        let total = self.year_total(year);
+        self.render("year.html", format!("{path}index.html"), page, |ctx| {
+            ctx.insert("reports", &reports);
+            ctx.insert("total", &total);
+        })
+    }
+
+    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        let mut page = self.page(
+            "404",
+            "404.html",
+            self.t("not_found_title"),
+            self.t("not_found_text"),
+            Vec::new(),
+        );
+        page.switch.url = self.site.url(self.lang.other(), "");
+        self.render("404.html", "404.html".into(), page, |_| {})
+    }
+}
+
+/// Totals of one year.
+#[derive(Serialize)]
+struct YearTotal {
+    year: Link,
+    reports: usize,
+    disclosed: usize,
+    total: Option<String>,
+    unit: String,
+}
+
+/// The English title of a report without a translation.
+pub fn default_title_en(entry: &ReportEntry) -> String {
+    let kind = match entry.report.front.kind {
+        Kind::Department => "Department-wide Expenditure Performance Self-Evaluation Report",
+        Kind::Project => "Project Expenditure Performance Self-Evaluation Report",
+    };
+    format!("{} {} {kind}", entry.unit.profile.name_en, entry.report.front.year)
+}

@@ -1,0 +1,140 @@
+//! The site model: which pages exist, their addresses, and how reports are grouped.
+//!
+//! Addresses are derived from ids only, so they stay stable across builds: `/parks/<id>/`,
+//! `/parks/<id>/<year>/` (or `<year>-<kind>/` when a unit files two kinds in one year),
+//! with English pages under `/en/`.
+
+use crate::config::Config;
+use crate::content::{Content, Report, Unit};
+use std::collections::BTreeMap;
+
+/// A page language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// Short code used in keys and file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Value of `<html lang>` and `hreflang`.
+    pub fn html(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// URL prefix below the base path.
+    fn prefix(self) -> &'static str {
+        match self {
+            Lang::Zh => "",
+            Lang::En => "en/",
+        }
+    }
+}
+
+/// A report with its address.
+pub struct ReportEntry<'a> {
+    pub report: &'a Report,
+    pub unit: &'a Unit,
+    /// Last path segment: `2021` or `2021-project`.
+    pub slug: String,
+}
+
+impl ReportEntry<'_> {
+    /// Path below the site root, language-neutral: `parks/lengshuitan/2021/`.
+    pub fn path(&self) -> String {
+        format!("parks/{}/{}/", self.unit.id, self.slug)
+    }
+}
+
+/// Everything the renderers need, with addresses resolved.
+pub struct Site<'a> {
+    pub config: &'a Config,
+    pub units: Vec<&'a Unit>,
+    /// Sorted by unit id, then year, then kind.
+    pub reports: Vec<ReportEntry<'a>>,
+}
+
+impl<'a> Site<'a> {
+    /// Resolves addresses. Reports whose unit is missing were already rejected by `content`.
+    pub fn new(config: &'a Config, content: &'a Content) -> Site<'a> {
+        let units: Vec<&Unit> = content.units.iter().collect();
+        let mut per_year: BTreeMap<(&str, u16), usize> = BTreeMap::new();
+        for r in &content.reports {
+            *per_year.entry((r.park.as_str(), r.front.year)).or_default() += 1;
+        }
+        let reports = content
+            .reports
+            .iter()
+            .filter_map(|r| {
+                let unit = units.iter().find(|u| u.id == r.park)?;
+                let slug = if per_year[&(r.park.as_str(), r.front.year)] > 1 {
+                    format!("{}-{}", r.front.year, r.front.kind.slug())
+                } else {
+                    r.front.year.to_string()
+                };
+                Some(ReportEntry { report: r, unit, slug })
+            })
+            .collect();
+        Site { config, units, reports }
+    }
+
+    /// Languages built, Chinese first.
+    pub fn langs(&self) -> Vec<Lang> {
+        if self.config.has_english() {
+            Lang::ALL.to_vec()
+        } else {
+            vec![Lang::Zh]
+        }
+    }
+
+    /// Link to `path` (below the site root) in `lang`, including the base path: `/xxgk/jxpj/en/parks/`.
+    pub fn url(&self, lang: Lang, path: &str) -> String {
+        format!("{}{}{}", self.config.base_path, lang.prefix(), path)
+    }
+
+    /// Absolute address of `path` in `lang`.
+    pub fn absolute(&self, lang: Lang, path: &str) -> String {
+        format!("{}/{}{}", self.config.base_url, lang.prefix(), path)
+    }
+
+    /// Site-root path of a language's page (`/en/parks/x/`), as published in JSON.
+    pub fn root_path(&self, lang: Lang, path: &str) -> String {
+        format!("/{}{}", lang.prefix(), path)
+    }
+
+    /// Years with reports, newest first.
+    pub fn years(&self) -> Vec<u16> {
+        let mut y: Vec<u16> = self.reports.iter().map(|r| r.report.front.year).collect();
+        y.sort_unstable_by(|a, b| b.cmp(a));
+        y.dedup();
+        y
+    }
+
+    /// Reports of one unit, newest first.
+    pub fn reports_of(&self, unit_id: &str) -> Vec<&ReportEntry<'a>> {
+        let mut v: Vec<&ReportEntry> = self.reports.iter().filter(|r| r.unit.id == unit_id).collect();
+        v.sort_by(|a, b| (b.report.front.year, a.report.front.kind).cmp(&(a.report.front.year, b.report.front.kind)));
+        v
+    }
+}

@@ -1,0 +1,149 @@
+//! The theme: Tera templates, UI strings per language, and the stylesheet.
+//!
+//! Templates are compiled once per build. UI strings live in `i18n/<lang>.toml`; both files
+//! must define the same keys, so an English page never shows a missing label.
+
+use crate::diagnostics::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A loaded theme.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// UI strings by language code.
+    pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Minified CSS and its content-hashed file name (`style.1a2b3c4d.css`).
+    pub css: String,
+    pub css_name: String,
+}
+
+impl Theme {
+    /// Loads `root/themes/<name>/`.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            return Err(vec![Diagnostic::error(&dir, format!("theme `{name}` not found")).help(
+                "set theme = \"default\" in site.toml, or create the folder themes/<name>/",
+            )]);
+        }
+        let mut problems = Vec::new();
+        let tera = load_templates(&dir.join("templates")).map_err(|d| vec![d]);
+        let strings = load_strings(&dir.join("i18n"), &mut problems);
+        let css_file = dir.join("static").join("style.css");
+        let css = match std::fs::read_to_string(&css_file) {
+            Ok(text) => crate::render::css::minify(&text, &css_file)
+                .map_err(|d| problems.push(d))
+                .ok(),
+            Err(e) => {
+                problems.push(Diagnostic::error(&css_file, format!("cannot read the stylesheet: {e}")));
+                None
+            }
+        };
+        let tera = match tera {
+            Ok(t) => Some(t),
+            Err(mut d) => {
+                problems.append(&mut d);
+                None
+            }
+        };
+        match (tera, css) {
+            (Some(tera), Some(css)) if problems.is_empty() => {
+                let css_name = format!("style.{:08x}.css", fnv1a(css.as_bytes()) as u32);
+                Ok(Theme {
+                    tera,
+                    strings,
+                    css,
+                    css_name,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// UI strings of one language.
+    pub fn t(&self, lang: &str) -> &BTreeMap<String, String> {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        self.strings.get(lang).unwrap_or(&EMPTY)
+    }
+}
+
+fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Diagnostic::error(dir, format!("cannot read templates: {e}")))?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "html") {
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.push((name, entry.path().to_path_buf()));
+        }
+    }
+    let mut sources = Vec::new();
+    for (name, path) in &files {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, format!("cannot read template: {e}")))?;
+        sources.push((name.clone(), text));
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| template_error(&e, dir))?;
+    Ok(tera)
+}
+
+/// A Tera error as a diagnostic naming the template (Tera's message carries line and column).
+pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        text.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    Diagnostic::error(dir, format!("template error: {text}"))
+        .help("fix the template named above; the message gives its line and column")
+}
+
+fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for lang in ["zh", "en"] {
+        let file = dir.join(format!("{lang}.toml"));
+        let parsed: Result<BTreeMap<String, String>, Diagnostic> = std::fs::read_to_string(&file)
+            .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")))
+            .and_then(|text| {
+                toml::from_str(&text).map_err(|e| {
+                    let pos = e.span().map(|s| crate::config::line_col(&text, s.start));
+                    Diagnostic::error(&file, format!("UI strings are not valid: {}", e.message())).at_opt(pos)
+                })
+            });
+        match parsed {
+            Ok(map) => {
+                out.insert(lang.to_string(), map);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    if let (Some(zh), Some(en)) = (out.get("zh"), out.get("en")) {
+        for (a, b, file) in [(zh, en, "en.toml"), (en, zh, "zh.toml")] {
+            for key in a.keys().filter(|k| !b.contains_key(*k)) {
+                problems.push(
+                    Diagnostic::error(dir.join(file), format!("UI string `{key}` is missing"))
+                        .help("every key must be translated in both zh.toml and en.toml"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A small stable hash for content-addressed file names (FNV-1a, 64-bit).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}

@@ -1,0 +1,227 @@
+//! The `gongkai` command as a finance officer runs it: exit codes, messages, safe output.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn gongkai(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// A copy of the example site in a temp dir.
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    for name in ["site.toml", "themes", "content"] {
+        for e in walkdir::WalkDir::new(repo().join(name)) {
+            let e = e.unwrap();
+            let dest = root.join(e.path().strip_prefix(repo()).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                std::fs::copy(e.path(), &dest).unwrap();
+            }
+        }
+    }
+    (tmp, root)
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn build_writes_public_by_default_and_check_writes_nothing() {
+    let (_tmp, root) = example_copy();
+    let o = gongkai(&["check"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("check passed"));
+    assert!(!root.join("public").exists(), "check must not write");
+    let o = gongkai(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("built 4 reports of 4 units"));
+    assert!(root.join("public/parks/lengshuitan/2021/index.html").is_file());
+}
+
+#[test]
+fn build_with_root_and_output() {
+    let (tmp, root) = example_copy();
+    let out = tmp.path().join("elsewhere");
+    let o = gongkai(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("en/index.html").is_file());
+}
+
+#[test]
+fn a_wrong_value_names_file_line_and_column_and_keeps_the_old_site() {
+    let (_tmp, root) = example_copy();
+    assert!(gongkai(&["build"], &root).status.success());
+    let before = files(&root.join("public"));
+    let snapshot: Vec<Vec<u8>> = before.values().map(|p| std::fs::read(p).unwrap()).collect();
+
+    let report = root.join("content/parks/lengshuitan/2021.md");
+    edit(&report, "total: 1545.30", "total: 1545.3O");
+    let o = gongkai(&["build"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let text = std::fs::read_to_string(&report).unwrap();
+    let line = text.lines().position(|l| l.contains("1545.3O")).unwrap() + 1;
+    let col = text.lines().nth(line - 1).unwrap().find("1545.3O").unwrap() + 1;
+    let expected = format!("2021.md:{line}:{col}: error: `1545.3O` is not a number in `expenditure.total`");
+    assert!(err.contains(&expected), "expected {expected} in:\n{err}");
+    assert!(err.contains("the previous output is unchanged"));
+
+    let after = files(&root.join("public"));
+    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
+    for (p, old) in after.values().zip(&snapshot) {
+        assert_eq!(&std::fs::read(p).unwrap(), old, "{} changed", p.display());
+    }
+}
+
+#[test]
+fn unknown_key_suggests_the_intended_one() {
+    let (_tmp, root) = example_copy();
+    let report = root.join("content/parks/daxiang/2021.md");
+    edit(&report, "\nyear: 2021", "\nyaer: 2021");
+    let o = gongkai(&["check"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("error: unknown key `yaer`"), "{err}");
+    assert!(err.contains("did you mean `year`?"), "{err}");
+}
+
+#[test]
+fn unknown_site_setting_is_named() {
+    let (_tmp, root) = example_copy();
+    edit(&root.join("site.toml"), "theme = ", "them = ");
+    let o = gongkai(&["check"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("site.toml:") && err.contains("unknown key `them`") && err.contains("did you mean `theme`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn all_problems_are_listed_together() {
+    let (_tmp, root) = example_copy();
+    edit(
+        &root.join("content/parks/daxiang/2021.md"),
+        "\nyear: 2021",
+        "\nyear: abc",
+    );
+    edit(
+        &root.join("content/parks/wangcheng/2019.md"),
+        "\nkind: department",
+        "\nkind: departmnt",
+    );
+    std::fs::write(
+        root.join("content/parks/daoxian/2022.en.md"),
+        "---\ntitle: Orphan\n---\n",
+    )
+    .unwrap();
+    let o = gongkai(&["check"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("daxiang/2021.md:") && err.contains("in `year`"), "{err}");
+    assert!(
+        err.contains("`departmnt` is not an allowed value") && err.contains("use one of: department, project"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2022.en.md: error: this English file has no Chinese original"),
+        "{err}"
+    );
+    assert!(err.contains("failed: 3 errors"), "{err}");
+}
+
+#[test]
+fn report_for_a_unit_without_profile_and_bad_ids() {
+    let (_tmp, root) = example_copy();
+    std::fs::create_dir_all(root.join("content/parks/newpark")).unwrap();
+    std::fs::write(
+        root.join("content/parks/newpark/2021.md"),
+        "---\ntitle: x\nyear: 2021\nkind: department\n---\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/parks/New Park")).unwrap();
+    std::fs::write(
+        root.join("content/parks/New Park/_index.md"),
+        "---\nname: x\nname_en: x\n---\n",
+    )
+    .unwrap();
+    let o = gongkai(&["check"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("unit `newpark`, which has no profile"), "{err}");
+    assert!(
+        err.contains("the unit id `New Park` is not a slug") && err.contains("rename it to `new-park`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn windows_files_are_accepted() {
+    let (_tmp, root) = example_copy();
+    let report = root.join("content/parks/lengshuitan/2021.md");
+    let text = std::fs::read_to_string(&report)
+        .unwrap()
+        .replace("total: 1545.30", "total: １，５４５．３０");
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    std::fs::write(&report, crlf).unwrap();
+    let o = gongkai(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = std::fs::read_to_string(root.join("public/parks/lengshuitan/2021/report.json")).unwrap();
+    assert!(
+        json.contains("\"total\": 1545.30"),
+        "full-width amount must read as 1545.30"
+    );
+}
+
+#[test]
+fn missing_site_toml_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = gongkai(&["build"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read site.toml"));
+    let o = gongkai(&["frobnicate"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn non_utf8_file_is_reported_with_position() {
+    let (_tmp, root) = example_copy();
+    let report = root.join("content/parks/daxiang/2021.md");
+    let mut bytes = std::fs::read(&report).unwrap();
+    bytes.extend_from_slice(b"\n\xb9\xab\xbf\xaa\n"); // 公开 in GBK
+    std::fs::write(&report, bytes).unwrap();
+    let o = gongkai(&["check"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("error: the file is not UTF-8 text"),
+        "{}",
+        stderr(&o)
+    );
+}

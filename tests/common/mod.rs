@@ -1,0 +1,79 @@
+//! Helpers shared by the integration tests: build a site into a temp dir and read what a
+//! visitor would get.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The repository root (holds site.toml, content/, themes/).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the example site into a fresh temp dir; returns the dir guard and the output path.
+pub fn build_example() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let summary =
+        gongkai::build(&repo(), Some(&out), false).unwrap_or_else(|f| panic!("build failed: {:?}", f.diagnostics()));
+    assert_eq!(summary.output, out);
+    (tmp, out)
+}
+
+/// Every file under `dir`, as site-relative paths with `/` separators.
+pub fn files(dir: &Path) -> BTreeMap<String, PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"),
+                e.path().to_path_buf(),
+            )
+        })
+        .collect()
+}
+
+/// Values of `attr="…"` in `html` (our templates always quote with `"`), entity-decoded.
+pub fn attrs(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        let end = rest.find('"').unwrap();
+        out.push(rest[..end].replace("&amp;", "&").replace("&#x2F;", "/"));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Text of a page with tags removed and whitespace collapsed.
+pub fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `<link rel="alternate" hreflang>` pairs of a page.
+pub fn alternates(html: &str) -> Vec<(String, String)> {
+    html.split("<link rel=\"alternate\"")
+        .skip(1)
+        .map(|s| {
+            let tag = &s[..s.find('>').unwrap()];
+            (attrs(tag, "hreflang")[0].clone(), attrs(tag, "href")[0].clone())
+        })
+        .collect()
+}

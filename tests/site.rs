@@ -1,0 +1,266 @@
+//! Builds the bundled example site (content/) into a temp dir and checks what a visitor sees.
+
+mod common;
+use common::*;
+
+const BASE: &str = "/xxgk/jxpj/";
+const ABS: &str = "https://www.example.gov.cn/xxgk/jxpj/";
+
+const REPORTS: [(&str, &str); 4] = [
+    ("lengshuitan", "2021"),
+    ("daoxian", "2023"),
+    ("wangcheng", "2019"),
+    ("daxiang", "2021"),
+];
+
+fn read(out: &std::path::Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn every_report_and_unit_has_a_page_in_both_languages() {
+    let (_tmp, out) = build_example();
+    for (park, year) in REPORTS {
+        for prefix in ["", "en/"] {
+            let page = format!("{prefix}parks/{park}/{year}/index.html");
+            let html = read(&out, &page);
+            let lang = if prefix.is_empty() { "zh-CN" } else { "en" };
+            assert!(
+                html.starts_with(&format!("<!DOCTYPE html>\n<html lang=\"{lang}\">")),
+                "{page}: html lang"
+            );
+            assert!(out.join(format!("{prefix}parks/{park}/index.html")).is_file());
+        }
+        assert!(out.join(format!("parks/{park}/{year}/report.json")).is_file());
+        assert!(out.join(format!("parks/{park}/park.json")).is_file());
+    }
+    for page in [
+        "index.html",
+        "parks/index.html",
+        "years/index.html",
+        "404.html",
+        "years/2019/index.html",
+        "years/2021/index.html",
+        "years/2023/index.html",
+        "data/reports.json",
+    ] {
+        assert!(out.join(page).is_file(), "{page}");
+        if page.ends_with(".html") {
+            assert!(out.join("en").join(page).is_file(), "en/{page}");
+        }
+    }
+}
+
+#[test]
+fn key_figures_appear_exactly_as_stated() {
+    let (_tmp, out) = build_example();
+    let zh = text(&read(&out, "parks/lengshuitan/2021/index.html"));
+    for figure in [
+        "1,545.30",
+        "832.88",
+        "712.42",
+        "712.25",
+        "120.63",
+        "3.28",
+        "2.57",
+        "92",
+        "优",
+        "78 批 318 人次",
+    ] {
+        assert!(zh.contains(figure), "lengshuitan zh lacks {figure}");
+    }
+    let en = text(&read(&out, "en/parks/lengshuitan/2021/index.html"));
+    for figure in [
+        "1,545.30",
+        "Personnel expenses",
+        "Official hospitality (receptions)",
+        "CNY 10,000",
+        "Excellent",
+    ] {
+        assert!(en.contains(figure), "lengshuitan en lacks {figure}");
+    }
+    let wc = text(&read(&out, "parks/wangcheng/2019/index.html"));
+    for figure in [
+        "174,053.00",
+        "166,246.71",
+        "168,581.84",
+        "2,585.13",
+        "98.47%",
+        "232.50%",
+        "-1.39",
+        "-13.15%",
+        "587.00",
+        "0.63",
+    ] {
+        assert!(wc.contains(figure), "wangcheng zh lacks {figure}");
+    }
+    let dx = text(&read(&out, "parks/daoxian/2023/index.html"));
+    for figure in [
+        "552.28",
+        "464.79",
+        "占基本支出 84.16%",
+        "87.50",
+        "16,372.53",
+        "10,000",
+        "93.6",
+    ] {
+        assert!(dx.contains(figure), "daoxian zh lacks {figure}");
+    }
+}
+
+#[test]
+fn undisclosed_figures_say_so_and_a_disclosed_zero_is_zero() {
+    let (_tmp, out) = build_example();
+    // 大祥 discloses no budget, expenditure, score or grade.
+    let zh = read(&out, "parks/daxiang/2021/index.html");
+    assert!(zh.contains("本报告未披露此部分数据"));
+    let key = &zh[zh.find("class=\"key-figures\"").unwrap()..];
+    let key = &key[..key.find("</ul>").unwrap()];
+    assert_eq!(
+        key.matches("未披露").count(),
+        6,
+        "all six key figures of 大祥 are undisclosed: {key}"
+    );
+    let en = read(&out, "en/parks/daxiang/2021/index.html");
+    assert!(en.contains("Not disclosed in this report."));
+    // 道县 states a score but no grade: the grade is not disclosed, not invented.
+    let dx = text(&read(&out, "parks/daoxian/2023/index.html"));
+    assert!(dx.contains("绩效等级 未披露"), "daoxian grade should be undisclosed");
+    // 冷水滩 states 因公出国（境）费用0元: a disclosed zero.
+    let ls = read(&out, "parks/lengshuitan/2021/index.html");
+    let row = ls.split("<tr>").find(|r| r.contains("因公出国（境）费")).unwrap();
+    // budget not stated (未披露), actual stated as 0, in 元
+    assert!(
+        row.contains("<td class=\"nd\">未披露</td><td class=\"num\">0</td><td>元</td>"),
+        "overseas travel must show 0: {row}"
+    );
+}
+
+#[test]
+fn no_internal_link_or_asset_is_broken() {
+    let (_tmp, out) = build_example();
+    let all = files(&out);
+    let mut checked = 0;
+    for (rel, path) in all.iter().filter(|(r, _)| r.ends_with(".html")) {
+        let html = std::fs::read_to_string(path).unwrap();
+        let ids = attrs(&html, "id");
+        for link in attrs(&html, "href").into_iter().chain(attrs(&html, "src")) {
+            if let Some(frag) = link.strip_prefix('#') {
+                assert!(ids.iter().any(|i| i == frag), "{rel}: broken fragment #{frag}");
+                checked += 1;
+                continue;
+            }
+            let local = if let Some(p) = link.strip_prefix(ABS) {
+                p.to_string()
+            } else if let Some(p) = link.strip_prefix(BASE) {
+                p.to_string()
+            } else {
+                assert!(
+                    link.starts_with("https://creativecommons.org/"),
+                    "{rel}: unexpected link {link}"
+                );
+                continue;
+            };
+            let local = local.split('#').next().unwrap();
+            let target = if local.is_empty() || local.ends_with('/') {
+                format!("{local}index.html")
+            } else {
+                local.to_string()
+            };
+            assert!(all.contains_key(&target), "{rel}: broken link {link} (no {target})");
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+#[test]
+fn hreflang_pairs_point_at_each_other() {
+    let (_tmp, out) = build_example();
+    let all = files(&out);
+    for rel in all
+        .keys()
+        .filter(|r| r.ends_with("index.html") && !r.starts_with("en/"))
+    {
+        let zh = read(&out, rel);
+        let en_rel = format!("en/{rel}");
+        let en = read(&out, &en_rel);
+        let page = rel.trim_end_matches("index.html");
+        let zh_url = format!("{ABS}{page}");
+        let en_url = format!("{ABS}en/{page}");
+        for (html, which) in [(&zh, rel.as_str()), (&en, en_rel.as_str())] {
+            let alts = alternates(html);
+            assert!(
+                alts.contains(&("zh-CN".into(), zh_url.clone())),
+                "{which}: no zh alternate {zh_url}"
+            );
+            assert!(
+                alts.contains(&("en".into(), en_url.clone())),
+                "{which}: no en alternate {en_url}"
+            );
+        }
+        // The language switcher leads to the same page in the other language.
+        assert!(
+            zh.contains(&format!("class=\"lang-switch\" href=\"{BASE}en/{page}\"")),
+            "{rel}: switcher"
+        );
+        assert!(
+            en.contains(&format!("class=\"lang-switch\" href=\"{BASE}{page}\"")),
+            "{en_rel}: switcher"
+        );
+    }
+}
+
+#[test]
+fn cjk_bold_renders_in_the_narrative() {
+    let (_tmp, out) = build_example();
+    let html = read(&out, "parks/daxiang/2021/index.html");
+    assert!(
+        html.contains("<strong>一是科学编制“十四五”发展规划。</strong>"),
+        "bold lead phrase must render"
+    );
+    assert!(!text(&html).contains("**"), "no stray asterisks in the page");
+}
+
+#[test]
+fn english_page_without_translation_says_the_narrative_is_chinese_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    std::fs::remove_file(root.join("content/parks/daxiang/2021.en.md")).unwrap();
+    gongkai::build(&root, None, false).unwrap();
+    let en = std::fs::read_to_string(root.join("public/en/parks/daxiang/2021/index.html")).unwrap();
+    assert!(en.contains("The text of this report is available in Chinese only."));
+    assert!(en.contains("Hunan Daxiang Industrial Concentration Zone 2021 Department-wide Expenditure Performance Self-Evaluation Report"));
+    assert!(text(&en).contains("Gross output of industrial enterprises above designated size 110.74 CNY 100 million"));
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path, top: &[&str]) {
+    for name in top {
+        for e in walkdir::WalkDir::new(from.join(name)) {
+            let e = e.unwrap();
+            let dest = to.join(e.path().strip_prefix(from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                std::fs::copy(e.path(), &dest).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let (_a, one) = build_example();
+    let (_b, two) = build_example();
+    let (fa, fb) = (files(&one), files(&two));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (rel, p) in &fa {
+        assert_eq!(
+            std::fs::read(p).unwrap(),
+            std::fs::read(&fb[rel]).unwrap(),
+            "{rel} differs between builds"
+        );
+    }
+}

@@ -225,3 +225,21 @@ fn non_utf8_file_is_reported_with_position() {
         stderr(&o)
     );
 }
+
+#[test]
+fn text_from_content_is_escaped() {
+    let (_tmp, root) = example_copy();
+    edit(
+        &root.join("content/parks/daxiang/2021.md"),
+        "title: 部门整体支出绩效评价报告",
+        "title: \"<script>alert(1)</script>报告\"",
+    );
+    let o = gongkai(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(root.join("public/parks/daxiang/2021/index.html")).unwrap();
+    assert!(!html.contains("<script>alert(1)"), "title must be escaped");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;报告")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;报告")
+    );
+}

@@ -186,7 +186,11 @@ impl Fmt<'_> {
         vec![
             self.label(zh, en, sub),
             self.num(v),
-            self.unit_cell(unit),
+            if v.is_some() {
+                self.unit_cell(unit)
+            } else {
+                self.text(String::new())
+            },
             self.details(details.into_iter().flatten().collect()),
         ]
     }
@@ -368,7 +372,16 @@ pub fn report_tables(front: &ReportFront, lang: Lang) -> Vec<Table> {
             .iter()
             .map(|i| f.item_row(i, ("总收入", "total income"))),
     );
-    rows.push(f.row("final_accounts", "expenditure", fa.expenditure.as_ref(), None, vec![]));
+    // 003-style reports state 决算支出合计 once, with its breakdown, under 支出: show it here too.
+    let spent = fa
+        .expenditure
+        .as_ref()
+        .or(front.expenditure.as_ref().and_then(|e| e.total.as_ref()));
+    let see = (fa.expenditure.is_none() && spent.is_some()).then(|| Frag {
+        text: f.pick("即“支出”部分的整体支出", "the total expenditure under Expenditure"),
+        lang: None,
+    });
+    rows.push(f.row("final_accounts", "expenditure", spent, None, vec![see]));
     rows.push(f.row(
         "final_accounts",
         "closing_balance",

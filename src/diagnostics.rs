@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// For information (e.g. a difference within rounding); never fails a build.
+    Note,
     /// The site can still be built; `--strict` turns it into an error.
     Warning,
     /// The input cannot be used as it is.
@@ -72,6 +74,19 @@ impl Diagnostic {
         self
     }
 
+    /// A note in `file`.
+    pub fn note(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// True for warnings.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -83,6 +98,7 @@ impl fmt::Display for Diagnostic {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{}", self.file.display())?;
         if let Some(line) = self.line {

@@ -55,6 +55,9 @@ pub struct Loaded {
     pub config: Config,
     pub content: content::Content,
     pub theme: theme::Theme,
+    /// Cross-check results, one list per report (same order as `content.reports`).
+    pub checks: Vec<Vec<figures::checks::Check>>,
+    /// Warnings and notes (errors stop the load).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -76,12 +79,17 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             None
         }
     };
+    let checks: Vec<Vec<figures::checks::Check>> = content.reports.iter().map(figures::checks::check_report).collect();
+    for (report, results) in content.reports.iter().zip(&checks) {
+        problems.extend(results.iter().filter_map(|c| check_diagnostic(report, c)));
+    }
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
     match theme {
         Some(theme) if errors.is_empty() => Ok(Loaded {
             config,
             content,
             theme,
+            checks,
             warnings,
         }),
         _ => {
@@ -92,9 +100,37 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     }
 }
 
+/// A mismatch as a warning, a rounding difference as a note, at the stated figure.
+fn check_diagnostic(report: &content::Report, c: &figures::checks::Check) -> Option<Diagnostic> {
+    use figures::checks::Status;
+    let text = format!(
+        "{}: stated {}, computed {} (difference {})",
+        c.rule_zh,
+        c.stated.grouped(),
+        c.computed.grouped(),
+        c.difference.signed()
+    );
+    let d = match c.status {
+        Status::Passed => return None,
+        Status::Rounding => Diagnostic::note(&report.file, format!("within rounding: {text}")),
+        Status::Mismatch => Diagnostic::warning(&report.file, format!("the figures do not add up: {text}")).help(
+            "if the report prints these figures, keep them as printed (the page shows a notice); otherwise correct the typing",
+        ),
+    };
+    Some(match (c.line, c.column) {
+        (Some(l), Some(col)) => d.at(l, col),
+        _ => d,
+    })
+}
+
+/// True when `--strict` should fail on these problems.
+fn has_warnings(problems: &[Diagnostic]) -> bool {
+    problems.iter().any(Diagnostic::is_warning)
+}
+
 /// Renders every output file in memory.
 pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
-    let site = site::Site::new(&loaded.config, &loaded.content);
+    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
     let mut files = render::pages::render_all(&site, &loaded.theme).map_err(Failure::Content)?;
     let data = render::data::render_all(&site)
         .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
@@ -111,7 +147,7 @@ pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
 pub fn build(root: &Path, output: Option<&Path>, strict: bool) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let loaded = load(root)?;
-    if strict && !loaded.warnings.is_empty() {
+    if strict && has_warnings(&loaded.warnings) {
         return Err(Failure::Content(loaded.warnings));
     }
     let files = render(&loaded)?;
@@ -131,7 +167,7 @@ pub fn build(root: &Path, output: Option<&Path>, strict: bool) -> Result<BuildSu
 /// `gongkai check`: everything a build does except writing. Returns the warnings.
 pub fn check(root: &Path, strict: bool) -> Result<Vec<Diagnostic>, Failure> {
     let loaded = load(root)?;
-    if strict && !loaded.warnings.is_empty() {
+    if strict && has_warnings(&loaded.warnings) {
         return Err(Failure::Content(loaded.warnings));
     }
     render(&loaded)?;

@@ -41,6 +41,13 @@ enum Command {
     },
 }
 
+/// "2 warnings, 3 notes".
+fn counts(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
+    let warnings = problems.iter().filter(|d| d.is_warning()).count();
+    let notes = problems.len() - warnings - problems.iter().filter(|d| d.is_error()).count();
+    format!("{warnings} warnings, {notes} notes")
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -59,13 +66,13 @@ fn main() -> ExitCode {
                 eprintln!("{w}");
             }
             println!(
-                "built {} reports of {} units: {} pages, {} files in {} ({} warnings, {} ms)",
+                "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms)",
                 s.reports,
                 s.units,
                 s.pages,
                 s.files,
                 s.output.display(),
-                s.warnings.len(),
+                counts(&s.warnings),
                 s.millis
             );
         }),
@@ -73,7 +80,7 @@ fn main() -> ExitCode {
             for w in &warnings {
                 eprintln!("{w}");
             }
-            println!("check passed: no errors, {} warnings", warnings.len());
+            println!("check passed: no errors, {}", counts(&warnings));
         }),
     };
     match result {

@@ -56,6 +56,8 @@ impl Lang {
 pub struct ReportEntry<'a> {
     pub report: &'a Report,
     pub unit: &'a Unit,
+    /// Results of the cross-checks.
+    pub checks: &'a [crate::figures::checks::Check],
     /// Last path segment: `2021` or `2021-project`.
     pub slug: String,
 }
@@ -77,7 +79,7 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     /// Resolves addresses. Reports whose unit is missing were already rejected by `content`.
-    pub fn new(config: &'a Config, content: &'a Content) -> Site<'a> {
+    pub fn new(config: &'a Config, content: &'a Content, checks: &'a [Vec<crate::figures::checks::Check>]) -> Site<'a> {
         let units: Vec<&Unit> = content.units.iter().collect();
         let mut per_year: BTreeMap<(&str, u16), usize> = BTreeMap::new();
         for r in &content.reports {
@@ -86,14 +88,21 @@ impl<'a> Site<'a> {
         let reports = content
             .reports
             .iter()
-            .filter_map(|r| {
+            .enumerate()
+            .filter_map(|(i, r)| {
                 let unit = units.iter().find(|u| u.id == r.park)?;
                 let slug = if per_year[&(r.park.as_str(), r.front.year)] > 1 {
                     format!("{}-{}", r.front.year, r.front.kind.slug())
                 } else {
                     r.front.year.to_string()
                 };
-                Some(ReportEntry { report: r, unit, slug })
+                let checks = checks.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                Some(ReportEntry {
+                    report: r,
+                    unit,
+                    checks,
+                    slug,
+                })
             })
             .collect();
         Site { config, units, reports }

@@ -243,3 +243,42 @@ fn text_from_content_is_escaped() {
             || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;报告")
     );
 }
+
+#[test]
+fn check_finds_the_published_mismatch_and_rounding() {
+    let o = gongkai(&["check"], &repo());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // 望城 2019: 公务用车 9.19 of a 25.00 budget is 36.76%, the report prints 36.40%.
+    let vehicles = err
+        .lines()
+        .find(|l| l.contains("公务用车购置及运行维护费完成预算的比例"))
+        .expect("vehicles rate mismatch");
+    assert!(
+        vehicles.contains("wangcheng/2019.md:") && vehicles.contains(": warning: the figures do not add up"),
+        "{vehicles}"
+    );
+    assert!(vehicles.contains("stated 36.40, computed 36.76"), "{vehicles}");
+    // 道县 2023: 464.79 + 87.50 = 552.29 against a stated 552.28 is rounding, not a warning.
+    let basic = err
+        .lines()
+        .find(|l| l.contains("daoxian/2023.md:") && l.contains("基本支出 = 人员经费 + 公用经费"))
+        .expect("daoxian rounding");
+    assert!(
+        basic.contains(": note: within rounding") && basic.contains("stated 552.28, computed 552.29"),
+        "{basic}"
+    );
+    // 冷水滩 2021: 实缴税收 stated as 18500 and 16000.
+    assert!(
+        err.contains("lengshuitan/2021.md:") && err.contains("stated 18,500, computed 16,000"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("check passed: no errors, 2 warnings"));
+
+    let strict = gongkai(&["check", "--strict"], &repo());
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "--strict turns the warnings into a failure"
+    );
+}

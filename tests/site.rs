@@ -264,3 +264,43 @@ fn output_is_deterministic() {
         );
     }
 }
+
+#[test]
+fn a_mismatch_shows_a_notice_in_both_languages_and_every_check_is_in_the_json() {
+    let (_tmp, out) = build_example();
+    let zh = text(&read(&out, "parks/wangcheng/2019/index.html"));
+    assert!(zh.contains("数据不一致提示"), "zh notice");
+    assert!(
+        zh.contains("报告所列 36.40%，按其他数据计算为 36.76%"),
+        "zh notice names the figures"
+    );
+    let en = text(&read(&out, "en/parks/wangcheng/2019/index.html"));
+    assert!(en.contains("The figures below do not add up"));
+    assert!(en.contains("stated 36.40%, the other figures give 36.76%"));
+    // No notice where everything adds up (大祥 has too few figures to check anything).
+    assert!(!text(&read(&out, "parks/daxiang/2021/index.html")).contains("数据不一致提示"));
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "parks/wangcheng/2019/report.json")).unwrap();
+    let checks = json["checks"].as_array().unwrap();
+    assert!(checks.len() >= 15, "{} checks", checks.len());
+    let sum = &json["check_summary"];
+    assert_eq!(sum["mismatch"], 1);
+    assert_eq!(
+        sum["passed"].as_u64().unwrap() + sum["rounding"].as_u64().unwrap() + 1,
+        checks.len() as u64
+    );
+    let vehicles = checks
+        .iter()
+        .find(|c| c["rule"] == "three_public.vehicles.rate")
+        .unwrap();
+    assert_eq!(vehicles["status"], "mismatch");
+    assert_eq!(vehicles["stated"].to_string(), "36.40");
+    assert_eq!(vehicles["computed"].to_string(), "36.76");
+    let dx: serde_json::Value = serde_json::from_str(&read(&out, "parks/daoxian/2023/report.json")).unwrap();
+    let basic = dx["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["rule"] == "expenditure.basic = personnel + public")
+        .unwrap();
+    assert_eq!(basic["status"], "rounding");
+}

@@ -201,9 +201,8 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
         }
         let en = dir.join(format!("{stem}.en.md"));
         let en = report_files.iter().any(|g| **g == en).then_some(en);
-        match load_report(f, id, stem, en.as_deref()) {
-            Ok(r) => content.reports.push(r),
-            Err(mut d) => problems.append(&mut d),
+        if let Some(r) = load_report(f, id, stem, en.as_deref(), problems) {
+            content.reports.push(r);
         }
     }
 }
@@ -259,17 +258,65 @@ fn load_profile(file: &Path, has_en: bool) -> Result<Unit, Vec<Diagnostic>> {
     })
 }
 
-fn load_report(file: &Path, park: &str, stem: &str, en: Option<&Path>) -> Result<Report, Vec<Diagnostic>> {
-    let text = read_text(file).map_err(|d| vec![d])?;
-    let doc = split(&text, file).map_err(|d| vec![d])?;
-    if doc.front.trim().is_empty() {
-        return Err(vec![
-            Diagnostic::error(file, "the report has no front matter")
-                .at(1, 1)
-                .help("start the file with a block between two `---` lines holding at least title, year and kind"),
-        ]);
+fn load_report(
+    file: &Path,
+    park: &str,
+    stem: &str,
+    en: Option<&Path>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Report> {
+    let text = match read_text(file) {
+        Ok(t) => t,
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    };
+    let (report, mut found) = parse_report(&text, file, park, stem);
+    problems.append(&mut found);
+    let mut report = report?;
+    if let Some(en_file) = en {
+        match load_translation(en_file) {
+            Ok(t)
+                if t.front.indicators.len() > report.front.indicators.len()
+                    || t.front.goals.len() > report.front.goals.len() =>
+            {
+                problems.push(
+                    Diagnostic::error(
+                        en_file,
+                        "the English file lists more goals or indicators than the Chinese report",
+                    )
+                    .help("the English goals and indicators are translations of the Chinese ones, in the same order"),
+                );
+                return None;
+            }
+            Ok(t) => report.en = Some(t),
+            Err(d) => {
+                problems.push(d);
+                return None;
+            }
+        }
     }
-    let mut front: ReportFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| vec![d])?;
+    Some(report)
+}
+
+/// Parses a Chinese report file's text. Returns the report when it has no error, and every
+/// problem found (warnings come back with a usable report).
+pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<Report>, Vec<Diagnostic>) {
+    let doc = match split(text, file) {
+        Ok(d) => d,
+        Err(d) => return (None, vec![d]),
+    };
+    if doc.front.trim().is_empty() {
+        let d = Diagnostic::error(file, "the report has no front matter")
+            .at(1, 1)
+            .help("start the file with a block between two `---` lines holding at least title, year and kind");
+        return (None, vec![d]);
+    }
+    let mut front: ReportFront = match crate::yaml::from_str(&doc.front, file, doc.front_line) {
+        Ok(f) => f,
+        Err(d) => return (None, vec![d]),
+    };
     let mut problems = Vec::new();
     let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
     if !(1949..=2200).contains(&front.year) {
@@ -348,32 +395,11 @@ fn load_report(file: &Path, park: &str, stem: &str, en: Option<&Path>) -> Result
             }
         }
     }
-    let en = match en {
-        Some(en_file) => match load_translation(en_file) {
-            Ok(t) => Some(t),
-            Err(d) => {
-                problems.push(d);
-                None
-            }
-        },
-        None => None,
-    };
-    if let Some(t) = &en {
-        if t.front.indicators.len() > front.indicators.len() || t.front.goals.len() > front.goals.len() {
-            problems.push(
-                Diagnostic::error(
-                    &t.file,
-                    "the English file lists more goals or indicators than the Chinese report",
-                )
-                .help("the English goals and indicators are translations of the Chinese ones, in the same order"),
-            );
-        }
-    }
+    negatives(&front, &doc.front, doc.front_line, file, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
+        return (None, problems);
     }
-    // Warnings of a loadable report are not lost: they are re-derived by `check`.
-    Ok(Report {
+    let report = Report {
         park: park.to_string(),
         stem: stem.to_string(),
         file: file.to_path_buf(),
@@ -381,8 +407,61 @@ fn load_report(file: &Path, park: &str, stem: &str, en: Option<&Path>) -> Result
         front_yaml: doc.front,
         front_line: doc.front_line,
         body: doc.body,
-        en,
-    })
+        en: None,
+    };
+    (Some(report), problems)
+}
+
+/// Amounts that may be below zero: changes, balances (a deficit) and economic results.
+const MAY_BE_NEGATIVE: [&str; 5] = [
+    "change",
+    "change_pct",
+    "income_change",
+    "opening_balance",
+    "closing_balance",
+];
+
+/// Reports every negative figure where none is possible, at its line.
+fn negatives(front: &ReportFront, yaml: &str, first_line: usize, file: &Path, problems: &mut Vec<Diagnostic>) {
+    fn walk(v: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, String)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    path.push(k.clone());
+                    walk(x, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    path.push(i.to_string());
+                    walk(x, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Number(n) if n.to_string().starts_with('-') => out.push((path.clone(), n.to_string())),
+            _ => {}
+        }
+    }
+    let Ok(value) = serde_json::to_value(front) else { return };
+    let mut found = Vec::new();
+    walk(&value, &mut Vec::new(), &mut found);
+    for (path, number) in found {
+        let key = path.last().map(String::as_str).unwrap_or("");
+        let economic = path.first().is_some_and(|p| p == "economy");
+        if MAY_BE_NEGATIVE.contains(&key) || economic || key == "year" {
+            continue;
+        }
+        let segs: Vec<Seg> = path
+            .iter()
+            .map(|p| p.parse::<usize>().map(Seg::Index).unwrap_or(Seg::Key(p.as_str())))
+            .collect();
+        problems.push(
+            Diagnostic::error(file, format!("`{}` cannot be negative ({number})", path.join(".")))
+                .at_opt(locate(yaml, first_line, &segs))
+                .help("write the amount as printed; a decrease against the previous year goes in `change` or `change_pct`"),
+        );
+    }
 }
 
 /// A list of items in the front matter: where it is, the items, and its known keys.

@@ -1,3 +1,4 @@
 //! Figures: their names ([`catalog`]) and, later, the cross-checks between them.
 
 pub mod catalog;
+pub mod checks;

@@ -13,6 +13,7 @@ use super::OutputFile;
 use super::pages::default_title_en;
 use crate::content::model::*;
 use crate::figures::catalog::unit_en;
+use crate::figures::checks::{Check, Status};
 use crate::site::{Lang, ReportEntry, Site};
 use serde::Serialize;
 
@@ -76,6 +77,16 @@ struct ReportJson<'a> {
     links: Links,
     /// `null` means not disclosed, throughout.
     figures: Figures<'a>,
+    /// Results of every cross-check between the figures.
+    checks: &'a [Check],
+    check_summary: CheckSummary,
+}
+
+#[derive(Serialize)]
+struct CheckSummary {
+    passed: usize,
+    rounding: usize,
+    mismatch: usize,
 }
 
 /// One row of `data/reports.json`.
@@ -234,6 +245,12 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
             project: &f.project,
             goals: &f.goals,
             indicators: &f.indicators,
+        },
+        checks: e.checks,
+        check_summary: CheckSummary {
+            passed: e.checks.iter().filter(|c| c.status == Status::Passed).count(),
+            rounding: e.checks.iter().filter(|c| c.status == Status::Rounding).count(),
+            mismatch: e.checks.iter().filter(|c| c.status == Status::Mismatch).count(),
         },
     }
 }

@@ -91,6 +91,16 @@ struct Fact {
     missing: bool,
 }
 
+/// One cross-check as shown on a report page.
+#[derive(Serialize)]
+struct CheckRow {
+    rule: String,
+    stated: String,
+    computed: String,
+    status: String,
+    class: &'static str,
+}
+
 /// A key figure shown at the top of a report.
 #[derive(Serialize)]
 struct KeyFigure {
@@ -605,6 +615,15 @@ impl Renderer<'_> {
                 lang: None,
             })
             .collect();
+        let checks: Vec<CheckRow> = entry.checks.iter().map(|c| self.check_row(c)).collect();
+        let mismatches: Vec<&CheckRow> = checks.iter().filter(|c| c.class == "mismatch").collect();
+        let mismatches: Vec<String> = mismatches
+            .iter()
+            .map(|c| match self.lang {
+                Lang::Zh => format!("{}：报告所列 {}，按其他数据计算为 {}", c.rule, c.stated, c.computed),
+                Lang::En => format!("{}: stated {}, the other figures give {}", c.rule, c.stated, c.computed),
+            })
+            .collect();
         let unit_name = self.unit_name(entry.unit);
         let description = summary.clone().unwrap_or_else(|| match self.lang {
             Lang::Zh => format!(
@@ -661,6 +680,8 @@ impl Renderer<'_> {
             ctx.insert("summary", &summary);
             ctx.insert("key_figures", &key_figures);
             ctx.insert("tables", &tables);
+            ctx.insert("checks", &checks);
+            ctx.insert("mismatches", &mismatches);
             ctx.insert("notes", &notes);
             ctx.insert("narrative", &narrative);
             ctx.insert("narrative_lang", &narrative_lang);
@@ -671,6 +692,24 @@ impl Renderer<'_> {
             ctx.insert("others", &others);
             ctx.insert("amount_unit", &self.pick(&f.amount_unit, &unit_en(&f.amount_unit)));
         })
+    }
+
+    fn check_row(&self, c: &crate::figures::checks::Check) -> CheckRow {
+        use crate::figures::checks::Status;
+        let (status, class) = match c.status {
+            Status::Passed => (self.t("check_passed"), "passed"),
+            Status::Rounding => (self.t("check_rounding"), "rounding"),
+            Status::Mismatch => (self.t("check_mismatch"), "mismatch"),
+        };
+        let pct = c.rule.contains("share") || c.rule.contains("rate") || c.rule.contains("change_pct");
+        let fmt = |d: &crate::decimal::Dec| if pct { format!("{}%", d.grouped()) } else { d.grouped() };
+        CheckRow {
+            rule: self.pick(&c.rule_zh, &c.rule_en),
+            stated: fmt(&c.stated),
+            computed: fmt(&c.computed),
+            status,
+            class,
+        }
     }
 
     fn key_figures(&self, r: &Report) -> Vec<KeyFigure> {

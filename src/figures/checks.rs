@@ -1,0 +1,914 @@
+//! Cross-checks (勾稽关系) between the figures of one report, in exact decimal arithmetic.
+//!
+//! Each check compares a stated figure with what the other stated figures imply. Published
+//! figures are rounded, so every input carries the uncertainty of its last written decimal
+//! (`552.28` means 552.275–552.285). A check:
+//! - **passes** when the computed value, rounded to the stated decimals, equals the stated one;
+//! - is **rounding** when they differ but the ranges overlap (552.28 vs 464.79 + 87.50 = 552.29);
+//! - is a **mismatch** otherwise: a warning, shown on the page and in `gongkai check`.
+//!
+//! Checks run only where every figure they need is disclosed.
+
+use crate::content::Report;
+use crate::content::locate::{Seg, locate};
+use crate::content::model::*;
+use crate::decimal::Dec;
+use crate::figures::catalog;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// Outcome of one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Passed,
+    Rounding,
+    Mismatch,
+}
+
+/// One check of one report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Check {
+    /// Stable identifier of the rule, e.g. `expenditure.basic = personnel + public`.
+    pub rule: String,
+    pub rule_zh: String,
+    pub rule_en: String,
+    /// Front-matter path of the stated figure.
+    pub figure: String,
+    pub stated: Dec,
+    /// What the other figures imply, at a precision of 4 decimals beyond the stated ones.
+    pub computed: Dec,
+    pub difference: Dec,
+    pub status: Status,
+    /// Line of the stated figure in the report file.
+    pub line: Option<usize>,
+    #[serde(skip)]
+    pub column: Option<usize>,
+}
+
+/// A computed value with the range its rounded inputs allow.
+#[derive(Clone, Copy, Debug)]
+struct Approx {
+    v: Decimal,
+    lo: Decimal,
+    hi: Decimal,
+}
+
+impl Approx {
+    /// A stated figure, uncertain by half a unit of its last decimal (none for counts).
+    fn stated(d: Dec, exact: bool) -> Approx {
+        let h = if exact { Decimal::ZERO } else { half_unit(d) };
+        Approx {
+            v: d.0,
+            lo: d.0 - h,
+            hi: d.0 + h,
+        }
+    }
+
+    fn scaled(self, factor: Decimal) -> Approx {
+        let (a, b) = (self.lo * factor, self.hi * factor);
+        Approx {
+            v: self.v * factor,
+            lo: a.min(b),
+            hi: a.max(b),
+        }
+    }
+
+    fn add(self, o: Approx) -> Approx {
+        Approx {
+            v: self.v + o.v,
+            lo: self.lo + o.lo,
+            hi: self.hi + o.hi,
+        }
+    }
+
+    fn sub(self, o: Approx) -> Approx {
+        Approx {
+            v: self.v - o.v,
+            lo: self.lo - o.hi,
+            hi: self.hi - o.lo,
+        }
+    }
+
+    /// `self / o × 100`; `None` when the divisor's range includes zero.
+    fn pct(self, o: Approx) -> Option<Approx> {
+        if o.lo <= Decimal::ZERO && o.hi >= Decimal::ZERO {
+            return None;
+        }
+        let h = Decimal::ONE_HUNDRED;
+        let c = [self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi];
+        let lo = c.iter().copied().fold(c[0], Decimal::min) * h;
+        let hi = c.iter().copied().fold(c[0], Decimal::max) * h;
+        Some(Approx {
+            v: self.v.checked_div(o.v)? * h,
+            lo,
+            hi,
+        })
+    }
+}
+
+fn half_unit(d: Dec) -> Decimal {
+    Decimal::new(5, d.scale() + 1)
+}
+
+/// Compares a stated figure with a computed one: (status, computed shown, difference).
+fn judge(stated: Dec, c: Approx) -> (Status, Dec, Dec) {
+    let rounded =
+        c.v.round_dp_with_strategy(stated.scale(), RoundingStrategy::MidpointAwayFromZero);
+    let shown = Dec(c
+        .v
+        .round_dp_with_strategy(stated.scale() + 4, RoundingStrategy::MidpointAwayFromZero)
+        .normalize());
+    let diff = Dec((c.v - stated.0)
+        .round_dp_with_strategy(stated.scale() + 4, RoundingStrategy::MidpointAwayFromZero)
+        .normalize());
+    if rounded == stated.0 {
+        return (Status::Passed, shown, diff);
+    }
+    let h = half_unit(stated);
+    let overlap = c.lo <= stated.0 + h && c.hi >= stated.0 - h;
+    (if overlap { Status::Rounding } else { Status::Mismatch }, shown, diff)
+}
+
+/// Chinese and English names of a figure, for rule descriptions.
+type Names<'n> = (&'n str, &'n str);
+
+struct Ctx<'a> {
+    report: &'a Report,
+    out: Vec<Check>,
+}
+
+impl Ctx<'_> {
+    fn unit_factor(&self, unit: Option<&str>) -> Option<Decimal> {
+        // Converts to the report's amount unit.
+        let to_yuan = |u: &str| match u {
+            "元" => Some(Decimal::ONE),
+            "万元" => Some(Decimal::from(10_000)),
+            "亿元" => Some(Decimal::from(100_000_000)),
+            _ => None,
+        };
+        let base = to_yuan(&self.report.front.amount_unit)?;
+        let this = to_yuan(unit.unwrap_or(&self.report.front.amount_unit))?;
+        Some(this / base)
+    }
+
+    fn push(&mut self, rule: &str, zh: String, en: String, path: &[Seg], stated: Dec, computed: Option<Approx>) {
+        let Some(c) = computed else { return };
+        let (status, computed, difference) = judge(stated, c);
+        let pos = locate(&self.report.front_yaml, self.report.front_line, path);
+        self.out.push(Check {
+            rule: rule.to_string(),
+            rule_zh: zh,
+            rule_en: en,
+            figure: path_name(path),
+            stated,
+            computed,
+            difference,
+            status,
+            line: pos.map(|p| p.0),
+            column: pos.map(|p| p.1),
+        });
+    }
+
+    /// A check decided by exact comparison (points, counts, a figure stated twice).
+    fn exact(
+        &mut self,
+        (rule, zh, en): (&str, String, String),
+        path: &[Seg],
+        stated: Dec,
+        computed: Decimal,
+        status: Status,
+    ) {
+        let pos = locate(&self.report.front_yaml, self.report.front_line, path);
+        self.out.push(Check {
+            rule: rule.to_string(),
+            rule_zh: zh,
+            rule_en: en,
+            figure: path_name(path),
+            stated,
+            computed: Dec(computed.normalize()),
+            difference: Dec((computed - stated.0).normalize()),
+            status,
+            line: pos.map(|p| p.0),
+            column: pos.map(|p| p.1),
+        });
+    }
+
+    /// `stated = Σ parts`.
+    fn sum(
+        &mut self,
+        rule: &str,
+        total: Names,
+        parts: &[Names<'_>],
+        path: &[Seg],
+        stated: Option<Dec>,
+        values: &[Option<Approx>],
+    ) {
+        let (Some(stated), Some(first)) = (stated, values.first().copied().flatten()) else {
+            return;
+        };
+        if values.iter().any(Option::is_none) {
+            return;
+        }
+        let computed = values[1..].iter().flatten().fold(first, |acc, v| acc.add(*v));
+        let zh = format!(
+            "{} = {}",
+            total.0,
+            parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" + ")
+        );
+        let en = format!(
+            "{} = {}",
+            total.1,
+            parts.iter().map(|p| p.1).collect::<Vec<_>>().join(" + ")
+        );
+        self.push(rule, zh, en, path, stated, Some(computed));
+    }
+
+    /// `stated % = part / whole × 100`.
+    fn share(
+        &mut self,
+        rule: &str,
+        names: (String, String),
+        path: &[Seg],
+        stated: Option<Dec>,
+        part: Option<Approx>,
+        whole: Option<Approx>,
+    ) {
+        if let (Some(s), Some(p), Some(w)) = (stated, part, whole) {
+            self.push(rule, names.0, names.1, path, s, p.pct(w));
+        }
+    }
+}
+
+fn path_name(path: &[Seg]) -> String {
+    let parts: Vec<String> = path
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => k.to_string(),
+            Seg::Index(i) => i.to_string(),
+        })
+        .collect();
+    parts.join(".")
+}
+
+fn a(d: Option<Dec>) -> Option<Approx> {
+    d.map(|d| Approx::stated(d, false))
+}
+
+fn field(section: &str, key: &str) -> Names<'static> {
+    catalog::field(section, key).unwrap_or(("", ""))
+}
+
+/// Runs every check the report's figures allow.
+pub fn check_report(report: &Report) -> Vec<Check> {
+    let mut cx = Ctx {
+        report,
+        out: Vec::new(),
+    };
+    let f = &report.front;
+    use Seg::Key as K;
+
+    if let Some(e) = &f.expenditure {
+        let n = |k| field("expenditure", k);
+        cx.sum(
+            "expenditure.total = basic + project",
+            n("total"),
+            &[n("basic"), n("project")],
+            &[K("expenditure"), K("total")],
+            e.total,
+            &[a(e.basic), a(e.project)],
+        );
+        cx.sum(
+            "expenditure.basic = personnel + public",
+            n("basic"),
+            &[n("personnel"), n("public")],
+            &[K("expenditure"), K("basic")],
+            e.basic,
+            &[a(e.personnel), a(e.public)],
+        );
+        if !e.project_items.is_empty() {
+            let items: Vec<Option<Approx>> = e.project_items.iter().map(|i| item_value(&cx, i)).collect();
+            cx.sum(
+                "expenditure.project = sum of project_items",
+                n("project"),
+                &[("项目支出明细之和", "sum of project items")],
+                &[K("expenditure"), K("project")],
+                e.project,
+                &[sum_all(&items)],
+            );
+        }
+        for (i, fund) in e.by_fund.iter().enumerate() {
+            let k = catalog::find(catalog::FUNDS, fund.fund.key())
+                .map(|k| (k.zh, k.en))
+                .unwrap_or(("", ""));
+            let items: Vec<Option<Approx>> = e
+                .project_items
+                .iter()
+                .filter(|it| it.fund == Some(fund.fund))
+                .map(|it| item_value(&cx, it))
+                .collect();
+            if !items.is_empty() {
+                let (key, stated) = if fund.project.is_some() {
+                    ("project", fund.project)
+                } else {
+                    ("total", fund.total)
+                };
+                let zh = format!("{}{}", k.0, if key == "project" { "项目支出" } else { "支出" });
+                let en = format!(
+                    "{} {}",
+                    k.1,
+                    if key == "project" {
+                        "project expenditure"
+                    } else {
+                        "expenditure"
+                    }
+                );
+                cx.sum(
+                    &format!(
+                        "expenditure.by_fund.{}.{key} = sum of its project_items",
+                        fund.fund.key()
+                    ),
+                    (&zh, &en),
+                    &[("该预算来源的项目支出明细之和", "sum of its project items")],
+                    &[K("expenditure"), K("by_fund"), Seg::Index(i), K(key)],
+                    stated,
+                    &[sum_all(&items)],
+                );
+            }
+            if fund.total.is_some() && fund.basic.is_some() && fund.project.is_some() {
+                cx.sum(
+                    &format!("expenditure.by_fund.{}.total = basic + project", fund.fund.key()),
+                    (k.0, k.1),
+                    &[n("basic"), n("project")],
+                    &[K("expenditure"), K("by_fund"), Seg::Index(i), K("total")],
+                    fund.total,
+                    &[a(fund.basic), a(fund.project)],
+                );
+            }
+        }
+        let of_total = ("占总支出的比例", "share of total expenditure");
+        let of_basic = ("占基本支出的比例", "share of basic expenditure");
+        for (key, share, part, whole, of) in [
+            ("basic_share", e.basic_share, e.basic, e.total, of_total),
+            ("project_share", e.project_share, e.project, e.total, of_total),
+            ("personnel_share", e.personnel_share, e.personnel, e.basic, of_basic),
+            ("public_share", e.public_share, e.public, e.basic, of_basic),
+        ] {
+            let label = n(key.trim_end_matches("_share"));
+            let names = (format!("{}{}", label.0, of.0), format!("{}, {}", label.1, of.1));
+            cx.share(
+                &format!("expenditure.{key}"),
+                names,
+                &[K("expenditure"), K(key)],
+                share,
+                a(part),
+                a(whole),
+            );
+        }
+    }
+
+    if let Some(b) = &f.budget {
+        let n = |k| field("budget", k);
+        if !b.income_sources.is_empty() {
+            let items: Vec<Option<Approx>> = b.income_sources.iter().map(|i| item_value(&cx, i)).collect();
+            cx.sum(
+                "budget.income = sum of income_sources",
+                n("income"),
+                &[("各收入来源之和", "sum of income sources")],
+                &[K("budget"), K("income")],
+                b.income,
+                &[sum_all(&items)],
+            );
+        }
+        cx.sum(
+            "budget.expenditure = basic + project",
+            n("expenditure"),
+            &[n("basic"), n("project")],
+            &[K("budget"), K("expenditure")],
+            b.expenditure,
+            &[a(b.basic), a(b.project)],
+        );
+    }
+
+    let spent = f
+        .final_accounts
+        .as_ref()
+        .and_then(|x| x.expenditure)
+        .or(f.expenditure.as_ref().and_then(|e| e.total));
+    if let Some(fa) = &f.final_accounts {
+        let n = |k| field("final_accounts", k);
+        if !fa.income_sources.is_empty() {
+            let items: Vec<Option<Approx>> = fa.income_sources.iter().map(|i| item_value(&cx, i)).collect();
+            cx.sum(
+                "final_accounts.income = sum of income_sources",
+                n("income"),
+                &[("各收入来源之和", "sum of income sources")],
+                &[K("final_accounts"), K("income")],
+                fa.income,
+                &[sum_all(&items)],
+            );
+            for (i, item) in fa.income_sources.iter().enumerate() {
+                let label = (
+                    item.label.clone().unwrap_or_default(),
+                    item.label_en.clone().unwrap_or_default(),
+                );
+                let names = (
+                    format!("{}占总收入的比例", label.0),
+                    format!("{}, share of total income", label.1),
+                );
+                cx.share(
+                    "final_accounts.income_sources.share",
+                    names,
+                    &[K("final_accounts"), K("income_sources"), Seg::Index(i), K("share")],
+                    item.share,
+                    item_value(&cx, item),
+                    a(fa.income),
+                );
+            }
+        }
+        if let (Some(close), Some(open), Some(inc), Some(out)) =
+            (fa.closing_balance, fa.opening_balance, fa.income, spent)
+        {
+            let computed = Approx::stated(open, false)
+                .add(Approx::stated(inc, false))
+                .sub(Approx::stated(out, false));
+            let (zh, en) = (n("closing_balance"), n("opening_balance"));
+            cx.push(
+                "final_accounts.closing_balance = opening_balance + income - expenditure",
+                format!("{} = {} + 本年收入 − 本年支出", zh.0, en.0),
+                format!("{} = {} + income − expenditure", zh.1, en.1),
+                &[K("final_accounts"), K("closing_balance")],
+                close,
+                Some(computed),
+            );
+        }
+        // 执行率 = 执行数 ÷ 预算数: the full-year budget where stated, otherwise the funds available.
+        let (base, base_names) = match f.budget.as_ref().and_then(|b| b.full_year) {
+            Some(fy) => (Some(Approx::stated(fy, false)), ("全年预算数", "full-year budget")),
+            None => (
+                a(fa.opening_balance).zip(a(fa.income)).map(|(o, i)| o.add(i)),
+                ("年初结转结余与本年收入之和", "opening balance plus income"),
+            ),
+        };
+        let names = (
+            format!("执行率 = 本年支出 ÷ {}", base_names.0),
+            format!("Budget execution rate = expenditure ÷ {}", base_names.1),
+        );
+        cx.share(
+            "final_accounts.execution_rate",
+            names,
+            &[K("final_accounts"), K("execution_rate")],
+            fa.execution_rate,
+            a(spent),
+            base,
+        );
+    }
+
+    if let Some(tp) = &f.three_public {
+        let lines = [
+            ("overseas_travel", &tp.overseas_travel),
+            ("hospitality", &tp.hospitality),
+            ("vehicles", &tp.vehicles),
+        ];
+        let n = |k| field("three_public", k);
+        if let Some(total) = &tp.total {
+            for (what, zh, en) in [("actual", "决算数", "actual"), ("budget", "预算数", "budget")] {
+                let get = |l: &SpendingLine| if what == "actual" { l.actual } else { l.budget };
+                let values: Vec<Option<Approx>> = lines
+                    .iter()
+                    .map(|(_, l)| l.as_ref().and_then(|l| line_value(&cx, l, get(l))))
+                    .collect();
+                let t = n("total");
+                let rule = format!("three_public.total.{what} = overseas_travel + hospitality + vehicles");
+                let (tz, te) = (format!("{}{zh}", t.0), format!("{} ({en})", t.1));
+                cx.sum(
+                    &rule,
+                    (&tz, &te),
+                    &[n("overseas_travel"), n("hospitality"), n("vehicles")],
+                    &[K("three_public"), K("total"), K(what)],
+                    line_value(&cx, total, get(total)).and(get(total)),
+                    &values,
+                );
+            }
+        }
+        let all = [
+            ("total", &tp.total),
+            ("overseas_travel", &tp.overseas_travel),
+            ("hospitality", &tp.hospitality),
+            ("vehicles", &tp.vehicles),
+        ];
+        for (key, line) in all {
+            let Some(l) = line else { continue };
+            let label = n(key);
+            cx.share(
+                &format!("three_public.{key}.rate"),
+                (
+                    format!("{}完成预算的比例 = 决算数 ÷ 预算数", label.0),
+                    format!("{}: share of budget used = actual ÷ budget", label.1),
+                ),
+                &[K("three_public"), K(key), K("rate")],
+                l.rate,
+                a(l.actual),
+                a(l.budget),
+            );
+            if let (Some(pct), Some(ch), Some(act)) = (l.change_pct, l.change, l.actual) {
+                let ch = Approx::stated(ch, false);
+                let prev = Approx::stated(act, false).sub(ch);
+                cx.push(
+                    &format!("three_public.{key}.change_pct"),
+                    format!("{}增减率 = 增减额 ÷ 上年数", label.0),
+                    format!("{}: change % = change ÷ previous year", label.1),
+                    &[K("three_public"), K(key), K("change_pct")],
+                    pct,
+                    ch.pct(prev),
+                );
+            }
+        }
+    }
+
+    if let Some(s) = &f.assets {
+        let n = |k| field("assets", k);
+        cx.sum(
+            "assets.total = current + non_current",
+            n("total"),
+            &[n("current"), n("non_current")],
+            &[K("assets"), K("total")],
+            s.total,
+            &[a(s.current), a(s.non_current)],
+        );
+        let of = ("占资产总额的比例", "share of total assets");
+        for (key, share, part) in [
+            ("current_share", s.current_share, s.current),
+            ("non_current_share", s.non_current_share, s.non_current),
+        ] {
+            let label = n(key.trim_end_matches("_share"));
+            cx.share(
+                &format!("assets.{key}"),
+                (format!("{}{}", label.0, of.0), format!("{}, {}", label.1, of.1)),
+                &[K("assets"), K(key)],
+                share,
+                a(part),
+                a(s.total),
+            );
+        }
+    }
+
+    if let Some(st) = &f.staffing {
+        // Only the in-post categories add up to 实有人数; contract staff are outside the posts.
+        let in_post: Vec<Option<Approx>> = st
+            .categories
+            .iter()
+            .filter(|c| matches!(c.key.as_deref(), Some("management" | "technical" | "support")))
+            .map(|c| Some(Approx::stated(c.value, true)))
+            .collect();
+        if !in_post.is_empty() {
+            let n = field("staffing", "actual");
+            cx.sum(
+                "staffing.actual = management + technical + support",
+                n,
+                &[
+                    ("管理人员", "management"),
+                    ("专业技术人员", "technical"),
+                    ("工勤人员", "support staff"),
+                ],
+                &[K("staffing"), K("actual")],
+                st.actual,
+                &[sum_all(&in_post)],
+            );
+        }
+    }
+
+    for (i, item) in f.economy.iter().enumerate() {
+        if let (Some(pct), Some(ch)) = (item.change_pct, item.change) {
+            let ch = Approx::stated(ch, false);
+            let prev = Approx::stated(item.value, false).sub(ch);
+            let label = (
+                item.label.clone().unwrap_or_default(),
+                item.label_en.clone().unwrap_or_default(),
+            );
+            cx.push(
+                "economy.change_pct",
+                format!("{}增长率 = 增加额 ÷ 上年数", label.0),
+                format!("{}: growth = change ÷ previous year", label.1),
+                &[K("economy"), Seg::Index(i), K("change_pct")],
+                pct,
+                ch.pct(prev),
+            );
+        }
+    }
+
+    // A figure stated twice, differently (also_stated).
+    let mut twice = Vec::new();
+    let lists: [(&str, &[Item]); 2] = [
+        ("economy", &f.economy),
+        (
+            "expenditure.project_items",
+            f.expenditure
+                .as_ref()
+                .map(|e| e.project_items.as_slice())
+                .unwrap_or(&[]),
+        ),
+    ];
+    for (list, items) in lists {
+        for (i, item) in items.iter().enumerate() {
+            for (j, other) in item.also_stated.iter().enumerate() {
+                let u = cx.unit_factor(other.unit.as_deref().or(item.unit.as_deref()));
+                let mine = cx.unit_factor(item.unit.as_deref());
+                if let (Some(u), Some(mine)) = (u, mine) {
+                    twice.push((
+                        list,
+                        i,
+                        j,
+                        item.clone(),
+                        Approx::stated(other.value, true).scaled(u / mine),
+                    ));
+                }
+            }
+        }
+    }
+    for (list, i, j, item, other) in twice {
+        let label = (
+            item.label.clone().unwrap_or_default(),
+            item.label_en.clone().unwrap_or_default(),
+        );
+        let mut path: Vec<Seg> = list.split('.').map(K).collect();
+        path.extend([Seg::Index(i), K("value")]);
+        let status = if item.value.0 == other.v {
+            Status::Passed
+        } else {
+            Status::Mismatch
+        };
+        let zh = format!("{}在报告中另处所列数值（第{}处）与此一致", label.0, j + 1);
+        let en = format!(
+            "{}: the figure stated elsewhere in the report (#{}) is the same",
+            label.1,
+            j + 1
+        );
+        cx.exact(
+            (&format!("{list}.also_stated"), zh, en),
+            &path,
+            item.value,
+            other.v,
+            status,
+        );
+    }
+
+    if let Some(ev) = &f.evaluation {
+        if let (Some(score), Some(grade)) = (ev.score, ev.grade) {
+            let expected = grade_for(score);
+            let (zh, en) = crate::render::tables::grade_names(expected);
+            let s = score.grouped();
+            let rule_zh = format!("等级与得分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60；{s} 分应为“{zh}”）");
+            let rule_en = format!(
+                "Grade agrees with score (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60; {s} points is {en})"
+            );
+            cx.exact(
+                ("evaluation.grade agrees with score", rule_zh, rule_en),
+                &[K("evaluation"), K("grade")],
+                score,
+                score.0,
+                if expected == grade {
+                    Status::Passed
+                } else {
+                    Status::Mismatch
+                },
+            );
+        }
+    }
+
+    indicator_checks(&mut cx);
+    cx.out
+}
+
+/// Indicator table: points are awarded, not measured, so they add up exactly.
+fn indicator_checks(cx: &mut Ctx) {
+    let f = &cx.report.front;
+    use Seg::Key as K;
+    for (i, ind) in f.indicators.iter().enumerate() {
+        if let (Some(w), Some(s)) = (ind.weight, ind.score) {
+            let name = ind.level3.clone().unwrap_or_default();
+            cx.exact(
+                (
+                    "indicators.score <= weight",
+                    format!("{name}：得分不超过分值 {}", w.grouped()),
+                    format!("{name}: score does not exceed the weight {}", w.grouped()),
+                ),
+                &[K("indicators"), Seg::Index(i), K("score")],
+                s,
+                w.0,
+                if s.0 <= w.0 { Status::Passed } else { Status::Mismatch },
+            );
+        }
+    }
+    if f.indicators.is_empty() {
+        return;
+    }
+    let funds_line =
+        |get: fn(&ProjectFunds) -> Option<Dec>| f.project.as_ref().and_then(get).map(|d| d.0).unwrap_or_default();
+    let weights: Option<Vec<Decimal>> = f.indicators.iter().map(|i| i.weight.map(|d| d.0)).collect();
+    let has = |word: &str| {
+        f.indicators
+            .iter()
+            .any(|i| i.level1.as_deref().is_some_and(|l| l.contains(word)))
+    };
+    if let (Some(ws), true) = (weights, has("产出") && has("效益")) {
+        let total = ws.iter().sum::<Decimal>() + funds_line(|p| p.weight);
+        let hundred = Dec(Decimal::ONE_HUNDRED);
+        cx.exact(
+            (
+                "indicators: total weight = 100",
+                "分值合计为 100（含资金执行率分值）".into(),
+                "Weights add up to 100 (including the funds line)".into(),
+            ),
+            &[K("indicators")],
+            hundred,
+            total,
+            if total == hundred.0 {
+                Status::Passed
+            } else {
+                Status::Mismatch
+            },
+        );
+    }
+    let scores: Option<Vec<Decimal>> = f.indicators.iter().map(|i| i.score.map(|d| d.0)).collect();
+    if let (Some(scores), Some(total)) = (scores, f.evaluation.as_ref().and_then(|e| e.score)) {
+        let sum = scores.iter().sum::<Decimal>() + funds_line(|p| p.score);
+        cx.exact(
+            (
+                "evaluation.score = sum of indicator scores",
+                "自评得分 = 各指标得分之和（含资金执行率得分）".into(),
+                "Self-evaluation score = sum of indicator scores (including the funds line)".into(),
+            ),
+            &[K("evaluation"), K("score")],
+            total,
+            sum,
+            if sum == total.0 {
+                Status::Passed
+            } else {
+                Status::Mismatch
+            },
+        );
+    }
+}
+
+/// The grade a score earns.
+pub fn grade_for(score: Dec) -> Grade {
+    let s = score.0;
+    if s >= Decimal::from(90) {
+        Grade::Excellent
+    } else if s >= Decimal::from(80) {
+        Grade::Good
+    } else if s >= Decimal::from(60) {
+        Grade::Fair
+    } else {
+        Grade::Poor
+    }
+}
+
+fn item_value(cx: &Ctx, item: &Item) -> Option<Approx> {
+    cx.unit_factor(item.unit.as_deref())
+        .map(|f| Approx::stated(item.value, false).scaled(f))
+}
+
+fn line_value(cx: &Ctx, line: &SpendingLine, v: Option<Dec>) -> Option<Approx> {
+    let f = cx.unit_factor(line.unit.as_deref())?;
+    v.map(|v| Approx::stated(v, false).scaled(f))
+}
+
+fn sum_all(values: &[Option<Approx>]) -> Option<Approx> {
+    let all: Option<Vec<Approx>> = values.iter().copied().collect();
+    all?.into_iter().reduce(Approx::add)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn checks(yaml: &str) -> Vec<Check> {
+        let text = format!("---\ntitle: t\nyear: 2021\nkind: department\n{yaml}---\n");
+        let (report, problems) = crate::content::parse_report(&text, Path::new("r.md"), "p", "2021");
+        let report = report.unwrap_or_else(|| panic!("{problems:?}"));
+        check_report(&report)
+    }
+
+    fn status(cs: &[Check], rule: &str) -> Status {
+        cs.iter()
+            .find(|c| c.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {cs:#?}"))
+            .status
+    }
+
+    #[test]
+    fn sums_pass_round_or_mismatch() {
+        let cs = checks(
+            "expenditure:\n  total: 1545.30\n  basic: 832.88\n  project: 712.42\n  personnel: 464.79\n  public: 87.50\n",
+        );
+        assert_eq!(status(&cs, "expenditure.total = basic + project"), Status::Passed);
+        // 464.79 + 87.50 = 552.29, stated 832.88: far off.
+        assert_eq!(status(&cs, "expenditure.basic = personnel + public"), Status::Mismatch);
+        let cs = checks("expenditure:\n  basic: 552.28\n  personnel: 464.79\n  public: 87.50\n");
+        let c = cs
+            .iter()
+            .find(|c| c.rule == "expenditure.basic = personnel + public")
+            .unwrap();
+        assert_eq!(c.status, Status::Rounding);
+        assert_eq!(c.computed.to_string(), "552.29");
+        assert_eq!(c.line, Some(6));
+    }
+
+    #[test]
+    fn shares_and_rates() {
+        let cs = checks("expenditure:\n  basic: 552.28\n  personnel: 464.79\n  personnel_share: 84.16\n");
+        assert_eq!(status(&cs, "expenditure.personnel_share"), Status::Passed);
+        let cs = checks(
+            "three_public:\n  vehicles:\n    budget: 25.00\n    actual: 9.19\n    rate: 36.40\n  hospitality:\n    budget: 60.00\n    actual: 12.35\n    rate: 20.58\n    change: 2.36\n    change_pct: 23.60\n",
+        );
+        assert_eq!(status(&cs, "three_public.vehicles.rate"), Status::Mismatch);
+        assert_eq!(status(&cs, "three_public.hospitality.rate"), Status::Passed);
+        // 2.36 / 9.99 = 23.62%; with the inputs' rounding 23.60 is possible.
+        assert_eq!(status(&cs, "three_public.hospitality.change_pct"), Status::Rounding);
+    }
+
+    #[test]
+    fn units_are_converted_before_adding() {
+        let cs = checks(
+            "three_public:\n  total:\n    actual: 5.85\n  overseas_travel:\n    actual: 0\n    unit: 元\n  hospitality:\n    actual: 3.28\n  vehicles:\n    actual: 2.57\n",
+        );
+        assert_eq!(
+            status(
+                &cs,
+                "three_public.total.actual = overseas_travel + hospitality + vehicles"
+            ),
+            Status::Passed
+        );
+        let cs = checks(
+            "three_public:\n  total:\n    actual: 5.86\n  overseas_travel:\n    actual: 100\n    unit: 元\n  hospitality:\n    actual: 3.28\n  vehicles:\n    actual: 2.57\n",
+        );
+        assert_eq!(
+            status(
+                &cs,
+                "three_public.total.actual = overseas_travel + hospitality + vehicles"
+            ),
+            Status::Passed
+        );
+    }
+
+    #[test]
+    fn balances_execution_and_income() {
+        let y = "final_accounts:\n  opening_balance: 0.00\n  income: 168831.84\n  income_sources:\n    - key: fiscal_appropriation\n      value: 168581.84\n      share: 99.85\n    - key: other\n      value: 250.00\n      share: 0.15\n  closing_balance: 2585.13\n  execution_rate: 98.47\nexpenditure:\n  total: 166246.71\n";
+        let cs = checks(y);
+        for rule in [
+            "final_accounts.income = sum of income_sources",
+            "final_accounts.closing_balance = opening_balance + income - expenditure",
+            "final_accounts.execution_rate",
+            "final_accounts.income_sources.share",
+        ] {
+            assert_eq!(status(&cs, rule), Status::Passed, "{rule}");
+        }
+        let cs = checks(&y.replace("2585.13", "2595.13"));
+        assert_eq!(
+            status(
+                &cs,
+                "final_accounts.closing_balance = opening_balance + income - expenditure"
+            ),
+            Status::Mismatch
+        );
+    }
+
+    #[test]
+    fn grade_and_indicators() {
+        let cs = checks("evaluation:\n  score: 92\n  grade: 优\n");
+        assert_eq!(status(&cs, "evaluation.grade agrees with score"), Status::Passed);
+        let cs = checks("evaluation:\n  score: 89.9\n  grade: 优\n");
+        assert_eq!(status(&cs, "evaluation.grade agrees with score"), Status::Mismatch);
+        let y = "evaluation:\n  score: 95\nproject:\n  weight: 10\n  score: 10\nindicators:\n  - level1: 产出指标\n    weight: 50\n    score: 45\n  - level1: 效益指标\n    weight: 40\n    score: 41\n";
+        let cs = checks(y);
+        assert_eq!(status(&cs, "indicators: total weight = 100"), Status::Passed);
+        assert_eq!(
+            status(&cs, "evaluation.score = sum of indicator scores"),
+            Status::Mismatch
+        );
+        assert!(
+            cs.iter()
+                .any(|c| c.rule == "indicators.score <= weight" && c.status == Status::Mismatch)
+        );
+    }
+
+    #[test]
+    fn a_figure_stated_twice_differently_is_a_mismatch() {
+        let cs = checks(
+            "economy:\n  - key: tax_revenue\n    value: 18500\n    unit: 万元\n    also_stated:\n      - value: 16000\n",
+        );
+        assert_eq!(status(&cs, "economy.also_stated"), Status::Mismatch);
+        let cs = checks(
+            "economy:\n  - key: tax_revenue\n    value: 1.85\n    unit: 亿元\n    also_stated:\n      - value: 18500\n        unit: 万元\n",
+        );
+        assert_eq!(status(&cs, "economy.also_stated"), Status::Passed);
+    }
+
+    #[test]
+    fn nothing_is_checked_without_the_figures() {
+        assert!(checks("expenditure:\n  total: 10\n  basic: 4\n").is_empty());
+    }
+}

@@ -36,7 +36,35 @@ pub fn render(source: &str) -> Rendered {
     let (events, headings) = heading_ids(events);
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    Rendered { html: out, headings }
+    Rendered {
+        html: sanitize(&out),
+        headings,
+    }
+}
+
+/// Keeps harmless markup (including tables pasted from Word) and removes what could run code
+/// or deceive: scripts, event handlers, `javascript:`/`data:` URLs, iframes, forms, styles.
+pub fn sanitize(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let cleaner = CLEANER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id"])
+            .add_tag_attributes("td", ["colspan", "rowspan"])
+            .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
+            .add_allowed_classes("div", ["footnote-definition"])
+            .add_allowed_classes("sup", ["footnote-definition-label", "footnote-reference"])
+            .add_allowed_classes("span", ["footnote-definition-label"])
+            .link_rel(Some("noopener noreferrer"))
+            // Ids the page itself uses (`main`, `h-…`, `fig-…`, `checks-…`) must not be taken
+            // by the narrative; heading ids start with `s-` and footnotes use their label.
+            .attribute_filter(|_, attribute, value| {
+                let reserved = value == "main" || ["h-", "fig-", "checks"].iter().any(|p| value.starts_with(p));
+                (!(attribute == "id" && reserved)).then(|| value.into())
+            });
+        b
+    });
+    cleaner.clean(html).to_string()
 }
 
 /// Pairs literal `**` / `__` runs that CommonMark left unmatched inside one inline container.
@@ -260,6 +288,40 @@ mod tests {
         assert_eq!(r.headings[1].id, "s-一-部门概况-2");
         assert_eq!(r.headings[2].id, "s-budget-spend");
         assert!(r.html.contains("<h2 id=\"s-一-部门概况\">"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_but_word_tables_survive() {
+        let src = "<table><tr><td colspan=\"2\" style=\"color:red\" onclick=\"x()\">人员经费</td></tr></table>\n\n\
+                   <script>alert(1)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n\
+                   [a](javascript:alert(1)) <img src=\"data:image/png;base64,AAAA\"> <a href=\"https://gov.cn\" onmouseover=\"x()\">ok</a>\n\n\
+                   <div id=\"main\" class=\"notice warning\">假通知</div>\n";
+        let html = render(src).html;
+        assert!(html.contains("<td colspan=\"2\">人员经费</td>"), "{html}");
+        for bad in [
+            "<script",
+            "alert(1)</",
+            "<iframe",
+            "onclick",
+            "onmouseover",
+            "javascript:",
+            "data:image",
+            "style=",
+            "id=\"main\"",
+            "notice",
+        ] {
+            assert!(!html.contains(bad), "{bad} survived: {html}");
+        }
+        assert!(
+            html.contains("<a href=\"https://gov.cn\" rel=\"noopener noreferrer\">ok</a>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn footnotes_keep_their_links() {
+        let html = render("正文[^1]\n\n[^1]: 注释\n").html;
+        assert!(html.contains("href=\"#1\"") && html.contains("id=\"1\""), "{html}");
     }
 
     #[test]

@@ -10,6 +10,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
+/// Most digits accepted before the decimal point (10^16 万元 is far beyond any budget).
+pub const MAX_INT_DIGITS: usize = 16;
+/// Most digits accepted after the decimal point.
+pub const MAX_DECIMALS: usize = 10;
+
 /// An exact decimal figure, with the scale the author wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Dec(pub Decimal);
@@ -41,6 +46,16 @@ impl Dec {
             return Err(format!("`{text}` is not a number"));
         }
         let unsigned = digits.strip_prefix('+').unwrap_or(&digits);
+        let (int, frac) = unsigned
+            .trim_start_matches('-')
+            .split_once('.')
+            .unwrap_or((unsigned.trim_start_matches('-'), ""));
+        // Limits leave headroom for exact arithmetic in the cross-checks (no overflow).
+        if int.trim_start_matches('0').len() > MAX_INT_DIGITS || frac.len() > MAX_DECIMALS {
+            return Err(format!(
+                "`{text}` has too many digits: at most {MAX_INT_DIGITS} before the decimal point and {MAX_DECIMALS} after"
+            ));
+        }
         Decimal::from_str(unsigned)
             .map(Dec)
             .map_err(|_| format!("`{text}` is too large or has too many decimals"))

@@ -94,7 +94,10 @@ fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {
     Ok(tera)
 }
 
-/// A Tera error as a diagnostic naming the template (Tera's message carries line and column).
+/// A Tera error as a diagnostic at the template's file, line and column.
+///
+/// Tera reports the place as ` --> name:line:col`; `dir` is the templates folder (or, for
+/// render errors, the template file itself).
 pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
     let mut text = err.to_string();
     let mut source = std::error::Error::source(err);
@@ -102,8 +105,38 @@ pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
         text.push_str(&format!("\n  caused by: {s}"));
         source = s.source();
     }
-    Diagnostic::error(dir, format!("template error: {text}"))
-        .help("fix the template named above; the message gives its line and column")
+    let place = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|p| {
+            let mut parts = p.rsplitn(3, ':');
+            let col = parts.next()?.trim().parse::<usize>().ok()?;
+            let line = parts.next()?.trim().parse::<usize>().ok()?;
+            Some((parts.next()?.to_string(), line, col))
+        });
+    let message = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    let d = Diagnostic::error(dir, format!("template error: {message}"))
+        .help("fix the template at the position shown; the full message follows\n".to_string() + &text);
+    match place {
+        Some((name, line, col)) => {
+            let folder = if dir.extension().is_some() {
+                dir.parent().unwrap_or(dir)
+            } else {
+                dir
+            };
+            Diagnostic {
+                file: folder.join(name),
+                ..d
+            }
+            .at(line, col)
+        }
+        None => d,
+    }
 }
 
 fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, BTreeMap<String, String>> {

@@ -281,3 +281,27 @@ fn check_finds_the_published_mismatch_and_rounding() {
         "--strict turns the warnings into a failure"
     );
 }
+
+#[test]
+fn files_of_a_removed_report_do_not_linger() {
+    let (_tmp, root) = example_copy();
+    assert!(gongkai(&["build"], &root).status.success());
+    assert!(root.join("public/parks/daxiang/2021/index.html").is_file());
+    std::fs::remove_file(root.join("content/parks/daxiang/2021.md")).unwrap();
+    std::fs::remove_file(root.join("content/parks/daxiang/2021.en.md")).unwrap();
+    let o = gongkai(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!root.join("public/parks/daxiang/2021").exists());
+    assert!(!root.join("public/en/parks/daxiang/2021").exists());
+    assert!(
+        root.join("public/parks/daxiang/index.html").is_file(),
+        "the unit page stays"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("staging") || n.to_string_lossy().ends_with(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -90,17 +90,24 @@ impl Approx {
         }
     }
 
-    /// `self / o × 100`; `None` when the divisor's range includes zero.
+    /// `self / o × 100`; `None` when the divisor's range includes zero or the result is
+    /// beyond what a decimal holds (a ratio to a near-zero figure).
     fn pct(self, o: Approx) -> Option<Approx> {
         if o.lo <= Decimal::ZERO && o.hi >= Decimal::ZERO {
             return None;
         }
         let h = Decimal::ONE_HUNDRED;
-        let c = [self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi];
-        let lo = c.iter().copied().fold(c[0], Decimal::min) * h;
-        let hi = c.iter().copied().fold(c[0], Decimal::max) * h;
+        let div = |a: Decimal, b: Decimal| a.checked_div(b)?.checked_mul(h);
+        let c = [
+            div(self.lo, o.lo)?,
+            div(self.lo, o.hi)?,
+            div(self.hi, o.lo)?,
+            div(self.hi, o.hi)?,
+        ];
+        let lo = c.iter().copied().fold(c[0], Decimal::min);
+        let hi = c.iter().copied().fold(c[0], Decimal::max);
         Some(Approx {
-            v: self.v.checked_div(o.v)? * h,
+            v: div(self.v, o.v)?,
             lo,
             hi,
         })

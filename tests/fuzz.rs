@@ -1,0 +1,349 @@
+//! Property test: random bytes, random front matter and mutated real reports never make the
+//! parser, the cross-checks or the Markdown renderer panic. Bounded in iterations and time.
+
+mod common;
+use gongkai::content::parse_report;
+use gongkai::figures::checks::check_report;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// xorshift64*: deterministic, so a failure can be reproduced from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const KEYS: &[&str] = &[
+    "title",
+    "year",
+    "kind",
+    "published",
+    "amount_unit",
+    "notes",
+    "evaluation",
+    "score",
+    "grade",
+    "budget",
+    "income",
+    "income_sources",
+    "final_accounts",
+    "opening_balance",
+    "closing_balance",
+    "execution_rate",
+    "expenditure",
+    "total",
+    "basic",
+    "personnel",
+    "public",
+    "project",
+    "basic_share",
+    "project_items",
+    "by_fund",
+    "fund",
+    "three_public",
+    "overseas_travel",
+    "hospitality",
+    "vehicles",
+    "actual",
+    "rate",
+    "change",
+    "change_pct",
+    "unit",
+    "assets",
+    "staffing",
+    "categories",
+    "economy",
+    "key",
+    "value",
+    "label",
+    "also_stated",
+    "indicators",
+    "weight",
+    "goals",
+    "target",
+    "titel",
+    "yaer",
+    "<<",
+    "",
+];
+
+const VALUES: &[&str] = &[
+    "0",
+    "1545.30",
+    "-1.39",
+    "174,053.00",
+    "１７４０５３．００",
+    "1,2,3",
+    "abc",
+    "\"\"",
+    "~",
+    "null",
+    "[]",
+    "{}",
+    "[1, 2",
+    "优",
+    "好",
+    "department",
+    "project",
+    "万元",
+    "元",
+    "亿元",
+    "%",
+    "98.47%",
+    "1e308",
+    "99999999999999999999999999999999",
+    "0.0000000000000000000000000001",
+    "2022-02-30",
+    "&a 1",
+    "*a",
+    "!!str 5",
+    "|\n  text",
+    ">",
+    "'quoted",
+    "- x",
+    "general_public",
+    "industrial_output",
+    "\u{feff}",
+    "\t",
+    "-",
+    "?",
+    ": :",
+    "..",
+    "---",
+];
+
+fn random_front(rng: &mut Rng) -> String {
+    let mut out = String::from("---\n");
+    if rng.below(4) > 0 {
+        out.push_str("title: t\nyear: 2021\nkind: department\n");
+    }
+    for _ in 0..rng.below(30) {
+        let indent = "  ".repeat(rng.below(4));
+        let dash = if rng.below(4) == 0 { "- " } else { "" };
+        let key = rng.pick(KEYS);
+        let value = if rng.below(3) == 0 {
+            String::new()
+        } else {
+            rng.pick(VALUES).to_string()
+        };
+        out.push_str(&format!("{indent}{dash}{key}: {value}\n"));
+    }
+    out.push_str("---\n**公务接待费：**3.28万元 <script>x</script> [^1] | a | b |\n|---|\n");
+    out
+}
+
+/// A well-formed report whose figures are random: exercises every cross-check with odd
+/// numbers (zeros, huge values, many decimals, negatives where allowed).
+fn random_figures(rng: &mut Rng) -> String {
+    const NUMS: &[&str] = &[
+        "0",
+        "0.00",
+        "1",
+        "3.28",
+        "552.28",
+        "9999999999999999.9999999999",
+        "9999999999999999",
+        "0.0000000001",
+        "100",
+        "99.99",
+        "1,000",
+        "１２",
+        "-0",
+        "8",
+        "0.5",
+    ];
+    fn section(out: &mut String, rng: &mut Rng, name: &str, keys: &[&str], indent: &str) {
+        out.push_str(&format!("{indent}{name}:\n"));
+        for k in keys {
+            if rng.below(5) > 0 {
+                out.push_str(&format!("{indent}  {k}: {}\n", rng.pick(NUMS)));
+            }
+        }
+    }
+    let mut out = String::from("---\ntitle: t\nyear: 2021\nkind: project\nproject_name: p\n");
+    let o = &mut out;
+    section(
+        o,
+        rng,
+        "expenditure",
+        &[
+            "total",
+            "basic",
+            "personnel",
+            "public",
+            "project",
+            "basic_share",
+            "project_share",
+            "personnel_share",
+            "public_share",
+        ],
+        "",
+    );
+    section(
+        &mut out,
+        rng,
+        "budget",
+        &["full_year", "income", "expenditure", "basic", "project"],
+        "",
+    );
+    section(
+        &mut out,
+        rng,
+        "final_accounts",
+        &[
+            "opening_balance",
+            "income",
+            "expenditure",
+            "closing_balance",
+            "execution_rate",
+        ],
+        "",
+    );
+    section(
+        &mut out,
+        rng,
+        "assets",
+        &["total", "current", "non_current", "current_share", "non_current_share"],
+        "",
+    );
+    section(
+        &mut out,
+        rng,
+        "project",
+        &["initial", "full_year", "actual", "rate", "weight", "score"],
+        "",
+    );
+    section(&mut out, rng, "evaluation", &["score"], "");
+    out.push_str("three_public:\n");
+    for line in ["total", "overseas_travel", "hospitality", "vehicles"] {
+        section(
+            &mut out,
+            rng,
+            line,
+            &["budget", "actual", "rate", "change", "change_pct"],
+            "  ",
+        );
+        if rng.below(3) == 0 {
+            out.push_str(&format!("    unit: {}\n", rng.pick(&["元", "万元", "亿元", "个"])));
+        }
+    }
+    out.push_str("staffing:\n  actual: 4\n  categories:\n    - key: management\n      value: 3\n");
+    out.push_str("indicators:\n");
+    for l1 in ["产出指标", "效益指标"] {
+        out.push_str(&format!(
+            "  - level1: {l1}\n    weight: {}\n    score: {}\n",
+            rng.pick(NUMS),
+            rng.pick(NUMS)
+        ));
+    }
+    out.push_str("economy:\n");
+    for _ in 0..rng.below(4) {
+        let unit = rng.pick(&["亿元", "万元", "元", "家"]);
+        out.push_str(&format!("  - key: tax_revenue\n    value: {}\n    unit: {unit}\n    change: {}\n    change_pct: {}\n    also_stated:\n      - value: {}\n        unit: {}\n", rng.pick(NUMS), rng.pick(NUMS), rng.pick(NUMS), rng.pick(NUMS), rng.pick(&["亿元", "万元", "元"])));
+    }
+    out.push_str("---\n");
+    out
+}
+
+fn mutate(rng: &mut Rng, text: &str) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(8) {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = rng.below(bytes.len());
+        match rng.below(4) {
+            0 => {
+                bytes.remove(at);
+            }
+            1 => bytes.insert(at, rng.next() as u8),
+            2 => {
+                let pool = b"-:\n #[]{}&*!|>'\",.0123456789";
+                bytes[at] = pool[rng.below(pool.len())];
+            }
+            _ => {
+                let len = rng.below(40).min(bytes.len() - at);
+                let chunk: Vec<u8> = bytes[at..at + len].to_vec();
+                let to = rng.below(bytes.len());
+                bytes.splice(to..to, chunk);
+            }
+        }
+    }
+    bytes
+}
+
+/// Runs one input through everything; true when it parsed into a report (and was checked).
+fn exercise(bytes: &[u8]) -> bool {
+    let path = Path::new("fuzz.md");
+    let Ok(text) = gongkai::content::document::decode(bytes, path) else {
+        return false;
+    };
+    let _ = gongkai::markdown::render(&text);
+    let (report, problems) = parse_report(&text, path, "p", "2021");
+    assert!(
+        report.is_some() || problems.iter().any(|d| d.is_error()),
+        "a rejected input must say why"
+    );
+    match report {
+        Some(r) => {
+            let _ = check_report(&r);
+            true
+        }
+        None => false,
+    }
+}
+
+#[test]
+fn parser_checks_and_markdown_never_panic() {
+    let seed: u64 = std::env::var("GONGKAI_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9E3779B97F4A7C15);
+    let mut rng = Rng(seed);
+    let seeds: Vec<String> = [
+        "lengshuitan/2021.md",
+        "daoxian/2023.md",
+        "wangcheng/2019.md",
+        "daxiang/2021.md",
+    ]
+    .iter()
+    .map(|p| std::fs::read_to_string(common::repo().join("content/parks").join(p)).unwrap())
+    .collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut runs = 0;
+    let mut parsed = 0;
+    while runs < 4000 && Instant::now() < deadline {
+        let input: Vec<u8> = match runs % 4 {
+            0 => (0..rng.below(400)).map(|_| rng.next() as u8).collect(),
+            1 => random_front(&mut rng).into_bytes(),
+            2 => random_figures(&mut rng).into_bytes(),
+            _ => {
+                let i = rng.below(seeds.len());
+                mutate(&mut rng, &seeds[i])
+            }
+        };
+        match catch_unwind(AssertUnwindSafe(|| exercise(&input))) {
+            Ok(ok) => parsed += usize::from(ok),
+            Err(_) => panic!(
+                "panic on input (seed {seed}, run {runs}):\n{}",
+                String::from_utf8_lossy(&input)
+            ),
+        }
+        runs += 1;
+    }
+    assert!(runs >= 500, "only {runs} inputs tried before the deadline");
+    assert!(parsed * 10 >= runs, "only {parsed} of {runs} inputs reached the checks");
+}

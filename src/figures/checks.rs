@@ -231,6 +231,23 @@ impl Ctx<'_> {
         self.push(rule, zh, en, path, stated, Some(computed));
     }
 
+    /// `stated = Σ items` (units converted to the report's amount unit).
+    fn items_sum(
+        &mut self,
+        rule: &str,
+        total: Names,
+        parts: Names,
+        path: &[Seg],
+        stated: Option<Dec>,
+        items: &[&Item],
+    ) {
+        if items.is_empty() {
+            return;
+        }
+        let values: Vec<Option<Approx>> = items.iter().map(|i| item_value(self, i)).collect();
+        self.sum(rule, total, &[parts], path, stated, &[sum_all(&values)]);
+    }
+
     /// `stated % = part / whole × 100`.
     fn share(
         &mut self,
@@ -293,55 +310,36 @@ pub fn check_report(report: &Report) -> Vec<Check> {
             e.basic,
             &[a(e.personnel), a(e.public)],
         );
-        if !e.project_items.is_empty() {
-            let items: Vec<Option<Approx>> = e.project_items.iter().map(|i| item_value(&cx, i)).collect();
-            cx.sum(
-                "expenditure.project = sum of project_items",
-                n("project"),
-                &[("项目支出明细之和", "sum of project items")],
-                &[K("expenditure"), K("project")],
-                e.project,
-                &[sum_all(&items)],
-            );
-        }
+        let items: Vec<&Item> = e.project_items.iter().collect();
+        cx.items_sum(
+            "expenditure.project = sum of project_items",
+            n("project"),
+            ("项目支出明细之和", "sum of project items"),
+            &[K("expenditure"), K("project")],
+            e.project,
+            &items,
+        );
         for (i, fund) in e.by_fund.iter().enumerate() {
             let k = catalog::find(catalog::FUNDS, fund.fund.key())
                 .map(|k| (k.zh, k.en))
                 .unwrap_or(("", ""));
-            let items: Vec<Option<Approx>> = e
-                .project_items
-                .iter()
-                .filter(|it| it.fund == Some(fund.fund))
-                .map(|it| item_value(&cx, it))
-                .collect();
-            if !items.is_empty() {
-                let (key, stated) = if fund.project.is_some() {
-                    ("project", fund.project)
-                } else {
-                    ("total", fund.total)
-                };
-                let zh = format!("{}{}", k.0, if key == "project" { "项目支出" } else { "支出" });
-                let en = format!(
-                    "{} {}",
-                    k.1,
-                    if key == "project" {
-                        "project expenditure"
-                    } else {
-                        "expenditure"
-                    }
-                );
-                cx.sum(
-                    &format!(
-                        "expenditure.by_fund.{}.{key} = sum of its project_items",
-                        fund.fund.key()
-                    ),
-                    (&zh, &en),
-                    &[("该预算来源的项目支出明细之和", "sum of its project items")],
-                    &[K("expenditure"), K("by_fund"), Seg::Index(i), K(key)],
-                    stated,
-                    &[sum_all(&items)],
-                );
-            }
+            let items: Vec<&Item> = e.project_items.iter().filter(|it| it.fund == Some(fund.fund)).collect();
+            let (key, stated, what) = match fund.project {
+                Some(p) => ("project", Some(p), ("项目支出", "project expenditure")),
+                None => ("total", fund.total, ("支出", "expenditure")),
+            };
+            let (zh, en) = (format!("{}{}", k.0, what.0), format!("{} {}", k.1, what.1));
+            cx.items_sum(
+                &format!(
+                    "expenditure.by_fund.{}.{key} = sum of its project_items",
+                    fund.fund.key()
+                ),
+                (&zh, &en),
+                ("该预算来源的项目支出明细之和", "sum of its project items"),
+                &[K("expenditure"), K("by_fund"), Seg::Index(i), K(key)],
+                stated,
+                &items,
+            );
             if fund.total.is_some() && fund.basic.is_some() && fund.project.is_some() {
                 cx.sum(
                     &format!("expenditure.by_fund.{}.total = basic + project", fund.fund.key()),
@@ -376,17 +374,15 @@ pub fn check_report(report: &Report) -> Vec<Check> {
 
     if let Some(b) = &f.budget {
         let n = |k| field("budget", k);
-        if !b.income_sources.is_empty() {
-            let items: Vec<Option<Approx>> = b.income_sources.iter().map(|i| item_value(&cx, i)).collect();
-            cx.sum(
-                "budget.income = sum of income_sources",
-                n("income"),
-                &[("各收入来源之和", "sum of income sources")],
-                &[K("budget"), K("income")],
-                b.income,
-                &[sum_all(&items)],
-            );
-        }
+        let items: Vec<&Item> = b.income_sources.iter().collect();
+        cx.items_sum(
+            "budget.income = sum of income_sources",
+            n("income"),
+            ("各收入来源之和", "sum of income sources"),
+            &[K("budget"), K("income")],
+            b.income,
+            &items,
+        );
         cx.sum(
             "budget.expenditure = basic + project",
             n("expenditure"),
@@ -404,34 +400,32 @@ pub fn check_report(report: &Report) -> Vec<Check> {
         .or(f.expenditure.as_ref().and_then(|e| e.total));
     if let Some(fa) = &f.final_accounts {
         let n = |k| field("final_accounts", k);
-        if !fa.income_sources.is_empty() {
-            let items: Vec<Option<Approx>> = fa.income_sources.iter().map(|i| item_value(&cx, i)).collect();
-            cx.sum(
-                "final_accounts.income = sum of income_sources",
-                n("income"),
-                &[("各收入来源之和", "sum of income sources")],
-                &[K("final_accounts"), K("income")],
-                fa.income,
-                &[sum_all(&items)],
+        let items: Vec<&Item> = fa.income_sources.iter().collect();
+        cx.items_sum(
+            "final_accounts.income = sum of income_sources",
+            n("income"),
+            ("各收入来源之和", "sum of income sources"),
+            &[K("final_accounts"), K("income")],
+            fa.income,
+            &items,
+        );
+        for (i, item) in fa.income_sources.iter().enumerate() {
+            let label = (
+                item.label.clone().unwrap_or_default(),
+                item.label_en.clone().unwrap_or_default(),
             );
-            for (i, item) in fa.income_sources.iter().enumerate() {
-                let label = (
-                    item.label.clone().unwrap_or_default(),
-                    item.label_en.clone().unwrap_or_default(),
-                );
-                let names = (
-                    format!("{}占总收入的比例", label.0),
-                    format!("{}, share of total income", label.1),
-                );
-                cx.share(
-                    "final_accounts.income_sources.share",
-                    names,
-                    &[K("final_accounts"), K("income_sources"), Seg::Index(i), K("share")],
-                    item.share,
-                    item_value(&cx, item),
-                    a(fa.income),
-                );
-            }
+            let names = (
+                format!("{}占总收入的比例", label.0),
+                format!("{}, share of total income", label.1),
+            );
+            cx.share(
+                "final_accounts.income_sources.share",
+                names,
+                &[K("final_accounts"), K("income_sources"), Seg::Index(i), K("share")],
+                item.share,
+                item_value(&cx, item),
+                a(fa.income),
+            );
         }
         if let (Some(close), Some(open), Some(inc), Some(out)) =
             (fa.closing_balance, fa.opening_balance, fa.income, spent)
@@ -439,11 +433,11 @@ pub fn check_report(report: &Report) -> Vec<Check> {
             let computed = Approx::stated(open, false)
                 .add(Approx::stated(inc, false))
                 .sub(Approx::stated(out, false));
-            let (zh, en) = (n("closing_balance"), n("opening_balance"));
+            let (close_n, open_n) = (n("closing_balance"), n("opening_balance"));
             cx.push(
                 "final_accounts.closing_balance = opening_balance + income - expenditure",
-                format!("{} = {} + 本年收入 − 本年支出", zh.0, en.0),
-                format!("{} = {} + income − expenditure", zh.1, en.1),
+                format!("{} = {} + 本年收入 − 本年支出", close_n.0, open_n.0),
+                format!("{} = {} + income − expenditure", close_n.1, open_n.1),
                 &[K("final_accounts"), K("closing_balance")],
                 close,
                 Some(computed),

@@ -195,6 +195,23 @@ impl Serialize for Dec {
     }
 }
 
+impl schemars::JsonSchema for Dec {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "description": "An exact decimal, written with the decimals the report states (1545.30)."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

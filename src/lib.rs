@@ -131,10 +131,23 @@ fn has_warnings(problems: &[Diagnostic]) -> bool {
 /// Renders every output file in memory.
 pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
     let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
-    let mut files = render::pages::render_all(&site, &loaded.theme).map_err(Failure::Content)?;
+    let downloads = render::package::downloads(&site);
+    let mut files = render::pages::render_all(&site, &loaded.theme, &downloads).map_err(Failure::Content)?;
     let data = render::data::render_all(&site)
         .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
     files.extend(data);
+    files.extend(render::package::render(&site, &downloads));
+    for lang in site.langs() {
+        files.push(render::feeds::atom(&site, lang));
+    }
+    let pages: Vec<String> = files
+        .iter()
+        .filter(|f| f.path.ends_with("index.html") && !f.path.starts_with("en/"))
+        .map(|f| f.path.trim_end_matches("index.html").to_string())
+        .collect();
+    files.push(render::feeds::sitemap(&site, &pages));
+    files.push(render::feeds::robots(&site));
+    files.push(render::package::checksums(&files));
     files.push(render::OutputFile {
         path: format!("assets/{}", loaded.theme.css_name),
         bytes: loaded.theme.css.clone().into_bytes(),

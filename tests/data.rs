@@ -160,10 +160,20 @@ fn every_json_file_parses() {
     for (rel, path) in files(&out).iter().filter(|(r, _)| r.ends_with(".json")) {
         let v: Json =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        assert_eq!(v["schema_version"], 1, "{rel}");
+        match rel.as_str() {
+            "data/datapackage.json" => assert_eq!(v["profile"], "tabular-data-package"),
+            "data/schema/report.schema.json" => {
+                assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema")
+            }
+            _ => assert_eq!(v["schema_version"], 1, "{rel}"),
+        }
         n += 1;
     }
-    assert_eq!(n, 4 + 4 + 1, "report.json ×4, park.json ×4, reports.json");
+    assert_eq!(
+        n,
+        4 + 4 + 4,
+        "report.json ×4, park.json ×4, reports.json, all.json, datapackage, schema"
+    );
 }
 
 #[test]
@@ -175,4 +185,277 @@ fn park_json_lists_its_reports() {
     assert_eq!(v["name"], "望城经济技术开发区");
     assert_eq!(v["reports"][0]["year"], 2019);
     assert_eq!(v["url_en"], "/en/parks/wangcheng/");
+}
+
+/// Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows.
+fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
+    assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\r'));
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {
+                assert_eq!(chars.next(), Some('\n'));
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    rows
+}
+
+/// Columns of reports.csv for the scalar figures of report.json, and their JSON values.
+fn expected_columns(figures: &Json) -> Vec<(String, Json)> {
+    let mut out = Vec::new();
+    let scalars = |prefix: &str, obj: &Json, out: &mut Vec<(String, Json)>| {
+        for (k, v) in obj.as_object().into_iter().flatten() {
+            if v.is_number() || (v.is_string() && !["note"].contains(&k.as_str())) {
+                out.push((format!("{prefix}_{k}"), v.clone()));
+            }
+        }
+    };
+    for (section, prefix) in [
+        ("evaluation", "evaluation"),
+        ("budget", "budget"),
+        ("final_accounts", "final"),
+        ("expenditure", "expenditure"),
+        ("assets", "assets"),
+        ("staffing", "staffing"),
+        ("project", "project"),
+    ] {
+        scalars(prefix, &figures[section], &mut out);
+    }
+    for line in ["total", "overseas_travel", "hospitality", "vehicles"] {
+        let l = &figures["three_public"][line];
+        for (k, v) in l.as_object().into_iter().flatten() {
+            if v.is_number() {
+                out.push((format!("three_public_{line}_{k}"), v.clone()));
+            }
+        }
+    }
+    for (section, prefix) in [("budget", "budget_income"), ("final_accounts", "final_income")] {
+        for i in figures[section]["income_sources"].as_array().into_iter().flatten() {
+            let key = i["key"].as_str().unwrap();
+            out.push((format!("{prefix}_{key}"), i["value"].clone()));
+            if prefix == "final_income" && !i["share"].is_null() {
+                out.push((format!("{prefix}_{key}_share"), i["share"].clone()));
+            }
+        }
+    }
+    for f in figures["expenditure"]["by_fund"].as_array().into_iter().flatten() {
+        for what in ["total", "basic", "project"] {
+            if !f[what].is_null() {
+                out.push((
+                    format!("expenditure_{}_{what}", f["fund"].as_str().unwrap()),
+                    f[what].clone(),
+                ));
+            }
+        }
+    }
+    for i in figures["staffing"]["categories"].as_array().into_iter().flatten() {
+        out.push((format!("staffing_{}", i["key"].as_str().unwrap()), i["value"].clone()));
+    }
+    out
+}
+
+#[test]
+fn reports_csv_rows_match_report_json_figure_by_figure() {
+    let (_tmp, out) = build_example();
+    let rows = parse_csv(&std::fs::read(out.join("data/reports.csv")).unwrap());
+    let header = &rows[0];
+    assert_eq!(&header[..4], &["report_id", "park", "year", "kind"]);
+    assert_eq!(rows.len(), 5, "header + 4 reports");
+    let mut compared = 0;
+    for row in &rows[1..] {
+        assert_eq!(row.len(), header.len());
+        let cell = |name: &str| {
+            row[header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name}"))]
+            .clone()
+        };
+        let json: Json =
+            serde_json::from_str(&std::fs::read_to_string(out.join(cell("json").trim_start_matches('/'))).unwrap())
+                .unwrap();
+        assert_eq!(cell("park"), json["park"]);
+        assert_eq!(cell("year"), json["year"].to_string());
+        assert_eq!(cell("title_zh"), json["title"]["zh"]);
+        let expected = expected_columns(&json["figures"]);
+        for (col, value) in &expected {
+            let c = cell(col);
+            match value {
+                Json::Number(n) => assert_eq!(
+                    c,
+                    n.to_string(),
+                    "{} {col}: CSV keeps the written decimals",
+                    cell("report_id")
+                ),
+                Json::String(s) => assert_eq!(&c, s, "{col}"),
+                _ => unreachable!(),
+            }
+            compared += 1;
+        }
+        // Every other figure column of this row is empty: not disclosed in the JSON either.
+        for (i, name) in header.iter().enumerate() {
+            let figure_column = [
+                "budget_",
+                "final_",
+                "expenditure_",
+                "three_public_",
+                "assets_",
+                "staffing_",
+                "project_",
+                "evaluation_",
+            ]
+            .iter()
+            .any(|p| name.starts_with(p))
+                && !name.ends_with("_unit")
+                && name != "expenditure_project_items";
+            if figure_column && !expected.iter().any(|(c, _)| c == name) {
+                assert_eq!(
+                    row[i],
+                    "",
+                    "{} {name} should be empty (not disclosed)",
+                    cell("report_id")
+                );
+            }
+        }
+        // Known economic results have their own columns.
+        for item in json["figures"]["economy"].as_array().unwrap() {
+            let key = item["key"].as_str().unwrap();
+            if let Some(pos) = header.iter().position(|h| h == &format!("economy_{key}")) {
+                assert_eq!(row[pos], item["value"].to_string(), "economy_{key}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} figures compared");
+}
+
+#[test]
+fn items_and_parks_csv_cover_every_list_item_and_unit() {
+    let (_tmp, out) = build_example();
+    let items = parse_csv(&std::fs::read(out.join("data/items.csv")).unwrap());
+    let all: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/all.json")).unwrap()).unwrap();
+    let mut expected = 0;
+    for r in all["reports"].as_array().unwrap() {
+        let f = &r["figures"];
+        for list in [
+            &f["budget"]["income_sources"],
+            &f["final_accounts"]["income_sources"],
+            &f["expenditure"]["project_items"],
+            &f["staffing"]["categories"],
+            &f["economy"],
+        ] {
+            expected += list.as_array().map_or(0, Vec::len);
+        }
+    }
+    assert_eq!(items.len() - 1, expected);
+    let h = &items[0];
+    let value = h.iter().position(|c| c == "value").unwrap();
+    let label = h.iter().position(|c| c == "label").unwrap();
+    let row = items
+        .iter()
+        .find(|r| r[label] == "仓储物流中心建设项目")
+        .expect("道县 project item");
+    assert_eq!(row[value], "10000");
+    let parks = parse_csv(&std::fs::read(out.join("data/parks.csv")).unwrap());
+    assert_eq!(parks.len() - 1, all["parks"].as_array().unwrap().len());
+    assert_eq!(all["reports"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn feeds_and_sitemap_are_xml_listing_every_report_in_both_languages() {
+    let (_tmp, out) = build_example();
+    let index: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/reports.json")).unwrap()).unwrap();
+    let base = "https://www.example.gov.cn/xxgk/jxpj";
+    for (feed, key) in [("feed.xml", "url_zh"), ("en/feed.xml", "url_en")] {
+        let text = std::fs::read_to_string(out.join(feed)).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .filter_map(|e| e.children().find(|c| c.has_tag_name("id")))
+            .filter_map(|n| n.text())
+            .collect();
+        for r in index["reports"].as_array().unwrap() {
+            let url = format!("{base}{}", r[key].as_str().unwrap());
+            assert!(ids.contains(&url.as_str()), "{feed} lacks {url}");
+        }
+        assert_eq!(ids.len(), 4);
+        for u in doc.descendants().filter(|n| n.has_tag_name("updated")) {
+            assert!(u.text().unwrap().ends_with("+08:00"));
+        }
+    }
+    let text = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    for r in index["reports"].as_array().unwrap() {
+        for key in ["url_zh", "url_en"] {
+            let url = format!("{base}{}", r[key].as_str().unwrap());
+            assert!(locs.contains(&url.as_str()), "sitemap lacks {url}");
+        }
+    }
+    let alternates = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("link") && n.attribute("hreflang").is_some())
+        .count();
+    assert_eq!(alternates, locs.len() * 2, "every URL lists both languages");
+    assert!(
+        std::fs::read_to_string(out.join("robots.txt"))
+            .unwrap()
+            .contains(&format!("Sitemap: {base}/sitemap.xml"))
+    );
+}
+
+#[test]
+fn checksums_match_every_data_file() {
+    use sha2::Digest;
+    let (_tmp, out) = build_example();
+    let sums = std::fs::read_to_string(out.join("data/SHA256SUMS")).unwrap();
+    let mut n = 0;
+    for line in sums.lines() {
+        let (hex, rel) = line.split_once("  ").unwrap();
+        let bytes = std::fs::read(out.join("data").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let got: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(got, hex, "{rel}");
+        n += 1;
+    }
+    // 4 CSV + reports.json + all.json + datapackage + schema, and report.json/csv ×4 + park.json ×4
+    assert_eq!(n, 8 + 12, "{sums}");
+}
+
+#[test]
+fn every_report_page_links_its_json_and_csv() {
+    let (_tmp, out) = build_example();
+    for lang in ["", "en/"] {
+        let html = std::fs::read_to_string(out.join(format!("{lang}parks/wangcheng/2019/index.html"))).unwrap();
+        assert!(html.contains("href=\"/xxgk/jxpj/parks/wangcheng/2019/report.json\""));
+        assert!(html.contains("href=\"/xxgk/jxpj/parks/wangcheng/2019/report.csv\""));
+    }
+    let one = parse_csv(&std::fs::read(out.join("parks/wangcheng/2019/report.csv")).unwrap());
+    let all = parse_csv(&std::fs::read(out.join("data/reports.csv")).unwrap());
+    assert_eq!(one[0], all[0]);
+    assert!(all.contains(&one[1]));
 }

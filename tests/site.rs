@@ -304,3 +304,56 @@ fn a_mismatch_shows_a_notice_in_both_languages_and_every_check_is_in_the_json() 
         .unwrap();
     assert_eq!(basic["status"], "rounding");
 }
+
+#[test]
+fn project_report_shows_goals_and_indicators_and_fills_indicators_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    let fixtures = repo().join("tests/fixtures");
+    std::fs::copy(
+        fixtures.join("project-report.md"),
+        root.join("content/parks/lengshuitan/2022-factories.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixtures.join("project-report.en.md"),
+        root.join("content/parks/lengshuitan/2022-factories.en.md"),
+    )
+    .unwrap();
+    gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
+    let out = root.join("public");
+    let zh = text(&read(&out, "parks/lengshuitan/2022/index.html"));
+    for s in [
+        "年度总体目标",
+        "新建标准厂房不少于10万平方米",
+        "绩效指标",
+        "新建标准厂房面积",
+        "部分企业推迟入驻",
+        "项目资金",
+        "480.50",
+        "96.10%",
+    ] {
+        assert!(zh.contains(s), "zh lacks {s}");
+    }
+    let en = text(&read(&out, "en/parks/lengshuitan/2022/index.html"));
+    for s in [
+        "Annual overall objectives",
+        "Floor area of new standard factories",
+        "Some enterprises postponed moving in",
+        "Reasons for deviation and corrective measures",
+    ] {
+        assert!(en.contains(s), "en lacks {s}");
+    }
+    // The third indicator has no English text: shown in Chinese, marked as such.
+    assert!(read(&out, "en/parks/lengshuitan/2022/index.html").contains("<span lang=\"zh-CN\">入驻企业满意度</span>"));
+    // 50 + 27 + 9 + funds line 9 = 95 = the stated score; weights 50 + 30 + 10 + 10 = 100.
+    let json: serde_json::Value = serde_json::from_str(&read(&out, "parks/lengshuitan/2022/report.json")).unwrap();
+    let checks = json["checks"].as_array().unwrap();
+    let status = |rule: &str| checks.iter().find(|c| c["rule"] == rule).unwrap()["status"].clone();
+    assert_eq!(status("evaluation.score = sum of indicator scores"), "passed");
+    assert_eq!(status("indicators: total weight = 100"), "passed");
+    let csv = read(&out, "data/indicators.csv");
+    assert_eq!(csv.lines().count(), 4, "header + 3 indicators");
+    assert!(csv.contains("lengshuitan-2022-project,2,效益指标,经济效益指标,入驻企业数,不少于20家,,18家,,,30,27,部分企业推迟入驻，下一步加强招商。,Enterprises moving in,At least 20,18,"));
+}

@@ -8,7 +8,7 @@ use crate::decimal::Dec;
 use serde::{Deserialize, Serialize};
 
 /// `_index.md`: who files reports.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitProfile {
     pub name: String,
@@ -43,7 +43,7 @@ pub struct UnitProfile {
 }
 
 /// A park or a bureau.
-#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitType {
     #[default]
@@ -52,7 +52,7 @@ pub enum UnitType {
 }
 
 /// Province, city, county.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     #[serde(default)]
@@ -64,7 +64,7 @@ pub struct Region {
 }
 
 /// 园区级别.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub enum Level {
     #[serde(rename = "国家级")]
     National,
@@ -79,7 +79,7 @@ pub enum Level {
 }
 
 /// Report kind.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// 部门整体支出绩效自评.
@@ -99,7 +99,7 @@ impl Kind {
 }
 
 /// 绩效等级.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub enum Grade {
     #[serde(rename = "优")]
     Excellent,
@@ -112,7 +112,7 @@ pub enum Grade {
 }
 
 /// The Chinese report file's front matter: all figures live here.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFront {
     pub title: String,
@@ -161,7 +161,7 @@ fn default_unit() -> String {
 }
 
 /// 自评得分与等级.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     #[serde(default)]
@@ -173,7 +173,7 @@ pub struct Evaluation {
 }
 
 /// 预算.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     #[serde(default)]
@@ -197,7 +197,7 @@ pub struct Budget {
 }
 
 /// 决算.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FinalAccounts {
     #[serde(default)]
@@ -217,7 +217,7 @@ pub struct FinalAccounts {
 }
 
 /// 支出.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expenditure {
     #[serde(default)]
@@ -247,7 +247,7 @@ pub struct Expenditure {
 }
 
 /// Budget a spending line is paid from.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Fund {
     GeneralPublic,
@@ -273,7 +273,7 @@ impl Fund {
 }
 
 /// Spending from one budget (一般公共预算, 政府性基金预算 …).
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundSpending {
     pub fund: Fund,
@@ -288,7 +288,7 @@ pub struct FundSpending {
 }
 
 /// “三公”经费.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThreePublic {
     #[serde(default)]
@@ -302,7 +302,7 @@ pub struct ThreePublic {
 }
 
 /// One line of “三公”经费: budget against actual, with the stated rate and change.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpendingLine {
     #[serde(default)]
@@ -330,7 +330,7 @@ pub struct SpendingLine {
 }
 
 /// 资产.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assets {
     #[serde(default)]
@@ -354,7 +354,7 @@ pub struct Assets {
 }
 
 /// 人员与车辆.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Staffing {
     #[serde(default)]
@@ -374,7 +374,7 @@ pub struct Staffing {
 }
 
 /// A labelled figure in a list: an income source, a project item, an economic result.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     #[serde(default)]
@@ -405,7 +405,7 @@ pub struct Item {
 }
 
 /// The same figure stated differently elsewhere in the report.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlsoStated {
     pub value: Dec,
@@ -416,7 +416,7 @@ pub struct AlsoStated {
 }
 
 /// 项目资金 (project reports).
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFunds {
     #[serde(default)]
@@ -436,7 +436,7 @@ pub struct ProjectFunds {
 }
 
 /// 年度总体目标: expected against achieved.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     #[serde(default)]
@@ -446,7 +446,7 @@ pub struct Goal {
 }
 
 /// One row of the indicator table.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     #[serde(default)]
@@ -474,7 +474,7 @@ pub struct Indicator {
 }
 
 /// The English file's front matter: translated text only, no figures.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TranslationFront {
     #[serde(default)]
@@ -496,7 +496,7 @@ pub struct TranslationFront {
 }
 
 /// Translated text of one indicator row.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorText {
     #[serde(default)]

@@ -20,20 +20,20 @@ use serde::Serialize;
 /// Version of the JSON layout; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Both {
     zh: String,
     en: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct OptBoth {
     zh: Option<String>,
     en: Option<String>,
 }
 
 /// The figure sections of a report, borrowed from its front matter.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Figures<'a> {
     amount_unit: &'a str,
     amount_unit_en: String,
@@ -50,13 +50,13 @@ struct Figures<'a> {
     indicators: &'a [Indicator],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Links {
     zh: String,
     en: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ReportJson<'a> {
     schema_version: u32,
     park: &'a str,
@@ -82,7 +82,7 @@ struct ReportJson<'a> {
     check_summary: CheckSummary,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct CheckSummary {
     passed: usize,
     rounding: usize,
@@ -90,7 +90,7 @@ struct CheckSummary {
 }
 
 /// One row of `data/reports.json`.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ReportIndexRow<'a> {
     park: &'a str,
     year: u16,
@@ -101,7 +101,7 @@ struct ReportIndexRow<'a> {
     json: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ReportsIndex<'a> {
     schema_version: u32,
     site: Both,
@@ -109,7 +109,7 @@ struct ReportsIndex<'a> {
     reports: Vec<ReportIndexRow<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ParkJson<'a> {
     schema_version: u32,
     id: &'a str,
@@ -121,28 +121,30 @@ struct ParkJson<'a> {
     reports: Vec<ReportIndexRow<'a>>,
 }
 
-/// All JSON files of the site.
+/// `all.json`: every report and unit in one file.
+#[derive(Serialize, schemars::JsonSchema)]
+struct AllJson<'a> {
+    schema_version: u32,
+    site: Both,
+    base_url: &'a str,
+    reports: Vec<ReportJson<'a>>,
+    parks: Vec<ParkJson<'a>>,
+}
+
+/// All JSON files of the site, the per-report CSV rows, and the JSON Schema of report.json.
 pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
     let mut out = Vec::new();
     for e in &site.reports {
         out.push(file(format!("{}report.json", e.path()), &report_json(site, e))?);
+        let row = super::csv::one_report(site, e);
+        out.push(OutputFile {
+            path: format!("{}report.csv", e.path()),
+            bytes: row.to_bytes(),
+        });
     }
-    for unit in &site.units {
-        let path = format!("parks/{}/", unit.id);
-        let park = ParkJson {
-            schema_version: SCHEMA_VERSION,
-            id: &unit.id,
-            profile: &unit.profile,
-            url_zh: site.root_path(Lang::Zh, &path),
-            url_en: site.config.has_english().then(|| site.root_path(Lang::En, &path)),
-            json: site.root_path(Lang::Zh, &format!("{path}park.json")),
-            reports: site
-                .reports_of(&unit.id)
-                .into_iter()
-                .map(|e| index_row(site, e))
-                .collect(),
-        };
-        out.push(file(format!("{path}park.json"), &park)?);
+    let parks: Vec<ParkJson> = site.units.iter().map(|u| park_json(site, u)).collect();
+    for park in &parks {
+        out.push(file(format!("parks/{}/park.json", park.id), park)?);
     }
     let c = &site.config.site;
     let index = ReportsIndex {
@@ -155,7 +157,57 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
         reports: site.reports.iter().map(|e| index_row(site, e)).collect(),
     };
     out.push(file("data/reports.json".into(), &index)?);
+    let all = AllJson {
+        schema_version: SCHEMA_VERSION,
+        site: Both {
+            zh: c.title.clone(),
+            en: c.title_en.clone(),
+        },
+        base_url: &c.base_url,
+        reports: site.reports.iter().map(|e| report_json(site, e)).collect(),
+        parks,
+    };
+    out.push(file("data/all.json".into(), &all)?);
+    out.push(file(SCHEMA_PATH.into(), &report_schema(&site.config.base_url))?);
     Ok(out)
+}
+
+/// Where the JSON Schema of report.json is published.
+pub const SCHEMA_PATH: &str = "data/schema/report.schema.json";
+
+/// JSON Schema (2020-12) of report.json, generated from the very types that write it.
+pub fn report_schema(base_url: &str) -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<ReportJson>();
+    let mut value = serde_json::to_value(schema).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.insert("$id".into(), format!("{base_url}/{SCHEMA_PATH}").into());
+        map.insert("title".into(), "gongkai report.json".into());
+        map.insert(
+            "description".into(),
+            "All figures of one performance self-evaluation report. null means not disclosed; amounts are in figures.amount_unit.".into(),
+        );
+    }
+    value
+}
+
+fn park_json<'a>(site: &Site<'a>, unit: &'a crate::content::Unit) -> ParkJson<'a> {
+    let path = format!("parks/{}/", unit.id);
+    ParkJson {
+        schema_version: SCHEMA_VERSION,
+        id: &unit.id,
+        profile: &unit.profile,
+        url_zh: site.root_path(Lang::Zh, &path),
+        url_en: site.config.has_english().then(|| site.root_path(Lang::En, &path)),
+        json: site.root_path(Lang::Zh, &format!("{path}park.json")),
+        reports: site
+            .reports_of(&unit.id)
+            .into_iter()
+            .map(|e| index_row(site, e))
+            .collect(),
+    }
 }
 
 fn file<T: Serialize>(path: String, value: &T) -> Result<OutputFile, serde_json::Error> {

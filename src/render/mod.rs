@@ -1,7 +1,10 @@
 //! Renderers: turn the site model into output files (pages, data).
 
 pub mod css;
+pub mod csv;
 pub mod data;
+pub mod feeds;
+pub mod package;
 pub mod pages;
 pub mod tables;
 

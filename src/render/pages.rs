@@ -36,6 +36,7 @@ struct SiteView {
     css: String,
     data_url: String,
     nav: Vec<Link>,
+    feed: String,
 }
 
 /// Page metadata.
@@ -111,7 +112,11 @@ struct KeyFigure {
 }
 
 /// Renders every page of the site.
-pub fn render_all(site: &Site, theme: &Theme) -> Result<Pages, Vec<Diagnostic>> {
+pub fn render_all(
+    site: &Site,
+    theme: &Theme,
+    downloads: &[super::package::Download],
+) -> Result<Pages, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for lang in site.langs() {
@@ -132,6 +137,7 @@ pub fn render_all(site: &Site, theme: &Theme) -> Result<Pages, Vec<Diagnostic>> 
         for year in site.years() {
             push(r.year(year));
         }
+        push(r.data_page(downloads));
         push(r.not_found());
     }
     if problems.is_empty() { Ok(files) } else { Err(problems) }
@@ -222,7 +228,13 @@ impl Renderer<'_> {
                     url: self.url("years/"),
                     lang: None,
                 },
+                Link {
+                    text: self.t("nav_data"),
+                    url: self.url("data/"),
+                    lang: None,
+                },
             ],
+            feed: self.url("feed.xml"),
         }
     }
 
@@ -656,6 +668,7 @@ impl Renderer<'_> {
         ];
         let page = self.page("report", &path, title, description, crumbs);
         let json = format!("{}{}report.json", self.site.config.base_path, path);
+        let csv = format!("{}{}report.csv", self.site.config.base_path, path);
         let zh_url = self.site.url(Lang::Zh, &path);
         let meta = vec![(
             self.t("meta_unit"),
@@ -688,6 +701,8 @@ impl Renderer<'_> {
             ctx.insert("narrative_missing", &narrative_missing);
             ctx.insert("toc", &toc);
             ctx.insert("json_url", &json);
+            ctx.insert("csv_url", &csv);
+            ctx.insert("data_page", &self.url("data/"));
             ctx.insert("zh_url", &zh_url);
             ctx.insert("others", &others);
             ctx.insert("amount_unit", &self.pick(&f.amount_unit, &unit_en(&f.amount_unit)));
@@ -807,6 +822,97 @@ impl Renderer<'_> {
         })
     }
 
+    fn data_page(&self, downloads: &[super::package::Download]) -> Result<OutputFile, Diagnostic> {
+        let base = &self.site.config.base_path;
+        let files: Vec<DataFile> = downloads
+            .iter()
+            .map(|d| DataFile {
+                title: self.pick(d.title_zh, d.title),
+                url: format!("{base}data/{}.csv", d.name),
+                name: format!("{}.csv", d.name),
+                description: self.pick(d.description_zh, d.description),
+                rows: Some(d.table.rows.len()),
+                columns: d
+                    .table
+                    .columns
+                    .iter()
+                    .map(|c| DataColumn {
+                        name: c.name.clone(),
+                        kind: c.kind.name(),
+                        description: c.description.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let other = |name: &str, zh: &str, en: &str, dzh: &str, den: &str| DataFile {
+            title: self.pick(zh, en),
+            url: format!("{base}{name}"),
+            name: name.rsplit('/').next().unwrap_or(name).to_string(),
+            description: self.pick(dzh, den),
+            rows: None,
+            columns: Vec::new(),
+        };
+        let others = vec![
+            other(
+                "data/all.json",
+                "全部数据（JSON）",
+                "Everything (JSON)",
+                "全部报告和单位的全部数据，一个文件。",
+                "Every report and unit with all figures, in one file.",
+            ),
+            other(
+                "data/reports.json",
+                "报告清单（JSON）",
+                "List of reports (JSON)",
+                "每份报告的标题、年度、类型和地址。",
+                "Title, year, kind and addresses of every report.",
+            ),
+            other(
+                crate::render::data::SCHEMA_PATH,
+                "report.json 的 JSON Schema",
+                "JSON Schema of report.json",
+                "JSON Schema (2020-12)，说明每份报告 JSON 的全部字段。",
+                "JSON Schema (2020-12) describing every field of a report's JSON.",
+            ),
+            other(
+                "data/datapackage.json",
+                "数据包说明（Frictionless）",
+                "Data package (Frictionless)",
+                "各 CSV 文件的字段类型、单位、主键和外键。",
+                "Types, units, primary and foreign keys of the CSV files.",
+            ),
+            other(
+                "data/SHA256SUMS",
+                "校验和",
+                "Checksums",
+                "全部数据文件的 SHA-256 校验和（sha256sum -c 格式）。",
+                "SHA-256 of every data file, for sha256sum -c.",
+            ),
+            other(
+                if self.lang == Lang::En {
+                    "en/feed.xml"
+                } else {
+                    "feed.xml"
+                },
+                "订阅（Atom）",
+                "Feed (Atom)",
+                "新发布报告的订阅源。",
+                "A feed of published reports.",
+            ),
+        ];
+        let title = self.t("nav_data");
+        let crumbs = vec![Link {
+            text: title.clone(),
+            url: self.url("data/"),
+            lang: None,
+        }];
+        let page = self.page("data", "data/", title, self.t("data_description"), crumbs);
+        self.render("data.html", "data/index.html".into(), page, |ctx| {
+            ctx.insert("csv_files", &files);
+            ctx.insert("other_files", &others);
+        })
+    }
+
     fn not_found(&self) -> Result<OutputFile, Diagnostic> {
         let mut page = self.page(
             "404",
@@ -818,6 +924,24 @@ impl Renderer<'_> {
         page.switch.url = self.site.url(self.lang.other(), "");
         self.render("404.html", "404.html".into(), page, |_| {})
     }
+}
+
+/// A download on the data page.
+#[derive(Serialize)]
+struct DataFile {
+    title: String,
+    url: String,
+    name: String,
+    description: String,
+    rows: Option<usize>,
+    columns: Vec<DataColumn>,
+}
+
+#[derive(Serialize)]
+struct DataColumn {
+    name: String,
+    kind: &'static str,
+    description: String,
 }
 
 /// Totals of one year.

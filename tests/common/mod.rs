@@ -71,9 +71,9 @@ pub fn text(html: &str) -> String {
 pub fn alternates(html: &str) -> Vec<(String, String)> {
     html.split("<link rel=\"alternate\"")
         .skip(1)
-        .map(|s| {
+        .filter_map(|s| {
             let tag = &s[..s.find('>').unwrap()];
-            (attrs(tag, "hreflang")[0].clone(), attrs(tag, "href")[0].clone())
+            Some((attrs(tag, "hreflang").first()?.clone(), attrs(tag, "href")[0].clone()))
         })
         .collect()
 }

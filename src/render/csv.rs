@@ -1,0 +1,859 @@
+//! CSV downloads for spreadsheets and pandas: RFC 4180 (CRLF, quoted where needed), UTF-8
+//! with a byte-order mark so Excel on Chinese Windows opens them right, decimals as written.
+//!
+//! Every file is described column by column ([`Column`]), and the same descriptions feed the
+//! Frictionless data package, so the documentation cannot drift from the data.
+
+use crate::content::model::*;
+use crate::decimal::Dec;
+use crate::figures::catalog;
+use crate::figures::checks::Status;
+use crate::site::{Lang, ReportEntry, Site};
+
+/// Type of a column, as Frictionless Table Schema names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    String,
+    Integer,
+    Number,
+}
+
+impl Type {
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::String => "string",
+            Type::Integer => "integer",
+            Type::Number => "number",
+        }
+    }
+}
+
+/// One column: its stable English name, type and description (with the unit).
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub name: String,
+    pub kind: Type,
+    pub description: String,
+}
+
+/// A table being built: columns are declared while the first row is filled.
+#[derive(Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    current: Vec<String>,
+    declared: bool,
+}
+
+impl Table {
+    fn col(&mut self, name: &str, kind: Type, description: &str, value: String) {
+        if !self.declared {
+            self.columns.push(Column {
+                name: name.to_string(),
+                kind,
+                description: description.to_string(),
+            });
+        }
+        self.current.push(value);
+    }
+
+    /// A text cell; `None` is empty.
+    pub fn text(&mut self, name: &str, description: &str, value: Option<&str>) {
+        self.col(name, Type::String, description, value.unwrap_or_default().to_string());
+    }
+
+    /// A decimal cell, written as the report states it; `None` (not disclosed) is empty.
+    pub fn num(&mut self, name: &str, description: &str, value: Option<Dec>) {
+        self.col(
+            name,
+            Type::Number,
+            description,
+            value.map(|d| d.to_string()).unwrap_or_default(),
+        );
+    }
+
+    /// A whole number.
+    pub fn int(&mut self, name: &str, description: &str, value: Option<u64>) {
+        self.col(
+            name,
+            Type::Integer,
+            description,
+            value.map(|v| v.to_string()).unwrap_or_default(),
+        );
+    }
+
+    /// Finishes the current row.
+    pub fn end_row(&mut self) {
+        self.declared = true;
+        self.rows.push(std::mem::take(&mut self.current));
+    }
+
+    /// The file: BOM, header, rows, CRLF line ends.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = String::from("\u{feff}");
+        let header: Vec<String> = self.columns.iter().map(|c| field(&c.name)).collect();
+        out.push_str(&header.join(","));
+        out.push_str("\r\n");
+        for row in &self.rows {
+            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        out.into_bytes()
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Stable id of a report across downloads: `lengshuitan-2021-department`.
+pub fn report_id(e: &ReportEntry) -> String {
+    format!("{}-{}-{}", e.unit.id, e.report.front.year, e.report.front.kind.slug())
+}
+
+const AMOUNT: &str = "in amount_unit (万元 = CNY 10,000 unless stated)";
+
+/// Fills one row of reports.csv.
+fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
+    let f = &e.report.front;
+    let tr = e.report.en.as_ref().map(|x| &x.front);
+    let path = e.path();
+    t.text("report_id", "Stable report id: park-year-kind", Some(&report_id(e)));
+    t.text("park", "Unit id (parks.csv)", Some(&e.unit.id));
+    t.int("year", "Fiscal year reported on", Some(u64::from(f.year)));
+    t.text(
+        "kind",
+        "department (部门整体支出) or project (项目支出)",
+        Some(f.kind.slug()),
+    );
+    t.text("title_zh", "Report title in Chinese", Some(&f.title));
+    let title_en = tr
+        .and_then(|x| x.title.clone())
+        .unwrap_or_else(|| super::pages::default_title_en(e));
+    t.text("title_en", "Report title in English", Some(&title_en));
+    t.text(
+        "unit_name_zh",
+        "Filing body as named in the report",
+        f.unit_name.as_deref(),
+    );
+    t.text(
+        "project_name_zh",
+        "Project or special fund evaluated (project reports)",
+        f.project_name.as_deref(),
+    );
+    t.text(
+        "published",
+        "Publication date as given (YYYY-MM-DD or YYYY-MM-DD HH:MM)",
+        f.published.as_deref(),
+    );
+    t.text(
+        "amount_unit",
+        "Unit of all amounts in this row unless a *_unit column says otherwise",
+        Some(&f.amount_unit),
+    );
+    t.text(
+        "url_zh",
+        "Chinese page, path from the site root",
+        Some(&site.root_path(Lang::Zh, &path)),
+    );
+    t.text(
+        "url_en",
+        "English page, path from the site root",
+        site.config
+            .has_english()
+            .then(|| site.root_path(Lang::En, &path))
+            .as_deref(),
+    );
+    t.text(
+        "json",
+        "report.json, path from the site root",
+        Some(&site.root_path(Lang::Zh, &format!("{path}report.json"))),
+    );
+
+    let ev = f.evaluation.clone().unwrap_or_default();
+    t.num("evaluation_score", "自评得分 Self-evaluation score (points)", ev.score);
+    t.text(
+        "evaluation_grade",
+        "绩效等级 Grade: 优 / 良 / 中 / 差",
+        ev.grade.map(|g| crate::render::tables::grade_names(g).0),
+    );
+
+    let b = f.budget.clone().unwrap_or_default();
+    t.num(
+        "budget_initial",
+        &format!("年初预算数 Initial budget, {AMOUNT}"),
+        b.initial,
+    );
+    t.num(
+        "budget_full_year",
+        &format!("全年预算数 Full-year budget, {AMOUNT}"),
+        b.full_year,
+    );
+    t.num(
+        "budget_income",
+        &format!("收入预算合计 Budgeted income, {AMOUNT}"),
+        b.income,
+    );
+    t.num(
+        "budget_income_change",
+        &format!("收入预算较上年增减 Change on previous year (signed), {AMOUNT}"),
+        b.income_change,
+    );
+    for k in catalog::FUNDS {
+        let v = item(&b.income_sources, k.key).map(|i| i.value);
+        t.num(
+            &format!("budget_income_{}", k.key),
+            &format!("收入预算：{} {}, {AMOUNT}", k.zh, k.en),
+            v,
+        );
+    }
+    t.num(
+        "budget_expenditure",
+        &format!("支出预算合计 Budgeted expenditure, {AMOUNT}"),
+        b.expenditure,
+    );
+    t.num(
+        "budget_basic",
+        &format!("基本支出预算 Basic expenditure budget, {AMOUNT}"),
+        b.basic,
+    );
+    t.num(
+        "budget_project",
+        &format!("项目支出预算 Project expenditure budget, {AMOUNT}"),
+        b.project,
+    );
+
+    let fa = f.final_accounts.clone().unwrap_or_default();
+    t.num(
+        "final_opening_balance",
+        &format!("年初结转结余 Balance at start of year, {AMOUNT}"),
+        fa.opening_balance,
+    );
+    t.num(
+        "final_income",
+        &format!("本年收入合计 Income for the year, {AMOUNT}"),
+        fa.income,
+    );
+    for k in catalog::FUNDS {
+        let i = item(&fa.income_sources, k.key);
+        t.num(
+            &format!("final_income_{}", k.key),
+            &format!("本年收入：{} {}, {AMOUNT}", k.zh, k.en),
+            i.map(|i| i.value),
+        );
+        t.num(
+            &format!("final_income_{}_share", k.key),
+            &format!("{}占总收入 % (as stated)", k.zh),
+            i.and_then(|i| i.share),
+        );
+    }
+    t.num(
+        "final_expenditure",
+        &format!("本年支出合计 Expenditure for the year, {AMOUNT}"),
+        fa.expenditure,
+    );
+    t.num(
+        "final_closing_balance",
+        &format!("年末结转结余 Balance at end of year, {AMOUNT}"),
+        fa.closing_balance,
+    );
+    t.num(
+        "final_execution_rate",
+        "执行率 Budget execution rate, %",
+        fa.execution_rate,
+    );
+
+    let x = f.expenditure.clone().unwrap_or_default();
+    t.num(
+        "expenditure_total",
+        &format!("整体支出 Total expenditure, {AMOUNT}"),
+        x.total,
+    );
+    t.num(
+        "expenditure_basic",
+        &format!("基本支出 Basic expenditure, {AMOUNT}"),
+        x.basic,
+    );
+    t.num(
+        "expenditure_basic_share",
+        "基本支出占总支出 % (as stated)",
+        x.basic_share,
+    );
+    t.num(
+        "expenditure_personnel",
+        &format!("人员经费 Personnel expenses, {AMOUNT}"),
+        x.personnel,
+    );
+    t.num(
+        "expenditure_personnel_share",
+        "人员经费占基本支出 % (as stated)",
+        x.personnel_share,
+    );
+    t.num(
+        "expenditure_public",
+        &format!("公用经费 Public (office and operating) expenses, {AMOUNT}"),
+        x.public,
+    );
+    t.num(
+        "expenditure_public_share",
+        "公用经费占基本支出 % (as stated)",
+        x.public_share,
+    );
+    t.num(
+        "expenditure_project",
+        &format!("项目支出 Project expenditure, {AMOUNT}"),
+        x.project,
+    );
+    t.num(
+        "expenditure_project_share",
+        "项目支出占总支出 % (as stated)",
+        x.project_share,
+    );
+    for k in catalog::FUNDS.iter().filter(|k| k.key != "fiscal_appropriation") {
+        let s = x.by_fund.iter().find(|s| s.fund.key() == k.key);
+        for (what, zh, v) in [
+            ("total", "支出", s.and_then(|s| s.total)),
+            ("basic", "基本支出", s.and_then(|s| s.basic)),
+            ("project", "项目支出", s.and_then(|s| s.project)),
+        ] {
+            t.num(
+                &format!("expenditure_{}_{what}", k.key),
+                &format!("{}{zh} {} {what} expenditure, {AMOUNT}", k.zh, k.en),
+                v,
+            );
+        }
+    }
+    t.int(
+        "expenditure_project_items",
+        "Number of named project items (items.csv)",
+        Some(x.project_items.len() as u64),
+    );
+
+    let tp = f.three_public.clone().unwrap_or_default();
+    for (key, line) in [
+        ("total", &tp.total),
+        ("overseas_travel", &tp.overseas_travel),
+        ("hospitality", &tp.hospitality),
+        ("vehicles", &tp.vehicles),
+    ] {
+        let (zh, en) = catalog::field("three_public", key).unwrap_or_default();
+        let l = line.clone().unwrap_or_default();
+        let c = format!("three_public_{key}");
+        t.num(
+            &format!("{c}_budget"),
+            &format!("{zh} 预算数 {en}: budget, in {c}_unit"),
+            l.budget,
+        );
+        t.num(
+            &format!("{c}_actual"),
+            &format!("{zh} 决算数 {en}: actual, in {c}_unit"),
+            l.actual,
+        );
+        t.num(&format!("{c}_rate"), &format!("{zh} 完成预算 % (as stated)"), l.rate);
+        t.num(
+            &format!("{c}_change"),
+            &format!("{zh} 较上年增减 (signed), in {c}_unit"),
+            l.change,
+        );
+        t.num(
+            &format!("{c}_change_pct"),
+            &format!("{zh} 较上年增减 % (signed, as stated)"),
+            l.change_pct,
+        );
+        let unit = line
+            .as_ref()
+            .map(|l| l.unit.clone().unwrap_or_else(|| f.amount_unit.clone()));
+        t.text(
+            &format!("{c}_unit"),
+            &format!("Unit of the {c} amounts"),
+            unit.as_deref(),
+        );
+    }
+    let h = tp.hospitality.clone().unwrap_or_default();
+    t.num(
+        "three_public_hospitality_batches",
+        "公务接待批次 Receptions (batches)",
+        h.batches,
+    );
+    t.num(
+        "three_public_hospitality_people",
+        "公务接待人次 Person-visits received",
+        h.people,
+    );
+    let v = tp.vehicles.clone().unwrap_or_default();
+    t.num(
+        "three_public_vehicles_purchase",
+        "公务用车购置费, in three_public_vehicles_unit",
+        v.purchase,
+    );
+    t.num(
+        "three_public_vehicles_operation",
+        "公务用车运行维护费, in three_public_vehicles_unit",
+        v.operation,
+    );
+
+    let a = f.assets.clone().unwrap_or_default();
+    t.num("assets_total", &format!("资产合计 Total assets, {AMOUNT}"), a.total);
+    t.num(
+        "assets_current",
+        &format!("流动资产 Current assets, {AMOUNT}"),
+        a.current,
+    );
+    t.num(
+        "assets_current_share",
+        "流动资产占资产总额 % (as stated)",
+        a.current_share,
+    );
+    t.num(
+        "assets_non_current",
+        &format!("非流动资产 Non-current assets, {AMOUNT}"),
+        a.non_current,
+    );
+    t.num(
+        "assets_non_current_share",
+        "非流动资产占资产总额 % (as stated)",
+        a.non_current_share,
+    );
+    t.num(
+        "assets_fixed_net",
+        &format!("固定资产净值 Fixed assets, net, {AMOUNT}"),
+        a.fixed_net,
+    );
+    t.num(
+        "assets_intangible_net",
+        &format!("无形资产净值 Intangible assets, net, {AMOUNT}"),
+        a.intangible_net,
+    );
+    t.text("assets_as_of", "Date of the asset figures", a.as_of.as_deref());
+
+    let s = f.staffing.clone().unwrap_or_default();
+    t.num("staffing_authorized", "编制数 Authorised posts (people)", s.authorized);
+    t.text(
+        "staffing_authorized_type",
+        "编制类型 Type of posts",
+        s.authorized_type.as_deref(),
+    );
+    t.num("staffing_actual", "实有人数 Staff in post (people)", s.actual);
+    for k in catalog::STAFF {
+        t.num(
+            &format!("staffing_{}", k.key),
+            &format!("{} {} (people)", k.zh, k.en),
+            item(&s.categories, k.key).map(|i| i.value),
+        );
+    }
+    t.num(
+        "staffing_vehicles_authorized",
+        "车辆编制数 Authorised vehicles",
+        s.vehicles_authorized,
+    );
+    t.num(
+        "staffing_vehicles_actual",
+        "实有车辆 Vehicles in use",
+        s.vehicles_actual,
+    );
+
+    for k in catalog::ECONOMY {
+        let i = item(&f.economy, k.key);
+        t.num(
+            &format!("economy_{}", k.key),
+            &format!("{} {}, in economy_{}_unit", k.zh, k.en, k.key),
+            i.map(|i| i.value),
+        );
+        t.text(
+            &format!("economy_{}_unit", k.key),
+            &format!("Unit of economy_{}", k.key),
+            i.and_then(|i| i.unit.as_deref()),
+        );
+        t.num(
+            &format!("economy_{}_change_pct", k.key),
+            &format!("{} growth on previous year, % (as stated)", k.zh),
+            i.and_then(|i| i.change_pct),
+        );
+    }
+    t.int(
+        "economy_items",
+        "Number of economic results (items.csv has all of them)",
+        Some(f.economy.len() as u64),
+    );
+
+    let p = f.project.clone().unwrap_or_default();
+    t.num("project_initial", &format!("项目年初预算数, {AMOUNT}"), p.initial);
+    t.num("project_full_year", &format!("项目全年预算数, {AMOUNT}"), p.full_year);
+    t.num("project_actual", &format!("项目全年执行数, {AMOUNT}"), p.actual);
+    t.num("project_rate", "项目执行率 %", p.rate);
+    t.num(
+        "project_weight",
+        "资金执行率分值 Weight of the funds line (points)",
+        p.weight,
+    );
+    t.num(
+        "project_score",
+        "资金执行率得分 Score of the funds line (points)",
+        p.score,
+    );
+    t.int(
+        "indicators",
+        "Number of indicator rows (indicators.csv)",
+        Some(f.indicators.len() as u64),
+    );
+
+    let count = |st: Status| Some(e.checks.iter().filter(|c| c.status == st).count() as u64);
+    t.int(
+        "checks_passed",
+        "Cross-checks that agree (report.json has each)",
+        count(Status::Passed),
+    );
+    t.int(
+        "checks_rounding",
+        "Cross-checks that differ within rounding",
+        count(Status::Rounding),
+    );
+    t.int(
+        "checks_mismatch",
+        "Cross-checks that do not add up",
+        count(Status::Mismatch),
+    );
+    t.end_row();
+}
+
+fn item<'a>(items: &'a [Item], key: &str) -> Option<&'a Item> {
+    items.iter().find(|i| i.key.as_deref() == Some(key))
+}
+
+/// reports.csv: one row per report, every figure a column.
+pub fn reports(site: &Site) -> Table {
+    let mut t = Table::default();
+    for e in &site.reports {
+        report_row(&mut t, site, e);
+    }
+    if site.reports.is_empty() {
+        declare_empty(&mut t, site);
+    }
+    t
+}
+
+/// The header of reports.csv when there is no report: declared from an empty report.
+fn declare_empty(t: &mut Table, site: &Site) {
+    let front: ReportFront =
+        yaml_serde::from_str("title: ''\nyear: 2000\nkind: department").expect("minimal front matter parses");
+    let report = crate::content::Report {
+        park: String::new(),
+        stem: String::new(),
+        file: Default::default(),
+        front,
+        front_yaml: String::new(),
+        front_line: 1,
+        body: String::new(),
+        en: None,
+    };
+    let unit = crate::content::Unit {
+        id: String::new(),
+        file: Default::default(),
+        profile: yaml_serde::from_str("name: ''\nname_en: ''").expect("minimal profile parses"),
+        body: String::new(),
+        body_en: None,
+    };
+    let e = ReportEntry {
+        report: &report,
+        unit: &unit,
+        checks: &[],
+        slug: String::new(),
+    };
+    report_row(t, site, &e);
+    t.rows.clear();
+}
+
+/// A single-row CSV of one report (linked from its page).
+pub fn one_report(site: &Site, e: &ReportEntry) -> Table {
+    let mut t = Table::default();
+    report_row(&mut t, site, e);
+    t
+}
+
+/// indicators.csv: one row per indicator of every indicator table.
+pub fn indicators(site: &Site) -> Table {
+    let mut t = Table::default();
+    for e in &site.reports {
+        let en = e
+            .report
+            .en
+            .as_ref()
+            .map(|x| x.front.indicators.as_slice())
+            .unwrap_or(&[]);
+        for (n, ind) in e.report.front.indicators.iter().enumerate() {
+            indicator_row(&mut t, &report_id(e), n, ind, en.get(n));
+        }
+    }
+    if t.rows.is_empty() {
+        indicator_row(&mut t, "", 0, &Indicator::default(), None);
+        t.rows.clear();
+    }
+    t
+}
+
+fn indicator_row(t: &mut Table, id: &str, n: usize, ind: &Indicator, en: Option<&IndicatorText>) {
+    t.text("report_id", "Report (reports.csv)", Some(id));
+    t.int(
+        "row",
+        "Position in the report's indicator table, from 1",
+        Some(n as u64 + 1),
+    );
+    t.text("level1", "一级指标 Level-1 indicator", ind.level1.as_deref());
+    t.text("level2", "二级指标 Level-2 indicator", ind.level2.as_deref());
+    t.text("level3", "三级指标 Level-3 indicator", ind.level3.as_deref());
+    t.text("target", "年度指标值 Annual target, as printed", ind.target.as_deref());
+    t.num(
+        "target_value",
+        "The number in the target, where given",
+        ind.target_value,
+    );
+    t.text("actual", "实际完成值 Actual result, as printed", ind.actual.as_deref());
+    t.num(
+        "actual_value",
+        "The number in the actual result, where given",
+        ind.actual_value,
+    );
+    t.text("unit", "Unit of target_value and actual_value", ind.unit.as_deref());
+    t.num("weight", "分值 Weight (maximum points)", ind.weight);
+    t.num("score", "得分 Score (points)", ind.score);
+    t.text(
+        "deviation",
+        "偏差原因分析及改进措施 Reasons for deviation and corrective measures",
+        ind.deviation.as_deref(),
+    );
+    t.text(
+        "level3_en",
+        "Level-3 indicator in English",
+        en.and_then(|x| x.level3.as_deref()),
+    );
+    t.text(
+        "target_en",
+        "Annual target in English",
+        en.and_then(|x| x.target.as_deref()),
+    );
+    t.text(
+        "actual_en",
+        "Actual result in English",
+        en.and_then(|x| x.actual.as_deref()),
+    );
+    t.text(
+        "deviation_en",
+        "Reasons for deviation in English",
+        en.and_then(|x| x.deviation.as_deref()),
+    );
+    t.end_row();
+}
+
+/// items.csv: every item of every list (income sources, project items, staffing categories,
+/// economic results), with its unit.
+pub fn items(site: &Site) -> Table {
+    let mut t = Table::default();
+    for e in &site.reports {
+        let f = &e.report.front;
+        let id = report_id(e);
+        let lists: [(&str, &[Item]); 5] = [
+            (
+                "budget.income_sources",
+                f.budget.as_ref().map(|b| b.income_sources.as_slice()).unwrap_or(&[]),
+            ),
+            (
+                "final_accounts.income_sources",
+                f.final_accounts
+                    .as_ref()
+                    .map(|b| b.income_sources.as_slice())
+                    .unwrap_or(&[]),
+            ),
+            (
+                "expenditure.project_items",
+                f.expenditure
+                    .as_ref()
+                    .map(|b| b.project_items.as_slice())
+                    .unwrap_or(&[]),
+            ),
+            (
+                "staffing.categories",
+                f.staffing.as_ref().map(|b| b.categories.as_slice()).unwrap_or(&[]),
+            ),
+            ("economy", &f.economy),
+        ];
+        for (list, items) in lists {
+            for (n, i) in items.iter().enumerate() {
+                item_row(&mut t, &id, list, n, i, &f.amount_unit);
+            }
+        }
+    }
+    if t.rows.is_empty() {
+        item_row(&mut t, "", "", 0, &Item::default(), "");
+        t.rows.clear();
+    }
+    t
+}
+
+fn item_row(t: &mut Table, id: &str, list: &str, n: usize, i: &Item, amount_unit: &str) {
+    t.text("report_id", "Report (reports.csv)", Some(id));
+    t.text("list", "Which list: budget.income_sources, final_accounts.income_sources, expenditure.project_items, staffing.categories or economy", Some(list));
+    t.int("position", "Position in the list, from 1", Some(n as u64 + 1));
+    t.text(
+        "key",
+        "Stable key of a known figure (docs/content-format.md)",
+        i.key.as_deref(),
+    );
+    t.text("label", "Name in Chinese", i.label.as_deref().or(i.name.as_deref()));
+    t.text(
+        "label_en",
+        "Name in English",
+        i.label_en.as_deref().or(i.name_en.as_deref()),
+    );
+    t.num("value", "The figure, as stated, in `unit`", Some(i.value));
+    t.text(
+        "unit",
+        "Unit of value and change",
+        Some(i.unit.as_deref().unwrap_or(amount_unit)),
+    );
+    t.num("share", "Stated share, %", i.share);
+    t.num("change", "Stated change on previous year (signed), in `unit`", i.change);
+    t.num("change_pct", "Stated change on previous year, % (signed)", i.change_pct);
+    t.text(
+        "fund",
+        "Budget the item is paid from (project items)",
+        i.fund.map(Fund::key),
+    );
+    t.text("note", "Note", i.note.as_deref());
+    t.end_row();
+}
+
+/// parks.csv: one row per unit.
+pub fn parks(site: &Site) -> Table {
+    let mut t = Table::default();
+    for u in &site.units {
+        park_row(&mut t, site, u);
+    }
+    if site.units.is_empty() {
+        let unit = crate::content::Unit {
+            id: String::new(),
+            file: Default::default(),
+            profile: yaml_serde::from_str("name: ''\nname_en: ''").expect("minimal profile parses"),
+            body: String::new(),
+            body_en: None,
+        };
+        park_row(&mut t, site, &unit);
+        t.rows.clear();
+    }
+    t
+}
+
+fn park_row(t: &mut Table, site: &Site, u: &crate::content::Unit) {
+    let p = &u.profile;
+    let path = format!("parks/{}/", u.id);
+    let r = p.region.clone().unwrap_or_default();
+    let re = p.region_en.clone().unwrap_or_default();
+    t.text("park", "Unit id", Some(&u.id));
+    t.text("name", "Name in Chinese", Some(&p.name));
+    t.text("name_en", "Name in English", Some(&p.name_en));
+    t.text(
+        "unit_type",
+        "park or bureau",
+        Some(match p.unit_type {
+            UnitType::Park => "park",
+            UnitType::Bureau => "bureau",
+        }),
+    );
+    t.text("committee", "Filing body (管委会) in Chinese", p.committee.as_deref());
+    t.text("committee_en", "Filing body in English", p.committee_en.as_deref());
+    t.text("province", "省 Province", r.province.as_deref());
+    t.text("city", "市 City", r.city.as_deref());
+    t.text("county", "县/区 County or district", r.county.as_deref());
+    t.text("province_en", "Province in English", re.province.as_deref());
+    t.text("city_en", "City in English", re.city.as_deref());
+    t.text("county_en", "County or district in English", re.county.as_deref());
+    let level = p.level.map(|l| {
+        serde_json::to_value(l)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    });
+    t.text(
+        "level",
+        "级别 Level: 国家级 / 省级 / 市级 / 县级 / 其他",
+        level.as_deref(),
+    );
+    t.text(
+        "established",
+        "设立时间 Established (YYYY, YYYY-MM or YYYY-MM-DD)",
+        p.established.as_deref(),
+    );
+    t.num("planned_area_km2", "规划面积 Planned area, km²", p.planned_area);
+    t.num("built_area_km2", "建成区面积 Built-up area, km²", p.built_area);
+    t.text(
+        "leading_industries",
+        "主导产业, separated by 、",
+        Some(&p.leading_industries.join("、"))
+            .filter(|s| !s.is_empty())
+            .map(String::as_str),
+    );
+    t.text(
+        "leading_industries_en",
+        "Leading industries in English, separated by ; ",
+        Some(&p.leading_industries_en.join("; "))
+            .filter(|s| !s.is_empty())
+            .map(String::as_str),
+    );
+    t.int(
+        "reports",
+        "Number of reports on the site",
+        Some(site.reports_of(&u.id).len() as u64),
+    );
+    t.text(
+        "url_zh",
+        "Chinese page, path from the site root",
+        Some(&site.root_path(Lang::Zh, &path)),
+    );
+    t.text(
+        "url_en",
+        "English page, path from the site root",
+        site.config
+            .has_english()
+            .then(|| site.root_path(Lang::En, &path))
+            .as_deref(),
+    );
+    t.text(
+        "json",
+        "park.json, path from the site root",
+        Some(&site.root_path(Lang::Zh, &format!("{path}park.json"))),
+    );
+    t.end_row();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_what_needs_quoting() {
+        assert_eq!(field("1545.30"), "1545.30");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("他说\"好\""), "\"他说\"\"好\"\"\"");
+        assert_eq!(field("两行\n文字"), "\"两行\n文字\"");
+    }
+
+    #[test]
+    fn file_has_bom_header_and_crlf() {
+        let mut t = Table::default();
+        t.num("a", "A", Some("1.50".parse().unwrap()));
+        t.text("b", "B", None);
+        t.end_row();
+        t.num("a", "A", None);
+        t.text("b", "B", Some("x,y"));
+        t.end_row();
+        assert_eq!(
+            String::from_utf8(t.to_bytes()).unwrap(),
+            "\u{feff}a,b\r\n1.50,\r\n,\"x,y\"\r\n"
+        );
+    }
+}

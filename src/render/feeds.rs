@@ -1,0 +1,155 @@
+//! Atom feeds of reports per language, sitemap.xml with hreflang alternates, robots.txt.
+//!
+//! Entry ids are the reports' permanent page addresses; dates come from the content: the
+//! report's `published` (or `updated`) date, or — when the report gives none — the last day of
+//! the fiscal year it reports on. Never the build time: the same input gives the same feed.
+
+use super::OutputFile;
+use crate::site::{Lang, ReportEntry, Site};
+
+/// XML text escaping.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// RFC 3339 date of a report, in China Standard Time.
+pub fn report_date(e: &ReportEntry) -> String {
+    match &e.report.front.published {
+        Some(p) => match p.split_once(' ') {
+            Some((d, t)) => format!("{d}T{t}:00+08:00"),
+            None => format!("{p}T00:00:00+08:00"),
+        },
+        None => format!("{}-12-31T00:00:00+08:00", e.report.front.year),
+    }
+}
+
+/// `feed.xml` (Chinese) and `en/feed.xml`.
+pub fn atom(site: &Site, lang: Lang) -> OutputFile {
+    let c = &site.config.site;
+    let title = match lang {
+        Lang::Zh => &c.title,
+        Lang::En => &c.title_en,
+    };
+    let feed_path = "feed.xml";
+    let mut entries: Vec<&ReportEntry> = site.reports.iter().collect();
+    entries.sort_by_key(|e| std::cmp::Reverse((report_date(e), e.path())));
+    let updated = entries
+        .first()
+        .map(|e| report_date(e))
+        .unwrap_or_else(|| "2000-01-01T00:00:00+08:00".into());
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        lang.html()
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", esc(title)));
+    xml.push_str(&format!("  <id>{}</id>\n", esc(&site.absolute(lang, feed_path))));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        esc(&site.absolute(lang, feed_path))
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        esc(&site.absolute(lang, ""))
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        esc(match lang {
+            Lang::Zh => &c.publisher,
+            Lang::En => &c.publisher_en,
+        })
+    ));
+    for e in entries {
+        let f = &e.report.front;
+        let tr = e.report.en.as_ref().map(|t| &t.front);
+        let (title, summary, author) = match lang {
+            Lang::Zh => (
+                f.title.clone(),
+                f.summary.clone(),
+                f.unit_name.clone().unwrap_or_else(|| e.unit.profile.name.clone()),
+            ),
+            Lang::En => (
+                tr.and_then(|t| t.title.clone())
+                    .unwrap_or_else(|| super::pages::default_title_en(e)),
+                tr.and_then(|t| t.summary.clone()),
+                tr.and_then(|t| t.unit_name.clone())
+                    .unwrap_or_else(|| e.unit.profile.name_en.clone()),
+            ),
+        };
+        let url = site.absolute(lang, &e.path());
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <id>{}</id>\n", esc(&url)));
+        xml.push_str(&format!("    <title>{}</title>\n", esc(&title)));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            esc(&url)
+        ));
+        xml.push_str(&format!(
+            "    <link rel=\"enclosure\" type=\"application/json\" href=\"{}\"/>\n",
+            esc(&site.absolute(Lang::Zh, &format!("{}report.json", e.path())))
+        ));
+        if f.published.is_some() {
+            xml.push_str(&format!("    <published>{}</published>\n", report_date(e)));
+        }
+        xml.push_str(&format!("    <updated>{}</updated>\n", report_date(e)));
+        xml.push_str(&format!("    <author><name>{}</name></author>\n", esc(&author)));
+        if let Some(s) = summary {
+            xml.push_str(&format!("    <summary>{}</summary>\n", esc(&s)));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    let prefix = if lang == Lang::En { "en/" } else { "" };
+    OutputFile {
+        path: format!("{prefix}{feed_path}"),
+        bytes: xml.into_bytes(),
+    }
+}
+
+/// `sitemap.xml`: every page (language-neutral `paths`, e.g. `parks/x/`) with its alternates.
+pub fn sitemap(site: &Site, paths: &[String]) -> OutputFile {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.push_str(
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let langs = site.langs();
+    for path in paths {
+        for &lang in &langs {
+            xml.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                esc(&site.absolute(lang, path))
+            ));
+            for &alt in &langs {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    alt.html(),
+                    esc(&site.absolute(alt, path))
+                ));
+            }
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+/// `robots.txt`. Crawlers read it only at the host's root; under a sub-path the host portal's
+/// own robots.txt applies, so this one only points to the sitemap.
+pub fn robots(site: &Site) -> OutputFile {
+    let text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        site.config.base_url
+    );
+    OutputFile {
+        path: "robots.txt".into(),
+        bytes: text.into_bytes(),
+    }
+}

@@ -1,0 +1,188 @@
+//! Bulk downloads: the CSV files, a Frictionless data package that describes them (types,
+//! units, primary and foreign keys), and SHA256SUMS for every data file.
+
+use super::OutputFile;
+use super::csv::{self, Table};
+use crate::site::Site;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+/// A CSV download: file name, title, description, table.
+pub struct Download {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub title_zh: &'static str,
+    pub description: &'static str,
+    pub description_zh: &'static str,
+    pub table: Table,
+    pub primary_key: &'static [&'static str],
+    /// (field, resource, field there)
+    pub foreign_keys: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// The CSV downloads, in the order the data page lists them.
+pub fn downloads(site: &Site) -> Vec<Download> {
+    vec![
+        Download {
+            name: "reports",
+            title: "Reports",
+            title_zh: "报告数据表",
+            description: "One row per report; every figure a column. Empty means not disclosed, never zero.",
+            description_zh: "每份报告一行，每项数据一列。空白表示未披露，不等于零。",
+            table: csv::reports(site),
+            primary_key: &["report_id"],
+            foreign_keys: &[("park", "parks", "park")],
+        },
+        Download {
+            name: "indicators",
+            title: "Performance indicators",
+            title_zh: "绩效指标表",
+            description: "One row per indicator of every indicator table (项目支出绩效自评表).",
+            description_zh: "各报告绩效指标表的每一项指标一行。",
+            table: csv::indicators(site),
+            primary_key: &["report_id", "row"],
+            foreign_keys: &[("report_id", "reports", "report_id")],
+        },
+        Download {
+            name: "items",
+            title: "Itemised figures",
+            title_zh: "明细数据表",
+            description: "Every item of every list: income sources, named project items, staffing categories and economic results, each with its unit.",
+            description_zh: "收入来源、项目支出明细、人员类别和经济运行成果的每一项，注明单位。",
+            table: csv::items(site),
+            primary_key: &["report_id", "list", "position"],
+            foreign_keys: &[("report_id", "reports", "report_id")],
+        },
+        Download {
+            name: "parks",
+            title: "Units",
+            title_zh: "单位表",
+            description: "One row per unit (park administrative committee or bureau).",
+            description_zh: "每个报告单位（园区管委会或部门）一行。",
+            table: csv::parks(site),
+            primary_key: &["park"],
+            foreign_keys: &[],
+        },
+    ]
+}
+
+/// The CSV files and `datapackage.json`.
+pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
+    let mut out: Vec<OutputFile> = downloads
+        .iter()
+        .map(|d| OutputFile {
+            path: format!("data/{}.csv", d.name),
+            bytes: d.table.to_bytes(),
+        })
+        .collect();
+    let c = &site.config.site;
+    let resources: Vec<Value> = downloads
+        .iter()
+        .map(|d| {
+            let fields: Vec<Value> = d
+                .table
+                .columns
+                .iter()
+                .map(|col| json!({"name": col.name, "type": col.kind.name(), "description": col.description}))
+                .collect();
+            let fks: Vec<Value> = d
+                .foreign_keys
+                .iter()
+                .map(|(f, r, to)| json!({"fields": [f], "reference": {"resource": r, "fields": [to]}}))
+                .collect();
+            let mut schema = json!({"fields": fields, "primaryKey": d.primary_key, "missingValues": [""]});
+            if !fks.is_empty() {
+                schema["foreignKeys"] = Value::Array(fks);
+            }
+            json!({
+                "name": d.name,
+                "path": format!("{}.csv", d.name),
+                "title": format!("{} {}", d.title_zh, d.title),
+                "description": d.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "profile": "tabular-data-resource",
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true},
+                "schema": schema,
+            })
+        })
+        .collect();
+    let mut license = json!({"name": c.data_license, "title": c.data_license});
+    if let Some(url) = &c.data_license_url {
+        license["path"] = url.clone().into();
+    }
+    let package = json!({
+        "profile": "tabular-data-package",
+        "name": "gongkai-reports",
+        "title": format!("{} / {}", c.title, c.title_en),
+        "description": "Figures of expenditure performance self-evaluation reports. Amounts are in 万元 (CNY 10,000) unless a unit column says otherwise; percentages are numbers without %; empty cells are not disclosed, never zero.",
+        "homepage": format!("{}/", site.config.base_url),
+        "licenses": [license],
+        "contributors": [{"title": c.publisher_en, "role": "publisher"}],
+        "resources": resources,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&package).unwrap_or_default();
+    bytes.push(b'\n');
+    out.push(OutputFile {
+        path: "data/datapackage.json".into(),
+        bytes,
+    });
+    out
+}
+
+/// True for the files SHA256SUMS covers: everything under data/ and the JSON/CSV beside pages.
+fn is_data_file(path: &str) -> bool {
+    let data = path.starts_with("data/") && !path.ends_with(".html");
+    data || path.ends_with("/report.json") || path.ends_with("/report.csv") || path.ends_with("/park.json")
+}
+
+/// `data/SHA256SUMS`, in `sha256sum -c` format, with paths relative to data/.
+pub fn checksums(files: &[OutputFile]) -> OutputFile {
+    let mut lines: Vec<String> = files
+        .iter()
+        .filter(|f| is_data_file(&f.path))
+        .map(|f| {
+            let hex: String = Sha256::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect();
+            let rel = match f.path.strip_prefix("data/") {
+                Some(r) => r.to_string(),
+                None => format!("../{}", f.path),
+            };
+            format!("{hex}  {rel}\n")
+        })
+        .collect();
+    lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    OutputFile {
+        path: "data/SHA256SUMS".into(),
+        bytes: lines.concat().into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checksums_are_sha256sum_format() {
+        let files = vec![
+            OutputFile {
+                path: "data/a.csv".into(),
+                bytes: b"abc".to_vec(),
+            },
+            OutputFile {
+                path: "parks/x/2021/report.json".into(),
+                bytes: Vec::new(),
+            },
+            OutputFile {
+                path: "index.html".into(),
+                bytes: b"x".to_vec(),
+            },
+        ];
+        let sums = String::from_utf8(checksums(&files).bytes).unwrap();
+        assert_eq!(
+            sums,
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  ../parks/x/2021/report.json\n\
+             ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  a.csv\n"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //!
 //! The build reads as its list of stages: config → content → site model → renderers → output.
 
+pub mod charts;
 pub mod config;
 pub mod content;
 pub mod decimal;

@@ -31,7 +31,8 @@ impl Theme {
         let strings = load_strings(&dir.join("i18n"), &mut problems);
         let css_file = dir.join("static").join("style.css");
         let css = match std::fs::read_to_string(&css_file) {
-            Ok(text) => crate::render::css::minify(&text, &css_file)
+            // Chart styles live with the chart code; the theme may override their variables.
+            Ok(text) => crate::render::css::minify(&format!("{}\n{text}", crate::charts::CHART_CSS), &css_file)
                 .map_err(|d| problems.push(d))
                 .ok(),
             Err(e) => {

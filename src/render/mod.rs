@@ -1,5 +1,6 @@
 //! Renderers: turn the site model into output files (pages, data).
 
+pub mod chart_specs;
 pub mod css;
 pub mod csv;
 pub mod data;

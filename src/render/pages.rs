@@ -120,7 +120,12 @@ pub fn render_all(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for lang in site.langs() {
-        let r = Renderer { site, theme, lang };
+        let r = Renderer {
+            site,
+            theme,
+            lang,
+            extra: Default::default(),
+        };
         let mut push = |res: Result<OutputFile, Diagnostic>| match res {
             Ok(f) => files.push(f),
             Err(d) => problems.push(d),
@@ -139,6 +144,7 @@ pub fn render_all(
         }
         push(r.data_page(downloads));
         push(r.not_found());
+        files.append(&mut r.extra.borrow_mut());
     }
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
@@ -147,6 +153,8 @@ struct Renderer<'a> {
     site: &'a Site<'a>,
     theme: &'a Theme,
     lang: Lang,
+    /// Chart files written beside the pages.
+    extra: std::cell::RefCell<Vec<OutputFile>>,
 }
 
 impl Renderer<'_> {
@@ -318,6 +326,58 @@ impl Renderer<'_> {
         })
     }
 
+    /// Draws `charts` for the page at `path`: inline views, and the `.svg` files beside the page.
+    fn charts(&self, charts: Vec<crate::charts::BarChart>, path: &str) -> Vec<ChartView> {
+        let prefix = if self.lang == Lang::En { "en/" } else { "" };
+        charts
+            .into_iter()
+            .map(|c| {
+                let drawn = c.draw();
+                let file_name = format!("{}.svg", c.id);
+                self.extra.borrow_mut().push(OutputFile {
+                    path: format!("{prefix}{path}{file_name}"),
+                    bytes: drawn.file.into_bytes(),
+                });
+                let headers = if c.series.is_empty() {
+                    vec![self.t("chart_value")]
+                } else {
+                    c.series.clone()
+                };
+                let rows = c
+                    .categories
+                    .iter()
+                    .map(|cat| ChartRow {
+                        label: cat.label.clone(),
+                        cells: cat
+                            .values
+                            .iter()
+                            .map(|v| match v {
+                                Some(v) => ChartCell {
+                                    text: v.label.clone(),
+                                    nd: false,
+                                },
+                                None => ChartCell {
+                                    text: c.not_disclosed.clone(),
+                                    nd: true,
+                                },
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                ChartView {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    unit_note: c.unit_note.clone(),
+                    svg: drawn.inline,
+                    file_url: self.url(&format!("{path}{file_name}")),
+                    file_name,
+                    headers,
+                    rows,
+                }
+            })
+            .collect()
+    }
+
     fn report_row(&self, e: &ReportEntry) -> ReportRow {
         let f = &e.report.front;
         let (title, lang) = self.report_title(e);
@@ -418,7 +478,13 @@ impl Renderer<'_> {
         ];
         let title = self.site_view().title;
         let page = self.page("home", "", title, self.site_view().description, Vec::new());
+        // The home page compares units in the latest year with reports.
+        let charts = match site.years().first() {
+            Some(&y) => self.charts(super::chart_specs::year(site, y, self.lang), ""),
+            None => Vec::new(),
+        };
         self.render("home.html", "index.html".into(), page, |ctx| {
+            ctx.insert("charts", &charts);
             ctx.insert("latest", &latest);
             ctx.insert("units", &units);
             ctx.insert("totals", &totals);
@@ -535,6 +601,7 @@ impl Renderer<'_> {
             .map(|e| self.report_row(e))
             .collect();
         let path = format!("parks/{}/", unit.id);
+        let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.lang), &path);
         let name = self.unit_name(unit);
         let description = match self.lang {
             Lang::Zh => format!("{name}的基本情况和历年绩效自评报告。"),
@@ -559,6 +626,7 @@ impl Renderer<'_> {
             ctx.insert("body", &body);
             ctx.insert("body_lang", &body_lang);
             ctx.insert("reports", &reports);
+            ctx.insert("charts", &charts);
             ctx.insert("json_url", &json);
         })
     }
@@ -571,6 +639,7 @@ impl Renderer<'_> {
         let mut tables = tables::report_tables(f, self.lang);
         tables.extend(tables::project_tables(f, r.en.as_ref().map(|t| &t.front), self.lang));
         let key_figures = self.key_figures(r);
+        let charts = self.charts(super::chart_specs::report(f, self.lang), &path);
         let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match (self.lang, &r.en) {
             (Lang::En, Some(t)) if !t.body.trim().is_empty() => {
                 let m = markdown::render(&t.body);
@@ -628,12 +697,30 @@ impl Renderer<'_> {
             })
             .collect();
         let checks: Vec<CheckRow> = entry.checks.iter().map(|c| self.check_row(c)).collect();
-        let mismatches: Vec<&CheckRow> = checks.iter().filter(|c| c.class == "mismatch").collect();
-        let mismatches: Vec<String> = mismatches
+        let mismatches: Vec<String> = entry
+            .checks
             .iter()
-            .map(|c| match self.lang {
-                Lang::Zh => format!("{}：报告所列 {}，按其他数据计算为 {}", c.rule, c.stated, c.computed),
-                Lang::En => format!("{}: stated {}, the other figures give {}", c.rule, c.stated, c.computed),
+            .zip(&checks)
+            .filter(|(_, row)| row.class == "mismatch")
+            .map(|(c, row)| {
+                let twice = c.rule.ends_with("also_stated");
+                match (self.lang, twice) {
+                    (Lang::Zh, false) => format!(
+                        "{}：报告所列 {}，按其他数据计算为 {}",
+                        row.rule, row.stated, row.computed
+                    ),
+                    (Lang::Zh, true) => {
+                        format!("{}：报告一处所列 {}，另一处所列 {}", row.rule, row.stated, row.computed)
+                    }
+                    (Lang::En, false) => format!(
+                        "{}: stated {}, the other figures give {}",
+                        row.rule, row.stated, row.computed
+                    ),
+                    (Lang::En, true) => format!(
+                        "{}: stated {} in one place and {} in another",
+                        row.rule, row.stated, row.computed
+                    ),
+                }
             })
             .collect();
         let unit_name = self.unit_name(entry.unit);
@@ -693,6 +780,7 @@ impl Renderer<'_> {
             ctx.insert("summary", &summary);
             ctx.insert("key_figures", &key_figures);
             ctx.insert("tables", &tables);
+            ctx.insert("charts", &charts);
             ctx.insert("checks", &checks);
             ctx.insert("mismatches", &mismatches);
             ctx.insert("notes", &notes);
@@ -816,8 +904,10 @@ impl Renderer<'_> {
         ];
         let page = self.page("year", &path, title, description, crumbs);
         let total = self.year_total(year);
+        let charts = self.charts(super::chart_specs::year(self.site, year, self.lang), &path);
         self.render("year.html", format!("{path}index.html"), page, |ctx| {
             ctx.insert("reports", &reports);
+            ctx.insert("charts", &charts);
             ctx.insert("total", &total);
         })
     }
@@ -924,6 +1014,31 @@ impl Renderer<'_> {
         page.switch.url = self.site.url(self.lang.other(), "");
         self.render("404.html", "404.html".into(), page, |_| {})
     }
+}
+
+/// A chart as the templates see it: inline SVG, its file, and its numbers as a table.
+#[derive(Serialize)]
+struct ChartView {
+    id: String,
+    title: String,
+    unit_note: String,
+    svg: String,
+    file_url: String,
+    file_name: String,
+    headers: Vec<String>,
+    rows: Vec<ChartRow>,
+}
+
+#[derive(Serialize)]
+struct ChartRow {
+    label: String,
+    cells: Vec<ChartCell>,
+}
+
+#[derive(Serialize)]
+struct ChartCell {
+    text: String,
+    nd: bool,
 }
 
 /// A download on the data page.

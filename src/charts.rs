@@ -1,0 +1,681 @@
+//! Accessible SVG bar charts, drawn at build time: no JavaScript, no fonts or libraries from
+//! elsewhere.
+//!
+//! One chart type serves every figure on the site: horizontal bars, one or more series per
+//! category, a zero baseline (negative values go left of it), every bar labelled with its value
+//! printed from the exact decimal, an undisclosed value written out instead of drawn, and series
+//! told apart by pattern as well as colour (so a black-and-white print still reads). Colours are
+//! CSS variables, so dark mode and high contrast restyle the inline charts; the standalone
+//! `.svg` files carry the same rules in their own `<style>`.
+//!
+//! We write SVG ourselves: the Rust chart crates we looked at (plotters, charming, poloto)
+//! render text as paths or need JavaScript, cannot attach `<title>`/`<desc>` and `role`, and
+//! format numbers through floats.
+
+use crate::decimal::Dec;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// A value in a chart: its exact figure (for the label) and its magnitude in the chart's unit.
+#[derive(Clone, Debug)]
+pub struct Value {
+    /// Printed next to the bar, e.g. `712.25` or `0 元`.
+    pub label: String,
+    /// Position, in the chart's unit (exact; converted to f64 for geometry only).
+    pub amount: Decimal,
+}
+
+impl Value {
+    /// A figure in the chart's own unit.
+    pub fn of(d: Dec) -> Value {
+        Value {
+            label: d.grouped(),
+            amount: d.0,
+        }
+    }
+}
+
+/// One row of bars.
+#[derive(Clone, Debug)]
+pub struct Category {
+    pub label: String,
+    /// One entry per series; `None` is not disclosed.
+    pub values: Vec<Option<Value>>,
+}
+
+/// What a chart shows.
+#[derive(Clone, Debug)]
+pub struct BarChart {
+    /// Used in element ids and the file name: `expenditure` → `chart-expenditure.svg`.
+    pub id: String,
+    pub title: String,
+    /// The unit line under the title: "单位：万元" / "Amounts in CNY 10,000".
+    pub unit_note: String,
+    pub series: Vec<String>,
+    pub categories: Vec<Category>,
+    /// Fixed scale end (scores: 100).
+    pub max: Option<Decimal>,
+    /// Fixed ticks (scores: 0, 60, 80, 90, 100); otherwise chosen from the data.
+    pub ticks: Option<Vec<Decimal>>,
+    /// Text for values that are not disclosed.
+    pub not_disclosed: String,
+    /// Language of the text, for `xml:lang` in standalone files.
+    pub lang: &'static str,
+    /// Summary sentence that starts the description.
+    pub summary: String,
+}
+
+const WIDTH: f64 = 640.0;
+const FONT: f64 = 13.0;
+const BAR: f64 = 14.0;
+const LINE: f64 = 17.0;
+const PAD: f64 = 12.0;
+
+/// The CJK-aware font stack, shared by the page CSS and standalone files.
+pub const FONT_STACK: &str = "\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"Helvetica Neue\",Arial,sans-serif";
+
+/// Styles of the chart elements (used inline by the page stylesheet and inside standalone files).
+pub const CHART_CSS: &str = ".gk-chart{--chart-bg:#fff;--chart-fg:#1a1a1a;--chart-muted:#4d4d4d;--chart-grid:#c9c9c9;--c1:#0072b2;--c2:#c0450a;--c3:#007a5e;--c4:#8e4585}\
+@media (prefers-color-scheme:dark){.gk-chart{--chart-bg:#161616;--chart-fg:#eee;--chart-muted:#c4c4c4;--chart-grid:#4a4a4a;--c1:#56b4e9;--c2:#f0a050;--c3:#3cc8a0;--c4:#e08cc8}}\
+.gk-chart text{fill:var(--chart-fg);font-size:13px}\
+.gk-chart .gk-title{font-weight:700;font-size:15px}\
+.gk-chart .gk-muted{fill:var(--chart-muted);font-size:12px}\
+.gk-chart .gk-nd{fill:var(--chart-muted);font-style:italic}\
+.gk-chart .gk-grid{stroke:var(--chart-grid);stroke-width:1}\
+.gk-chart .gk-axis{stroke:var(--chart-fg);stroke-width:1.5}\
+.gk-chart .gk-bg{fill:var(--chart-bg)}\
+.gk-chart .gk-s1{fill:var(--c1)}.gk-chart .gk-s2{fill:var(--c2)}.gk-chart .gk-s3{fill:var(--c3)}.gk-chart .gk-s4{fill:var(--c4)}\
+.gk-chart .gk-edge{fill:none;stroke:var(--chart-fg);stroke-width:.75}\
+.gk-chart .gk-hatch{stroke:var(--chart-bg);stroke-width:2}";
+
+/// A drawn chart.
+#[derive(Clone, Debug)]
+pub struct Drawn {
+    /// SVG to put in a page (styled by the page's CSS).
+    pub inline: String,
+    /// Standalone `.svg` file with its own style and the XML declaration.
+    pub file: String,
+    /// Height in px of the viewBox (width is fixed).
+    pub height: f64,
+}
+
+/// Approximate width of text at 13px: CJK and full-width characters are square.
+pub fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| {
+            if is_wide(c) {
+                FONT
+            } else if c.is_ascii_digit() || c == ',' || c == '.' {
+                FONT * 0.58
+            } else {
+                FONT * 0.6
+            }
+        })
+        .sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Breaks `s` into lines no wider than `max` px (CJK anywhere, other text at spaces).
+pub fn wrap(s: &str, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    let mut word = String::new();
+    let flush_word = |word: &mut String, line: &mut String, width: &mut f64, lines: &mut Vec<String>| {
+        let w = text_width(word);
+        if *width + w > max && !line.is_empty() {
+            lines.push(std::mem::take(line).trim_end().to_string());
+            *width = 0.0;
+        }
+        line.push_str(word);
+        *width += w;
+        word.clear();
+    };
+    for c in s.chars() {
+        if is_wide(c) {
+            flush_word(&mut word, &mut line, &mut width, &mut lines);
+            word.push(c);
+            flush_word(&mut word, &mut line, &mut width, &mut lines);
+        } else if c == ' ' {
+            word.push(c);
+            flush_word(&mut word, &mut line, &mut width, &mut lines);
+        } else {
+            word.push(c);
+        }
+    }
+    flush_word(&mut word, &mut line, &mut width, &mut lines);
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// XML text and attribute escaping.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Coordinates with one decimal, so output is stable and small.
+fn n(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A "nice" tick step (1, 2 or 5 × 10^k) for a range, as an exact decimal.
+pub fn nice_step(range: Decimal) -> Decimal {
+    let raw = (range / Decimal::from(4)).to_f64().unwrap_or(1.0).max(1e-9);
+    let exp = raw.log10().floor() as i32;
+    let base = raw / 10f64.powi(exp);
+    let m = if base <= 1.0 {
+        1
+    } else if base <= 2.0 {
+        2
+    } else if base <= 5.0 {
+        5
+    } else {
+        10
+    };
+    let mut step = Decimal::from(m);
+    if exp >= 0 {
+        for _ in 0..exp {
+            step *= Decimal::TEN;
+        }
+    } else {
+        for _ in 0..(-exp).min(20) {
+            step /= Decimal::TEN;
+        }
+    }
+    step
+}
+
+impl BarChart {
+    /// Every value of the chart.
+    fn amounts(&self) -> impl Iterator<Item = Decimal> + '_ {
+        self.categories
+            .iter()
+            .flat_map(|c| c.values.iter().flatten().map(|v| v.amount))
+    }
+
+    /// The description read by screen readers: the summary and every number.
+    pub fn description(&self) -> String {
+        let mut parts = vec![self.summary.clone(), self.unit_note.clone()];
+        for c in &self.categories {
+            let values: Vec<String> = c
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let v = v
+                        .as_ref()
+                        .map(|v| v.label.clone())
+                        .unwrap_or_else(|| self.not_disclosed.clone());
+                    if self.series.len() > 1 {
+                        format!("{} {v}", self.series[i])
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            parts.push(format!("{}: {}", c.label, values.join(", ")));
+        }
+        parts.retain(|p| !p.is_empty());
+        parts.join("; ")
+    }
+
+    /// Draws the chart.
+    pub fn draw(&self) -> Drawn {
+        let series = self.series.len().max(1);
+        let label_w = self
+            .categories
+            .iter()
+            .map(|c| text_width(&c.label))
+            .fold(0.0, f64::max)
+            .min(220.0);
+        let left = PAD + label_w + 10.0;
+        let value_w = self
+            .categories
+            .iter()
+            .flat_map(|c| {
+                c.values.iter().map(|v| {
+                    v.as_ref()
+                        .map(|v| text_width(&v.label))
+                        .unwrap_or_else(|| text_width(&self.not_disclosed))
+                })
+            })
+            .fold(0.0, f64::max);
+        let lo = self.amounts().fold(Decimal::ZERO, Decimal::min);
+        let mut hi = self.amounts().fold(Decimal::ZERO, Decimal::max);
+        if let Some(m) = self.max {
+            hi = hi.max(m);
+        }
+        if hi == lo {
+            hi = lo + Decimal::ONE;
+        }
+        let neg_label = if lo < Decimal::ZERO { value_w + 6.0 } else { 0.0 };
+        let plot_left = left + neg_label;
+        let plot_right = WIDTH - PAD - value_w - 6.0;
+        let plot_w = (plot_right - plot_left).max(80.0);
+        let span = (hi - lo).to_f64().unwrap_or(1.0);
+        let x = |v: Decimal| plot_left + ((v - lo).to_f64().unwrap_or(0.0) / span) * plot_w;
+        let x0 = x(Decimal::ZERO);
+
+        let mut body = String::new();
+        let mut y = PAD + 16.0;
+        body.push_str(&format!(
+            "<text class=\"gk-title\" x=\"{}\" y=\"{}\">{}</text>",
+            n(PAD),
+            n(y),
+            esc(&self.title)
+        ));
+        y += 19.0;
+        body.push_str(&format!(
+            "<text class=\"gk-muted\" x=\"{}\" y=\"{}\">{}</text>",
+            n(PAD),
+            n(y),
+            esc(&self.unit_note)
+        ));
+        y += 10.0;
+        if self.series.len() > 1 {
+            y += 14.0;
+            let mut lx = PAD;
+            for (i, name) in self.series.iter().enumerate() {
+                body.push_str(&swatch(&self.id, i, lx, y - 11.0));
+                body.push_str(&format!(
+                    "<text x=\"{}\" y=\"{}\">{}</text>",
+                    n(lx + 20.0),
+                    n(y),
+                    esc(name)
+                ));
+                lx += 34.0 + text_width(name);
+            }
+            y += 6.0;
+        }
+        y += 10.0;
+        let plot_top = y;
+        let mut rows = String::new();
+        for c in &self.categories {
+            let lines = wrap(&c.label, 220.0);
+            let bars_h = series as f64 * BAR + (series as f64 - 1.0) * 3.0;
+            let row_h = (lines.len() as f64 * LINE).max(bars_h) + 10.0;
+            let label_top = y + (row_h - 10.0 - lines.len() as f64 * LINE) / 2.0;
+            rows.push_str(&format!("<text x=\"{}\" text-anchor=\"end\">", n(left - 10.0)));
+            for (i, l) in lines.iter().enumerate() {
+                rows.push_str(&format!(
+                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                    n(left - 10.0),
+                    n(label_top + LINE * (i as f64 + 1.0) - 4.0),
+                    esc(l)
+                ));
+            }
+            rows.push_str("</text>");
+            let bar_top = y + (row_h - 10.0 - bars_h) / 2.0;
+            for (i, v) in c.values.iter().enumerate() {
+                let by = bar_top + i as f64 * (BAR + 3.0);
+                let ty = by + BAR - 3.0;
+                match v {
+                    Some(v) => {
+                        let xv = x(v.amount);
+                        let (bx, bw) = if xv >= x0 { (x0, xv - x0) } else { (xv, x0 - xv) };
+                        rows.push_str(&bar(&self.id, i, bx, by, bw));
+                        if v.amount < Decimal::ZERO {
+                            rows.push_str(&format!(
+                                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+                                n(bx - 4.0),
+                                n(ty),
+                                esc(&v.label)
+                            ));
+                        } else {
+                            rows.push_str(&format!(
+                                "<text x=\"{}\" y=\"{}\">{}</text>",
+                                n(bx + bw + 4.0),
+                                n(ty),
+                                esc(&v.label)
+                            ));
+                        }
+                    }
+                    None => rows.push_str(&format!(
+                        "<text class=\"gk-nd\" x=\"{}\" y=\"{}\">{}</text>",
+                        n(x0 + 4.0),
+                        n(ty),
+                        esc(&self.not_disclosed)
+                    )),
+                }
+            }
+            y += row_h;
+        }
+        let plot_bottom = y;
+        // Grid and ticks under the bars.
+        let ticks = self.ticks.clone().unwrap_or_else(|| {
+            let step = nice_step(hi - lo);
+            let mut t = Vec::new();
+            let mut v = (lo / step).floor() * step;
+            while v <= hi && t.len() < 12 {
+                t.push(v);
+                v += step;
+            }
+            t
+        });
+        let mut grid = String::new();
+        for t in ticks.iter().filter(|t| **t >= lo && **t <= hi) {
+            let tx = x(*t);
+            grid.push_str(&format!(
+                "<line class=\"gk-grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
+                n(tx),
+                n(plot_top - 4.0),
+                n(plot_bottom)
+            ));
+            grid.push_str(&format!(
+                "<text class=\"gk-muted\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                n(tx),
+                n(plot_bottom + 15.0),
+                esc(&Dec(t.normalize()).grouped())
+            ));
+        }
+        grid.push_str(&format!(
+            "<line class=\"gk-axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
+            n(x0),
+            n(plot_top - 4.0),
+            n(plot_bottom)
+        ));
+        let height = plot_bottom + 15.0 + PAD;
+
+        let ids = format!("{}-t", self.id);
+        let idd = format!("{}-d", self.id);
+        let open = format!(
+            "<svg class=\"gk-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{ids} {idd}\" font-family=\"{}\">\
+<title id=\"{ids}\">{}</title><desc id=\"{idd}\">{}</desc>",
+            n(WIDTH),
+            n(height),
+            n(WIDTH),
+            n(height),
+            esc(FONT_STACK),
+            esc(&self.title),
+            esc(&self.description())
+        );
+        let defs = patterns(&self.id, series);
+        let inner = format!("{defs}<rect class=\"gk-bg\" width=\"100%\" height=\"100%\"/>{body}{grid}{rows}</svg>");
+        let inline = format!("{open}{inner}");
+        let file = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}<style>{}</style>{inner}\n",
+            open.replacen("<svg ", &format!("<svg xml:lang=\"{}\" ", self.lang), 1),
+            CHART_CSS
+        );
+        Drawn { inline, file, height }
+    }
+}
+
+/// Pattern ids are prefixed with the chart id: several charts share a page.
+fn fill(id: &str, series: usize) -> String {
+    if series == 0 {
+        "class=\"gk-s1\"".to_string()
+    } else {
+        format!("fill=\"url(#{id}-p{series})\"")
+    }
+}
+
+fn bar(id: &str, series: usize, x: f64, y: f64, w: f64) -> String {
+    format!(
+        "<rect {} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/><rect class=\"gk-edge\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+        fill(id, series),
+        n(x),
+        n(y),
+        n(w),
+        n(BAR),
+        n(x),
+        n(y),
+        n(w),
+        n(BAR)
+    )
+}
+
+fn swatch(id: &str, series: usize, x: f64, y: f64) -> String {
+    format!(
+        "<rect {} x=\"{}\" y=\"{}\" width=\"14\" height=\"14\"/><rect class=\"gk-edge\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\"/>",
+        fill(id, series),
+        n(x),
+        n(y),
+        n(x),
+        n(y)
+    )
+}
+
+/// Series 2–4 are hatched, dotted and cross-hatched over their colour, so they differ in
+/// black and white and for every kind of colour vision.
+fn patterns(id: &str, series: usize) -> String {
+    if series < 2 {
+        return String::new();
+    }
+    let mut out = String::from("<defs>");
+    for s in 1..series.min(4) {
+        let cls = format!("gk-s{}", s + 1);
+        let marks = match s {
+            1 => "<path class=\"gk-hatch\" d=\"M-1 1l2-2M0 6l6-6M5 7l2-2\"/>".to_string(),
+            2 => "<circle class=\"gk-bg\" cx=\"3\" cy=\"3\" r=\"1.3\"/>".to_string(),
+            _ => "<path class=\"gk-hatch\" d=\"M0 0l6 6M6 0l-6 6\"/>".to_string(),
+        };
+        out.push_str(&format!(
+            "<pattern id=\"{id}-p{s}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect class=\"{cls}\" width=\"6\" height=\"6\"/>{marks}</pattern>"
+        ));
+    }
+    out.push_str("</defs>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Option<Value> {
+        Some(Value::of(s.parse().unwrap()))
+    }
+
+    fn chart(categories: Vec<Category>, series: usize) -> BarChart {
+        BarChart {
+            id: "t".into(),
+            title: "支出构成".into(),
+            unit_note: "单位：万元".into(),
+            series: (0..series).map(|i| format!("系列{i}")).collect(),
+            categories,
+            max: None,
+            ticks: None,
+            not_disclosed: "未披露".into(),
+            lang: "zh-CN",
+            summary: "摘要".into(),
+        }
+    }
+
+    #[test]
+    fn labels_come_from_the_exact_decimals() {
+        let c = chart(
+            vec![
+                Category {
+                    label: "公务接待费".into(),
+                    values: vec![v("3.28")],
+                },
+                Category {
+                    label: "整体支出".into(),
+                    values: vec![v("166246.71")],
+                },
+            ],
+            1,
+        );
+        let d = c.draw();
+        assert!(d.inline.contains(">3.28</text>") && d.inline.contains(">166,246.71</text>"));
+        assert!(
+            d.inline
+                .starts_with("<svg class=\"gk-chart\" xmlns=\"http://www.w3.org/2000/svg\"")
+        );
+        assert!(d.inline.contains("role=\"img\""));
+        assert!(d.file.starts_with("<?xml") && d.file.contains("<style>"));
+    }
+
+    #[test]
+    fn undisclosed_is_written_not_drawn_and_zero_is_zero() {
+        let c = chart(
+            vec![
+                Category {
+                    label: "因公出国".into(),
+                    values: vec![v("0")],
+                },
+                Category {
+                    label: "公务用车".into(),
+                    values: vec![None],
+                },
+            ],
+            1,
+        );
+        let d = c.draw();
+        assert!(d.inline.contains("class=\"gk-nd\"") && d.inline.contains(">未披露</text>"));
+        assert!(
+            d.inline.contains("width=\"0\""),
+            "a disclosed 0 is a zero-width bar with its label"
+        );
+        assert!(c.description().contains("因公出国: 0") && c.description().contains("公务用车: 未披露"));
+    }
+
+    #[test]
+    fn negative_values_go_left_of_the_axis() {
+        let c = chart(
+            vec![
+                Category {
+                    label: "结余".into(),
+                    values: vec![v("-50")],
+                },
+                Category {
+                    label: "收入".into(),
+                    values: vec![v("100")],
+                },
+            ],
+            1,
+        );
+        let d = c.draw();
+        assert!(d.inline.contains("text-anchor=\"end\">-50</text>"));
+    }
+
+    #[test]
+    fn wide_ranges_keep_every_label_on_the_canvas() {
+        let c = chart(
+            vec![
+                Category {
+                    label: "a".into(),
+                    values: vec![v("3")],
+                },
+                Category {
+                    label: "b".into(),
+                    values: vec![v("166246")],
+                },
+            ],
+            1,
+        );
+        let d = c.draw();
+        // The longest label ends inside the width.
+        let label_x: f64 = d
+            .inline
+            .split("<text x=\"")
+            .filter_map(|s| s.split('"').next()?.parse().ok())
+            .fold(0.0, f64::max);
+        assert!(label_x + text_width("166,246") <= WIDTH, "{label_x}");
+    }
+
+    #[test]
+    fn wraps_long_cjk_labels() {
+        let lines = wrap("五好园区家园区环境卫生整治（含入统、春风行动等）等活动支出", 220.0);
+        assert!(lines.len() >= 2 && lines.iter().all(|l| text_width(l) <= 220.0));
+        assert_eq!(
+            lines.concat(),
+            "五好园区家园区环境卫生整治（含入统、春风行动等）等活动支出"
+        );
+        assert_eq!(wrap("Official hospitality", 220.0), vec!["Official hospitality"]);
+    }
+
+    #[test]
+    fn nice_steps_are_exact() {
+        assert_eq!(nice_step(Decimal::from(166246)).to_string(), "50000");
+        assert_eq!(nice_step(Decimal::from(100)).to_string(), "50");
+        assert_eq!(nice_step("3.28".parse::<Decimal>().unwrap()).to_string(), "1");
+    }
+
+    #[test]
+    fn series_differ_by_pattern() {
+        let c = chart(
+            vec![Category {
+                label: "x".into(),
+                values: vec![v("1"), v("2")],
+            }],
+            2,
+        );
+        let d = c.draw();
+        assert!(d.inline.contains("<pattern id=\"t-p1\"") && d.inline.contains("fill=\"url(#t-p1)\""));
+    }
+}
+
+#[cfg(test)]
+mod palette_tests {
+    use super::CHART_CSS;
+
+    fn luminance(hex: &str) -> f64 {
+        let h = hex.trim_start_matches('#');
+        let full: String = if h.len() == 3 {
+            h.chars().flat_map(|c| [c, c]).collect()
+        } else {
+            h.to_string()
+        };
+        let ch = |i: usize| {
+            let c = u8::from_str_radix(&full[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(0) + 0.7152 * ch(2) + 0.0722 * ch(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// Variables of one `{--name:value;…}` block.
+    fn vars(block: &str) -> Vec<(String, String)> {
+        block
+            .split(['{', ';', '}'])
+            .filter_map(|d| {
+                d.trim()
+                    .strip_prefix("--")?
+                    .split_once(':')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_series_colour_has_3_to_1_contrast_in_light_and_dark() {
+        let light = &CHART_CSS[..CHART_CSS.find('}').unwrap() + 1];
+        let dark_start = CHART_CSS.find("prefers-color-scheme:dark").unwrap();
+        let dark = &CHART_CSS[dark_start..dark_start + CHART_CSS[dark_start..].find("}}").unwrap() + 1];
+        for block in [light, dark] {
+            let v = vars(block);
+            let get = |k: &str| v.iter().find(|(n, _)| n == k).unwrap().1.clone();
+            let bg = get("chart-bg");
+            for c in ["c1", "c2", "c3", "c4", "chart-fg", "chart-muted"] {
+                let ratio = contrast(&get(c), &bg);
+                assert!(ratio >= 3.0, "--{c} {} on {bg}: {ratio:.2}", get(c));
+            }
+            assert!(contrast(&get("chart-muted"), &bg) >= 4.5, "muted text must meet 4.5:1");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Charts: every SVG parses as XML, is accessible (role, title, desc), shows the front
+//! matter's figures exactly, and representative charts are pinned as snapshots.
+
+mod common;
+use common::*;
+use std::path::Path;
+use yaml_serde::Value as Yaml;
+
+fn svg_texts(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// Checks an SVG document is an accessible chart; returns its visible texts and description.
+fn check_svg(text: &str, what: &str) -> (Vec<String>, String) {
+    let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{what}: not XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg"),
+        "{what}"
+    );
+    assert_eq!(root.attribute("role"), Some("img"), "{what}");
+    let title = root
+        .children()
+        .find(|n| n.has_tag_name("title"))
+        .unwrap_or_else(|| panic!("{what}: no title"));
+    let desc = root
+        .children()
+        .find(|n| n.has_tag_name("desc"))
+        .unwrap_or_else(|| panic!("{what}: no desc"));
+    assert!(
+        !title.text().unwrap_or("").is_empty() && desc.text().unwrap_or("").len() > 10,
+        "{what}"
+    );
+    let labelled = root.attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        labelled,
+        format!("{} {}", title.attribute("id").unwrap(), desc.attribute("id").unwrap())
+    );
+    assert!(
+        root.attribute("font-family").unwrap().contains("Noto Sans CJK SC"),
+        "{what}: CJK font stack"
+    );
+    (svg_texts(&doc), desc.text().unwrap().to_string())
+}
+
+#[test]
+fn every_chart_file_and_inline_chart_is_accessible_xml() {
+    let (_tmp, out) = build_example();
+    let mut files = 0;
+    let mut inline = 0;
+    for (rel, path) in files_of(&out) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        if rel.ends_with(".svg") {
+            check_svg(&text, &rel);
+            let lang = if rel.starts_with("en/") { "en" } else { "zh-CN" };
+            assert!(text.contains(&format!("xml:lang=\"{lang}\"")), "{rel}");
+            files += 1;
+        } else if rel.ends_with(".html") {
+            for (i, chunk) in text.split("<svg ").skip(1).enumerate() {
+                let svg = format!("<svg {}</svg>", &chunk[..chunk.find("</svg>").unwrap()]);
+                check_svg(&svg, &format!("{rel} chart {i}"));
+                inline += 1;
+                // Every inline chart links its file and pairs its numbers with a table.
+                assert!(chunk.contains("download>") && chunk.contains("<details>"), "{rel}");
+            }
+        }
+    }
+    assert_eq!(files, inline, "each inline chart has its file");
+    assert!(files >= 40, "{files} charts");
+}
+
+fn files_of(out: &Path) -> Vec<(String, std::path::PathBuf)> {
+    files(out).into_iter().collect()
+}
+
+fn front(park: &str, year: &str) -> Yaml {
+    let text = std::fs::read_to_string(repo().join(format!("content/parks/{park}/{year}.md"))).unwrap();
+    let rest = text.strip_prefix("---\n").unwrap();
+    yaml_serde::from_str(&rest[..rest.find("\n---\n").unwrap()]).unwrap()
+}
+
+/// A YAML number as the report writes it, with thousands separators.
+fn grouped(v: &Yaml) -> String {
+    let raw = match v {
+        Yaml::Number(n) => n.to_string(),
+        Yaml::String(s) => s.replace(',', ""),
+        other => panic!("{other:?}"),
+    };
+    let (int, frac) = raw.split_once('.').map_or((raw.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    frac.map_or(out.clone(), |f| format!("{out}.{f}"))
+}
+
+/// Numbers in the YAML are parsed as floats by this independent reader, so `1545.30` would come
+/// back as `1545.3`; the raw lines give the written form.
+fn written(park: &str, year: &str, key_path: &[&str]) -> Option<String> {
+    let fm = front(park, year);
+    let mut v = &fm;
+    for k in key_path {
+        v = v.get(*k)?;
+    }
+    let text = std::fs::read_to_string(repo().join(format!("content/parks/{park}/{year}.md"))).unwrap();
+    let key = key_path.last().unwrap();
+    let shown = grouped(v);
+    // Prefer the exact text of the line (keeps trailing zeros).
+    let line = text.lines().find(|l| {
+        l.trim_start().starts_with(&format!("{key}: "))
+            && grouped(&Yaml::String(l.split_once(": ").unwrap().1.trim().to_string()))
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                == shown.replace(',', "").parse::<f64>().ok()
+    });
+    Some(
+        line.map(|l| grouped(&Yaml::String(l.split_once(": ").unwrap().1.trim().to_string())))
+            .unwrap_or(shown),
+    )
+}
+
+#[test]
+fn chart_numbers_match_the_front_matter() {
+    let (_tmp, out) = build_example();
+    let cases: &[(&str, &str, &str, &[&[&str]])] = &[
+        (
+            "lengshuitan",
+            "2021",
+            "chart-expenditure",
+            &[
+                &["expenditure", "personnel"],
+                &["expenditure", "public"],
+                &["expenditure", "project"],
+            ],
+        ),
+        (
+            "lengshuitan",
+            "2021",
+            "chart-three-public",
+            &[
+                &["three_public", "hospitality", "actual"],
+                &["three_public", "vehicles", "actual"],
+            ],
+        ),
+        (
+            "wangcheng",
+            "2019",
+            "chart-three-public-budget",
+            &[
+                &["three_public", "total", "budget"],
+                &["three_public", "total", "actual"],
+                &["three_public", "overseas_travel", "budget"],
+                &["three_public", "overseas_travel", "actual"],
+                &["three_public", "hospitality", "budget"],
+                &["three_public", "vehicles", "actual"],
+                &["three_public", "vehicles", "rate"],
+            ],
+        ),
+        (
+            "wangcheng",
+            "2019",
+            "chart-budget-actual",
+            &[
+                &["budget", "expenditure"],
+                &["expenditure", "total"],
+                &["final_accounts", "execution_rate"],
+            ],
+        ),
+        (
+            "wangcheng",
+            "2019",
+            "chart-expenditure",
+            &[&["expenditure", "basic"], &["expenditure", "project"]],
+        ),
+        (
+            "daoxian",
+            "2023",
+            "chart-expenditure",
+            &[&["expenditure", "personnel"], &["expenditure", "public"]],
+        ),
+    ];
+    let mut compared = 0;
+    for (park, year, chart, paths) in cases {
+        for lang in ["", "en/"] {
+            let rel = format!("{lang}parks/{park}/{year}/{chart}.svg");
+            let text = std::fs::read_to_string(out.join(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            let (texts, desc) = check_svg(&text, &rel);
+            let all = texts.join(" | ");
+            for path in *paths {
+                let want = written(park, year, path).unwrap_or_else(|| panic!("{park} lacks {path:?}"));
+                assert!(all.contains(&want), "{rel}: {want} ({path:?}) not among {all}");
+                assert!(desc.contains(&want), "{rel}: description lacks {want}");
+                compared += 1;
+            }
+        }
+    }
+    // Undisclosed is written, a disclosed zero is drawn as 0 (in its own unit).
+    let dx = std::fs::read_to_string(out.join("parks/daoxian/2023/chart-expenditure.svg")).unwrap();
+    assert!(svg_texts(&roxmltree::Document::parse(&dx).unwrap()).contains(&"未披露".to_string()));
+    let ls = std::fs::read_to_string(out.join("parks/lengshuitan/2021/chart-three-public.svg")).unwrap();
+    assert!(svg_texts(&roxmltree::Document::parse(&ls).unwrap()).contains(&"0 元".to_string()));
+    let ls_en = std::fs::read_to_string(out.join("en/parks/lengshuitan/2021/chart-three-public.svg")).unwrap();
+    assert!(ls_en.contains(">0 CNY</text>") && ls_en.contains("Amounts in CNY 10,000"));
+    assert!(compared >= 30);
+}
+
+#[test]
+fn unit_and_year_pages_have_their_charts() {
+    let (_tmp, out) = build_example();
+    for lang in ["", "en/"] {
+        for rel in [
+            "parks/wangcheng/chart-trend.svg",
+            "parks/wangcheng/chart-scores.svg",
+            "years/2021/chart-compare.svg",
+            "years/2021/chart-score-spread.svg",
+            "chart-compare.svg",
+        ] {
+            assert!(out.join(format!("{lang}{rel}")).is_file(), "{lang}{rel}");
+        }
+    }
+    // 2021: 冷水滩 discloses 1,545.30, 大祥 does not: sorted, undisclosed last.
+    let text = std::fs::read_to_string(out.join("years/2021/chart-compare.svg")).unwrap();
+    let texts = svg_texts(&roxmltree::Document::parse(&text).unwrap());
+    let ls = texts.iter().position(|t| t == "冷水滩高科技工业园").unwrap();
+    let dx = texts.iter().position(|t| t == "湖南省大祥工业集中区").unwrap();
+    assert!(ls < dx && texts.contains(&"1,545.30".to_string()) && texts.contains(&"未披露".to_string()));
+}
+
+/// Snapshot of a chart file; `GONGKAI_UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change.
+fn snapshot(out: &Path, rel: &str, name: &str) {
+    let got = std::fs::read_to_string(out.join(rel)).unwrap();
+    let file = repo().join("tests/snapshots").join(name);
+    if std::env::var("GONGKAI_UPDATE_SNAPSHOTS").is_ok() || !file.exists() && std::env::var("CI").is_err() {
+        std::fs::write(&file, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("missing snapshot {name}"));
+    assert_eq!(
+        got, want,
+        "{rel} differs from tests/snapshots/{name}; review and rerun with GONGKAI_UPDATE_SNAPSHOTS=1 if intended"
+    );
+}
+
+#[test]
+fn representative_charts_match_their_snapshots() {
+    let (_tmp, out) = build_example();
+    snapshot(
+        &out,
+        "parks/lengshuitan/2021/chart-expenditure.svg",
+        "lengshuitan-2021-expenditure.zh.svg",
+    );
+    snapshot(
+        &out,
+        "parks/lengshuitan/2021/chart-three-public.svg",
+        "lengshuitan-2021-three-public.zh.svg",
+    );
+    snapshot(
+        &out,
+        "en/parks/wangcheng/2019/chart-three-public-budget.svg",
+        "wangcheng-2019-three-public-budget.en.svg",
+    );
+    snapshot(
+        &out,
+        "parks/daoxian/2023/chart-project-items.svg",
+        "daoxian-2023-project-items.zh.svg",
+    );
+    snapshot(&out, "en/years/2021/chart-compare.svg", "year-2021-compare.en.svg");
+    snapshot(&out, "parks/wangcheng/chart-trend.svg", "wangcheng-trend.zh.svg");
+}

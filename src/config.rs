@@ -44,6 +44,24 @@ pub struct SiteConfig {
     /// A link to the licence text, optional.
     #[serde(default)]
     pub data_license_url: Option<String>,
+    /// SiteName (政府网站发展指引): the site's name as registered by the host portal.
+    #[serde(default)]
+    pub site_name: Option<String>,
+    /// SiteDomain: the registered domain, e.g. `www.example.gov.cn`.
+    #[serde(default)]
+    pub site_domain: Option<String>,
+    /// SiteIDCode: the site identifier assigned by the host portal.
+    #[serde(default)]
+    pub site_id_code: Option<String>,
+    /// ColumnType of the site's columns (栏目类型), e.g. `信息公开`.
+    #[serde(default = "default_column_type")]
+    pub column_type: String,
+    /// Keywords of the site (Chinese), used in ColumnKeywords and Keywords.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Keywords in English.
+    #[serde(default)]
+    pub keywords_en: Vec<String>,
     /// Theme folder under `themes/`.
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -57,6 +75,9 @@ fn default_language() -> String {
 }
 fn default_languages() -> Vec<String> {
     vec!["zh".into(), "en".into()]
+}
+fn default_column_type() -> String {
+    "信息公开".into()
 }
 fn default_theme() -> String {
     "default".into()
@@ -135,6 +156,24 @@ impl Config {
                     .help("use the name of a folder under themes/, e.g. theme = \"default\""),
             );
         }
+        // Site-level metadata is assigned by the host portal: gongkai never invents it.
+        for (key, tag, value) in [
+            ("site_name", "SiteName", &site.site_name),
+            ("site_domain", "SiteDomain", &site.site_domain),
+            ("site_id_code", "SiteIDCode", &site.site_id_code),
+        ] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!("`{key}` is not set: pages need the {tag} tag that government websites must carry"),
+                    )
+                    .help(format!(
+                        "the host portal assigns {tag}; ask its administrator and add {key} = \"…\" to site.toml"
+                    )),
+                );
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -206,6 +245,9 @@ base_url = "https://www.example.gov.cn/xxgk/jxpj/"
 publisher = "某市财政局"
 publisher_en = "Finance Bureau"
 data_license = "CC BY 4.0"
+site_name = "某市财政局"
+site_domain = "www.example.gov.cn"
+site_id_code = "0000000000"
 "#;
 
     #[test]
@@ -221,8 +263,20 @@ data_license = "CC BY 4.0"
         let text = format!("{OK}titel_en = \"x\"\n");
         let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
         assert_eq!(errs[0].message, "unknown key `titel_en`");
-        assert_eq!(errs[0].line, Some(8));
+        assert_eq!(errs[0].line, Some(11));
         assert!(errs[0].help.as_deref().unwrap().contains("did you mean `title_en`"));
+    }
+
+    #[test]
+    fn portal_metadata_is_required_and_named() {
+        let text = OK.replace("site_id_code = \"0000000000\"\n", "");
+        let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+        assert!(
+            errs[0].message.starts_with("`site_id_code` is not set"),
+            "{}",
+            errs[0].message
+        );
+        assert!(errs[0].help.as_deref().unwrap().contains("site_id_code = "));
     }
 
     #[test]

@@ -149,6 +149,12 @@ pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
     files.push(render::feeds::sitemap(&site, &pages));
     files.push(render::feeds::robots(&site));
     files.push(render::package::checksums(&files));
+    for (hashed, text) in loaded.theme.scripts.values() {
+        files.push(render::OutputFile {
+            path: format!("assets/{hashed}"),
+            bytes: text.clone().into_bytes(),
+        });
+    }
     files.push(render::OutputFile {
         path: format!("assets/{}", loaded.theme.css_name),
         bytes: loaded.theme.css.clone().into_bytes(),

@@ -197,7 +197,7 @@ fn heading_ids(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {
     let mut i = 0;
     while i < out.len() {
         if let Event::Start(Tag::Heading { level, id, .. }) = &out[i] {
-            let level = *level;
+            let level = demote(*level);
             let author_id = id.clone();
             let mut text = String::new();
             let mut j = i + 1;
@@ -213,8 +213,12 @@ fn heading_ids(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {
             let n = used.entry(base.clone()).or_insert(0);
             *n += 1;
             let unique = if *n == 1 { base } else { format!("{base}-{n}") };
-            if let Event::Start(Tag::Heading { id, .. }) = &mut out[i] {
+            if let Event::Start(Tag::Heading { id, level: l, .. }) = &mut out[i] {
                 *id = Some(CowStr::from(unique.clone()));
+                *l = level;
+            }
+            if let Event::End(TagEnd::Heading(l)) = &mut out[j] {
+                *l = level;
             }
             headings.push(Heading {
                 level: heading_number(level),
@@ -230,6 +234,18 @@ fn heading_ids(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {
 
 fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
+}
+
+/// Narratives sit under the page's own `<h2>` section: `##` becomes `<h3>` so the outline
+/// stays in order (the page has the only `<h1>`).
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
 }
 
 /// An id from heading text: letters (including CJK) and digits kept, the rest become `-`.
@@ -287,7 +303,12 @@ mod tests {
         assert_eq!(r.headings[0].id, "s-一-部门概况");
         assert_eq!(r.headings[1].id, "s-一-部门概况-2");
         assert_eq!(r.headings[2].id, "s-budget-spend");
-        assert!(r.html.contains("<h2 id=\"s-一-部门概况\">"));
+        assert!(
+            r.html.contains("<h3 id=\"s-一-部门概况\">"),
+            "## is demoted under the page's h2: {}",
+            r.html
+        );
+        assert_eq!(r.headings[0].level, 3);
     }
 
     #[test]

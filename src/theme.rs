@@ -15,6 +15,8 @@ pub struct Theme {
     /// Minified CSS and its content-hashed file name (`style.1a2b3c4d.css`).
     pub css: String,
     pub css_name: String,
+    /// Scripts from `static/*.js`: logical name (`options.js`) → (hashed file name, text).
+    pub scripts: BTreeMap<String, (String, String)>,
 }
 
 impl Theme {
@@ -47,6 +49,7 @@ impl Theme {
                 None
             }
         };
+        let scripts = load_scripts(&dir.join("static"), &mut problems);
         match (tera, css) {
             (Some(tera), Some(css)) if problems.is_empty() => {
                 let css_name = format!("style.{:08x}.css", fnv1a(css.as_bytes()) as u32);
@@ -55,6 +58,7 @@ impl Theme {
                     strings,
                     css,
                     css_name,
+                    scripts,
                 })
             }
             _ => Err(problems),
@@ -66,6 +70,34 @@ impl Theme {
         static EMPTY: BTreeMap<String, String> = BTreeMap::new();
         self.strings.get(lang).unwrap_or(&EMPTY)
     }
+}
+
+/// `static/*.js`, each under a content-hashed name so a changed script is never served stale.
+fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, (String, String)> {
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "js")) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let hashed = format!("{stem}.{:08x}.js", fnv1a(text.as_bytes()) as u32);
+                out.insert(name, (hashed, text));
+            }
+            Err(e) => problems.push(Diagnostic::error(&path, format!("cannot read the script: {e}"))),
+        }
+    }
+    out
 }
 
 fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {

@@ -325,14 +325,34 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
                 .at_opt(loc(&[Seg::Key("year")])),
         );
     }
-    if let Some(p) = &front.published {
+    for (key, value) in [("published", &front.published), ("updated", &front.updated)] {
+        let Some(p) = value else { continue };
         if !is_datetime(p) {
             problems.push(
                 Diagnostic::error(file, format!("`{p}` is not a publication date"))
-                    .at_opt(loc(&[Seg::Key("published")]))
-                    .help("write \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\", e.g. published: \"2022-06-30\""),
+                    .at_opt(loc(&[Seg::Key(key)]))
+                    .help(format!(
+                        "write \"YYYY-MM-DD HH:MM\" (or \"YYYY-MM-DD\"), e.g. {key}: \"2022-06-30 09:00\""
+                    )),
             );
         }
+    }
+    // Government sites must carry PubDate as the real publication time (YYYY-MM-DD HH:MM).
+    match &front.published {
+        None => problems.push(
+            Diagnostic::note(file, "no publication date: the page carries no PubDate tag")
+                .at_opt(loc(&[Seg::Key("title")]))
+                .help("add published: \"YYYY-MM-DD HH:MM\" with the time the report was first published"),
+        ),
+        Some(p) if p.len() == 10 && is_datetime(p) => problems.push(
+            Diagnostic::note(
+                file,
+                format!("publication date `{p}` has no time: the page carries no PubDate tag"),
+            )
+            .at_opt(loc(&[Seg::Key("published")]))
+            .help(format!("PubDate needs the time too: published: \"{p} HH:MM\"")),
+        ),
+        _ => {}
     }
     if let Some(a) = front.assets.as_ref().and_then(|a| a.as_of.as_ref()) {
         if !is_partial_date(a) {

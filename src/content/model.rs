@@ -124,6 +124,9 @@ pub struct ReportFront {
     pub project_name: Option<String>,
     #[serde(default)]
     pub published: Option<String>,
+    /// Last updated (a correction or re-publication), same format as `published`.
+    #[serde(default)]
+    pub updated: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default = "default_unit")]

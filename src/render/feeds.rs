@@ -16,14 +16,20 @@ pub fn esc(s: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// RFC 3339 date of a report, in China Standard Time.
+/// `YYYY-MM-DD[ HH:MM]` as RFC 3339 in China Standard Time.
+pub fn iso_date(date: &str) -> String {
+    match date.split_once(' ') {
+        Some((d, t)) => format!("{d}T{t}:00+08:00"),
+        None => format!("{date}T00:00:00+08:00"),
+    }
+}
+
+/// RFC 3339 date of a report: last updated, else published, else the end of its fiscal year.
 pub fn report_date(e: &ReportEntry) -> String {
-    match &e.report.front.published {
-        Some(p) => match p.split_once(' ') {
-            Some((d, t)) => format!("{d}T{t}:00+08:00"),
-            None => format!("{p}T00:00:00+08:00"),
-        },
-        None => format!("{}-12-31T00:00:00+08:00", e.report.front.year),
+    let f = &e.report.front;
+    match f.updated.as_ref().or(f.published.as_ref()) {
+        Some(p) => iso_date(p),
+        None => format!("{}-12-31T00:00:00+08:00", f.year),
     }
 }
 
@@ -93,8 +99,8 @@ pub fn atom(site: &Site, lang: Lang) -> OutputFile {
             "    <link rel=\"enclosure\" type=\"application/json\" href=\"{}\"/>\n",
             esc(&site.absolute(Lang::Zh, &format!("{}report.json", e.path())))
         ));
-        if f.published.is_some() {
-            xml.push_str(&format!("    <published>{}</published>\n", report_date(e)));
+        if let Some(p) = &f.published {
+            xml.push_str(&format!("    <published>{}</published>\n", iso_date(p)));
         }
         xml.push_str(&format!("    <updated>{}</updated>\n", report_date(e)));
         xml.push_str(&format!("    <author><name>{}</name></author>\n", esc(&author)));

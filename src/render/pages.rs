@@ -37,6 +37,16 @@ struct SiteView {
     data_url: String,
     nav: Vec<Link>,
     feed: String,
+    options_js: String,
+    /// SiteName, SiteDomain, SiteIDCode from site.toml.
+    gov: GovMeta,
+}
+
+#[derive(Serialize)]
+struct GovMeta {
+    site_name: String,
+    site_domain: String,
+    site_id_code: String,
 }
 
 /// Page metadata.
@@ -54,6 +64,33 @@ struct PageView {
     switch: Link,
     switch_lang: &'static str,
     breadcrumbs: Vec<Link>,
+    /// Column (栏目) metadata required of government websites.
+    column: ColumnMeta,
+    /// Article metadata, on report pages.
+    article: Option<ArticleMeta>,
+    keywords: String,
+    author: String,
+    og_type: &'static str,
+    og_locale: &'static str,
+    og_locale_alternate: &'static str,
+}
+
+#[derive(Serialize)]
+struct ColumnMeta {
+    name: String,
+    description: String,
+    keywords: String,
+    kind: String,
+}
+
+#[derive(Serialize)]
+struct ArticleMeta {
+    title: String,
+    /// `YYYY-MM-DD HH:MM`, only when the report gives its publication time.
+    pub_date: Option<String>,
+    /// ISO 8601 for Open Graph.
+    published_time: Option<String>,
+    source: String,
 }
 
 #[derive(Serialize)]
@@ -173,6 +210,17 @@ impl Renderer<'_> {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// Address of a theme script by its logical name.
+    fn asset(&self, name: &str) -> String {
+        let file = self
+            .theme
+            .scripts
+            .get(name)
+            .map(|(hashed, _)| hashed.as_str())
+            .unwrap_or(name);
+        format!("{}assets/{file}", self.site.config.base_path)
+    }
+
     fn url(&self, path: &str) -> String {
         self.site.url(self.lang, path)
     }
@@ -243,6 +291,12 @@ impl Renderer<'_> {
                 },
             ],
             feed: self.url("feed.xml"),
+            options_js: self.asset("options.js"),
+            gov: GovMeta {
+                site_name: c.site_name.clone().unwrap_or_default(),
+                site_domain: c.site_domain.clone().unwrap_or_default(),
+                site_id_code: c.site_id_code.clone().unwrap_or_default(),
+            },
         }
     }
 
@@ -269,7 +323,57 @@ impl Renderer<'_> {
             lang: None,
         }];
         breadcrumbs.extend(crumbs);
+        let c = &self.site.config.site;
+        let (col_zh, col_en, desc_zh, desc_en) = match kind {
+            "parks" | "park" => (
+                "园区与单位",
+                "Parks and units",
+                "各园区管委会和部门的基本情况及绩效自评报告。",
+                "Profiles and reports of park administrative committees and departments.",
+            ),
+            "years" | "year" => (
+                "年度报告",
+                "Reports by year",
+                "按年度浏览绩效自评报告。",
+                "Performance self-evaluation reports by year.",
+            ),
+            "report" => (
+                "绩效自评报告",
+                "Performance self-evaluation reports",
+                "部门整体支出和项目支出绩效自评报告全文及数据。",
+                "Full text and figures of expenditure performance self-evaluation reports.",
+            ),
+            "data" => (
+                "数据下载",
+                "Data",
+                "全部报告数据的批量下载。",
+                "Bulk downloads of every report's figures.",
+            ),
+            _ => (
+                c.title.as_str(),
+                c.title_en.as_str(),
+                c.description.as_deref().unwrap_or(&c.title),
+                c.description_en.as_deref().unwrap_or(&c.title_en),
+            ),
+        };
+        let site_keywords = match self.lang {
+            Lang::Zh => c.keywords.join(","),
+            Lang::En => c.keywords_en.join(","),
+        };
+        let column = ColumnMeta {
+            name: self.pick(col_zh, col_en),
+            description: self.pick(desc_zh, desc_en),
+            keywords: site_keywords.clone(),
+            kind: c.column_type.clone(),
+        };
         PageView {
+            column,
+            article: None,
+            keywords: site_keywords,
+            author: self.pick(&c.publisher, &c.publisher_en),
+            og_type: "website",
+            og_locale: if self.lang == Lang::Zh { "zh_CN" } else { "en_US" },
+            og_locale_alternate: if self.lang == Lang::Zh { "en_US" } else { "zh_CN" },
             kind,
             title,
             title_lang,
@@ -753,7 +857,25 @@ impl Renderer<'_> {
                 lang: None,
             },
         ];
-        let page = self.page("report", &path, title, description, crumbs);
+        let mut page = self.page("report", &path, title, description, crumbs);
+        page.og_type = "article";
+        page.keywords = [
+            unit_name.clone(),
+            format!("{}", f.year),
+            self.kind_name(f.kind),
+            page.keywords.clone(),
+        ]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join(",");
+        page.author = filer.clone();
+        page.article = Some(ArticleMeta {
+            title: page.title.clone(),
+            pub_date: f.published.as_ref().filter(|p| p.len() == 16).cloned(),
+            published_time: f.published.as_ref().map(|p| crate::render::feeds::iso_date(p)),
+            source: filer.clone(),
+        });
         let json = format!("{}{}report.json", self.site.config.base_path, path);
         let csv = format!("{}{}report.csv", self.site.config.base_path, path);
         let zh_url = self.site.url(Lang::Zh, &path);
@@ -770,6 +892,7 @@ impl Renderer<'_> {
             ctx.insert("kind", &self.kind_name(f.kind));
             ctx.insert("meta", &meta);
             ctx.insert("published", &f.published);
+            ctx.insert("updated", &f.updated);
             ctx.insert(
                 "project_name",
                 &match self.lang {

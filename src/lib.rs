@@ -12,6 +12,8 @@ pub mod figures;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod yaml;
@@ -131,9 +133,17 @@ fn has_warnings(problems: &[Diagnostic]) -> bool {
 
 /// Renders every output file in memory.
 pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
+    render_with_progress(loaded, &|_, _| {})
+}
+
+/// Progress of a long build: (report pages done, report pages in all).
+pub type Progress<'a> = &'a dyn Fn(usize, usize);
+
+/// [`render`], reporting progress after each report page.
+pub fn render_with_progress(loaded: &Loaded, progress: Progress) -> Result<Vec<render::OutputFile>, Failure> {
     let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
     let downloads = render::package::downloads(&site);
-    let mut files = render::pages::render_all(&site, &loaded.theme, &downloads).map_err(Failure::Content)?;
+    let mut files = render::pages::render_all(&site, &loaded.theme, &downloads, progress).map_err(Failure::Content)?;
     let data = render::data::render_all(&site)
         .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
     files.extend(data);
@@ -165,12 +175,22 @@ pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
 
 /// `gongkai build`: loads, renders and publishes into `output` (default from site.toml).
 pub fn build(root: &Path, output: Option<&Path>, strict: bool) -> Result<BuildSummary, Failure> {
+    build_with_progress(root, output, strict, &|_, _| {})
+}
+
+/// [`build`], reporting progress (for a progress bar on a terminal).
+pub fn build_with_progress(
+    root: &Path,
+    output: Option<&Path>,
+    strict: bool,
+    progress: Progress,
+) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let loaded = load(root)?;
     if strict && has_warnings(&loaded.warnings) {
         return Err(Failure::Content(loaded.warnings));
     }
-    let files = render(&loaded)?;
+    let files = render_with_progress(&loaded, progress)?;
     let out = loaded.config.output_dir(output);
     output::publish(&out, &files).map_err(|d| Failure::Io(vec![d]))?;
     Ok(BuildSummary {

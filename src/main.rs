@@ -1,7 +1,8 @@
 //! The `gongkai` command line: a thin layer over the library.
 
 use clap::{Parser, Subcommand};
-use gongkai::{Failure, build, check};
+use gongkai::{Failure, build_with_progress, check};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,6 +31,20 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build into memory and serve on 127.0.0.1; rebuild and reload the page on every change.
+    Serve {
+        /// Folder holding site.toml, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Create a new file ready to fill in.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
     /// Read and validate everything without writing anything.
     Check {
         /// Folder holding site.toml, content/ and themes/.
@@ -41,11 +56,51 @@ enum Command {
     },
 }
 
+/// A progress bar on a terminal, for sites large enough to wait for.
+fn progress_bar(done: usize, total: usize) {
+    let stderr = std::io::stderr();
+    if total < 400 || !stderr.is_terminal() || (done % 50 != 0 && done != total) {
+        return;
+    }
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let mut e = stderr.lock();
+    let _ = write!(
+        e,
+        "\r[{}{}] {done}/{total} report pages",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    if done == total {
+        let _ = writeln!(e);
+    }
+    let _ = e.flush();
+}
+
 /// "2 warnings, 3 notes".
 fn counts(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
     let warnings = problems.iter().filter(|d| d.is_warning()).count();
     let notes = problems.len() - warnings - problems.iter().filter(|d| d.is_error()).count();
     format!("{warnings} warnings, {notes} notes")
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A report with every key present and explained, values empty.
+    Report {
+        /// Unit id (the folder under content/parks/).
+        #[arg(long)]
+        park: String,
+        /// Fiscal year.
+        #[arg(long)]
+        year: u16,
+        /// department (部门整体支出) or project (项目支出).
+        #[arg(long, default_value = "department")]
+        kind: String,
+        /// Folder holding site.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,21 +116,43 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build { root, output, strict } => build(&root, output.as_deref(), strict).map(|s| {
-            for w in &s.warnings {
-                eprintln!("{w}");
-            }
-            println!(
-                "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms)",
-                s.reports,
-                s.units,
-                s.pages,
-                s.files,
-                s.output.display(),
-                counts(&s.warnings),
-                s.millis
-            );
-        }),
+        Command::Build { root, output, strict } => build_with_progress(&root, output.as_deref(), strict, &progress_bar)
+            .map(|s| {
+                for w in &s.warnings {
+                    eprintln!("{w}");
+                }
+                println!(
+                    "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms)",
+                    s.reports,
+                    s.units,
+                    s.pages,
+                    s.files,
+                    s.output.display(),
+                    counts(&s.warnings),
+                    s.millis
+                );
+            }),
+        Command::New {
+            what: New::Report { park, year, kind, root },
+        } => {
+            let kind = match kind.as_str() {
+                "department" => gongkai::content::model::Kind::Department,
+                "project" => gongkai::content::model::Kind::Project,
+                other => {
+                    eprintln!("error: --kind {other}: use department or project");
+                    return ExitCode::from(2);
+                }
+            };
+            gongkai::scaffold::new_report(&root, &park, year, kind)
+                .map(|file| {
+                    println!(
+                        "created {}: fill in the figures, then run gongkai check",
+                        file.display()
+                    )
+                })
+                .map_err(|d| Failure::Io(vec![d]))
+        }
+        Command::Serve { root, port } => gongkai::serve::serve(&root, port).map_err(Failure::Io),
         Command::Check { root, strict } => check(&root, strict).map(|warnings| {
             for w in &warnings {
                 eprintln!("{w}");

@@ -305,3 +305,55 @@ fn files_of_a_removed_report_do_not_linger() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn new_report_writes_a_file_ready_to_fill_in() {
+    let (_tmp, root) = example_copy();
+    let o = gongkai(&["new", "report", "--park", "lengshuitan", "--year", "2024"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = root.join("content/parks/lengshuitan/2024.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for key in [
+        "title:",
+        "published:",
+        "evaluation:",
+        "three_public:",
+        "hospitality:",
+        "staffing:",
+        "economy:",
+    ] {
+        assert!(text.contains(key), "{key}");
+    }
+    // Until the title is filled in, check says so, at the title's line.
+    let o = gongkai(&["check"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("2024.md:4:1: error: `title` is empty"),
+        "{}",
+        stderr(&o)
+    );
+    edit(&file, "title: \"\"", "title: 2024年度部门整体支出绩效自评报告");
+    let o = gongkai(&["check"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Never overwrites; a project report gets its own file.
+    let again = gongkai(&["new", "report", "--park", "lengshuitan", "--year", "2024"], &root);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    let project = gongkai(
+        &[
+            "new",
+            "report",
+            "--park",
+            "lengshuitan",
+            "--year",
+            "2024",
+            "--kind",
+            "project",
+        ],
+        &root,
+    );
+    assert!(project.status.success());
+    assert!(root.join("content/parks/lengshuitan/2024-project.md").is_file());
+    let missing = gongkai(&["new", "report", "--park", "nowhere", "--year", "2024"], &root);
+    assert!(stderr(&missing).contains("has no profile yet"));
+}

@@ -358,3 +358,100 @@ fn project_report_shows_goals_and_indicators_and_fills_indicators_csv() {
     assert_eq!(csv.lines().count(), 4, "header + 3 indicators");
     assert!(csv.contains("lengshuitan-2022-project,2,效益指标,经济效益指标,入驻企业数,不少于20家,,18家,,,30,27,部分企业推迟入驻，下一步加强招商。,Enterprises moving in,At least 20,18,"));
 }
+
+/// `<meta name="…" content="…">` values of a page.
+fn meta(html: &str, name: &str) -> Option<String> {
+    let needle = format!("<meta name=\"{name}\" content=\"");
+    let start = html.find(&needle)? + needle.len();
+    Some(html[start..start + html[start..].find('"')?].to_string())
+}
+
+#[test]
+fn every_page_type_carries_the_government_site_metadata() {
+    let (_tmp, out) = build_example();
+    let pages = [
+        "index.html",
+        "parks/index.html",
+        "parks/wangcheng/index.html",
+        "parks/wangcheng/2019/index.html",
+        "years/index.html",
+        "years/2019/index.html",
+        "data/index.html",
+        "404.html",
+    ];
+    for lang in ["", "en/"] {
+        for page in pages {
+            let html = read(&out, &format!("{lang}{page}"));
+            assert_eq!(meta(&html, "SiteName").as_deref(), Some("示例市财政局"), "{lang}{page}");
+            assert_eq!(meta(&html, "SiteDomain").as_deref(), Some("www.example.gov.cn"));
+            assert_eq!(meta(&html, "SiteIDCode").as_deref(), Some("0000000000"));
+            for tag in [
+                "ColumnName",
+                "ColumnDescription",
+                "ColumnKeywords",
+                "ColumnType",
+                "Keywords",
+                "Description",
+                "Author",
+                "Url",
+            ] {
+                assert!(meta(&html, tag).is_some_and(|v| !v.is_empty()), "{lang}{page}: {tag}");
+            }
+            assert_eq!(meta(&html, "ColumnType").as_deref(), Some("信息公开"));
+            assert!(html.contains("<meta property=\"og:title\"") && html.contains("<link rel=\"canonical\""));
+            let article = page.starts_with("parks/wangcheng/2019/");
+            assert_eq!(
+                meta(&html, "ArticleTitle").is_some(),
+                article,
+                "{lang}{page}: ArticleTitle only on reports"
+            );
+            assert_eq!(meta(&html, "ContentSource").is_some(), article);
+        }
+    }
+    let report = read(&out, "parks/wangcheng/2019/index.html");
+    assert_eq!(
+        meta(&report, "ContentSource").as_deref(),
+        Some("望城经济技术开发区管理委员会")
+    );
+    assert_eq!(
+        meta(&report, "Url").as_deref(),
+        Some("https://www.example.gov.cn/xxgk/jxpj/parks/wangcheng/2019/")
+    );
+    // The seed reports give no publication time: no PubDate rather than a made-up one.
+    assert!(meta(&report, "PubDate").is_none());
+    assert!(
+        !report.contains(&format!("{}", 2026)),
+        "no build-time date leaks into the page"
+    );
+}
+
+#[test]
+fn pub_date_is_the_reports_own_publication_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    let file = root.join("content/parks/wangcheng/2019.md");
+    let source = std::fs::read_to_string(&file).unwrap().replacen(
+        "\nyear: 2019\n",
+        "\nyear: 2019\npublished: \"2020-06-28 10:30\"\nupdated: \"2020-07-02 09:00\"\n",
+        1,
+    );
+    std::fs::write(&file, source).unwrap();
+    gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
+    let html = std::fs::read_to_string(root.join("public/parks/wangcheng/2019/index.html")).unwrap();
+    assert_eq!(meta(&html, "PubDate").as_deref(), Some("2020-06-28 10:30"));
+    assert!(html.contains("<meta property=\"article:published_time\" content=\"2020-06-28T10:30:00+08:00\">"));
+    assert!(
+        html.contains("<time datetime=\"2020-06-28T10:30\">2020-06-28 10:30</time>"),
+        "published shown"
+    );
+    assert!(
+        html.contains("<time datetime=\"2020-07-02T09:00\">2020-07-02 09:00</time>"),
+        "last updated shown"
+    );
+    let feed = std::fs::read_to_string(root.join("public/feed.xml")).unwrap();
+    assert!(
+        feed.contains("<published>2020-06-28T10:30:00+08:00</published>")
+            && feed.contains("<updated>2020-07-02T09:00:00+08:00</updated>")
+    );
+}

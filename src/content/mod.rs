@@ -319,6 +319,18 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
     };
     let mut problems = Vec::new();
     let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
+    for (key, value) in [
+        ("title", Some(&front.title)),
+        ("project_name", front.project_name.as_ref()),
+    ] {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            problems.push(
+                Diagnostic::error(file, format!("`{key}` is empty"))
+                    .at_opt(loc(&[Seg::Key(key)]))
+                    .help(format!("write the report's {key} as printed")),
+            );
+        }
+    }
     if !(1949..=2200).contains(&front.year) {
         problems.push(
             Diagnostic::error(file, format!("year {} is not a plausible fiscal year", front.year))

@@ -153,7 +153,10 @@ pub fn render_all(
     site: &Site,
     theme: &Theme,
     downloads: &[super::package::Download],
+    progress: crate::Progress,
 ) -> Result<Pages, Vec<Diagnostic>> {
+    let total = site.reports.len() * site.langs().len();
+    let mut done = 0;
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for lang in site.langs() {
@@ -174,6 +177,8 @@ pub fn render_all(
         }
         for entry in &site.reports {
             push(r.report(entry));
+            done += 1;
+            progress(done, total);
         }
         push(r.years_index());
         for year in site.years() {

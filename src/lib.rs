@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
@@ -148,6 +149,9 @@ pub fn render_with_progress(loaded: &Loaded, progress: Progress) -> Result<Vec<r
         .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
     files.extend(data);
     files.extend(render::package::render(&site, &downloads));
+    for lang in site.langs() {
+        files.extend(search::index::build(&site, lang));
+    }
     for lang in site.langs() {
         files.push(render::feeds::atom(&site, lang));
     }

@@ -38,6 +38,7 @@ struct SiteView {
     nav: Vec<Link>,
     feed: String,
     options_js: String,
+    search: String,
     /// SiteName, SiteDomain, SiteIDCode from site.toml.
     gov: GovMeta,
 }
@@ -185,6 +186,7 @@ pub fn render_all(
             push(r.year(year));
         }
         push(r.data_page(downloads));
+        push(r.search_page());
         push(r.not_found());
         files.append(&mut r.extra.borrow_mut());
     }
@@ -297,6 +299,7 @@ impl Renderer<'_> {
             ],
             feed: self.url("feed.xml"),
             options_js: self.asset("options.js"),
+            search: self.url("search/"),
             gov: GovMeta {
                 site_name: c.site_name.clone().unwrap_or_default(),
                 site_domain: c.site_domain.clone().unwrap_or_default(),
@@ -1128,6 +1131,66 @@ impl Renderer<'_> {
         self.render("data.html", "data/index.html".into(), page, |ctx| {
             ctx.insert("csv_files", &files);
             ctx.insert("other_files", &others);
+        })
+    }
+
+    fn search_page(&self) -> Result<OutputFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct Park {
+            id: String,
+            name: String,
+        }
+        #[derive(Serialize)]
+        struct SearchView {
+            action: String,
+            index: String,
+            script: String,
+            parks: Vec<Park>,
+            years: Vec<u16>,
+            grades: Vec<String>,
+            year_links: Vec<Link>,
+        }
+        let units: Vec<UnitRow> = self.site.units.iter().map(|u| self.unit_row(u)).collect();
+        let view = SearchView {
+            action: self.url("search/"),
+            index: self.url(&format!("search/{}/", self.lang.code())),
+            script: self.asset("search.js"),
+            parks: self
+                .site
+                .units
+                .iter()
+                .map(|u| Park {
+                    id: u.id.clone(),
+                    name: self.unit_name(u),
+                })
+                .collect(),
+            years: self.site.years(),
+            grades: ["优", "良", "中", "差"]
+                .iter()
+                .zip(["Excellent", "Good", "Fair", "Poor"])
+                .map(|(z, e)| self.pick(z, e))
+                .collect(),
+            year_links: self
+                .site
+                .years()
+                .into_iter()
+                .map(|y| Link {
+                    text: y.to_string(),
+                    url: self.url(&format!("years/{y}/")),
+                    lang: None,
+                })
+                .collect(),
+        };
+        let title = self.t("search_title");
+        let crumbs = vec![Link {
+            text: title.clone(),
+            url: self.url("search/"),
+            lang: None,
+        }];
+        let page = self.page("search", "search/", title, self.t("search_description"), crumbs);
+        self.render("search.html", "search/index.html".into(), page, |ctx| {
+            ctx.insert("search", &view);
+            ctx.insert("units", &units);
         })
     }
 

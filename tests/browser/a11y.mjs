@@ -74,6 +74,35 @@ for (const lang of ['', 'en/']) {
     await context.close();
   }
 }
+// Search in the page: the query in the URL, results as you type, the count announced.
+if (fs.existsSync(path.join(root, 'search/index.html'))) {
+  const page = await browser.newPage();
+  const cases = [['', '冷水滩', 'parks/lengshuitan/'], ['', '污水处理站', 'parks/daxiang/2021/'],
+    ['en/', 'sewage treatment', 'en/parks/daxiang/2021/'], ['en/', 'lithium', 'en/parks/daoxian/2023/']];
+  for (const [lang, q, want] of cases) {
+    await page.goto(`${origin}${basePath}${lang}search/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 });
+    const links = await page.$$eval('#search-results li > a', (as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+    if (!links.includes(`${basePath}${want}`)) fail(`search ${q}: ${want} not in the top 3 (${links.join(', ')})`);
+    const status = await page.textContent('#search-status');
+    if (!/\d/.test(status)) fail(`search ${q}: the count is not announced (${status})`);
+    checked++;
+  }
+  // Typing updates the results and the address.
+  await page.fill('#search-q', '道县');
+  await page.waitForFunction(() => /%E9%81%93|道县/.test(decodeURIComponent(location.search)) && document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 });
+  const first = await page.$eval('#search-results li > a', (a) => a.getAttribute('href'));
+  if (!first.includes('/parks/daoxian/')) fail(`typing 道县: first result ${first}`);
+  // Without JavaScript the page says so and lists every unit.
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await p2.goto(`${origin}${basePath}search/`);
+  if (!(await p2.isVisible('#search-nojs'))) fail('search without JavaScript: no notice');
+  if ((await p2.$$('table.list tbody tr')).length < 4) fail('search without JavaScript: units not listed');
+  await nojs.close();
+  await page.close();
+  checked++;
+}
 await browser.close();
 server.close();
 console.log(`a11y: ${checked} pages checked with axe-core (WCAG 2.1 A/AA), reflow at 320/640 px, requests`);

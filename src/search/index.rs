@@ -1,0 +1,417 @@
+//! Builds the search index of one language.
+//!
+//! Layout (all plain `.json`, which every web server serves — IIS refuses unknown extensions):
+//! - `search/<lang>/meta.json`: sizes, the content hash of the other files, the units (each a
+//!   range of document numbers) and two characters per document for the year, kind and grade
+//!   filters.
+//! - `t<bucket>.<hash>.json`: postings of the terms hashed to that bucket, each posting a
+//!   document number and its BM25 term weight (idf is applied at query time from the posting
+//!   count); plus `forms`, English word forms → their stem, so the browser needs no stemmer.
+//! - `d<chunk>.<hash>.json`: title, address, subtitle and plain text of a few documents, fetched
+//!   only for the top candidates (to confirm exact phrases and to cut excerpts).
+
+use super::tokenize::{self, index_tokens, stem};
+use crate::content::model::{Grade, Kind};
+use crate::render::OutputFile;
+use crate::site::{Lang, Site};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+
+/// BM25 parameters.
+pub const K1: f64 = 1.2;
+/// Length normalisation is kept mild: unit profiles are short summaries of the reports and
+/// should not outrank the reports they summarise.
+pub const B: f64 = 0.5;
+/// Documents per text chunk.
+pub const CHUNK: usize = 2;
+/// Most characters of a document's text kept for excerpts and phrase checks.
+pub const TEXT_LIMIT: usize = 6_000;
+
+/// Field weights: a title hit outranks a body hit.
+const TITLE: f64 = 4.0;
+const UNIT: f64 = 3.0;
+const HEADING: f64 = 2.0;
+const LABEL: f64 = 1.5;
+const BODY: f64 = 1.0;
+
+/// One searchable page.
+pub struct Doc {
+    pub url: String,
+    pub title: String,
+    pub subtitle: String,
+    pub park: String,
+    pub park_name: String,
+    pub year: Option<u16>,
+    /// 0 unit page, 1 department report, 2 project report.
+    pub kind: u8,
+    /// 0 none, 1–4 优良中差.
+    pub grade: u8,
+    /// (text, weight) per field.
+    pub fields: Vec<(String, f64)>,
+    /// Plain text for excerpts.
+    pub text: String,
+}
+
+/// FNV-1a over UTF-8, 32 bits: the bucket hash the JavaScript client computes too.
+pub fn fnv32(s: &str) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for b in s.as_bytes() {
+        h ^= u32::from(*b);
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
+}
+
+/// Plain text and headings of Markdown.
+pub fn plain_text(markdown: &str) -> (String, Vec<String>) {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    let mut headings = Vec::new();
+    let mut in_heading = false;
+    let mut heading = String::new();
+    for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                headings.push(std::mem::take(&mut heading));
+                text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading {
+                    heading.push_str(&t);
+                }
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::TableCell) => {
+                text.push(' ')
+            }
+            _ => {}
+        }
+    }
+    // CommonMark leaves `**` of CJK bold as text (see markdown.rs): it is not content.
+    let text = text.replace("**", "");
+    let headings = headings.into_iter().map(|h| h.replace("**", "")).collect();
+    (text.split_whitespace().collect::<Vec<_>>().join(" "), headings)
+}
+
+/// Documents of one language: every unit page and report page.
+pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
+    let pick = |zh: &str, en: &str| {
+        if lang == Lang::Zh {
+            zh.to_string()
+        } else {
+            en.to_string()
+        }
+    };
+    let mut docs = Vec::new();
+    for unit in &site.units {
+        let p = &unit.profile;
+        let name = pick(&p.name, &p.name_en);
+        let body = match lang {
+            Lang::Zh => unit.body.clone(),
+            Lang::En => unit.body_en.clone().unwrap_or_default(),
+        };
+        let (text, headings) = plain_text(&body);
+        let mut labels = vec![p.name.clone(), p.name_en.clone()];
+        labels.extend(p.committee.clone());
+        labels.extend(p.committee_en.clone());
+        for r in [&p.region, &p.region_en].into_iter().flatten() {
+            labels.extend(
+                [r.province.clone(), r.city.clone(), r.county.clone()]
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
+        docs.push(Doc {
+            url: site.url(lang, &format!("parks/{}/", unit.id)),
+            title: name.clone(),
+            subtitle: pick("园区与单位", "Unit"),
+            park: unit.id.clone(),
+            park_name: name.clone(),
+            year: None,
+            kind: 0,
+            grade: 0,
+            fields: vec![
+                (name, TITLE),
+                (labels.join(" "), LABEL),
+                (headings.join(" "), HEADING),
+                (text.clone(), BODY),
+            ],
+            text,
+        });
+        for e in site.reports_of(&unit.id).into_iter().rev() {
+            let f = &e.report.front;
+            let tr = e.report.en.as_ref();
+            let title = match lang {
+                Lang::Zh => f.title.clone(),
+                Lang::En => tr
+                    .and_then(|t| t.front.title.clone())
+                    .unwrap_or_else(|| crate::render::pages::default_title_en(e)),
+            };
+            let body = match lang {
+                Lang::Zh => e.report.body.clone(),
+                Lang::En => tr.map(|t| t.body.clone()).unwrap_or_default(),
+            };
+            let (text, headings) = plain_text(&body);
+            let filer = match lang {
+                Lang::Zh => f.unit_name.clone().unwrap_or_default(),
+                Lang::En => tr.and_then(|t| t.front.unit_name.clone()).unwrap_or_default(),
+            };
+            let kind_name = match f.kind {
+                Kind::Department => pick(
+                    "部门整体支出绩效自评报告",
+                    "Department-wide expenditure performance self-evaluation",
+                ),
+                Kind::Project => pick(
+                    "项目支出绩效自评报告",
+                    "Project expenditure performance self-evaluation",
+                ),
+            };
+            let labels = figure_labels(f, lang);
+            let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
+                Grade::Excellent => 1,
+                Grade::Good => 2,
+                Grade::Fair => 3,
+                Grade::Poor => 4,
+            });
+            docs.push(Doc {
+                url: site.url(lang, &e.path()),
+                title: title.clone(),
+                subtitle: format!(
+                    "{name} · {} · {kind_name}",
+                    f.year,
+                    name = pick(&unit.profile.name, &unit.profile.name_en)
+                ),
+                park: unit.id.clone(),
+                park_name: pick(&unit.profile.name, &unit.profile.name_en),
+                year: Some(f.year),
+                kind: if f.kind == Kind::Department { 1 } else { 2 },
+                grade,
+                fields: vec![
+                    (format!("{title} {}", f.year), TITLE),
+                    (
+                        format!("{} {}", pick(&unit.profile.name, &unit.profile.name_en), filer),
+                        UNIT,
+                    ),
+                    (headings.join(" "), HEADING),
+                    (format!("{} {}", labels, kind_name), LABEL),
+                    (text.clone(), BODY),
+                ],
+                text,
+            });
+        }
+    }
+    docs
+}
+
+/// Names of the figures a report discloses, so "公务接待费" finds the reports that state it.
+fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
+    let v = serde_json::to_value(f).unwrap_or_default();
+    let mut out = Vec::new();
+    for (section, fields) in v.as_object().into_iter().flatten() {
+        for (key, value) in fields.as_object().into_iter().flatten() {
+            if value.is_null() {
+                continue;
+            }
+            let names =
+                crate::figures::catalog::field(section, key).or_else(|| match (section.as_str(), key.as_str()) {
+                    ("three_public", k) => crate::figures::catalog::field("three_public", k),
+                    _ => None,
+                });
+            if let Some((zh, en)) = names {
+                out.push(if lang == Lang::Zh { zh } else { en }.to_string());
+            }
+        }
+    }
+    let items = f
+        .economy
+        .iter()
+        .chain(f.expenditure.iter().flat_map(|e| &e.project_items));
+    for i in items {
+        let label = match lang {
+            Lang::Zh => i.label.clone().or(i.name.clone()),
+            Lang::En => i.label_en.clone().or(i.name_en.clone()),
+        };
+        out.extend(label);
+    }
+    if f.three_public.is_some() {
+        out.push(if lang == Lang::Zh {
+            "“三公”经费".into()
+        } else {
+            "three public expenses".into()
+        });
+    }
+    out.join(" ")
+}
+
+/// One bucket: postings by term, and word forms → stems.
+type Shard<'a> = (BTreeMap<&'a str, Value>, BTreeMap<&'a str, &'a str>);
+
+/// The files of one language's index.
+pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
+    let docs = documents(site, lang);
+    // Weighted term frequencies and lengths.
+    let mut tfs: Vec<HashMap<String, f64>> = Vec::with_capacity(docs.len());
+    let mut lens = Vec::with_capacity(docs.len());
+    let mut forms: BTreeMap<String, String> = BTreeMap::new();
+    for d in &docs {
+        let mut tf: HashMap<String, f64> = HashMap::new();
+        let mut len = 0.0;
+        for (text, weight) in &d.fields {
+            for tok in index_tokens(text) {
+                let term = if tok.chars().any(tokenize::is_han) {
+                    tok
+                } else {
+                    let s = stem(&tok);
+                    if s != tok {
+                        forms.insert(tok, s.clone());
+                    }
+                    s
+                };
+                *tf.entry(term).or_default() += weight;
+                len += 1.0;
+            }
+        }
+        tfs.push(tf);
+        lens.push(len);
+    }
+    let avgdl = if lens.is_empty() {
+        1.0
+    } else {
+        lens.iter().sum::<f64>() / lens.len() as f64
+    };
+    let mut postings: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
+    for (i, tf) in tfs.iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * lens[i] / avgdl.max(1.0));
+        for (term, f) in tf {
+            let w = f * (K1 + 1.0) / (f + norm);
+            postings.entry(term.clone()).or_default().push((i, w));
+        }
+    }
+    let total: usize = postings.values().map(Vec::len).sum();
+    let buckets = (total / 1000).clamp(8, 4096).next_power_of_two();
+    let mut shards: Vec<Shard> =
+        (0..buckets).map(|_| Default::default()).collect();
+    for (term, list) in &postings {
+        let b = fnv32(term) as usize % buckets;
+        let entries: Vec<Value> = list
+            .iter()
+            .map(|(d, w)| json!([d, (w * 1000.0).round() / 1000.0]))
+            .collect();
+        shards[b].0.insert(term, Value::Array(entries));
+    }
+    for (form, s) in &forms {
+        shards[fnv32(form) as usize % buckets].1.insert(form, s);
+    }
+    let shard_texts: Vec<String> = shards
+        .iter()
+        .map(|(t, f)| json!({"terms": t, "forms": f}).to_string())
+        .collect();
+    let chunk_texts: Vec<String> = docs
+        .chunks(CHUNK)
+        .map(|c| {
+            let items: Vec<Value> = c
+                .iter()
+                .map(|d| {
+                    let cut = d.text.chars().count() > TEXT_LIMIT;
+                    let mut v = json!({"u": d.url, "t": d.title, "s": d.subtitle, "x": d.text.chars().take(TEXT_LIMIT).collect::<String>()});
+                    if cut {
+                        // The phrase check cannot see past the cut: the client then trusts the bigrams.
+                        v["c"] = json!(1);
+                    }
+                    v
+                })
+                .collect();
+            Value::Array(items).to_string()
+        })
+        .collect();
+    // One content hash for the whole index names every file: a new build never mixes with an old one.
+    let mut all = String::new();
+    for t in shard_texts.iter().chain(&chunk_texts) {
+        all.push_str(t);
+    }
+    let hash = format!("{:08x}", crate::theme::fnv1a(all.as_bytes()) as u32);
+    let dir = format!("{}search/{}/", if lang == Lang::En { "en/" } else { "" }, lang.code());
+    let mut out = Vec::new();
+    for (i, t) in shard_texts.into_iter().enumerate() {
+        out.push(OutputFile {
+            path: format!("{dir}t{i}.{hash}.json"),
+            bytes: t.into_bytes(),
+        });
+    }
+    for (i, t) in chunk_texts.into_iter().enumerate() {
+        out.push(OutputFile {
+            path: format!("{dir}d{i}.{hash}.json"),
+            bytes: t.into_bytes(),
+        });
+    }
+    out.push(OutputFile {
+        path: format!("{dir}meta.json"),
+        bytes: meta(&docs, buckets, &hash, lang).to_string().into_bytes(),
+    });
+    out
+}
+
+/// `meta.json`: what the client needs before the first shard.
+fn meta(docs: &[Doc], buckets: usize, hash: &str, lang: Lang) -> Value {
+    let min_year = docs.iter().filter_map(|d| d.year).min().unwrap_or(2000);
+    let mut parks: Vec<Value> = Vec::new();
+    let mut start = 0;
+    for (i, d) in docs.iter().enumerate() {
+        if i + 1 == docs.len() || docs[i + 1].park != d.park {
+            parks.push(json!([d.park, d.park_name, start, i]));
+            start = i + 1;
+        }
+    }
+    // Two characters per document: year (offset from min_year, '-' for none) and kind×grade.
+    let info: String = docs
+        .iter()
+        .flat_map(|d| {
+            let y = d
+                .year
+                .map_or('-', |y| char::from_u32(48 + u32::from(y - min_year)).unwrap_or('-'));
+            let k = char::from(b'a' + d.kind * 5 + d.grade);
+            [y, k]
+        })
+        .collect();
+    let mut years: Vec<u16> = docs.iter().filter_map(|d| d.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let pick = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    json!({
+        "v": 1,
+        "n": docs.len(),
+        "buckets": buckets,
+        "hash": hash,
+        "chunk": CHUNK,
+        "minYear": min_year,
+        "years": years,
+        "parks": parks,
+        "info": info,
+        "kinds": [pick("单位", "Unit"), pick("部门整体支出", "Department-wide"), pick("项目支出", "Project")],
+        "grades": ["", pick("优", "Excellent"), pick("良", "Good"), pick("中", "Fair"), pick("差", "Poor")],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_matches_the_reference() {
+        // Reference values of 32-bit FNV-1a.
+        assert_eq!(fnv32(""), 0x811c9dc5);
+        assert_eq!(fnv32("a"), 0xe40c292c);
+        assert_eq!(fnv32("foobar"), 0xbf9cf968);
+    }
+
+    #[test]
+    fn plain_text_keeps_words_and_headings() {
+        let (text, headings) =
+            plain_text("## 一、部门概况\n\n**公务接待费：**3.28万元\n\n| a | b |\n|---|---|\n| 人员 | 1 |\n");
+        assert_eq!(headings, vec!["一、部门概况"]);
+        assert!(text.contains("公务接待费：3.28万元") && text.contains("人员"), "{text}");
+    }
+}

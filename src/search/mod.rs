@@ -1,0 +1,6 @@
+//! Site search: an index built here, split into small JSON shards, queried in the browser by
+//! `search.js` (and by [`query`] in Rust, for tests and benchmarks).
+
+pub mod index;
+pub mod query;
+pub mod tokenize;

@@ -1,0 +1,171 @@
+//! Search: the query set in tests/search-queries.json against the built index, with the hit
+//! rate printed, plus properties of the index files.
+
+mod common;
+use common::*;
+use gongkai::search::query::{Filters, Index};
+
+const BASE: &str = "/xxgk/jxpj";
+
+#[test]
+fn query_set_hit_rate() {
+    let (_tmp, out) = build_example();
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("tests/search-queries.json")).unwrap()).unwrap();
+    assert!(cases.len() >= 30);
+    let (mut zh, mut en) = (Index::open(&out, "zh").unwrap(), Index::open(&out, "en").unwrap());
+    let mut hits = 0;
+    let mut top1 = 0;
+    let mut misses = Vec::new();
+    let mut max_bytes = 0;
+    for c in &cases {
+        let index = if c["lang"] == "en" { &mut en } else { &mut zh };
+        index.reset_bytes();
+        let q = c["q"].as_str().unwrap();
+        let want = format!("{BASE}{}", c["expect"].as_str().unwrap());
+        let within = c["within"].as_u64().unwrap() as usize;
+        let results = index.search(q, &Filters::default());
+        max_bytes = max_bytes.max(index.bytes);
+        let pos = results.iter().position(|h| h.url == want);
+        if pos.is_some_and(|p| p < within) {
+            hits += 1;
+        } else {
+            misses.push(format!(
+                "{q:?}: want {want} within {within}, got {:?}",
+                results.iter().take(3).map(|h| &h.url).collect::<Vec<_>>()
+            ));
+        }
+        top1 += usize::from(pos == Some(0));
+    }
+    println!(
+        "search query set: {hits}/{} within the expected rank, {top1} first; at most {max_bytes} bytes fetched for one query",
+        cases.len()
+    );
+    for m in &misses {
+        println!("  miss: {m}");
+    }
+    assert!(
+        hits * 100 >= cases.len() * 95,
+        "hit rate {hits}/{}:\n{}",
+        cases.len(),
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn exact_phrases_rank_first_and_stray_bigrams_drop_out() {
+    let (_tmp, out) = build_example();
+    let mut zh = Index::open(&out, "zh").unwrap();
+    // 国家知识产权示范园区 appears only in 望城's report; its bigrams (国家, 园区 …) are everywhere.
+    let r = zh.search("国家知识产权示范园区", &Filters::default());
+    assert!(
+        !r.is_empty() && r.iter().all(|h| h.phrase && h.url.contains("/parks/wangcheng/")),
+        "{r:?}"
+    );
+    // Without the phrase check, every report would match some of its bigrams.
+    let any = zh.search("国家 知识 产权 示范 园区", &Filters::default());
+    assert!(any.len() > r.len(), "{any:?}");
+    // Punctuation inside a phrase does not hide it: 冷水滩 prints “五好”园区.
+    let r = zh.search("五好园区", &Filters::default());
+    assert!(r.iter().any(|h| h.url.ends_with("/parks/lengshuitan/2021/")), "{r:?}");
+}
+
+#[test]
+fn filters_narrow_the_results() {
+    let (_tmp, out) = build_example();
+    let mut zh = Index::open(&out, "zh").unwrap();
+    let all = zh.search("园区", &Filters::default());
+    assert!(all.len() >= 6);
+    let park = zh.search(
+        "园区",
+        &Filters {
+            park: Some("daoxian".into()),
+            ..Default::default()
+        },
+    );
+    assert!(!park.is_empty() && park.iter().all(|h| h.url.contains("/parks/daoxian/")));
+    let year = zh.search(
+        "园区",
+        &Filters {
+            year: Some(2021),
+            ..Default::default()
+        },
+    );
+    assert!(
+        year.iter().all(|h| h.url.contains("/2021/")) && year.len() == 2,
+        "{year:?}"
+    );
+    let units = zh.search(
+        "园区",
+        &Filters {
+            kind: Some(0),
+            ..Default::default()
+        },
+    );
+    assert!(
+        units.iter().all(|h| h.url.matches('/').count() == 5),
+        "unit pages only: {units:?}"
+    );
+    let excellent = zh.search(
+        "园区",
+        &Filters {
+            grade: Some(1),
+            ..Default::default()
+        },
+    );
+    assert_eq!(excellent.len(), 1, "only 冷水滩 states 优");
+}
+
+#[test]
+fn index_files_are_json_with_hashed_names_and_deterministic() {
+    let (_a, one) = build_example();
+    let (_b, two) = build_example();
+    let files_one: Vec<String> = files(&one).into_keys().filter(|k| k.contains("search/")).collect();
+    assert!(
+        files_one
+            .iter()
+            .all(|f| f.ends_with(".json") || f.ends_with("index.html"))
+    );
+    for dir in ["search/zh/", "en/search/en/"] {
+        let meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(one.join(dir).join("meta.json")).unwrap()).unwrap();
+        let hash = meta["hash"].as_str().unwrap();
+        let shards: Vec<&String> = files_one
+            .iter()
+            .filter(|f| f.starts_with(dir) && !f.ends_with("meta.json"))
+            .collect();
+        assert!(
+            !shards.is_empty() && shards.iter().all(|f| f.contains(hash)),
+            "content-hashed names in {dir}"
+        );
+    }
+    for f in &files_one {
+        assert_eq!(
+            std::fs::read(one.join(f)).unwrap(),
+            std::fs::read(two.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn search_page_works_without_javascript_by_listing_units_and_years() {
+    let (_tmp, out) = build_example();
+    for lang in ["", "en/"] {
+        let html = std::fs::read_to_string(out.join(format!("{lang}search/index.html"))).unwrap();
+        assert!(html.contains("id=\"search-nojs\"") && html.contains("<form id=\"search-form\""));
+        assert!(html.contains("role=\"status\" aria-live=\"polite\""));
+        for park in ["lengshuitan", "daoxian", "wangcheng", "daxiang"] {
+            assert!(
+                html.contains(&format!("{BASE}/{lang}parks/{park}/")),
+                "{lang} lists {park}"
+            );
+        }
+        assert!(html.contains(&format!("{BASE}/{lang}years/2019/")));
+    }
+    // Every other page has a search box leading to the search page.
+    let report = std::fs::read_to_string(out.join("parks/daxiang/2021/index.html")).unwrap();
+    assert!(report.contains(&format!(
+        "<form class=\"search-box\" role=\"search\" action=\"{BASE}/search/\" method=\"get\">"
+    )));
+}

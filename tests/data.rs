@@ -157,7 +157,10 @@ fn reports_index_lists_every_report_with_working_paths() {
 fn every_json_file_parses() {
     let (_tmp, out) = build_example();
     let mut n = 0;
-    for (rel, path) in files(&out).iter().filter(|(r, _)| r.ends_with(".json") && !r.contains("search/")) {
+    for (rel, path) in files(&out)
+        .iter()
+        .filter(|(r, _)| r.ends_with(".json") && !r.contains("search/"))
+    {
         let v: Json =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{rel}: {e}"));
         match rel.as_str() {

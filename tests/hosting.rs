@@ -105,7 +105,11 @@ fn served_under_a_sub_path_every_link_and_asset_resolves() {
         assert_eq!(status, 200, "{path}");
         if path.ends_with('/') || path.ends_with(".html") {
             let html = String::from_utf8(body).unwrap();
-            for link in attrs(&html, "href").into_iter().chain(attrs(&html, "src")).chain(attrs(&html, "action")) {
+            for link in attrs(&html, "href")
+                .into_iter()
+                .chain(attrs(&html, "src"))
+                .chain(attrs(&html, "action"))
+            {
                 let link = link.split('#').next().unwrap().to_string();
                 let local = link
                     .strip_prefix("https://www.example.gov.cn")

@@ -292,8 +292,7 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
     }
     let total: usize = postings.values().map(Vec::len).sum();
     let buckets = (total / 1000).clamp(8, 4096).next_power_of_two();
-    let mut shards: Vec<Shard> =
-        (0..buckets).map(|_| Default::default()).collect();
+    let mut shards: Vec<Shard> = (0..buckets).map(|_| Default::default()).collect();
     for (term, list) in &postings {
         let b = fnv32(term) as usize % buckets;
         let entries: Vec<Value> = list

@@ -107,13 +107,22 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 /// A mismatch as a warning, a rounding difference as a note, at the stated figure.
 fn check_diagnostic(report: &content::Report, c: &figures::checks::Check) -> Option<Diagnostic> {
     use figures::checks::Status;
-    let text = format!(
-        "{}: stated {}, computed {} (difference {})",
-        c.rule_zh,
-        c.stated.grouped(),
-        c.computed.grouped(),
-        c.difference.signed()
-    );
+    let text = if c.rule.ends_with("also_stated") {
+        format!(
+            "{}: stated {} in one place, {} in another",
+            c.rule_zh,
+            c.stated.grouped(),
+            c.computed.grouped()
+        )
+    } else {
+        format!(
+            "{}: stated {}, computed {} (difference {})",
+            c.rule_zh,
+            c.stated.grouped(),
+            c.computed.grouped(),
+            c.difference.signed()
+        )
+    };
     let d = match c.status {
         Status::Passed => return None,
         Status::Rounding => Diagnostic::note(&report.file, format!("within rounding: {text}")),

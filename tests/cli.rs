@@ -269,7 +269,7 @@ fn check_finds_the_published_mismatch_and_rounding() {
     );
     // 冷水滩 2021: 实缴税收 stated as 18500 and 16000.
     assert!(
-        err.contains("lengshuitan/2021.md:") && err.contains("stated 18,500, computed 16,000"),
+        err.contains("lengshuitan/2021.md:") && err.contains("stated 18,500 in one place, 16,000 in another"),
         "{err}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("check passed: no errors, 2 warnings"));

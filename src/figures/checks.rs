@@ -639,9 +639,9 @@ pub fn check_report(report: &Report) -> Vec<Check> {
         } else {
             Status::Mismatch
         };
-        let zh = format!("{}在报告中另处所列数值（第{}处）与此一致", label.0, j + 1);
+        let zh = format!("{}：报告中两处所列数值应一致（另处第{}处）", label.0, j + 1);
         let en = format!(
-            "{}: the figure stated elsewhere in the report (#{}) is the same",
+            "{}: the same figure stated elsewhere in the report (#{}) should agree",
             label.1,
             j + 1
         );

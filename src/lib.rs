@@ -17,6 +17,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod timing;
 pub mod yaml;
 
 use config::Config;
@@ -67,6 +68,7 @@ pub struct Loaded {
 
 /// Reads settings, content and theme, collecting every problem.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    let mut timer = timing::Timer::new();
     let config = Config::load(root).map_err(|d| {
         if d.iter().any(|x| x.message.starts_with("cannot read")) {
             Failure::Io(d)
@@ -75,6 +77,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     })?;
     let (content, mut problems) = content::load(root);
+    timer.stage("load content");
     let theme = theme::Theme::load(root, &config.site.theme);
     let theme = match theme {
         Ok(t) => Some(t),
@@ -83,10 +86,12 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             None
         }
     };
+    timer.stage("theme");
     let checks: Vec<Vec<figures::checks::Check>> = content.reports.iter().map(figures::checks::check_report).collect();
     for (report, results) in content.reports.iter().zip(&checks) {
         problems.extend(results.iter().filter_map(|c| check_diagnostic(report, c)));
     }
+    timer.stage("checks");
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
     match theme {
         Some(theme) if errors.is_empty() => Ok(Loaded {
@@ -151,16 +156,21 @@ pub type Progress<'a> = &'a dyn Fn(usize, usize);
 
 /// [`render`], reporting progress after each report page.
 pub fn render_with_progress(loaded: &Loaded, progress: Progress) -> Result<Vec<render::OutputFile>, Failure> {
+    let mut timer = timing::Timer::new();
     let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
     let downloads = render::package::downloads(&site);
+    timer.stage("csv tables");
     let mut files = render::pages::render_all(&site, &loaded.theme, &downloads, progress).map_err(Failure::Content)?;
+    timer.stage("pages and charts");
     let data = render::data::render_all(&site)
         .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
     files.extend(data);
     files.extend(render::package::render(&site, &downloads));
+    timer.stage("data");
     for lang in site.langs() {
         files.extend(search::index::build(&site, lang));
     }
+    timer.stage("search");
     for lang in site.langs() {
         files.push(render::feeds::atom(&site, lang));
     }
@@ -183,6 +193,7 @@ pub fn render_with_progress(loaded: &Loaded, progress: Progress) -> Result<Vec<r
         bytes: loaded.theme.css.clone().into_bytes(),
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    timer.stage("feeds, checksums");
     Ok(files)
 }
 
@@ -205,7 +216,9 @@ pub fn build_with_progress(
     }
     let files = render_with_progress(&loaded, progress)?;
     let out = loaded.config.output_dir(output);
+    let mut timer = timing::Timer::new();
     output::publish(&out, &files).map_err(|d| Failure::Io(vec![d]))?;
+    timer.stage("write");
     Ok(BuildSummary {
         output: out,
         reports: loaded.content.reports.len(),

@@ -246,70 +246,111 @@ fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
     out.join(" ")
 }
 
-/// One bucket: postings by term, and word forms → stems.
-type Shard<'a> = (BTreeMap<&'a str, Value>, BTreeMap<&'a str, &'a str>);
+/// A shard as JSON: `{"terms":{"t":[[doc,w],…],…},"forms":{"form":"stem",…}}`, written
+/// directly (millions of postings would be slow and large as `serde_json::Value`s).
+fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(terms.iter().map(|t| t.1.len() * 12 + t.0.len() + 8).sum::<usize>() + 32);
+    out.push_str("{\"terms\":{");
+    for (i, (term, list)) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(term).unwrap_or_default());
+        out.push_str(":[");
+        for (j, (d, w)) in list.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            // Three decimals are plenty for ranking; trailing zeros trimmed.
+            let w = format!("{:.3}", w);
+            let w = w.trim_end_matches('0').trim_end_matches('.');
+            let _ = write!(out, "[{d},{w}]");
+        }
+        out.push(']');
+    }
+    out.push_str("},\"forms\":{");
+    for (i, (form, stem)) in forms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(
+            out,
+            "{}:{}",
+            serde_json::to_string(form).unwrap_or_default(),
+            serde_json::to_string(stem).unwrap_or_default()
+        );
+    }
+    out.push_str("}}");
+    out
+}
 
 /// The files of one language's index.
 pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
+    use rayon::prelude::*;
     let docs = documents(site, lang);
-    // Weighted term frequencies and lengths.
-    let mut tfs: Vec<HashMap<String, f64>> = Vec::with_capacity(docs.len());
-    let mut lens = Vec::with_capacity(docs.len());
-    let mut forms: BTreeMap<String, String> = BTreeMap::new();
-    for d in &docs {
-        let mut tf: HashMap<String, f64> = HashMap::new();
-        let mut len = 0.0;
-        for (text, weight) in &d.fields {
-            for tok in index_tokens(text) {
-                let term = if tok.chars().any(tokenize::is_han) {
-                    tok
-                } else {
-                    let s = stem(&tok);
-                    if s != tok {
+    // Weighted term frequencies per document, in parallel; stems are cached per document.
+    let per_doc: Vec<(Vec<(String, f64)>, f64, Vec<(String, String)>)> = docs
+        .par_iter()
+        .map(|d| {
+            let mut tf: HashMap<String, f64> = HashMap::new();
+            let mut forms: HashMap<String, String> = HashMap::new();
+            let mut len = 0.0;
+            for (text, weight) in &d.fields {
+                for tok in index_tokens(text) {
+                    let term = if tok.chars().any(tokenize::is_han) {
+                        tok
+                    } else if let Some(s) = forms.get(&tok) {
+                        s.clone()
+                    } else {
+                        let s = stem(&tok);
                         forms.insert(tok, s.clone());
-                    }
-                    s
-                };
-                *tf.entry(term).or_default() += weight;
-                len += 1.0;
+                        s
+                    };
+                    *tf.entry(term).or_default() += weight;
+                    len += 1.0;
+                }
             }
-        }
-        tfs.push(tf);
-        lens.push(len);
-    }
-    let avgdl = if lens.is_empty() {
+            let forms = forms.into_iter().filter(|(f, s)| f != s).collect();
+            (tf.into_iter().collect(), len, forms)
+        })
+        .collect();
+    let avgdl = if per_doc.is_empty() {
         1.0
     } else {
-        lens.iter().sum::<f64>() / lens.len() as f64
+        per_doc.iter().map(|p| p.1).sum::<f64>() / per_doc.len() as f64
     };
-    let mut postings: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
-    for (i, tf) in tfs.iter().enumerate() {
-        let norm = K1 * (1.0 - B + B * lens[i] / avgdl.max(1.0));
+    let mut postings: HashMap<&str, Vec<(u32, f32)>> = HashMap::new();
+    let mut forms: BTreeMap<&str, &str> = BTreeMap::new();
+    for (i, (tf, len, fs)) in per_doc.iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * len / avgdl.max(1.0));
         for (term, f) in tf {
             let w = f * (K1 + 1.0) / (f + norm);
-            postings.entry(term.clone()).or_default().push((i, w));
+            postings.entry(term.as_str()).or_default().push((i as u32, w as f32));
+        }
+        for (f, s) in fs {
+            forms.insert(f, s);
         }
     }
     let total: usize = postings.values().map(Vec::len).sum();
     let buckets = (total / 1000).clamp(8, 4096).next_power_of_two();
-    let mut shards: Vec<Shard> = (0..buckets).map(|_| Default::default()).collect();
+    let mut shards: Vec<(Vec<(&str, &Vec<(u32, f32)>)>, Vec<(&str, &str)>)> =
+        (0..buckets).map(|_| Default::default()).collect();
     for (term, list) in &postings {
-        let b = fnv32(term) as usize % buckets;
-        let entries: Vec<Value> = list
-            .iter()
-            .map(|(d, w)| json!([d, (w * 1000.0).round() / 1000.0]))
-            .collect();
-        shards[b].0.insert(term, Value::Array(entries));
+        shards[fnv32(term) as usize % buckets].0.push((term, list));
     }
     for (form, s) in &forms {
-        shards[fnv32(form) as usize % buckets].1.insert(form, s);
+        shards[fnv32(form) as usize % buckets].1.push((form, s));
     }
     let shard_texts: Vec<String> = shards
-        .iter()
-        .map(|(t, f)| json!({"terms": t, "forms": f}).to_string())
+        .into_par_iter()
+        .map(|(mut terms, forms)| {
+            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            shard_json(&terms, &forms)
+        })
         .collect();
     let chunk_texts: Vec<String> = docs
-        .chunks(CHUNK)
+        .par_chunks(CHUNK)
         .map(|c| {
             let items: Vec<Value> = c
                 .iter()

@@ -246,6 +246,11 @@ fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
     out.join(" ")
 }
 
+/// Weighted term frequencies, length and word forms → stems of one document.
+type DocTerms = (Vec<(String, f64)>, f64, Vec<(String, String)>);
+/// Terms with their postings, and forms → stems, of one shard.
+type ShardParts<'a> = (Vec<(&'a str, &'a Vec<(u32, f32)>)>, Vec<(&'a str, &'a str)>);
+
 /// A shard as JSON: `{"terms":{"t":[[doc,w],…],…},"forms":{"form":"stem",…}}`, written
 /// directly (millions of postings would be slow and large as `serde_json::Value`s).
 fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> String {
@@ -290,7 +295,7 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
     use rayon::prelude::*;
     let docs = documents(site, lang);
     // Weighted term frequencies per document, in parallel; stems are cached per document.
-    let per_doc: Vec<(Vec<(String, f64)>, f64, Vec<(String, String)>)> = docs
+    let per_doc: Vec<DocTerms> = docs
         .par_iter()
         .map(|d| {
             let mut tf: HashMap<String, f64> = HashMap::new();
@@ -334,8 +339,7 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
     }
     let total: usize = postings.values().map(Vec::len).sum();
     let buckets = (total / 1000).clamp(8, 4096).next_power_of_two();
-    let mut shards: Vec<(Vec<(&str, &Vec<(u32, f32)>)>, Vec<(&str, &str)>)> =
-        (0..buckets).map(|_| Default::default()).collect();
+    let mut shards: Vec<ShardParts> = (0..buckets).map(|_| Default::default()).collect();
     for (term, list) in &postings {
         shards[fnv32(term) as usize % buckets].0.push((term, list));
     }

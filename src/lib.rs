@@ -146,55 +146,86 @@ fn has_warnings(problems: &[Diagnostic]) -> bool {
     problems.iter().any(Diagnostic::is_warning)
 }
 
-/// Renders every output file in memory.
+/// Renders every output file in memory (for `serve` and tests).
 pub fn render(loaded: &Loaded) -> Result<Vec<render::OutputFile>, Failure> {
-    render_with_progress(loaded, &|_, _| {})
+    let files = std::sync::Mutex::new(Vec::new());
+    render_to(loaded, &|_, _| {}, &|f| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f)
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
 /// Progress of a long build: (report pages done, report pages in all).
-pub type Progress<'a> = &'a dyn Fn(usize, usize);
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// [`render`], reporting progress after each report page.
-pub fn render_with_progress(loaded: &Loaded, progress: Progress) -> Result<Vec<render::OutputFile>, Failure> {
+/// Where rendered files go as soon as they are ready (a staging folder, memory, nowhere).
+pub type Sink<'a> = &'a (dyn Fn(render::OutputFile) + Sync);
+
+/// What the renderers produced, counted on the way to the sink.
+#[derive(Default)]
+struct Collected {
+    files: usize,
+    /// Language-neutral addresses of the Chinese pages, for the sitemap.
+    pages: Vec<String>,
+    /// `(path, sha256)` of the data files, for SHA256SUMS.
+    sums: Vec<(String, String)>,
+}
+
+/// Renders every output file into `sink`; returns (files, pages).
+pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usize, usize), Failure> {
     let mut timer = timing::Timer::new();
+    let collected = std::sync::Mutex::new(Collected::default());
+    let put = |f: render::OutputFile| {
+        {
+            let mut c = collected.lock().unwrap_or_else(|e| e.into_inner());
+            c.files += 1;
+            if f.path.ends_with("index.html") && !f.path.starts_with("en/") {
+                c.pages.push(f.path.trim_end_matches("index.html").to_string());
+            }
+            if render::package::is_data_file(&f.path) {
+                c.sums.push((f.path.clone(), render::package::sha256_hex(&f.bytes)));
+            }
+        }
+        sink(f);
+    };
     let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
     let downloads = render::package::downloads(&site);
     timer.stage("csv tables");
-    let mut files = render::pages::render_all(&site, &loaded.theme, &downloads, progress).map_err(Failure::Content)?;
+    render::pages::render_all(&site, &loaded.theme, &downloads, progress, &put).map_err(Failure::Content)?;
     timer.stage("pages and charts");
     let data = render::data::render_all(&site)
         .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
-    files.extend(data);
-    files.extend(render::package::render(&site, &downloads));
+    data.into_iter().for_each(&put);
+    render::package::render(&site, &downloads).into_iter().for_each(&put);
+    drop(downloads);
     timer.stage("data");
     for lang in site.langs() {
-        files.extend(search::index::build(&site, lang));
+        search::index::build(&site, lang).into_iter().for_each(&put);
     }
     timer.stage("search");
     for lang in site.langs() {
-        files.push(render::feeds::atom(&site, lang));
+        put(render::feeds::atom(&site, lang));
     }
-    let pages: Vec<String> = files
-        .iter()
-        .filter(|f| f.path.ends_with("index.html") && !f.path.starts_with("en/"))
-        .map(|f| f.path.trim_end_matches("index.html").to_string())
-        .collect();
-    files.push(render::feeds::sitemap(&site, &pages));
-    files.push(render::feeds::robots(&site));
-    files.push(render::package::checksums(&files));
     for (hashed, text) in loaded.theme.scripts.values() {
-        files.push(render::OutputFile {
+        put(render::OutputFile {
             path: format!("assets/{hashed}"),
             bytes: text.clone().into_bytes(),
         });
     }
-    files.push(render::OutputFile {
+    put(render::OutputFile {
         path: format!("assets/{}", loaded.theme.css_name),
         bytes: loaded.theme.css.clone().into_bytes(),
     });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    put(render::feeds::robots(&site));
+    let mut c = collected.into_inner().unwrap_or_else(|e| e.into_inner());
+    c.pages.sort();
+    sink(render::feeds::sitemap(&site, &c.pages));
+    sink(render::package::checksums(&c.sums));
     timer.stage("feeds, checksums");
-    Ok(files)
+    let pages = c.pages.len() * site.langs().len();
+    Ok((c.files + 2, pages))
 }
 
 /// `gongkai build`: loads, renders and publishes into `output` (default from site.toml).
@@ -214,17 +245,27 @@ pub fn build_with_progress(
     if strict && has_warnings(&loaded.warnings) {
         return Err(Failure::Content(loaded.warnings));
     }
-    let files = render_with_progress(&loaded, progress)?;
     let out = loaded.config.output_dir(output);
+    // Files go straight into a staging folder as they are rendered; it replaces the output only
+    // when everything succeeded.
+    let staging = output::Staging::begin(&out).map_err(|d| Failure::Io(vec![d]))?;
+    let rendered = render_to(&loaded, progress, &|f| staging.write(&f));
+    let (files, pages) = match rendered {
+        Ok(counts) => counts,
+        Err(e) => {
+            staging.abort();
+            return Err(e);
+        }
+    };
     let mut timer = timing::Timer::new();
-    output::publish(&out, &files).map_err(|d| Failure::Io(vec![d]))?;
-    timer.stage("write");
+    staging.commit().map_err(|d| Failure::Io(vec![d]))?;
+    timer.stage("write (swap)");
     Ok(BuildSummary {
         output: out,
         reports: loaded.content.reports.len(),
         units: loaded.content.units.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages,
+        files,
         warnings: loaded.warnings,
         millis: start.elapsed().as_millis(),
     })
@@ -236,6 +277,6 @@ pub fn check(root: &Path, strict: bool) -> Result<Vec<Diagnostic>, Failure> {
     if strict && has_warnings(&loaded.warnings) {
         return Err(Failure::Content(loaded.warnings));
     }
-    render(&loaded)?;
+    render_to(&loaded, &|_, _| {}, &|_| {})?;
     Ok(loaded.warnings)
 }

@@ -8,8 +8,72 @@ use crate::diagnostics::Diagnostic;
 use crate::render::OutputFile;
 use std::path::{Component, Path, PathBuf};
 
-/// Writes `files` to `out`, replacing its previous contents atomically (per folder rename).
+/// Writes `files` to `out`, replacing its previous contents only when all were written.
 pub fn publish(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let staging = Staging::begin(out)?;
+    for f in files {
+        staging.write(f);
+    }
+    staging.commit()
+}
+
+/// A build being written: files go into a staging folder beside the output as they are
+/// rendered; [`Staging::commit`] swaps it in, [`Staging::abort`] removes it.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    /// The first write error; later writes are skipped.
+    error: std::sync::Mutex<Option<Diagnostic>>,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder for `out`.
+    pub fn begin(out: &Path) -> Result<Staging, Diagnostic> {
+        let (staging, old) = side_paths(out);
+        let parent = staging.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, "cannot create the folder", e))?;
+        for stale in [&staging, &old] {
+            if stale.exists() {
+                std::fs::remove_dir_all(stale).map_err(|e| io(stale, "cannot remove a leftover folder", e))?;
+            }
+        }
+        std::fs::create_dir_all(&staging).map_err(|e| io(&staging, "cannot create the folder", e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir: staging,
+            error: std::sync::Mutex::new(None),
+        })
+    }
+
+    /// Writes one file (from any thread).
+    pub fn write(&self, f: &OutputFile) {
+        let mut error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+        if error.is_some() {
+            return;
+        }
+        drop(error);
+        if let Err(d) = write_one(&self.dir, f) {
+            error = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            error.get_or_insert(d);
+        }
+    }
+
+    /// Replaces the output with the staging folder, unless a write failed.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        if let Some(d) = self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+            return Err(d);
+        }
+        swap(&self.out, &self.dir)
+    }
+
+    /// Discards the staging folder; the output is untouched.
+    pub fn abort(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn side_paths(out: &Path) -> (PathBuf, PathBuf) {
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -18,24 +82,19 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "public".into());
-    std::fs::create_dir_all(parent).map_err(|e| io(parent, "cannot create the folder", e))?;
-    let staging = parent.join(format!(".{name}.staging"));
-    let old = parent.join(format!(".{name}.old"));
-    for stale in [&staging, &old] {
-        if stale.exists() {
-            std::fs::remove_dir_all(stale).map_err(|e| io(stale, "cannot remove a leftover folder", e))?;
-        }
-    }
-    let result = write_all(&staging, files);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
+    (
+        parent.join(format!(".{name}.staging")),
+        parent.join(format!(".{name}.old")),
+    )
+}
+
+/// Moves `staging` into place at `out`, the previous output aside and then away.
+fn swap(out: &Path, staging: &Path) -> Result<(), Diagnostic> {
+    let (_, old) = side_paths(out);
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| io(out, "cannot move the previous site aside", e))?;
     }
-    if let Err(e) = std::fs::rename(&staging, out) {
-        // Put the previous site back.
+    if let Err(e) = std::fs::rename(staging, out) {
         let _ = std::fs::rename(&old, out);
         return Err(io(out, "cannot move the new site in place", e));
     }
@@ -45,17 +104,14 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    for f in files {
-        let rel = safe_relative(&f.path)
-            .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
-        let path = dir.join(rel);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p).map_err(|e| io(p, "cannot create the folder", e))?;
-        }
-        std::fs::write(&path, &f.bytes).map_err(|e| io(&path, "cannot write the file", e))?;
+fn write_one(dir: &Path, f: &OutputFile) -> Result<(), Diagnostic> {
+    let rel = safe_relative(&f.path)
+        .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
+    let path = dir.join(rel);
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p).map_err(|e| io(p, "cannot create the folder", e))?;
     }
-    Ok(())
+    std::fs::write(&path, &f.bytes).map_err(|e| io(&path, "cannot write the file", e))
 }
 
 /// `path` as a relative path with no `..`, root or prefix component.

@@ -16,6 +16,3 @@ pub struct OutputFile {
     pub path: String,
     pub bytes: Vec<u8>,
 }
-
-/// The files a renderer produced.
-pub type Pages = Vec<OutputFile>;

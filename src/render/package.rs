@@ -131,30 +131,34 @@ pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
     out
 }
 
+/// SHA-256 of bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// True for the files SHA256SUMS covers: everything under data/ and the JSON/CSV beside pages.
-fn is_data_file(path: &str) -> bool {
+pub fn is_data_file(path: &str) -> bool {
     let data = path.starts_with("data/") && !path.ends_with(".html");
     data || path.ends_with("/report.json") || path.ends_with("/report.csv") || path.ends_with("/park.json")
 }
 
 /// `data/SHA256SUMS`, in `sha256sum -c` format, with paths relative to data/.
-pub fn checksums(files: &[OutputFile]) -> OutputFile {
-    let mut lines: Vec<String> = files
+pub fn checksums(sums: &[(String, String)]) -> OutputFile {
+    let mut lines: Vec<(String, &str)> = sums
         .iter()
-        .filter(|f| is_data_file(&f.path))
-        .map(|f| {
-            let hex: String = Sha256::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect();
-            let rel = match f.path.strip_prefix("data/") {
+        .map(|(path, hex)| {
+            let rel = match path.strip_prefix("data/") {
                 Some(r) => r.to_string(),
-                None => format!("../{}", f.path),
+                None => format!("../{path}"),
             };
-            format!("{hex}  {rel}\n")
+            (rel, hex.as_str())
         })
         .collect();
-    lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    lines.sort();
+    let text: String = lines.iter().map(|(rel, hex)| format!("{hex}  {rel}\n")).collect();
     OutputFile {
         path: "data/SHA256SUMS".into(),
-        bytes: lines.concat().into_bytes(),
+        bytes: text.into_bytes(),
     }
 }
 
@@ -164,21 +168,17 @@ mod tests {
 
     #[test]
     fn checksums_are_sha256sum_format() {
-        let files = vec![
-            OutputFile {
-                path: "data/a.csv".into(),
-                bytes: b"abc".to_vec(),
-            },
-            OutputFile {
-                path: "parks/x/2021/report.json".into(),
-                bytes: Vec::new(),
-            },
-            OutputFile {
-                path: "index.html".into(),
-                bytes: b"x".to_vec(),
-            },
+        let files = [
+            ("data/a.csv", &b"abc"[..]),
+            ("parks/x/2021/report.json", &b""[..]),
+            ("index.html", &b"x"[..]),
         ];
-        let sums = String::from_utf8(checksums(&files).bytes).unwrap();
+        let sums: Vec<(String, String)> = files
+            .iter()
+            .filter(|f| is_data_file(f.0))
+            .map(|(p, b)| (p.to_string(), sha256_hex(b)))
+            .collect();
+        let sums = String::from_utf8(checksums(&sums).bytes).unwrap();
         assert_eq!(
             sums,
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  ../parks/x/2021/report.json\n\

@@ -3,8 +3,8 @@
 //! Templates receive typed views (below) with every number already formatted from exact
 //! decimals, so no template ever does arithmetic or float formatting.
 
+use super::OutputFile;
 use super::tables::{self, Frag, grade_names, has_cjk};
-use super::{OutputFile, Pages};
 use crate::content::model::{Kind, Level, Region, UnitType};
 use crate::content::{Report, Unit};
 use crate::diagnostics::Diagnostic;
@@ -149,56 +149,53 @@ struct KeyFigure {
     missing: bool,
 }
 
-/// Renders every page of the site.
+/// Renders every page of the site, handing each file to `sink` as soon as it is ready (pages
+/// are rendered in parallel; nothing accumulates in memory).
 pub fn render_all(
     site: &Site,
     theme: &Theme,
     downloads: &[super::package::Download],
     progress: crate::Progress,
-) -> Result<Pages, Vec<Diagnostic>> {
+    sink: crate::Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    use rayon::prelude::*;
     let total = site.reports.len() * site.langs().len();
-    let mut done = 0;
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let problems = std::sync::Mutex::new(Vec::new());
+    let push = |res: Result<OutputFile, Diagnostic>| match res {
+        Ok(f) => sink(f),
+        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
+    };
     for lang in site.langs() {
         let r = Renderer {
             site,
             theme,
             lang,
-            extra: Default::default(),
-        };
-        let mut push = |res: Result<OutputFile, Diagnostic>| match res {
-            Ok(f) => files.push(f),
-            Err(d) => problems.push(d),
+            sink,
         };
         push(r.home());
         push(r.parks_index());
-        for unit in &site.units {
-            push(r.park(unit));
-        }
-        for entry in &site.reports {
+        site.units.par_iter().for_each(|unit| push(r.park(unit)));
+        site.reports.par_iter().for_each(|entry| {
             push(r.report(entry));
-            done += 1;
-            progress(done, total);
-        }
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
+        });
         push(r.years_index());
-        for year in site.years() {
-            push(r.year(year));
-        }
+        site.years().par_iter().for_each(|year| push(r.year(*year)));
         push(r.data_page(downloads));
         push(r.search_page());
         push(r.not_found());
-        files.append(&mut r.extra.borrow_mut());
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 struct Renderer<'a> {
     site: &'a Site<'a>,
     theme: &'a Theme,
     lang: Lang,
-    /// Chart files written beside the pages.
-    extra: std::cell::RefCell<Vec<OutputFile>>,
+    /// Where chart files go, beside the pages.
+    sink: crate::Sink<'a>,
 }
 
 impl Renderer<'_> {
@@ -446,7 +443,7 @@ impl Renderer<'_> {
             .map(|c| {
                 let drawn = c.draw();
                 let file_name = format!("{}.svg", c.id);
-                self.extra.borrow_mut().push(OutputFile {
+                (self.sink)(OutputFile {
                     path: format!("{prefix}{path}{file_name}"),
                     bytes: drawn.file.into_bytes(),
                 });

@@ -75,6 +75,9 @@ pub struct Site<'a> {
     pub units: Vec<&'a Unit>,
     /// Sorted by unit id, then year, then kind.
     pub reports: Vec<ReportEntry<'a>>,
+    /// Report indices of each unit, newest first (computed once: large sites have thousands).
+    by_unit: std::collections::HashMap<String, Vec<usize>>,
+    years: Vec<u16>,
 }
 
 impl<'a> Site<'a> {
@@ -85,7 +88,7 @@ impl<'a> Site<'a> {
         for r in &content.reports {
             *per_year.entry((r.park.as_str(), r.front.year)).or_default() += 1;
         }
-        let reports = content
+        let reports: Vec<ReportEntry> = content
             .reports
             .iter()
             .enumerate()
@@ -105,7 +108,26 @@ impl<'a> Site<'a> {
                 })
             })
             .collect();
-        Site { config, units, reports }
+        let mut by_unit: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, e) in reports.iter().enumerate() {
+            by_unit.entry(e.unit.id.clone()).or_default().push(i);
+        }
+        for list in by_unit.values_mut() {
+            list.sort_by(|a, b| {
+                let (x, y) = (&reports[*a].report.front, &reports[*b].report.front);
+                (y.year, x.kind).cmp(&(x.year, y.kind))
+            });
+        }
+        let mut years: Vec<u16> = reports.iter().map(|r| r.report.front.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        Site {
+            config,
+            units,
+            reports,
+            by_unit,
+            years,
+        }
     }
 
     /// Languages built, Chinese first.
@@ -134,16 +156,14 @@ impl<'a> Site<'a> {
 
     /// Years with reports, newest first.
     pub fn years(&self) -> Vec<u16> {
-        let mut y: Vec<u16> = self.reports.iter().map(|r| r.report.front.year).collect();
-        y.sort_unstable_by(|a, b| b.cmp(a));
-        y.dedup();
-        y
+        self.years.clone()
     }
 
     /// Reports of one unit, newest first.
     pub fn reports_of(&self, unit_id: &str) -> Vec<&ReportEntry<'a>> {
-        let mut v: Vec<&ReportEntry> = self.reports.iter().filter(|r| r.unit.id == unit_id).collect();
-        v.sort_by(|a, b| (b.report.front.year, a.report.front.kind).cmp(&(a.report.front.year, b.report.front.kind)));
-        v
+        self.by_unit
+            .get(unit_id)
+            .map(|ids| ids.iter().map(|i| &self.reports[*i]).collect())
+            .unwrap_or_default()
     }
 }

@@ -10,12 +10,13 @@
 //! - `d<chunk>.<hash>.json`: title, address, subtitle and plain text of a few documents, fetched
 //!   only for the top candidates (to confirm exact phrases and to cut excerpts).
 
-use super::tokenize::{self, index_tokens, stem};
+use super::tokenize::{self, stem};
 use crate::content::model::{Grade, Kind};
 use crate::render::OutputFile;
 use crate::site::{Lang, Site};
+use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// BM25 parameters.
 pub const K1: f64 = 1.2;
@@ -251,6 +252,35 @@ type DocTerms = (Vec<(String, f64)>, f64, Vec<(String, String)>);
 /// Terms with their postings, and forms → stems, of one shard.
 type ShardParts<'a> = (Vec<(&'a str, &'a Vec<(u32, f32)>)>, Vec<(&'a str, &'a str)>);
 
+/// Weighted term frequencies, length and word forms of one document.
+fn doc_terms(d: &Doc) -> DocTerms {
+    let mut tf: FxHashMap<String, f64> = FxHashMap::default();
+    let mut forms: FxHashMap<String, String> = FxHashMap::default();
+    let mut len = 0.0;
+    for (text, weight) in &d.fields {
+        tokenize::for_each_index_token(text, |tok| {
+            len += 1.0;
+            let han = tok.chars().next().is_some_and(tokenize::is_han);
+            let term: &str = if han {
+                tok
+            } else {
+                if !forms.contains_key(tok) {
+                    forms.insert(tok.to_string(), stem(tok));
+                }
+                forms[tok].as_str()
+            };
+            match tf.get_mut(term) {
+                Some(v) => *v += weight,
+                None => {
+                    tf.insert(term.to_string(), *weight);
+                }
+            }
+        });
+    }
+    let forms = forms.into_iter().filter(|(f, s)| f != s).collect();
+    (tf.into_iter().collect(), len, forms)
+}
+
 /// A shard as JSON: `{"terms":{"t":[[doc,w],…],…},"forms":{"form":"stem",…}}`, written
 /// directly (millions of postings would be slow and large as `serde_json::Value`s).
 fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> String {
@@ -293,58 +323,59 @@ fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> Str
 /// The files of one language's index.
 pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
     use rayon::prelude::*;
+    let mut timer = crate::timing::Timer::new();
     let docs = documents(site, lang);
-    // Weighted term frequencies per document, in parallel; stems are cached per document.
-    let per_doc: Vec<DocTerms> = docs
-        .par_iter()
-        .map(|d| {
-            let mut tf: HashMap<String, f64> = HashMap::new();
-            let mut forms: HashMap<String, String> = HashMap::new();
-            let mut len = 0.0;
-            for (text, weight) in &d.fields {
-                for tok in index_tokens(text) {
-                    let term = if tok.chars().any(tokenize::is_han) {
-                        tok
-                    } else if let Some(s) = forms.get(&tok) {
-                        s.clone()
-                    } else {
-                        let s = stem(&tok);
-                        forms.insert(tok, s.clone());
-                        s
-                    };
-                    *tf.entry(term).or_default() += weight;
-                    len += 1.0;
+    timer.stage("search: documents");
+    // Weighted term frequencies, tokenised in parallel in batches and merged into one map, so
+    // each distinct term is stored once however many documents use it.
+    let mut postings: FxHashMap<String, Vec<(u32, f32)>> = FxHashMap::default();
+    let mut forms: BTreeMap<String, String> = BTreeMap::new();
+    let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
+    for (b, batch) in docs.chunks(512).enumerate() {
+        let per_doc: Vec<DocTerms> = batch.par_iter().map(doc_terms).collect();
+        for (i, (tf, len, fs)) in per_doc.into_iter().enumerate() {
+            let id = (b * 512 + i) as u32;
+            lens.push(len as f32);
+            for (term, f) in tf {
+                match postings.get_mut(&term) {
+                    Some(list) => list.push((id, f as f32)),
+                    None => {
+                        postings.insert(term, vec![(id, f as f32)]);
+                    }
                 }
             }
-            let forms = forms.into_iter().filter(|(f, s)| f != s).collect();
-            (tf.into_iter().collect(), len, forms)
-        })
-        .collect();
-    let avgdl = if per_doc.is_empty() {
-        1.0
-    } else {
-        per_doc.iter().map(|p| p.1).sum::<f64>() / per_doc.len() as f64
-    };
-    let mut postings: HashMap<&str, Vec<(u32, f32)>> = HashMap::new();
-    let mut forms: BTreeMap<&str, &str> = BTreeMap::new();
-    for (i, (tf, len, fs)) in per_doc.iter().enumerate() {
-        let norm = K1 * (1.0 - B + B * len / avgdl.max(1.0));
-        for (term, f) in tf {
-            let w = f * (K1 + 1.0) / (f + norm);
-            postings.entry(term.as_str()).or_default().push((i as u32, w as f32));
-        }
-        for (f, s) in fs {
-            forms.insert(f, s);
+            for (f, s) in fs {
+                forms.entry(f).or_insert(s);
+            }
         }
     }
+    let avgdl = if lens.is_empty() {
+        1.0
+    } else {
+        lens.iter().sum::<f32>() / lens.len() as f32
+    }
+    .max(1.0);
+    // BM25 term weight from the raw weighted frequency.
+    let weight = |d: u32, f: f32| {
+        let norm = K1 as f32 * (1.0 - B as f32 + B as f32 * lens[d as usize] / avgdl);
+        f * (K1 as f32 + 1.0) / (f + norm)
+    };
+    for list in postings.values_mut() {
+        for p in list.iter_mut() {
+            p.1 = weight(p.0, p.1);
+        }
+    }
+    timer.stage("search: postings");
     let total: usize = postings.values().map(Vec::len).sum();
     let buckets = (total / 1000).clamp(8, 4096).next_power_of_two();
     let mut shards: Vec<ShardParts> = (0..buckets).map(|_| Default::default()).collect();
     for (term, list) in &postings {
-        shards[fnv32(term) as usize % buckets].0.push((term, list));
+        shards[fnv32(term) as usize % buckets].0.push((term.as_str(), list));
     }
     for (form, s) in &forms {
-        shards[fnv32(form) as usize % buckets].1.push((form, s));
+        shards[fnv32(form) as usize % buckets]
+            .1
+            .push((form.as_str(), s.as_str()));
     }
     let shard_texts: Vec<String> = shards
         .into_par_iter()
@@ -353,6 +384,7 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
             shard_json(&terms, &forms)
         })
         .collect();
+    timer.stage("search: shards");
     let chunk_texts: Vec<String> = docs
         .par_chunks(CHUNK)
         .map(|c| {

@@ -4,9 +4,10 @@
 //! - `search/<lang>/meta.json`: sizes, the content hash of the other files, the units (each a
 //!   range of document numbers) and two characters per document for the year, kind and grade
 //!   filters.
-//! - `t<bucket>.<hash>.json`: postings of the terms hashed to that bucket, each posting a
-//!   document number and its BM25 term weight (idf is applied at query time from the posting
-//!   count); plus `forms`, English word forms → their stem, so the browser needs no stemmer.
+//! - `t<bucket>.<hash>.json`: postings of the terms hashed to that bucket, each posting the gap
+//!   to the previous document number and its BM25 term weight × 100 (idf is applied at query
+//!   time from the posting count); plus `forms`, English word forms → their stem, so the
+//!   browser needs no stemmer.
 //! - `d<chunk>.<hash>.json`: title, address, subtitle and plain text of a few documents, fetched
 //!   only for the top candidates (to confirm exact phrases and to cut excerpts).
 
@@ -24,9 +25,9 @@ pub const K1: f64 = 1.2;
 /// should not outrank the reports they summarise.
 pub const B: f64 = 0.5;
 /// Documents per text chunk.
-pub const CHUNK: usize = 2;
+pub const CHUNK: usize = 3;
 /// Most characters of a document's text kept for excerpts and phrase checks.
-pub const TEXT_LIMIT: usize = 6_000;
+pub const TEXT_LIMIT: usize = 3_000;
 
 /// Field weights: a title hit outranks a body hit.
 const TITLE: f64 = 4.0;
@@ -281,7 +282,9 @@ fn doc_terms(d: &Doc) -> DocTerms {
     (tf.into_iter().collect(), len, forms)
 }
 
-/// A shard as JSON: `{"terms":{"t":[[doc,w],…],…},"forms":{"form":"stem",…}}`, written
+/// A shard as JSON: `{"terms":{"t":[gap,w100,gap,w100,…],…},"forms":{"form":"stem",…}}`
+/// (postings sorted by document, each as the gap from the previous document number and the
+/// BM25 weight × 100 — about half the bytes of `[doc,weight]` pairs), written
 /// directly (millions of postings would be slow and large as `serde_json::Value`s).
 fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> String {
     use std::fmt::Write;
@@ -293,14 +296,14 @@ fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> Str
         }
         out.push_str(&serde_json::to_string(term).unwrap_or_default());
         out.push_str(":[");
+        // Flat pairs: document number as the gap from the previous one, weight × 100 rounded.
+        let mut prev = 0;
         for (j, (d, w)) in list.iter().enumerate() {
             if j > 0 {
                 out.push(',');
             }
-            // Three decimals are plenty for ranking; trailing zeros trimmed.
-            let w = format!("{:.3}", w);
-            let w = w.trim_end_matches('0').trim_end_matches('.');
-            let _ = write!(out, "[{d},{w}]");
+            let _ = write!(out, "{},{}", d - prev, (w * 100.0).round() as u32);
+            prev = *d;
         }
         out.push(']');
     }
@@ -367,7 +370,7 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
     }
     timer.stage("search: postings");
     let total: usize = postings.values().map(Vec::len).sum();
-    let buckets = (total / 1000).clamp(8, 4096).next_power_of_two();
+    let buckets = (total / 2000).clamp(8, 4096).next_power_of_two();
     let mut shards: Vec<ShardParts> = (0..buckets).map(|_| Default::default()).collect();
     for (term, list) in &postings {
         shards[fnv32(term) as usize % buckets].0.push((term.as_str(), list));

@@ -91,15 +91,19 @@ impl Index {
         &self.shards[&b]
     }
 
+    /// Postings of a term: flat pairs of (gap to the previous document, weight × 100).
     fn postings(&mut self, term: &str) -> Vec<(usize, f64)> {
-        self.shard(term)["terms"][term]
+        let flat: Vec<u64> = self.shard(term)["terms"][term]
             .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|p| (p[0].as_u64().unwrap_or(0) as usize, p[1].as_f64().unwrap_or(0.0)))
-                    .collect()
+            .map(|a| a.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default();
+        let mut doc = 0;
+        flat.chunks(2)
+            .map(|p| {
+                doc += p[0] as usize;
+                (doc, p.get(1).copied().unwrap_or(0) as f64 / 100.0)
             })
-            .unwrap_or_default()
+            .collect()
     }
 
     /// The indexed term for a query token: its stem for words, with a plural retried.

@@ -107,7 +107,14 @@
       return Promise.all(tokens.map(function (t) { return self.term(t); }));
     }).then(function (terms) {
       terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-      return Promise.all(terms.map(function (t) { return self.shard(t).then(function (s) { return (s.terms && s.terms[t]) || []; }); }));
+      // Postings are flat pairs: gap to the previous document, weight × 100.
+      return Promise.all(terms.map(function (t) {
+        return self.shard(t).then(function (s) {
+          var flat = (s.terms && s.terms[t]) || [], out = [], doc = 0;
+          for (var i = 0; i + 1 < flat.length; i += 2) { doc += flat[i]; out.push([doc, flat[i + 1] / 100]); }
+          return out;
+        });
+      }));
     }).then(function (lists) {
       var n = self.m.n, scores = {};
       lists.forEach(function (list) {

@@ -455,3 +455,37 @@ fn pub_date_is_the_reports_own_publication_time() {
             && feed.contains("<updated>2020-07-02T09:00:00+08:00</updated>")
     );
 }
+
+#[test]
+fn two_kinds_in_one_year_get_kind_slugs_and_a_bureau_lists_its_parks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    // A project report in the same year as 冷水滩's department report.
+    let project = std::fs::read_to_string(repo().join("tests/fixtures/project-report.md"))
+        .unwrap()
+        .replace("year: 2022", "year: 2021");
+    std::fs::write(root.join("content/parks/lengshuitan/2021-factories.md"), project).unwrap();
+    // A city bureau filing a special-fund report covering two parks.
+    let bureau = root.join("content/parks/yongzhou-bureau");
+    std::fs::create_dir_all(&bureau).unwrap();
+    std::fs::write(bureau.join("_index.md"), "---\nname: 永州市工信局\nname_en: Yongzhou Bureau of Industry and Information Technology\nunit_type: bureau\ncovers: [lengshuitan, daoxian]\n---\n市级主管部门。\n").unwrap();
+    gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
+    let out = root.join("public");
+    for lang in ["", "en/"] {
+        assert!(
+            out.join(format!("{lang}parks/lengshuitan/2021-department/index.html"))
+                .is_file()
+        );
+        assert!(
+            out.join(format!("{lang}parks/lengshuitan/2021-project/index.html"))
+                .is_file()
+        );
+        assert!(!out.join(format!("{lang}parks/lengshuitan/2021/index.html")).exists());
+    }
+    let page = read(&out, "parks/yongzhou-bureau/index.html");
+    assert!(
+        page.contains("涉及园区") && page.contains("href=\"/xxgk/jxpj/parks/lengshuitan/\">冷水滩高科技工业园</a>")
+    );
+    assert!(read(&out, "en/parks/yongzhou-bureau/index.html").contains("Parks covered"));
+}

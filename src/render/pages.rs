@@ -698,6 +698,23 @@ impl Renderer<'_> {
                 (!industries.is_empty()).then_some(industries),
             ),
         ];
+        // A bureau's reports cover several parks: name them, linking those that have pages.
+        let covers: Vec<Link> = p
+            .covers
+            .iter()
+            .map(|id| match self.site.units.iter().find(|u| &u.id == id) {
+                Some(u) => Link {
+                    text: self.unit_name(u),
+                    url: self.url(&format!("parks/{id}/")),
+                    lang: None,
+                },
+                None => Link {
+                    text: id.clone(),
+                    url: String::new(),
+                    lang: None,
+                },
+            })
+            .collect();
         let (body, body_lang) = match (self.lang, &unit.body_en) {
             (Lang::En, Some(en)) => (markdown::render(en).html, None),
             (Lang::En, None) => (markdown::render(&unit.body).html, Some("zh-CN")),
@@ -732,6 +749,7 @@ impl Renderer<'_> {
         let json = format!("{}{}park.json", self.site.config.base_path, path);
         self.render("park.html", format!("{path}index.html"), page, |ctx| {
             ctx.insert("facts", &facts);
+            ctx.insert("covers", &covers);
             ctx.insert("body", &body);
             ctx.insert("body_lang", &body_lang);
             ctx.insert("reports", &reports);

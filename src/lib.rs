@@ -87,7 +87,10 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     };
     timer.stage("theme");
-    let checks: Vec<Vec<figures::checks::Check>> = content.reports.iter().map(figures::checks::check_report).collect();
+    let checks: Vec<Vec<figures::checks::Check>> = {
+        use rayon::prelude::*;
+        content.reports.par_iter().map(figures::checks::check_report).collect()
+    };
     for (report, results) in content.reports.iter().zip(&checks) {
         problems.extend(results.iter().filter_map(|c| check_diagnostic(report, c)));
     }
@@ -201,9 +204,13 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     render::package::render(&site, &downloads).into_iter().for_each(&put);
     drop(downloads);
     timer.stage("data");
-    for lang in site.langs() {
-        search::index::build(&site, lang).into_iter().for_each(&put);
-    }
+    // Both languages' indexes at once: each is partly sequential.
+    let langs = site.langs();
+    let (first, second) = rayon::join(
+        || search::index::build(&site, langs[0]),
+        || langs.get(1).map(|l| search::index::build(&site, *l)).unwrap_or_default(),
+    );
+    first.into_iter().chain(second).for_each(&put);
     timer.stage("search");
     for lang in site.langs() {
         put(render::feeds::atom(&site, lang));

@@ -1,6 +1,11 @@
 //! The `gongkai` command line: a thin layer over the library.
 
 use clap::{Parser, Subcommand};
+
+/// Building a site allocates millions of small strings; mimalloc handles that markedly faster
+/// than the system allocator on both cores.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use gongkai::{Failure, build_with_progress, check};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -137,8 +137,22 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             folders.entry(unit).or_default().push(path.to_path_buf());
         }
     }
-    for (id, files) in folders {
-        load_unit(&parks.join(&id), &id, &files, &mut content, &mut problems);
+    // Units load in parallel (thousands of files on a large site); results keep folder order.
+    use rayon::prelude::*;
+    let folders: Vec<(String, Vec<PathBuf>)> = folders.into_iter().collect();
+    let loaded: Vec<(Content, Vec<Diagnostic>)> = folders
+        .par_iter()
+        .map(|(id, files)| {
+            let mut c = Content::default();
+            let mut p = Vec::new();
+            load_unit(&parks.join(id), id, files, &mut c, &mut p);
+            (c, p)
+        })
+        .collect();
+    for (c, mut p) in loaded {
+        content.units.extend(c.units);
+        content.reports.extend(c.reports);
+        problems.append(&mut p);
     }
     check_duplicates(&content.reports, &mut problems);
     content.reports.sort_by(|a, b| {

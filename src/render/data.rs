@@ -134,13 +134,18 @@ struct AllJson<'a> {
 /// All JSON files of the site, the per-report CSV rows, and the JSON Schema of report.json.
 pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
     let mut out = Vec::new();
-    for e in &site.reports {
-        out.push(file(format!("{}report.json", e.path()), &report_json(site, e))?);
-        let row = super::csv::one_report(site, e);
-        out.push(OutputFile {
-            path: format!("{}report.csv", e.path()),
-            bytes: row.to_bytes(),
-        });
+    use rayon::prelude::*;
+    let per_report: Vec<Result<[OutputFile; 2], serde_json::Error>> = site
+        .reports
+        .par_iter()
+        .map(|e| {
+            let json = file(format!("{}report.json", e.path()), &report_json(site, e))?;
+            let row = super::csv::one_report(site, e);
+            Ok([json, OutputFile { path: format!("{}report.csv", e.path()), bytes: row.to_bytes() }])
+        })
+        .collect();
+    for r in per_report {
+        out.extend(r?);
     }
     let parks: Vec<ParkJson> = site.units.iter().map(|u| park_json(site, u)).collect();
     for park in &parks {

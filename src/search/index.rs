@@ -48,9 +48,9 @@ pub struct Doc {
     pub kind: u8,
     /// 0 none, 1–4 优良中差.
     pub grade: u8,
-    /// (text, weight) per field.
+    /// (text, weight) per field, the body excepted.
     pub fields: Vec<(String, f64)>,
-    /// Plain text for excerpts.
+    /// Plain text: the body field (weight 1) and the source of excerpts.
     pub text: String,
 }
 
@@ -139,7 +139,6 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
                 (name, TITLE),
                 (labels.join(" "), LABEL),
                 (headings.join(" "), HEADING),
-                (text.clone(), BODY),
             ],
             text,
         });
@@ -199,7 +198,6 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
                     ),
                     (headings.join(" "), HEADING),
                     (format!("{} {}", labels, kind_name), LABEL),
-                    (text.clone(), BODY),
                 ],
                 text,
             });
@@ -258,7 +256,8 @@ fn doc_terms(d: &Doc) -> DocTerms {
     let mut tf: FxHashMap<String, f64> = FxHashMap::default();
     let mut forms: FxHashMap<String, String> = FxHashMap::default();
     let mut len = 0.0;
-    for (text, weight) in &d.fields {
+    let body = [(d.text.clone(), BODY)];
+    for (text, weight) in d.fields.iter().chain(&body) {
         tokenize::for_each_index_token(text, |tok| {
             len += 1.0;
             let han = tok.chars().next().is_some_and(tokenize::is_han);

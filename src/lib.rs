@@ -208,7 +208,12 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     let langs = site.langs();
     let (first, second) = rayon::join(
         || search::index::build(&site, langs[0]),
-        || langs.get(1).map(|l| search::index::build(&site, *l)).unwrap_or_default(),
+        || {
+            langs
+                .get(1)
+                .map(|l| search::index::build(&site, *l))
+                .unwrap_or_default()
+        },
     );
     first.into_iter().chain(second).for_each(&put);
     timer.stage("search");

@@ -141,7 +141,13 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
         .map(|e| {
             let json = file(format!("{}report.json", e.path()), &report_json(site, e))?;
             let row = super::csv::one_report(site, e);
-            Ok([json, OutputFile { path: format!("{}report.csv", e.path()), bytes: row.to_bytes() }])
+            Ok([
+                json,
+                OutputFile {
+                    path: format!("{}report.csv", e.path()),
+                    bytes: row.to_bytes(),
+                },
+            ])
         })
         .collect();
     for r in per_report {
@@ -172,7 +178,13 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
         reports: site.reports.iter().map(|e| report_json(site, e)).collect(),
         parks,
     };
-    out.push(file("data/all.json".into(), &all)?);
+    // all.json is large on big sites: compact, not pretty-printed.
+    let mut bytes = serde_json::to_vec(&all)?;
+    bytes.push(b'\n');
+    out.push(OutputFile {
+        path: "data/all.json".into(),
+        bytes,
+    });
     out.push(file(SCHEMA_PATH.into(), &report_schema(&site.config.base_url))?);
     Ok(out)
 }

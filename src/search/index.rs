@@ -135,11 +135,7 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
             year: None,
             kind: 0,
             grade: 0,
-            fields: vec![
-                (name, TITLE),
-                (labels.join(" "), LABEL),
-                (headings.join(" "), HEADING),
-            ],
+            fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
             text,
         });
         for e in site.reports_of(&unit.id).into_iter().rev() {
@@ -386,6 +382,9 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
             shard_json(&terms, &forms)
         })
         .collect();
+    // The postings are serialised: free them before the text chunks are built.
+    drop(postings);
+    drop(forms);
     timer.stage("search: shards");
     let chunk_texts: Vec<String> = docs
         .par_chunks(CHUNK)

@@ -21,18 +21,7 @@ fn stderr(o: &Output) -> String {
 fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    for name in ["site.toml", "themes", "content"] {
-        for e in walkdir::WalkDir::new(repo().join(name)) {
-            let e = e.unwrap();
-            let dest = root.join(e.path().strip_prefix(repo()).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-                std::fs::copy(e.path(), &dest).unwrap();
-            }
-        }
-    }
+    copy_example(&root);
     (tmp, root)
 }
 

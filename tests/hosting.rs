@@ -67,18 +67,7 @@ fn fetch(port: u16, path: &str) -> (u16, Vec<u8>) {
 fn build_at(base_url: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    for name in ["site.toml", "themes", "content"] {
-        for e in walkdir::WalkDir::new(repo().join(name)) {
-            let e = e.unwrap();
-            let dest = root.join(e.path().strip_prefix(repo()).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-                std::fs::copy(e.path(), &dest).unwrap();
-            }
-        }
-    }
+    copy_example(&root);
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
     let toml = toml.replace(
         "base_url = \"https://www.example.gov.cn/xxgk/jxpj/\"",

@@ -2,10 +2,9 @@
 //! good site when an edit breaks it, and tells the page.
 
 mod common;
-use common::repo;
+use common::copy_example;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -39,24 +38,10 @@ fn until(mut ok: impl FnMut() -> bool) -> Duration {
     start.elapsed()
 }
 
-fn copy_site(to: &Path) {
-    for name in ["site.toml", "themes", "content"] {
-        for e in walkdir::WalkDir::new(repo().join(name)) {
-            let e = e.unwrap();
-            let dest = to.join(e.path().strip_prefix(repo()).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::copy(e.path(), &dest).unwrap();
-            }
-        }
-    }
-}
-
 #[test]
 fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_site(tmp.path());
+    copy_example(tmp.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .args(["serve", "--port", "0", "--root"])
         .arg(tmp.path())

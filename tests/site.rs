@@ -227,28 +227,13 @@ fn cjk_bold_renders_in_the_narrative() {
 fn english_page_without_translation_says_the_narrative_is_chinese_only() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    copy_example(&root);
     std::fs::remove_file(root.join("content/parks/daxiang/2021.en.md")).unwrap();
     gongkai::build(&root, None, false).unwrap();
     let en = std::fs::read_to_string(root.join("public/en/parks/daxiang/2021/index.html")).unwrap();
     assert!(en.contains("The text of this report is available in Chinese only."));
     assert!(en.contains("Hunan Daxiang Industrial Concentration Zone 2021 Department-wide Expenditure Performance Self-Evaluation Report"));
     assert!(text(&en).contains("Gross output of industrial enterprises above designated size 110.74 CNY 100 million"));
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path, top: &[&str]) {
-    for name in top {
-        for e in walkdir::WalkDir::new(from.join(name)) {
-            let e = e.unwrap();
-            let dest = to.join(e.path().strip_prefix(from).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-                std::fs::copy(e.path(), &dest).unwrap();
-            }
-        }
-    }
 }
 
 #[test]
@@ -310,7 +295,7 @@ fn a_mismatch_shows_a_notice_in_both_languages_and_every_check_is_in_the_json() 
 fn project_report_shows_goals_and_indicators_and_fills_indicators_csv() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    copy_example(&root);
     let fixtures = repo().join("tests/fixtures");
     std::fs::copy(
         fixtures.join("project-report.md"),
@@ -429,7 +414,7 @@ fn every_page_type_carries_the_government_site_metadata() {
 fn pub_date_is_the_reports_own_publication_time() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    copy_example(&root);
     let file = root.join("content/parks/wangcheng/2019.md");
     let source = std::fs::read_to_string(&file).unwrap().replacen(
         "\nyear: 2019\n",
@@ -460,7 +445,7 @@ fn pub_date_is_the_reports_own_publication_time() {
 fn two_kinds_in_one_year_get_kind_slugs_and_a_bureau_lists_its_parks() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(&repo(), &root, &["site.toml", "themes", "content"]);
+    copy_example(&root);
     // A project report in the same year as 冷水滩's department report.
     let project = std::fs::read_to_string(repo().join("tests/fixtures/project-report.md"))
         .unwrap()

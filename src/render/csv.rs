@@ -112,6 +112,22 @@ pub fn field(s: &str) -> String {
     }
 }
 
+/// The page addresses and the JSON beside them, as paths from the site root.
+fn addresses(t: &mut Table, site: &Site, path: &str, json: &str) {
+    t.text(
+        "url_zh",
+        "Chinese page, path from the site root",
+        Some(&site.root_path(Lang::Zh, path)),
+    );
+    let en = site.config.has_english().then(|| site.root_path(Lang::En, path));
+    t.text("url_en", "English page, path from the site root", en.as_deref());
+    t.text(
+        "json",
+        &format!("{json}, path from the site root"),
+        Some(&site.root_path(Lang::Zh, &format!("{path}{json}"))),
+    );
+}
+
 /// Stable id of a report across downloads: `lengshuitan-2021-department`.
 pub fn report_id(e: &ReportEntry) -> String {
     format!("{}-{}-{}", e.unit.id, e.report.front.year, e.report.front.kind.slug())
@@ -157,24 +173,7 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
         "Unit of all amounts in this row unless a *_unit column says otherwise",
         Some(&f.amount_unit),
     );
-    t.text(
-        "url_zh",
-        "Chinese page, path from the site root",
-        Some(&site.root_path(Lang::Zh, &path)),
-    );
-    t.text(
-        "url_en",
-        "English page, path from the site root",
-        site.config
-            .has_english()
-            .then(|| site.root_path(Lang::En, &path))
-            .as_deref(),
-    );
-    t.text(
-        "json",
-        "report.json, path from the site root",
-        Some(&site.root_path(Lang::Zh, &format!("{path}report.json"))),
-    );
+    addresses(t, site, &path, "report.json");
 
     let ev = f.evaluation.clone().unwrap_or_default();
     t.num("evaluation_score", "自评得分 Self-evaluation score (points)", ev.score);
@@ -809,24 +808,7 @@ fn park_row(t: &mut Table, site: &Site, u: &crate::content::Unit) {
         "Number of reports on the site",
         Some(site.reports_of(&u.id).len() as u64),
     );
-    t.text(
-        "url_zh",
-        "Chinese page, path from the site root",
-        Some(&site.root_path(Lang::Zh, &path)),
-    );
-    t.text(
-        "url_en",
-        "English page, path from the site root",
-        site.config
-            .has_english()
-            .then(|| site.root_path(Lang::En, &path))
-            .as_deref(),
-    );
-    t.text(
-        "json",
-        "park.json, path from the site root",
-        Some(&site.root_path(Lang::Zh, &format!("{path}park.json"))),
-    );
+    addresses(t, site, &path, "park.json");
     t.end_row();
 }
 

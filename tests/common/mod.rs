@@ -20,6 +20,22 @@ pub fn build_example() -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
+/// Copies the example site (site.toml, themes/, content/) into `to`.
+pub fn copy_example(to: &Path) {
+    for name in ["site.toml", "themes", "content"] {
+        for e in walkdir::WalkDir::new(repo().join(name)) {
+            let e = e.unwrap();
+            let dest = to.join(e.path().strip_prefix(repo()).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                std::fs::copy(e.path(), &dest).unwrap();
+            }
+        }
+    }
+}
+
 /// Every file under `dir`, as site-relative paths with `/` separators.
 pub fn files(dir: &Path) -> BTreeMap<String, PathBuf> {
     walkdir::WalkDir::new(dir)

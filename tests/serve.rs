@@ -73,6 +73,7 @@ fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
     let text = std::fs::read_to_string(&report).unwrap();
     std::fs::write(&report, text.replace("total: 1545.30", "total: 1545.31")).unwrap();
     let took = until(|| get(port, page).1.contains("1,545.31"));
+    println!("serve: the edited page was served after {took:?}");
     assert!(took < Duration::from_secs(5), "rebuilt page after {took:?}");
 
     // Break the file: the last good page stays, and the status carries the error for the overlay.

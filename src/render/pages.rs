@@ -400,6 +400,17 @@ impl Renderer<'_> {
         }
     }
 
+    /// A top-level section page (`parks/`, `years/`, `data/`, `search/`): its own title as the
+    /// one breadcrumb after the home page.
+    fn section_page(&self, kind: &'static str, path: &str, title: String, description: String) -> PageView {
+        let crumb = Link {
+            text: title.clone(),
+            url: self.url(path),
+            lang: None,
+        };
+        self.page(kind, path, title, description, vec![crumb])
+    }
+
     fn render(
         &self,
         template: &str,
@@ -631,17 +642,7 @@ impl Renderer<'_> {
     fn parks_index(&self) -> Result<OutputFile, Diagnostic> {
         let units: Vec<UnitRow> = self.site.units.iter().map(|u| self.unit_row(u)).collect();
         let title = self.t("nav_parks");
-        let page = self.page(
-            "parks",
-            "parks/",
-            title.clone(),
-            self.t("parks_description"),
-            vec![Link {
-                text: title,
-                url: self.url("parks/"),
-                lang: None,
-            }],
-        );
+        let page = self.section_page("parks", "parks/", title, self.t("parks_description"));
         self.render("parks.html", "parks/index.html".into(), page, |ctx| {
             ctx.insert("units", &units)
         })
@@ -1006,17 +1007,7 @@ impl Renderer<'_> {
     fn years_index(&self) -> Result<OutputFile, Diagnostic> {
         let totals: Vec<YearTotal> = self.site.years().into_iter().map(|y| self.year_total(y)).collect();
         let title = self.t("nav_years");
-        let page = self.page(
-            "years",
-            "years/",
-            title.clone(),
-            self.t("years_description"),
-            vec![Link {
-                text: title,
-                url: self.url("years/"),
-                lang: None,
-            }],
-        );
+        let page = self.section_page("years", "years/", title, self.t("years_description"));
         self.render("years.html", "years/index.html".into(), page, |ctx| {
             ctx.insert("totals", &totals)
         })
@@ -1137,12 +1128,7 @@ impl Renderer<'_> {
             ),
         ];
         let title = self.t("nav_data");
-        let crumbs = vec![Link {
-            text: title.clone(),
-            url: self.url("data/"),
-            lang: None,
-        }];
-        let page = self.page("data", "data/", title, self.t("data_description"), crumbs);
+        let page = self.section_page("data", "data/", title, self.t("data_description"));
         self.render("data.html", "data/index.html".into(), page, |ctx| {
             ctx.insert("csv_files", &files);
             ctx.insert("other_files", &others);
@@ -1197,12 +1183,7 @@ impl Renderer<'_> {
                 .collect(),
         };
         let title = self.t("search_title");
-        let crumbs = vec![Link {
-            text: title.clone(),
-            url: self.url("search/"),
-            lang: None,
-        }];
-        let page = self.page("search", "search/", title, self.t("search_description"), crumbs);
+        let page = self.section_page("search", "search/", title, self.t("search_description"));
         self.render("search.html", "search/index.html".into(), page, |ctx| {
             ctx.insert("search", &view);
             ctx.insert("units", &units);

@@ -35,6 +35,8 @@ pub struct BuildSummary {
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
     pub millis: u128,
+    /// What changed in the output folder.
+    pub written: output::Written,
 }
 
 /// Why a run failed.
@@ -177,46 +179,57 @@ struct Collected {
 }
 
 /// Renders every output file into `sink`; returns (files, pages).
+///
+/// The search indexes need nothing from the pages, so they are built alongside the pages and
+/// data files: their partly sequential stages fill the gaps and both cores stay busy.
 pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usize, usize), Failure> {
-    let mut timer = timing::Timer::new();
     let collected = std::sync::Mutex::new(Collected::default());
     let put = |f: render::OutputFile| {
+        let page = (f.path.ends_with("index.html") && !f.path.starts_with("en/"))
+            .then(|| f.path.trim_end_matches("index.html").to_string());
+        let sum =
+            render::package::is_data_file(&f.path).then(|| (f.path.clone(), render::package::sha256_hex(&f.bytes)));
         {
             let mut c = collected.lock().unwrap_or_else(|e| e.into_inner());
             c.files += 1;
-            if f.path.ends_with("index.html") && !f.path.starts_with("en/") {
-                c.pages.push(f.path.trim_end_matches("index.html").to_string());
-            }
-            if render::package::is_data_file(&f.path) {
-                c.sums.push((f.path.clone(), render::package::sha256_hex(&f.bytes)));
-            }
+            c.pages.extend(page);
+            c.sums.extend(sum);
         }
         sink(f);
     };
     let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
-    let downloads = render::package::downloads(&site);
-    timer.stage("csv tables");
-    render::pages::render_all(&site, &loaded.theme, &downloads, progress, &put).map_err(Failure::Content)?;
-    timer.stage("pages and charts");
-    let data = render::data::render_all(&site)
-        .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
-    data.into_iter().for_each(&put);
-    render::package::render(&site, &downloads).into_iter().for_each(&put);
-    drop(downloads);
-    timer.stage("data");
-    // Both languages' indexes at once: each is partly sequential.
-    let langs = site.langs();
-    let (first, second) = rayon::join(
-        || search::index::build(&site, langs[0]),
+    let (rendered, ()) = rayon::join(
+        || -> Result<(), Failure> {
+            let mut timer = timing::Timer::new();
+            let downloads = render::package::downloads(&site);
+            timer.stage("csv tables");
+            render::pages::render_all(&site, &loaded.theme, &downloads, progress, &put).map_err(Failure::Content)?;
+            timer.stage("pages and charts");
+            let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
+            render::data::render_all(&site, reports.unwrap_or(&Default::default()), &put)
+                .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
+            render::package::render(&site, &downloads).into_iter().for_each(&put);
+            timer.stage("data");
+            Ok(())
+        },
         || {
-            langs
-                .get(1)
-                .map(|l| search::index::build(&site, *l))
-                .unwrap_or_default()
+            let mut timer = timing::Timer::new();
+            let langs = site.langs();
+            let (first, second) = rayon::join(
+                || search::index::build(&site, langs[0]),
+                || {
+                    langs
+                        .get(1)
+                        .map(|l| search::index::build(&site, *l))
+                        .unwrap_or_default()
+                },
+            );
+            first.into_iter().chain(second).for_each(&put);
+            timer.stage("search");
         },
     );
-    first.into_iter().chain(second).for_each(&put);
-    timer.stage("search");
+    rendered?;
+    let mut timer = timing::Timer::new();
     for lang in site.langs() {
         put(render::feeds::atom(&site, lang));
     }
@@ -270,8 +283,8 @@ pub fn build_with_progress(
         }
     };
     let mut timer = timing::Timer::new();
-    staging.commit().map_err(|d| Failure::Io(vec![d]))?;
-    timer.stage("write (swap)");
+    let written = staging.commit().map_err(|d| Failure::Io(vec![d]))?;
+    timer.stage("write (move into place)");
     Ok(BuildSummary {
         output: out,
         reports: loaded.content.reports.len(),
@@ -280,6 +293,7 @@ pub fn build_with_progress(
         files,
         warnings: loaded.warnings,
         millis: start.elapsed().as_millis(),
+        written,
     })
 }
 

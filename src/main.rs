@@ -127,14 +127,17 @@ fn main() -> ExitCode {
                     eprintln!("{w}");
                 }
                 println!(
-                    "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms)",
+                    "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms; {} written, {} unchanged, {} removed)",
                     s.reports,
                     s.units,
                     s.pages,
                     s.files,
                     s.output.display(),
                     counts(&s.warnings),
-                    s.millis
+                    s.millis,
+                    s.written.written,
+                    s.written.unchanged,
+                    s.written.removed
                 );
             }),
         Command::New {

@@ -40,7 +40,9 @@ pub struct Column {
 #[derive(Default)]
 pub struct Table {
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<String>>,
+    /// Finished rows, each already encoded as a CSV line with its CRLF (a big table holds one
+    /// string per row rather than one per cell).
+    pub rows: Vec<String>,
     current: Vec<String>,
     declared: bool,
 }
@@ -85,20 +87,46 @@ impl Table {
     /// Finishes the current row.
     pub fn end_row(&mut self) {
         self.declared = true;
-        self.rows.push(std::mem::take(&mut self.current));
+        let mut line = String::with_capacity(self.current.iter().map(|c| c.len() + 1).sum::<usize>() + 2);
+        for (i, cell) in self.current.drain(..).enumerate() {
+            if i > 0 {
+                line.push(',');
+            }
+            line.push_str(&field(&cell));
+        }
+        line.push_str("\r\n");
+        self.rows.push(line);
+    }
+
+    /// Appends the rows of `other` (same columns), taking its columns if none are declared yet.
+    pub fn append(&mut self, other: Table) {
+        if !self.declared && other.declared {
+            self.columns = other.columns;
+            self.declared = true;
+        }
+        self.rows.extend(other.rows);
+    }
+
+    /// BOM and header line.
+    fn head(&self) -> String {
+        let header: Vec<String> = self.columns.iter().map(|c| field(&c.name)).collect();
+        format!("\u{feff}{}\r\n", header.join(","))
     }
 
     /// The file: BOM, header, rows, CRLF line ends.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = String::from("\u{feff}");
-        let header: Vec<String> = self.columns.iter().map(|c| field(&c.name)).collect();
-        out.push_str(&header.join(","));
-        out.push_str("\r\n");
+        let mut out = self.head();
+        out.reserve(self.rows.iter().map(String::len).sum());
         for row in &self.rows {
-            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
+            out.push_str(row);
         }
+        out.into_bytes()
+    }
+
+    /// A file of the header and row `i` alone (a report's own CSV, cut from reports.csv).
+    pub fn row_file(&self, i: usize) -> Vec<u8> {
+        let mut out = self.head();
+        out.push_str(self.rows.get(i).map_or("", String::as_str));
         out.into_bytes()
     }
 }
@@ -527,9 +555,11 @@ fn item<'a>(items: &'a [Item], key: &str) -> Option<&'a Item> {
 
 /// reports.csv: one row per report, every figure a column.
 pub fn reports(site: &Site) -> Table {
+    use rayon::prelude::*;
+    let rows: Vec<Table> = site.reports.par_iter().map(|e| one_report(site, e)).collect();
     let mut t = Table::default();
-    for e in &site.reports {
-        report_row(&mut t, site, e);
+    for row in rows {
+        t.append(row);
     }
     if site.reports.is_empty() {
         declare_empty(&mut t, site);

@@ -121,41 +121,39 @@ struct ParkJson<'a> {
     reports: Vec<ReportIndexRow<'a>>,
 }
 
-/// `all.json`: every report and unit in one file.
-#[derive(Serialize, schemars::JsonSchema)]
+/// `all.json`: every report and unit in one file. The reports are serialised once each, in
+/// parallel, and spliced in as raw JSON (no second serialisation of 10,000 reports).
+#[derive(Serialize)]
 struct AllJson<'a> {
     schema_version: u32,
     site: Both,
     base_url: &'a str,
-    reports: Vec<ReportJson<'a>>,
+    reports: Vec<Box<serde_json::value::RawValue>>,
     parks: Vec<ParkJson<'a>>,
 }
 
-/// All JSON files of the site, the per-report CSV rows, and the JSON Schema of report.json.
-pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
-    let mut out = Vec::new();
+/// All JSON files of the site and every report's own CSV (cut from `reports`, the rows of
+/// reports.csv), handed to `sink` as they are made.
+pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -> Result<(), serde_json::Error> {
     use rayon::prelude::*;
-    let per_report: Vec<Result<[OutputFile; 2], serde_json::Error>> = site
+    let compact: Vec<Result<Box<serde_json::value::RawValue>, serde_json::Error>> = site
         .reports
         .par_iter()
-        .map(|e| {
-            let json = file(format!("{}report.json", e.path()), &report_json(site, e))?;
-            let row = super::csv::one_report(site, e);
-            Ok([
-                json,
-                OutputFile {
-                    path: format!("{}report.csv", e.path()),
-                    bytes: row.to_bytes(),
-                },
-            ])
+        .enumerate()
+        .map(|(i, e)| {
+            let value = report_json(site, e);
+            sink(file(format!("{}report.json", e.path()), &value)?);
+            sink(OutputFile {
+                path: format!("{}report.csv", e.path()),
+                bytes: reports.row_file(i),
+            });
+            serde_json::value::to_raw_value(&value)
         })
         .collect();
-    for r in per_report {
-        out.extend(r?);
-    }
+    let compact = compact.into_iter().collect::<Result<Vec<_>, _>>()?;
     let parks: Vec<ParkJson> = site.units.iter().map(|u| park_json(site, u)).collect();
     for park in &parks {
-        out.push(file(format!("parks/{}/park.json", park.id), park)?);
+        sink(file(format!("parks/{}/park.json", park.id), park)?);
     }
     let c = &site.config.site;
     let index = ReportsIndex {
@@ -167,7 +165,7 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
         base_url: &c.base_url,
         reports: site.reports.iter().map(|e| index_row(site, e)).collect(),
     };
-    out.push(file("data/reports.json".into(), &index)?);
+    sink(file("data/reports.json".into(), &index)?);
     let all = AllJson {
         schema_version: SCHEMA_VERSION,
         site: Both {
@@ -175,18 +173,18 @@ pub fn render_all(site: &Site) -> Result<Vec<OutputFile>, serde_json::Error> {
             en: c.title_en.clone(),
         },
         base_url: &c.base_url,
-        reports: site.reports.iter().map(|e| report_json(site, e)).collect(),
+        reports: compact,
         parks,
     };
     // all.json is large on big sites: compact, not pretty-printed.
     let mut bytes = serde_json::to_vec(&all)?;
     bytes.push(b'\n');
-    out.push(OutputFile {
+    sink(OutputFile {
         path: "data/all.json".into(),
         bytes,
     });
-    out.push(file(SCHEMA_PATH.into(), &report_schema(&site.config.base_url))?);
-    Ok(out)
+    sink(file(SCHEMA_PATH.into(), &report_schema(&site.config.base_url))?);
+    Ok(())
 }
 
 /// Where the JSON Schema of report.json is published.

@@ -86,6 +86,7 @@ def report(rng, year, kind, name):
         "    - key: general_public",
         f"      value: {fmt(total * 1.02)}",
         f"  expenditure: {fmt(total * 1.02)}",
+        f"  full_year: {fmt(total * 1.02)}",
         "final_accounts:",
         "  opening_balance: 0.00",
         f"  income: {fmt(total)}",

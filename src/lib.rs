@@ -9,6 +9,7 @@ pub mod content;
 pub mod decimal;
 pub mod diagnostics;
 pub mod figures;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -61,9 +62,9 @@ impl Failure {
 pub struct Loaded {
     pub config: Config,
     pub content: content::Content,
-    pub theme: theme::Theme,
+    pub theme: std::sync::Arc<theme::Theme>,
     /// Cross-check results, one list per report (same order as `content.reports`).
-    pub checks: Vec<Vec<figures::checks::Check>>,
+    pub checks: Vec<std::sync::Arc<[figures::checks::Check]>>,
     /// Warnings and notes (errors stop the load).
     pub warnings: Vec<Diagnostic>,
 }
@@ -89,9 +90,13 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     };
     timer.stage("theme");
-    let checks: Vec<Vec<figures::checks::Check>> = {
+    let checks: Vec<std::sync::Arc<[figures::checks::Check]>> = {
         use rayon::prelude::*;
-        content.reports.par_iter().map(figures::checks::check_report).collect()
+        content
+            .reports
+            .par_iter()
+            .map(|r| figures::checks::check_report(r).into())
+            .collect()
     };
     for (report, results) in content.reports.iter().zip(&checks) {
         problems.extend(results.iter().filter_map(|c| check_diagnostic(report, c)));
@@ -102,7 +107,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         Some(theme) if errors.is_empty() => Ok(Loaded {
             config,
             content,
-            theme,
+            theme: theme.into(),
             checks,
             warnings,
         }),
@@ -115,7 +120,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 }
 
 /// A mismatch as a warning, a rounding difference as a note, at the stated figure.
-fn check_diagnostic(report: &content::Report, c: &figures::checks::Check) -> Option<Diagnostic> {
+pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Check) -> Option<Diagnostic> {
     use figures::checks::Status;
     let text = if c.rule.ends_with("also_stated") {
         format!(

@@ -82,8 +82,12 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     /// Resolves addresses. Reports whose unit is missing were already rejected by `content`.
-    pub fn new(config: &'a Config, content: &'a Content, checks: &'a [Vec<crate::figures::checks::Check>]) -> Site<'a> {
-        let units: Vec<&Unit> = content.units.iter().collect();
+    pub fn new(
+        config: &'a Config,
+        content: &'a Content,
+        checks: &'a [std::sync::Arc<[crate::figures::checks::Check]>],
+    ) -> Site<'a> {
+        let units: Vec<&Unit> = content.units.iter().map(|u| &**u).collect();
         let mut per_year: BTreeMap<(&str, u16), usize> = BTreeMap::new();
         for r in &content.reports {
             *per_year.entry((r.park.as_str(), r.front.year)).or_default() += 1;
@@ -99,7 +103,7 @@ impl<'a> Site<'a> {
                 } else {
                     r.front.year.to_string()
                 };
-                let checks = checks.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                let checks = checks.get(i).map(|c| &**c).unwrap_or(&[]);
                 Some(ReportEntry {
                     report: r,
                     unit,

@@ -14,6 +14,7 @@ use locate::{Seg, locate};
 use model::{Item, Kind, ReportFront, TranslationFront, UnitProfile};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A unit (park or bureau) and its profile.
 #[derive(Clone, Debug)]
@@ -55,10 +56,11 @@ pub struct Translation {
 /// Everything under `content/`.
 #[derive(Clone, Debug, Default)]
 pub struct Content {
-    /// Sorted by id.
-    pub units: Vec<Unit>,
+    /// Sorted by id. Shared, so that `serve` can make the next version of the content
+    /// after an edit without copying every report.
+    pub units: Vec<Arc<Unit>>,
     /// Sorted by unit, year, kind.
-    pub reports: Vec<Report>,
+    pub reports: Vec<Arc<Report>>,
 }
 
 /// True for ids and file names we accept in URLs: `a-z`, `0-9`, `-`, not starting with `-`.
@@ -155,10 +157,35 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         problems.append(&mut p);
     }
     check_duplicates(&content.reports, &mut problems);
-    content.reports.sort_by(|a, b| {
-        (&a.park, a.front.year, a.front.kind, &a.stem).cmp(&(&b.park, b.front.year, b.front.kind, &b.stem))
-    });
+    content.reports.sort_by(report_order);
     (content, problems)
+}
+
+/// Reads one unit folder again (for `serve` after an edit): its profile and reports, sorted as
+/// [`load`] sorts them, and every problem found.
+pub fn load_unit_folder(root: &Path, id: &str) -> (Content, Vec<Diagnostic>) {
+    let dir = root.join("content").join("parks").join(id);
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(".md"))
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    files.sort();
+    let mut content = Content::default();
+    let mut problems = Vec::new();
+    load_unit(&dir, id, &files, &mut content, &mut problems);
+    check_duplicates(&content.reports, &mut problems);
+    content.reports.sort_by(report_order);
+    (content, problems)
+}
+
+/// The order of reports everywhere: unit, year, kind, file name.
+pub fn report_order(a: &Arc<Report>, b: &Arc<Report>) -> std::cmp::Ordering {
+    (&a.park, a.front.year, a.front.kind, &a.stem).cmp(&(&b.park, b.front.year, b.front.kind, &b.stem))
 }
 
 fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, problems: &mut Vec<Diagnostic>) {
@@ -190,10 +217,10 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
         return;
     }
     match load_profile(&profile_file, files.iter().any(|f| name_of(f) == "_index.en.md")) {
-        Ok(unit) => content.units.push(Unit {
+        Ok(unit) => content.units.push(Arc::new(Unit {
             id: id.to_string(),
             ..unit
-        }),
+        })),
         Err(mut d) => problems.append(&mut d),
     }
     for f in &report_files {
@@ -216,7 +243,7 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
         let en = dir.join(format!("{stem}.en.md"));
         let en = report_files.iter().any(|g| **g == en).then_some(en);
         if let Some(r) = load_report(f, id, stem, en.as_deref(), problems) {
-            content.reports.push(r);
+            content.reports.push(Arc::new(r));
         }
     }
 }
@@ -574,7 +601,7 @@ fn complete_item(item: &mut Item, known: Option<&'static [Known]>) -> Result<(),
     Ok(())
 }
 
-fn check_duplicates(reports: &[Report], problems: &mut Vec<Diagnostic>) {
+fn check_duplicates(reports: &[Arc<Report>], problems: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<(&str, u16, Kind), &Report> = BTreeMap::new();
     for r in reports {
         if let Some(first) = seen.insert((&r.park, r.front.year, r.front.kind), r) {

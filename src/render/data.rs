@@ -151,10 +151,45 @@ pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -
         })
         .collect();
     let compact = compact.into_iter().collect::<Result<Vec<_>, _>>()?;
-    let parks: Vec<ParkJson> = site.units.iter().map(|u| park_json(site, u)).collect();
-    for park in &parks {
-        sink(file(format!("parks/{}/park.json", park.id), park)?);
+    for unit in &site.units {
+        sink(file(format!("parks/{}/park.json", unit.id), &park_json(site, unit))?);
     }
+    site_files(site, compact, sink)
+}
+
+/// The data files of the units `ids` (for `serve` after an edit): each report's report.json
+/// and report.csv, and park.json.
+pub fn render_units(site: &Site, ids: &[String], sink: crate::Sink) -> Result<(), serde_json::Error> {
+    for e in site.reports.iter().filter(|e| ids.contains(&e.unit.id)) {
+        sink(file(format!("{}report.json", e.path()), &report_json(site, e))?);
+        sink(OutputFile {
+            path: format!("{}report.csv", e.path()),
+            bytes: super::csv::one_report(site, e).to_bytes(),
+        });
+    }
+    for unit in site.units.iter().filter(|u| ids.contains(&u.id)) {
+        sink(file(format!("parks/{}/park.json", unit.id), &park_json(site, unit))?);
+    }
+    Ok(())
+}
+
+/// The site-wide JSON files alone: reports.json, all.json and the schema.
+pub fn render_site_files(site: &Site, sink: crate::Sink) -> Result<(), serde_json::Error> {
+    use rayon::prelude::*;
+    let compact: Result<Vec<_>, _> = site
+        .reports
+        .par_iter()
+        .map(|e| serde_json::value::to_raw_value(&report_json(site, e)))
+        .collect();
+    site_files(site, compact?, sink)
+}
+
+/// reports.json, all.json (from the reports' compact JSON) and the schema.
+fn site_files(
+    site: &Site,
+    compact: Vec<Box<serde_json::value::RawValue>>,
+    sink: crate::Sink,
+) -> Result<(), serde_json::Error> {
     let c = &site.config.site;
     let index = ReportsIndex {
         schema_version: SCHEMA_VERSION,
@@ -174,7 +209,7 @@ pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -
         },
         base_url: &c.base_url,
         reports: compact,
-        parks,
+        parks: site.units.iter().map(|u| park_json(site, u)).collect(),
     };
     // all.json is large on big sites: compact, not pretty-printed.
     let mut bytes = serde_json::to_vec(&all)?;

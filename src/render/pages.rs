@@ -190,6 +190,87 @@ pub fn render_all(
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
+/// The pages of the units `ids` (for `serve` after an edit): their unit pages and report
+/// pages with charts, in every language.
+pub fn render_units(site: &Site, theme: &Theme, ids: &[String], sink: crate::Sink) -> Result<(), Vec<Diagnostic>> {
+    use rayon::prelude::*;
+    let problems = std::sync::Mutex::new(Vec::new());
+    let push = |res: Result<OutputFile, Diagnostic>| match res {
+        Ok(f) => sink(f),
+        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
+    };
+    let units: Vec<&Unit> = site.units.iter().copied().filter(|u| ids.contains(&u.id)).collect();
+    let entries: Vec<&ReportEntry> = site.reports.iter().filter(|e| ids.contains(&e.unit.id)).collect();
+    for lang in site.langs() {
+        let r = Renderer {
+            site,
+            theme,
+            lang,
+            sink,
+        };
+        units.par_iter().for_each(|unit| push(r.park(unit)));
+        entries.par_iter().for_each(|entry| push(r.report(entry)));
+    }
+    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// The listings that show units and reports (home, unit index, year index, the pages of
+/// `years`), in every language.
+pub fn render_listings(site: &Site, theme: &Theme, years: &[u16], sink: crate::Sink) -> Result<(), Vec<Diagnostic>> {
+    use rayon::prelude::*;
+    let problems = std::sync::Mutex::new(Vec::new());
+    let push = |res: Result<OutputFile, Diagnostic>| match res {
+        Ok(f) => sink(f),
+        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
+    };
+    for lang in site.langs() {
+        let r = Renderer {
+            site,
+            theme,
+            lang,
+            sink,
+        };
+        rayon::join(
+            || {
+                push(r.home());
+                push(r.parks_index());
+                push(r.years_index());
+            },
+            || years.par_iter().for_each(|year| push(r.year(*year))),
+        );
+    }
+    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// The pages that summarise the whole site's data rather than show a unit: the data page
+/// (row counts of the downloads), the search page (all units and years, for readers without
+/// JavaScript) and the 404 page, in every language.
+pub fn render_site_pages(
+    site: &Site,
+    theme: &Theme,
+    downloads: &[super::package::Download],
+    sink: crate::Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for lang in site.langs() {
+        let r = Renderer {
+            site,
+            theme,
+            lang,
+            sink,
+        };
+        for res in [r.data_page(downloads), r.search_page(), r.not_found()] {
+            match res {
+                Ok(f) => sink(f),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
 struct Renderer<'a> {
     site: &'a Site<'a>,
     theme: &'a Theme,

@@ -206,9 +206,18 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     let (rendered, ()) = rayon::join(
         || -> Result<(), Failure> {
             let mut timer = timing::Timer::new();
-            let downloads = render::package::downloads(&site);
-            timer.stage("csv tables");
-            render::pages::render_all(&site, &loaded.theme, &downloads, progress, &put).map_err(Failure::Content)?;
+            // The bulk downloads are only needed for the data page: made while pages render.
+            let (downloads, pages) = rayon::join(
+                || {
+                    let mut timer = timing::Timer::new();
+                    let downloads = render::package::downloads(&site);
+                    timer.stage("csv tables");
+                    downloads
+                },
+                || render::pages::render_all(&site, &loaded.theme, progress, &put),
+            );
+            pages.map_err(Failure::Content)?;
+            render::pages::render_site_pages(&site, &loaded.theme, &downloads, &put).map_err(Failure::Content)?;
             timer.stage("pages and charts");
             let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
             render::data::render_all(&site, reports.unwrap_or(&Default::default()), &put)

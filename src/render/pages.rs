@@ -154,7 +154,6 @@ struct KeyFigure {
 pub fn render_all(
     site: &Site,
     theme: &Theme,
-    downloads: &[super::package::Download],
     progress: crate::Progress,
     sink: crate::Sink,
 ) -> Result<(), Vec<Diagnostic>> {
@@ -167,12 +166,7 @@ pub fn render_all(
         Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
     };
     for lang in site.langs() {
-        let r = Renderer {
-            site,
-            theme,
-            lang,
-            sink,
-        };
+        let r = Renderer::new(site, theme, lang, sink);
         push(r.home());
         push(r.parks_index());
         site.units.par_iter().for_each(|unit| push(r.park(unit)));
@@ -182,9 +176,6 @@ pub fn render_all(
         });
         push(r.years_index());
         site.years().par_iter().for_each(|year| push(r.year(*year)));
-        push(r.data_page(downloads));
-        push(r.search_page());
-        push(r.not_found());
     }
     let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
     if problems.is_empty() { Ok(()) } else { Err(problems) }
@@ -202,12 +193,7 @@ pub fn render_units(site: &Site, theme: &Theme, ids: &[String], sink: crate::Sin
     let units: Vec<&Unit> = site.units.iter().copied().filter(|u| ids.contains(&u.id)).collect();
     let entries: Vec<&ReportEntry> = site.reports.iter().filter(|e| ids.contains(&e.unit.id)).collect();
     for lang in site.langs() {
-        let r = Renderer {
-            site,
-            theme,
-            lang,
-            sink,
-        };
+        let r = Renderer::new(site, theme, lang, sink);
         units.par_iter().for_each(|unit| push(r.park(unit)));
         entries.par_iter().for_each(|entry| push(r.report(entry)));
     }
@@ -225,12 +211,7 @@ pub fn render_listings(site: &Site, theme: &Theme, years: &[u16], sink: crate::S
         Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
     };
     for lang in site.langs() {
-        let r = Renderer {
-            site,
-            theme,
-            lang,
-            sink,
-        };
+        let r = Renderer::new(site, theme, lang, sink);
         rayon::join(
             || {
                 push(r.home());
@@ -255,12 +236,7 @@ pub fn render_site_pages(
 ) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     for lang in site.langs() {
-        let r = Renderer {
-            site,
-            theme,
-            lang,
-            sink,
-        };
+        let r = Renderer::new(site, theme, lang, sink);
         for res in [r.data_page(downloads), r.search_page(), r.not_found()] {
             match res {
                 Ok(f) => sink(f),
@@ -277,6 +253,29 @@ struct Renderer<'a> {
     lang: Lang,
     /// Where chart files go, beside the pages.
     sink: crate::Sink<'a>,
+    /// The theme's templates with this language's UI strings and site settings as globals:
+    /// converted once, not for each of thousands of pages.
+    tera: tera::Tera,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site<'a>, theme: &'a Theme, lang: Lang, sink: crate::Sink<'a>) -> Renderer<'a> {
+        let mut r = Renderer {
+            site,
+            theme,
+            lang,
+            sink,
+            tera: theme.tera.clone(),
+        };
+        let view = r.site_view();
+        let globals = r.tera.global_context();
+        globals.insert("lang", lang.code());
+        globals.insert("html_lang", lang.html());
+        globals.insert("t", theme.t(lang.code()));
+        globals.insert("site", &view);
+        globals.insert("has_english", &site.config.has_english());
+        r
+    }
 }
 
 impl Renderer<'_> {
@@ -500,14 +499,9 @@ impl Renderer<'_> {
         extra: impl FnOnce(&mut tera::Context),
     ) -> Result<OutputFile, Diagnostic> {
         let mut ctx = tera::Context::new();
-        ctx.insert("lang", self.lang.code());
-        ctx.insert("html_lang", self.lang.html());
-        ctx.insert("t", self.theme.t(self.lang.code()));
-        ctx.insert("site", &self.site_view());
-        ctx.insert("has_english", &self.site.config.has_english());
         ctx.insert("page", &page);
         extra(&mut ctx);
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+        let html = self.tera.render(template, &ctx).map_err(|e| {
             crate::theme::template_error(
                 &e,
                 &self

@@ -2,9 +2,10 @@
 //
 //   node benches/search_bench.mjs SITE_DIR BASE_PATH QUERIES.json [label]
 //
-// SITE_DIR must already hold gongkai's output with Pagefind's index in SITE_DIR/pagefind
-// (benches/search_vs_pagefind.sh does both). Prints, per engine: bytes fetched per query
-// (median, max), the client payload, and the top-3 hit rate of the query set.
+// SITE_DIR must already hold gongkai's output, with Pagefind's index in SITE_DIR/pagefind to
+// compare (benches/search_vs_pagefind.sh does both; without it only gongkai is measured).
+// Prints, per engine: bytes fetched per query (median, max), the client payload, and the
+// top-3 hit rate of the query set.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,9 @@ async function measure(engine, q) {
 }
 
 const results = {};
-for (const engine of ['gongkai', 'pagefind']) {
+// Pagefind only where its index was built (benches/search_vs_pagefind.sh builds it).
+const engines = fs.existsSync(path.join(root, 'pagefind')) ? ['gongkai', 'pagefind'] : ['gongkai'];
+for (const engine of engines) {
   const perQuery = [];
   const counts = [];
   let hits = 0;

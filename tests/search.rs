@@ -169,3 +169,120 @@ fn search_page_works_without_javascript_by_listing_units_and_years() {
         "<form class=\"search-box\" role=\"search\" action=\"{BASE}/search/\" method=\"get\">"
     )));
 }
+
+/// On a built corpus (`GONGKAI_SEARCH_SITE=…/public cargo test --release --test search --
+/// --ignored --nocapture`): bytes read per query of benches/corpus-queries.json, with and
+/// without filters, and the tiered evaluation gives what reading every posting gives.
+#[test]
+#[ignore]
+fn corpus_queries_read_little_and_agree_with_reading_everything() {
+    let site = std::path::PathBuf::from(std::env::var("GONGKAI_SEARCH_SITE").expect("GONGKAI_SEARCH_SITE"));
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("benches/corpus-queries.json")).unwrap()).unwrap();
+    let mut sizes = Vec::new();
+    for c in &cases {
+        let lang = c["lang"].as_str().unwrap();
+        let (mut tiered, mut all) = (Index::open(&site, lang).unwrap(), Index::open(&site, lang).unwrap());
+        all.exhaustive = true;
+        // The unit of the first result of the query without filters, for the unit filter.
+        let first = tiered.search(c["q"].as_str().unwrap(), &Filters::default());
+        let park = first
+            .first()
+            .and_then(|h| h.url.split("/parks/").nth(1)?.split('/').next().map(str::to_string));
+        let filters = [
+            Filters::default(),
+            Filters {
+                year: Some(2021),
+                ..Default::default()
+            },
+            Filters {
+                kind: Some(2),
+                grade: Some(1),
+                ..Default::default()
+            },
+            Filters {
+                park,
+                ..Default::default()
+            },
+        ];
+        for (i, f) in filters.iter().enumerate() {
+            tiered.reset_bytes();
+            all.reset_bytes();
+            let q = c["q"].as_str().unwrap();
+            let (a, b) = (tiered.search(q, f), all.search(q, f));
+            let mut by_kind: std::collections::BTreeMap<char, (usize, usize)> = Default::default();
+            for (name, n) in &tiered.read {
+                let e = by_kind.entry(name.chars().next().unwrap_or('?')).or_default();
+                e.0 += 1;
+                e.1 += n;
+            }
+            println!(
+                "{q:?} filters {i}: {} bytes ({} reading everything), {} hits; files (count, bytes): {by_kind:?}",
+                tiered.bytes,
+                all.bytes,
+                a.len()
+            );
+            assert_eq!(a, b, "{q:?} {f:?}");
+            let urls: Vec<&str> = a.iter().map(|h| h.url.as_str()).collect();
+            println!("  {q} {i} {} {}", tiered.bytes, urls.join(" "));
+            if i == 0 {
+                sizes.push(tiered.bytes);
+            }
+        }
+    }
+    sizes.sort_unstable();
+    println!(
+        "bytes per query: median {}, max {}",
+        sizes[sizes.len() / 2],
+        sizes[sizes.len() - 1]
+    );
+}
+
+/// The index build alone on a corpus (`GONGKAI_SEARCH_ROOT=/tmp/c10k cargo test --release
+/// --test search -- --ignored --nocapture index_build_time`): both languages at once, like
+/// the build does, with wall and CPU time (set `GONGKAI_TIMINGS=1` for the stages; the files
+/// are written under `GONGKAI_SEARCH_OUT` when set).
+#[test]
+#[ignore]
+fn index_build_time() {
+    let root = std::path::PathBuf::from(std::env::var("GONGKAI_SEARCH_ROOT").expect("GONGKAI_SEARCH_ROOT"));
+    let loaded = gongkai::load(&root).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
+    let site = gongkai::site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let langs = site.langs();
+    let cpu = || {
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        // utime and stime, in ticks of 10 ms, after the command name.
+        let f: Vec<u64> = stat
+            .rsplit_once(')')
+            .map(|r| r.1.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect())
+            .unwrap_or_default();
+        (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 10
+    };
+    let (c0, t0) = (cpu(), std::time::Instant::now());
+    let (a, b) = rayon::join(
+        || gongkai::search::index::build(&site, langs[0]),
+        || {
+            langs
+                .get(1)
+                .map(|l| gongkai::search::index::build(&site, *l))
+                .unwrap_or_default()
+        },
+    );
+    let (wall, used) = (t0.elapsed().as_millis(), cpu() - c0);
+    if let Some(out) = std::env::var_os("GONGKAI_SEARCH_OUT") {
+        for f in a.iter().chain(&b) {
+            let path = std::path::Path::new(&out).join(&f.path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &f.bytes).unwrap();
+        }
+    }
+    let files = a.len() + b.len();
+    let bytes: usize = a.iter().chain(&b).map(|f| f.bytes.len()).sum();
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("")
+        .to_string();
+    println!("search index: {wall} ms wall, {used} ms cpu, {files} files, {bytes} bytes; {peak} (process)");
+}

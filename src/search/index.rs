@@ -1,15 +1,25 @@
 //! Builds the search index of one language.
 //!
-//! Layout (all plain `.json`, which every web server serves — IIS refuses unknown extensions):
-//! - `search/<lang>/meta.json`: sizes, the content hash of the other files, the units (each a
-//!   range of document numbers) and two characters per document for the year, kind and grade
-//!   filters.
-//! - `t<bucket>.<hash>.json`: postings of the terms hashed to that bucket, each posting the gap
-//!   to the previous document number and its BM25 term weight × 100 (idf is applied at query
-//!   time from the posting count); plus `forms`, English word forms → their stem, so the
-//!   browser needs no stemmer.
-//! - `d<chunk>.<hash>.json`: title, address, subtitle and plain text of a few documents, fetched
-//!   only for the top candidates (to confirm exact phrases and to cut excerpts).
+//! Layout (all plain `.json`, which every web server serves — IIS refuses unknown extensions;
+//! every name but `meta.json` carries the content hash of the whole index):
+//! - `search/<lang>/meta.json`: a few numbers that do not grow with the site — documents,
+//!   term shards, documents per text chunk, unit buckets, the content hash, the first year.
+//! - `t<bucket>`: the terms hashed to that bucket, each with its document frequency, idf × 10⁶
+//!   and its first block of postings (the highest weights); plus `f`, English word forms →
+//!   their stem, so the browser needs no stemmer.
+//! - `r<n>`: further blocks of postings, term after term, each block about `growth` times the
+//!   one before; a term's entry says where its second block is, the others follow it. A query
+//!   reads them only while they could change its top results (see `query.rs`).
+//! - `d<chunk>`: address, title, subtitle and plain text of consecutive documents, fetched only
+//!   for the top candidates (to confirm exact phrases and to cut excerpts); a chunk holds about
+//!   `chunk_bytes`, so a long document has one of its own.
+//! - `i`, `u<bucket>`: for the filters only — year, kind and grade of each document; the range
+//!   of documents of each unit.
+//!
+//! Postings are weights × 100 of BM25 (with field weights), written as numbers in 64 URL-safe
+//! characters (a digit from 32 up means more digits follow), grouped by weight: per group the
+//! weight (the first of a block absolute, then the drop from the previous group), the number of
+//! documents and their numbers as gaps. About 2 bytes a posting, against 7 as JSON arrays.
 
 use super::tokenize::{self, stem};
 use crate::content::model::{Grade, Kind};
@@ -24,8 +34,6 @@ pub const K1: f64 = 1.2;
 /// Length normalisation is kept mild: unit profiles are short summaries of the reports and
 /// should not outrank the reports they summarise.
 pub const B: f64 = 0.5;
-/// Documents per text chunk.
-pub const CHUNK: usize = 3;
 /// Most characters of a document's text kept for excerpts and phrase checks.
 pub const TEXT_LIMIT: usize = 3_000;
 
@@ -106,100 +114,107 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
             en.to_string()
         }
     };
-    let mut docs = Vec::new();
-    for unit in &site.units {
-        let p = &unit.profile;
-        let name = pick(&p.name, &p.name_en);
-        let body = match lang {
-            Lang::Zh => unit.body.clone(),
-            Lang::En => unit.body_en.clone().unwrap_or_default(),
-        };
-        let (text, headings) = plain_text(&body);
-        let mut labels = vec![p.name.clone(), p.name_en.clone()];
-        labels.extend(p.committee.clone());
-        labels.extend(p.committee_en.clone());
-        for r in [&p.region, &p.region_en].into_iter().flatten() {
-            labels.extend(
-                [r.province.clone(), r.city.clone(), r.county.clone()]
-                    .into_iter()
-                    .flatten(),
-            );
-        }
-        labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
-        docs.push(Doc {
-            url: site.url(lang, &format!("parks/{}/", unit.id)),
-            title: name.clone(),
-            subtitle: pick("园区与单位", "Unit"),
-            park: unit.id.clone(),
-            park_name: name.clone(),
-            year: None,
-            kind: 0,
-            grade: 0,
-            fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
-            text,
-        });
-        for e in site.reports_of(&unit.id).into_iter().rev() {
-            let f = &e.report.front;
-            let tr = e.report.en.as_ref();
-            let title = match lang {
-                Lang::Zh => f.title.clone(),
-                Lang::En => tr
-                    .and_then(|t| t.front.title.clone())
-                    .unwrap_or_else(|| crate::render::pages::default_title_en(e)),
-            };
+    use rayon::prelude::*;
+    // Units in parallel; the documents stay in site order (each unit's are consecutive).
+    let per_unit: Vec<Vec<Doc>> = site
+        .units
+        .par_iter()
+        .map(|unit| {
+            let mut docs = Vec::new();
+            let p = &unit.profile;
+            let name = pick(&p.name, &p.name_en);
             let body = match lang {
-                Lang::Zh => e.report.body.clone(),
-                Lang::En => tr.map(|t| t.body.clone()).unwrap_or_default(),
+                Lang::Zh => unit.body.as_str(),
+                Lang::En => unit.body_en.as_deref().unwrap_or_default(),
             };
-            let (text, headings) = plain_text(&body);
-            let filer = match lang {
-                Lang::Zh => f.unit_name.clone().unwrap_or_default(),
-                Lang::En => tr.and_then(|t| t.front.unit_name.clone()).unwrap_or_default(),
-            };
-            let kind_name = match f.kind {
-                Kind::Department => pick(
-                    "部门整体支出绩效自评报告",
-                    "Department-wide expenditure performance self-evaluation",
-                ),
-                Kind::Project => pick(
-                    "项目支出绩效自评报告",
-                    "Project expenditure performance self-evaluation",
-                ),
-            };
-            let labels = figure_labels(f, lang);
-            let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
-                Grade::Excellent => 1,
-                Grade::Good => 2,
-                Grade::Fair => 3,
-                Grade::Poor => 4,
-            });
+            let (text, headings) = plain_text(body);
+            let mut labels = vec![p.name.clone(), p.name_en.clone()];
+            labels.extend(p.committee.clone());
+            labels.extend(p.committee_en.clone());
+            for r in [&p.region, &p.region_en].into_iter().flatten() {
+                labels.extend(
+                    [r.province.clone(), r.city.clone(), r.county.clone()]
+                        .into_iter()
+                        .flatten(),
+                );
+            }
+            labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
             docs.push(Doc {
-                url: site.url(lang, &e.path()),
-                title: title.clone(),
-                subtitle: format!(
-                    "{name} · {} · {kind_name}",
-                    f.year,
-                    name = pick(&unit.profile.name, &unit.profile.name_en)
-                ),
+                url: site.url(lang, &format!("parks/{}/", unit.id)),
+                title: name.clone(),
+                subtitle: pick("园区与单位", "Unit"),
                 park: unit.id.clone(),
-                park_name: pick(&unit.profile.name, &unit.profile.name_en),
-                year: Some(f.year),
-                kind: if f.kind == Kind::Department { 1 } else { 2 },
-                grade,
-                fields: vec![
-                    (format!("{title} {}", f.year), TITLE),
-                    (
-                        format!("{} {}", pick(&unit.profile.name, &unit.profile.name_en), filer),
-                        UNIT,
-                    ),
-                    (headings.join(" "), HEADING),
-                    (format!("{} {}", labels, kind_name), LABEL),
-                ],
+                park_name: name.clone(),
+                year: None,
+                kind: 0,
+                grade: 0,
+                fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
                 text,
             });
-        }
-    }
-    docs
+            for e in site.reports_of(&unit.id).into_iter().rev() {
+                let f = &e.report.front;
+                let tr = e.report.en.as_ref();
+                let title = match lang {
+                    Lang::Zh => f.title.clone(),
+                    Lang::En => tr
+                        .and_then(|t| t.front.title.clone())
+                        .unwrap_or_else(|| crate::render::pages::default_title_en(e)),
+                };
+                let body = match lang {
+                    Lang::Zh => e.report.body.as_str(),
+                    Lang::En => tr.map_or("", |t| t.body.as_str()),
+                };
+                let (text, headings) = plain_text(body);
+                let filer = match lang {
+                    Lang::Zh => f.unit_name.clone().unwrap_or_default(),
+                    Lang::En => tr.and_then(|t| t.front.unit_name.clone()).unwrap_or_default(),
+                };
+                let kind_name = match f.kind {
+                    Kind::Department => pick(
+                        "部门整体支出绩效自评报告",
+                        "Department-wide expenditure performance self-evaluation",
+                    ),
+                    Kind::Project => pick(
+                        "项目支出绩效自评报告",
+                        "Project expenditure performance self-evaluation",
+                    ),
+                };
+                let labels = figure_labels(f, lang);
+                let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
+                    Grade::Excellent => 1,
+                    Grade::Good => 2,
+                    Grade::Fair => 3,
+                    Grade::Poor => 4,
+                });
+                docs.push(Doc {
+                    url: site.url(lang, &e.path()),
+                    title: title.clone(),
+                    subtitle: format!(
+                        "{name} · {} · {kind_name}",
+                        f.year,
+                        name = pick(&unit.profile.name, &unit.profile.name_en)
+                    ),
+                    park: unit.id.clone(),
+                    park_name: pick(&unit.profile.name, &unit.profile.name_en),
+                    year: Some(f.year),
+                    kind: if f.kind == Kind::Department { 1 } else { 2 },
+                    grade,
+                    fields: vec![
+                        (format!("{title} {}", f.year), TITLE),
+                        (
+                            format!("{} {}", pick(&unit.profile.name, &unit.profile.name_en), filer),
+                            UNIT,
+                        ),
+                        (headings.join(" "), HEADING),
+                        (format!("{} {}", labels, kind_name), LABEL),
+                    ],
+                    text,
+                });
+            }
+            docs
+        })
+        .collect();
+    per_unit.into_iter().flatten().collect()
 }
 
 /// Names of the figures a report discloses, so "公务接待费" finds the reports that state it.
@@ -242,110 +257,352 @@ fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
     out.join(" ")
 }
 
-/// Weighted term frequencies, length and word forms → stems of one document.
-type DocTerms = (Vec<(String, f64)>, f64, Vec<(String, String)>);
-/// Terms with their postings, and forms → stems, of one shard.
-type ShardParts<'a> = (Vec<(&'a str, &'a Vec<(u32, f32)>)>, Vec<(&'a str, &'a str)>);
-
-/// Weighted term frequencies, length and word forms of one document.
-fn doc_terms(d: &Doc) -> DocTerms {
-    let mut tf: FxHashMap<String, f64> = FxHashMap::default();
-    let mut forms: FxHashMap<String, String> = FxHashMap::default();
-    let mut len = 0.0;
-    let body = [(d.text.clone(), BODY)];
-    for (text, weight) in d.fields.iter().chain(&body) {
-        tokenize::for_each_index_token(text, |tok| {
-            len += 1.0;
-            let han = tok.chars().next().is_some_and(tokenize::is_han);
-            let term: &str = if han {
-                tok
-            } else {
-                if !forms.contains_key(tok) {
-                    forms.insert(tok.to_string(), stem(tok));
-                }
-                forms[tok].as_str()
-            };
-            match tf.get_mut(term) {
-                Some(v) => *v += weight,
-                None => {
-                    tf.insert(term.to_string(), *weight);
-                }
-            }
-        });
-    }
-    let forms = forms.into_iter().filter(|(f, s)| f != s).collect();
-    (tf.into_iter().collect(), len, forms)
+/// Index parameters: [`PARAMS`] in production, smaller in tests so that every case occurs.
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    /// Postings in a term's first block, the highest-weight ones, stored with the term.
+    pub first_block: usize,
+    /// Each further block of a term holds this many times as many postings as the one before.
+    pub growth: usize,
+    /// Bytes of first blocks aimed at per term shard.
+    pub shard_bytes: usize,
+    /// Bytes aimed at per file of further blocks.
+    pub tail_bytes: usize,
+    /// Bytes aimed at per text chunk: its number of documents follows from their average size.
+    pub chunk_bytes: usize,
 }
 
-/// A shard as JSON: `{"terms":{"t":[gap,w100,gap,w100,…],…},"forms":{"form":"stem",…}}`
-/// (postings sorted by document, each as the gap from the previous document number and the
-/// BM25 weight × 100 — about half the bytes of `[doc,weight]` pairs), written
-/// directly (millions of postings would be slow and large as `serde_json::Value`s).
-fn shard_json(terms: &[(&str, &Vec<(u32, f32)>)], forms: &[(&str, &str)]) -> String {
+/// The parameters of a built site.
+pub const PARAMS: Params = Params {
+    first_block: 64,
+    growth: 4,
+    shard_bytes: 2048,
+    tail_bytes: 8_192,
+    chunk_bytes: 4_000,
+};
+
+/// Terms while indexing are packed into a `u64`, so that no string is made per term and
+/// document: `HAN | a << 21 | b` for the Han character `b` (a = 0) or the bigram `ab`; below
+/// 37¹², a word of up to 12 characters of `[0-9a-z]` in base 37. Other words stay strings.
+const HAN: u64 = 1 << 63;
+
+fn han_key(a: Option<char>, b: char) -> u64 {
+    HAN | u64::from(a.map_or(0, u32::from)) << 21 | u64::from(u32::from(b))
+}
+
+fn word_key(w: &str) -> Option<u64> {
+    if w.len() > 12 {
+        return None;
+    }
+    let mut key = 0u64;
+    for b in w.bytes().rev() {
+        let d = match b {
+            b'0'..=b'9' => b - b'0' + 1,
+            b'a'..=b'z' => b - b'a' + 11,
+            _ => return None,
+        };
+        key = key * 37 + u64::from(d);
+    }
+    Some(key)
+}
+
+/// The text of a packed term.
+fn key_text(key: u64) -> String {
+    if key & HAN != 0 {
+        [(key >> 21) & 0x1F_FFFF, key & 0x1F_FFFF]
+            .into_iter()
+            .filter(|&c| c != 0)
+            .filter_map(|c| char::from_u32(c as u32))
+            .collect()
+    } else {
+        let mut out = String::new();
+        let mut k = key;
+        while k > 0 {
+            let d = (k % 37) as u8;
+            out.push(if d <= 10 { b'0' + d - 1 } else { b'a' + d - 11 } as char);
+            k /= 37;
+        }
+        out
+    }
+}
+
+/// Partitions of the term map, merged in parallel.
+const PARTS: usize = 16;
+
+fn part(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize
+}
+
+/// What a tokenising task keeps from one document to the next.
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    tf: FxHashMap<u64, u32>,
+    rare: FxHashMap<String, u32>,
+    /// Word forms → their term: packed, or the stem as text.
+    stems: FxHashMap<String, Result<u64, String>>,
+}
+
+/// One document's terms: packed terms with their weighted frequency × 2 (field weights are
+/// multiples of ½), grouped by partition (`ends[p]` ends partition `p`); other words; the
+/// length in tokens; word forms first met here that differ from their stem.
+struct DocTerms {
+    keys: Vec<(u64, u32)>,
+    ends: [u32; PARTS],
+    rare: Vec<(String, u32)>,
+    len: u32,
+    forms: Vec<(String, String)>,
+}
+
+fn doc_terms(d: &Doc, s: &mut Scratch) -> DocTerms {
+    use tokenize::Tok;
+    let mut len = 0u32;
+    let mut forms = Vec::new();
+    let Scratch {
+        folded,
+        tf,
+        rare,
+        stems,
+    } = s;
+    let fields = d.fields.iter().map(|(t, w)| (t.as_str(), *w));
+    for (text, weight) in fields.chain(std::iter::once((d.text.as_str(), BODY))) {
+        let w2 = (weight * 2.0).round() as u32;
+        tokenize::for_each_index_term(text, folded, |tok| {
+            len += 1;
+            let key = match tok {
+                Tok::Han(c) => han_key(None, c),
+                Tok::Bigram(a, b) => han_key(Some(a), b),
+                Tok::Word(w) => {
+                    if !stems.contains_key(w) {
+                        let st = stem(w);
+                        if st != w {
+                            forms.push((w.to_string(), st.clone()));
+                        }
+                        stems.insert(w.to_string(), word_key(&st).ok_or(st));
+                    }
+                    match &stems[w] {
+                        Ok(k) => *k,
+                        Err(st) => {
+                            match rare.get_mut(st.as_str()) {
+                                Some(v) => *v += w2,
+                                None => {
+                                    rare.insert(st.clone(), w2);
+                                }
+                            }
+                            return;
+                        }
+                    }
+                }
+            };
+            *tf.entry(key).or_insert(0) += w2;
+        });
+    }
+    let mut ends = [0u32; PARTS];
+    for k in tf.keys() {
+        ends[part(*k)] += 1;
+    }
+    let mut at = [0u32; PARTS];
+    let mut sum = 0;
+    for p in 0..PARTS {
+        at[p] = sum;
+        sum += ends[p];
+        ends[p] = sum;
+    }
+    let mut keys = vec![(0u64, 0u32); tf.len()];
+    for (k, f) in tf.drain() {
+        let p = part(k);
+        keys[at[p] as usize] = (k, f);
+        at[p] += 1;
+    }
+    DocTerms {
+        keys,
+        ends,
+        rare: rare.drain().collect(),
+        len,
+        forms,
+    }
+}
+
+/// The 64 digits of the postings' variable-length numbers: a digit below 32 ends a number,
+/// one from 32 carries 5 more bits; the least significant come first.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+fn put_num(out: &mut String, mut n: u64) {
+    while n >= 32 {
+        out.push(DIGITS[32 + (n & 31) as usize] as char);
+        n >>= 5;
+    }
+    out.push(DIGITS[n as usize] as char);
+}
+
+/// A term's postings, encoded.
+struct Term {
+    text: String,
+    df: usize,
+    /// idf × 10⁶, rounded: scores are sums of idf × weight in integers, the same in Rust and
+    /// JavaScript.
+    idf: u64,
+    /// Impact-ordered blocks: postings by weight (descending) then document, cut into blocks
+    /// of `first_block`, `first_block × growth`, … postings at the ends of weight groups. A
+    /// block is a string of numbers: per group its weight × 100 (the first absolute, then the
+    /// drop from the previous group), its number of documents, and their numbers as gaps
+    /// (the first from 0).
+    blocks: Vec<String>,
+}
+
+fn encode(text: String, list: Vec<u32>, doc_bits: u32, n: usize, p: &Params, weight: impl Fn(u32, u32) -> u32) -> Term {
+    let mask = (1u32 << doc_bits) - 1;
+    // By weight (descending), then document: `list` is in document order, so a counting sort.
+    let weights: Vec<u32> = list.iter().map(|&x| weight(x & mask, x >> doc_bits)).collect();
+    let top = weights.iter().copied().max().unwrap_or(0) as usize;
+    let mut at = vec![0usize; top + 2];
+    for &w in &weights {
+        at[top - w as usize + 1] += 1;
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    let mut ws = vec![0u64; list.len()];
+    for (&x, &w) in list.iter().zip(&weights) {
+        let slot = &mut at[top - w as usize];
+        ws[*slot] = u64::from(u32::MAX - w) << 32 | u64::from(x & mask);
+        *slot += 1;
+    }
+    drop(list);
+    let df = ws.len();
+    let idf = ((1.0 + (n as f64 - df as f64 + 0.5) / (df as f64 + 0.5)).ln() * 1e6).round() as u64;
+    let mut blocks = Vec::new();
+    let mut cur = String::new();
+    let (mut in_block, mut target, mut prev_w) = (0, p.first_block.max(1), None::<u32>);
+    let mut i = 0;
+    while i < ws.len() {
+        let key = ws[i] >> 32;
+        let w = u32::MAX - key as u32;
+        let j = i + ws[i..].iter().take_while(|x| **x >> 32 == key).count();
+        put_num(&mut cur, u64::from(prev_w.map_or(w, |pw| pw - w)));
+        put_num(&mut cur, (j - i) as u64);
+        let mut prev_d = 0;
+        for x in &ws[i..j] {
+            let d = *x as u32;
+            put_num(&mut cur, u64::from(d - prev_d));
+            prev_d = d;
+        }
+        prev_w = Some(w);
+        in_block += j - i;
+        i = j;
+        if in_block >= target && i < ws.len() {
+            blocks.push(std::mem::take(&mut cur));
+            (in_block, target, prev_w) = (0, target * p.growth.max(1), None);
+        }
+    }
+    blocks.push(cur);
+    Term { text, df, idf, blocks }
+}
+
+/// Appends `s` as a JSON string.
+fn put_str(out: &mut String, s: &str) {
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+}
+
+/// A term shard: `{"t":{"term":[df,idf,"block",file,position],…},"f":{"form":"stem",…}}`;
+/// file and position, of the term's second block in the `r<file>` files, only when it has one.
+fn shard_json(terms: &[(&Term, Option<(usize, usize)>)], forms: &[(&str, &str)]) -> String {
     use std::fmt::Write;
-    let mut out = String::with_capacity(terms.iter().map(|t| t.1.len() * 12 + t.0.len() + 8).sum::<usize>() + 32);
-    out.push_str("{\"terms\":{");
-    for (i, (term, list)) in terms.iter().enumerate() {
+    let mut out = String::with_capacity(
+        terms
+            .iter()
+            .map(|t| t.0.blocks[0].len() + t.0.text.len() + 32)
+            .sum::<usize>()
+            + 32,
+    );
+    out.push_str("{\"t\":{");
+    for (i, (t, next)) in terms.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&serde_json::to_string(term).unwrap_or_default());
-        out.push_str(":[");
-        // Flat pairs: document number as the gap from the previous one, weight × 100 rounded.
-        let mut prev = 0;
-        for (j, (d, w)) in list.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "{},{}", d - prev, (w * 100.0).round() as u32);
-            prev = *d;
+        put_str(&mut out, &t.text);
+        let _ = write!(out, ":[{},{},\"{}\"", t.df, t.idf, t.blocks[0]);
+        if let Some((f, p)) = next {
+            let _ = write!(out, ",{f},{p}");
         }
         out.push(']');
     }
-    out.push_str("},\"forms\":{");
+    out.push_str("},\"f\":{");
     for (i, (form, stem)) in forms.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(
-            out,
-            "{}:{}",
-            serde_json::to_string(form).unwrap_or_default(),
-            serde_json::to_string(stem).unwrap_or_default()
-        );
+        put_str(&mut out, form);
+        out.push(':');
+        put_str(&mut out, stem);
     }
     out.push_str("}}");
     out
 }
 
+/// Terms (by number) and forms → stems of one shard.
+type ShardParts<'a> = (Vec<usize>, Vec<(&'a str, &'a str)>);
+
 /// The files of one language's index.
 pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
-    use rayon::prelude::*;
     let mut timer = crate::timing::Timer::new();
     let docs = documents(site, lang);
     timer.stage("search: documents");
-    // Weighted term frequencies, tokenised in parallel in batches and merged into one map, so
-    // each distinct term is stored once however many documents use it.
-    let mut postings: FxHashMap<String, Vec<(u32, f32)>> = FxHashMap::default();
+    let dir = format!("{}search/{}/", if lang == Lang::En { "en/" } else { "" }, lang.code());
+    index_files(&docs, &dir, &PARAMS, &mut timer)
+}
+
+/// The index files of `docs`, under `dir`.
+pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::timing::Timer) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    // A posting while indexing: document number and weighted frequency × 2 in one u32.
+    let doc_bits = (usize::BITS - docs.len().max(2).saturating_sub(1).leading_zeros()).max(1);
+    assert!(doc_bits <= 26, "the search index takes up to 2^26 pages per language");
+    let tf_max = (1u32 << (32 - doc_bits)) - 1;
+    // Tokenised in parallel in batches; each batch merged into the term map partition by
+    // partition, in parallel, so each distinct term is stored once.
+    let mut parts: Vec<FxHashMap<u64, Vec<u32>>> = (0..PARTS).map(|_| FxHashMap::default()).collect();
+    let mut rare: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut forms: BTreeMap<String, String> = BTreeMap::new();
     let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
-    for (b, batch) in docs.chunks(512).enumerate() {
-        let per_doc: Vec<DocTerms> = batch.par_iter().map(doc_terms).collect();
-        for (i, (tf, len, fs)) in per_doc.into_iter().enumerate() {
-            let id = (b * 512 + i) as u32;
-            lens.push(len as f32);
-            for (term, f) in tf {
-                match postings.get_mut(&term) {
-                    Some(list) => list.push((id, f as f32)),
-                    None => {
-                        postings.insert(term, vec![(id, f as f32)]);
+    const BATCH: usize = 1024;
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let per_doc: Vec<DocTerms> = batch
+            .par_iter()
+            .map_init(Scratch::default, |s, d| doc_terms(d, s))
+            .collect();
+        let base = (b * BATCH) as u32;
+        let pack = |i: usize, f: u32| f.min(tf_max) << doc_bits | (base + i as u32);
+        rayon::join(
+            || {
+                parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+                    for (i, dt) in per_doc.iter().enumerate() {
+                        let from = if p == 0 { 0 } else { dt.ends[p - 1] as usize };
+                        for &(k, f) in &dt.keys[from..dt.ends[p] as usize] {
+                            map.entry(k).or_default().push(pack(i, f));
+                        }
+                    }
+                })
+            },
+            || {
+                for (i, dt) in per_doc.iter().enumerate() {
+                    lens.push(dt.len as f32);
+                    for (term, f) in &dt.rare {
+                        match rare.get_mut(term) {
+                            Some(list) => list.push(pack(i, *f)),
+                            None => {
+                                rare.insert(term.clone(), vec![pack(i, *f)]);
+                            }
+                        }
+                    }
+                    for (f, s) in &dt.forms {
+                        if !forms.contains_key(f) {
+                            forms.insert(f.clone(), s.clone());
+                        }
                     }
                 }
-            }
-            for (f, s) in fs {
-                forms.entry(f).or_insert(s);
-            }
-        }
+            },
+        );
     }
     let avgdl = if lens.is_empty() {
         1.0
@@ -353,96 +610,157 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
         lens.iter().sum::<f32>() / lens.len() as f32
     }
     .max(1.0);
-    // BM25 term weight from the raw weighted frequency.
-    let weight = |d: u32, f: f32| {
+    // BM25 term weight × 100, rounded, from the weighted frequency × 2.
+    let weight = |d: u32, tf2: u32| {
+        let f = tf2 as f32 / 2.0;
         let norm = K1 as f32 * (1.0 - B as f32 + B as f32 * lens[d as usize] / avgdl);
-        f * (K1 as f32 + 1.0) / (f + norm)
+        (f * (K1 as f32 + 1.0) / (f + norm) * 100.0).round() as u32
     };
-    for list in postings.values_mut() {
-        for p in list.iter_mut() {
-            p.1 = weight(p.0, p.1);
-        }
-    }
+    let lists: Vec<(String, Vec<u32>)> = parts
+        .into_iter()
+        .flat_map(|m| m.into_iter().map(|(k, l)| (key_text(k), l)))
+        .chain(rare)
+        .collect();
+    let n = docs.len();
+    let terms: Vec<Term> = lists
+        .into_par_iter()
+        .map(|(text, list)| encode(text, list, doc_bits, n, params, weight))
+        .collect();
     timer.stage("search: postings");
-    let total: usize = postings.values().map(Vec::len).sum();
-    let buckets = (total / 2000).clamp(8, 4096).next_power_of_two();
+    // Terms (and forms) go to shards by the hash of their text; further blocks are laid out
+    // in order after them, term by term, in files of about `tail_bytes`.
+    let first: usize = terms.iter().map(|t| t.blocks[0].len() + t.text.len() + 24).sum();
+    let buckets = first.div_ceil(params.shard_bytes.max(1)).clamp(1, 8192);
     let mut shards: Vec<ShardParts> = (0..buckets).map(|_| Default::default()).collect();
-    for (term, list) in &postings {
-        shards[fnv32(term) as usize % buckets].0.push((term.as_str(), list));
+    for (i, t) in terms.iter().enumerate() {
+        shards[fnv32(&t.text) as usize % buckets].0.push(i);
     }
     for (form, s) in &forms {
         shards[fnv32(form) as usize % buckets]
             .1
             .push((form.as_str(), s.as_str()));
     }
-    let shard_texts: Vec<String> = shards
-        .into_par_iter()
-        .map(|(mut terms, forms)| {
-            terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            shard_json(&terms, &forms)
+    let mut tails: Vec<Vec<&str>> = Vec::new();
+    let mut tail_len = 0;
+    let mut next: Vec<Option<(usize, usize)>> = vec![None; terms.len()];
+    for (ids, _) in &mut shards {
+        ids.sort_unstable_by(|a, b| terms[*a].text.cmp(&terms[*b].text));
+        for &i in ids.iter() {
+            for (j, block) in terms[i].blocks.iter().enumerate().skip(1) {
+                if tails.is_empty() || (tail_len > 0 && tail_len + block.len() > params.tail_bytes) {
+                    tails.push(Vec::new());
+                    tail_len = 0;
+                }
+                let file = tails.len() - 1;
+                if j == 1 {
+                    next[i] = Some((file, tails[file].len()));
+                }
+                tails[file].push(block);
+                tail_len += block.len() + 3;
+            }
+        }
+    }
+    let mut texts: Vec<(String, String)> = shards
+        .par_iter()
+        .enumerate()
+        .map(|(b, (ids, forms))| {
+            let terms: Vec<(&Term, Option<(usize, usize)>)> = ids.iter().map(|&i| (&terms[i], next[i])).collect();
+            (format!("t{b}"), shard_json(&terms, forms))
         })
         .collect();
-    // The postings are serialised: free them before the text chunks are built.
-    drop(postings);
-    drop(forms);
+    texts.par_extend(tails.par_iter().enumerate().map(|(f, blocks)| {
+        let mut out = String::with_capacity(blocks.iter().map(|b| b.len() + 3).sum::<usize>() + 2);
+        out.push('[');
+        for (i, b) in blocks.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(b);
+            out.push('"');
+        }
+        out.push(']');
+        (format!("r{f}"), out)
+    }));
+    drop(tails);
+    drop(shards);
+    drop(terms);
     timer.stage("search: shards");
-    let chunk_texts: Vec<String> = docs
-        .par_chunks(CHUNK)
-        .map(|c| {
-            let items: Vec<Value> = c
-                .iter()
-                .map(|d| {
-                    let cut = d.text.chars().count() > TEXT_LIMIT;
-                    let mut v = json!({"u": d.url, "t": d.title, "s": d.subtitle, "x": d.text.chars().take(TEXT_LIMIT).collect::<String>()});
-                    if cut {
-                        // The phrase check cannot see past the cut: the client then trusts the bigrams.
-                        v["c"] = json!(1);
-                    }
-                    v
-                })
-                .collect();
-            Value::Array(items).to_string()
+    // Each of the top candidates costs a chunk: as few documents per chunk as keep the number
+    // of files low, so that large documents have a chunk of their own.
+    let record = |d: &Doc| {
+        let x: usize = d.text.chars().take(TEXT_LIMIT).map(char::len_utf8).sum();
+        d.url.len() + d.title.len() + d.subtitle.len() + x + 32
+    };
+    let average = docs.iter().map(record).sum::<usize>() / docs.len().max(1);
+    let chunk = (params.chunk_bytes / average.max(1)).clamp(1, 64);
+    // `[{"u":url,"t":title,"s":subtitle,"x":text},…]`, with `"c":1` when the text is cut: the
+    // phrase check cannot see past the cut, and the client then trusts the bigrams.
+    texts.par_extend(docs.par_chunks(chunk).enumerate().map(|(c, docs)| {
+        let mut out = String::from("[");
+        for (i, d) in docs.iter().enumerate() {
+            let x = d
+                .text
+                .char_indices()
+                .nth(TEXT_LIMIT)
+                .map_or(d.text.as_str(), |(at, _)| &d.text[..at]);
+            out.push_str(if i > 0 { ",{\"u\":" } else { "{\"u\":" });
+            put_str(&mut out, &d.url);
+            out.push_str(",\"t\":");
+            put_str(&mut out, &d.title);
+            out.push_str(",\"s\":");
+            put_str(&mut out, &d.subtitle);
+            out.push_str(",\"x\":");
+            put_str(&mut out, x);
+            out.push_str(if x.len() < d.text.len() { ",\"c\":1}" } else { "}" });
+        }
+        out.push(']');
+        (format!("d{c}"), out)
+    }));
+    texts.extend(filter_files(docs));
+    // One content hash for the whole index names every file: a new build never mixes with an old one.
+    let hashes: Vec<u64> = texts
+        .par_iter()
+        .map(|(name, t)| crate::theme::fnv1a(name.as_bytes()) ^ crate::theme::fnv1a(t.as_bytes()))
+        .collect();
+    let all: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+    let hash = format!("{:08x}", crate::theme::fnv1a(&all) as u32);
+    let mut out: Vec<OutputFile> = texts
+        .into_iter()
+        .map(|(name, t)| OutputFile {
+            path: format!("{dir}{name}.{hash}.json"),
+            bytes: t.into_bytes(),
         })
         .collect();
-    // One content hash for the whole index names every file: a new build never mixes with an old one.
-    let mut all = String::new();
-    for t in shard_texts.iter().chain(&chunk_texts) {
-        all.push_str(t);
-    }
-    let hash = format!("{:08x}", crate::theme::fnv1a(all.as_bytes()) as u32);
-    let dir = format!("{}search/{}/", if lang == Lang::En { "en/" } else { "" }, lang.code());
-    let mut out = Vec::new();
-    for (i, t) in shard_texts.into_iter().enumerate() {
-        out.push(OutputFile {
-            path: format!("{dir}t{i}.{hash}.json"),
-            bytes: t.into_bytes(),
-        });
-    }
-    for (i, t) in chunk_texts.into_iter().enumerate() {
-        out.push(OutputFile {
-            path: format!("{dir}d{i}.{hash}.json"),
-            bytes: t.into_bytes(),
-        });
-    }
+    let min_year = docs.iter().filter_map(|d| d.year).min().unwrap_or(2000);
+    let meta = json!({
+        "v": 2,
+        "n": docs.len(),
+        "buckets": buckets,
+        "hash": hash,
+        "chunk": chunk,
+        "units": unit_buckets(docs),
+        "minYear": min_year,
+    });
     out.push(OutputFile {
         path: format!("{dir}meta.json"),
-        bytes: meta(&docs, buckets, &hash, lang).to_string().into_bytes(),
+        bytes: meta.to_string().into_bytes(),
     });
     out
 }
 
-/// `meta.json`: what the client needs before the first shard.
-fn meta(docs: &[Doc], buckets: usize, hash: &str, lang: Lang) -> Value {
+/// Buckets of the units' files.
+fn unit_buckets(docs: &[Doc]) -> usize {
+    let units = docs.windows(2).filter(|w| w[0].park != w[1].park).count() + 1;
+    units.div_ceil(128)
+}
+
+/// The files for the filters, fetched only when one is set:
+/// - `i`: two characters per document, its year (offset from `minYear` in meta.json, `-` for
+///   none) and kind × 5 + grade;
+/// - `u<bucket>`: the units hashed to that bucket, each with the range of its documents.
+fn filter_files(docs: &[Doc]) -> Vec<(String, String)> {
     let min_year = docs.iter().filter_map(|d| d.year).min().unwrap_or(2000);
-    let mut parks: Vec<Value> = Vec::new();
-    let mut start = 0;
-    for (i, d) in docs.iter().enumerate() {
-        if i + 1 == docs.len() || docs[i + 1].park != d.park {
-            parks.push(json!([d.park, d.park_name, start, i]));
-            start = i + 1;
-        }
-    }
-    // Two characters per document: year (offset from min_year, '-' for none) and kind×grade.
     let info: String = docs
         .iter()
         .flat_map(|d| {
@@ -453,23 +771,23 @@ fn meta(docs: &[Doc], buckets: usize, hash: &str, lang: Lang) -> Value {
             [y, k]
         })
         .collect();
-    let mut years: Vec<u16> = docs.iter().filter_map(|d| d.year).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    let pick = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
-    json!({
-        "v": 1,
-        "n": docs.len(),
-        "buckets": buckets,
-        "hash": hash,
-        "chunk": CHUNK,
-        "minYear": min_year,
-        "years": years,
-        "parks": parks,
-        "info": info,
-        "kinds": [pick("单位", "Unit"), pick("部门整体支出", "Department-wide"), pick("项目支出", "Project")],
-        "grades": ["", pick("优", "Excellent"), pick("良", "Good"), pick("中", "Fair"), pick("差", "Poor")],
-    })
+    let buckets = unit_buckets(docs);
+    let mut units: Vec<serde_json::Map<String, Value>> = vec![Default::default(); buckets];
+    let mut start = 0;
+    for (i, d) in docs.iter().enumerate() {
+        if i + 1 == docs.len() || docs[i + 1].park != d.park {
+            units[fnv32(&d.park) as usize % buckets].insert(d.park.clone(), json!([start, i]));
+            start = i + 1;
+        }
+    }
+    let mut out = vec![("i".to_string(), Value::String(info).to_string())];
+    out.extend(
+        units
+            .into_iter()
+            .enumerate()
+            .map(|(b, m)| (format!("u{b}"), Value::Object(m).to_string())),
+    );
+    out
 }
 
 #[cfg(test)]
@@ -482,6 +800,117 @@ mod tests {
         assert_eq!(fnv32(""), 0x811c9dc5);
         assert_eq!(fnv32("a"), 0xe40c292c);
         assert_eq!(fnv32("foobar"), 0xbf9cf968);
+    }
+
+    #[test]
+    fn packed_terms_read_back() {
+        for w in ["0", "a", "2021", "zzzzzzzzzzzz", "cost", "9a9"] {
+            assert_eq!(key_text(word_key(w).unwrap()), w);
+        }
+        assert_eq!(word_key("zzzzzzzzzzzzz"), None);
+        assert_eq!(word_key("café"), None);
+        assert_eq!(key_text(han_key(None, '绩')), "绩");
+        assert_eq!(key_text(han_key(Some('绩'), '效')), "绩效");
+        assert_eq!(key_text(han_key(Some('\u{20000}'), '\u{2FA1F}')), "\u{20000}\u{2FA1F}");
+    }
+
+    /// A synthetic corpus with tiny blocks, so that most terms have several: reading block by
+    /// block gives exactly what reading every posting gives, with and without filters.
+    #[test]
+    fn tiered_postings_give_the_exhaustive_results() {
+        use crate::search::query::{Filters, Index};
+        let words = [
+            "绩效自评",
+            "公务接待费",
+            "招商引资",
+            "标准厂房",
+            "营商环境",
+            "污水处理",
+            "人员经费",
+            "高新技术",
+            "园区",
+            "reception costs",
+            "lithium",
+            "standard factories",
+            "investment promotion",
+            "2021",
+        ];
+        let docs: Vec<Doc> = (0..240usize)
+            .map(|i| {
+                let text: Vec<&str> = (0..(i % 17 + 2))
+                    .map(|j| words[(i * 7 + j * j * 3 + j) % words.len()])
+                    .collect();
+                Doc {
+                    url: format!("/d{i}/"),
+                    title: format!("{} {i}", words[i % words.len()]),
+                    subtitle: String::new(),
+                    park: format!("p{}", i / 7),
+                    park_name: String::new(),
+                    year: (i % 5 != 0).then_some(2019 + (i % 4) as u16),
+                    kind: (i % 3) as u8,
+                    grade: (i % 5) as u8,
+                    fields: vec![(words[(i * 5) % words.len()].to_string(), UNIT)],
+                    text: text.join("，"),
+                }
+            })
+            .collect();
+        let params = Params {
+            first_block: 3,
+            growth: 2,
+            shard_bytes: 300,
+            tail_bytes: 200,
+            chunk_bytes: 400,
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let files = index_files(&docs, "search/zh/", &params, &mut crate::timing::Timer::new());
+        for f in &files {
+            let path = tmp.path().join(&f.path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &f.bytes).unwrap();
+        }
+        assert!(
+            files.iter().filter(|f| f.path.contains("/r")).count() > 5,
+            "blocks beyond the first"
+        );
+        let (mut tiered, mut all) = (
+            Index::open(tmp.path(), "zh").unwrap(),
+            Index::open(tmp.path(), "zh").unwrap(),
+        );
+        all.exhaustive = true;
+        let filters = [
+            Filters::default(),
+            Filters {
+                year: Some(2021),
+                ..Default::default()
+            },
+            Filters {
+                kind: Some(1),
+                grade: Some(2),
+                ..Default::default()
+            },
+            Filters {
+                park: Some("p3".into()),
+                ..Default::default()
+            },
+            Filters {
+                park: Some("none".into()),
+                ..Default::default()
+            },
+        ];
+        let mut fewer = 0;
+        for q in words
+            .iter()
+            .chain(&["绩", "绩效 2021", "园区 lithium costs", "效自评公务", "none"])
+        {
+            for f in &filters {
+                tiered.reset_bytes();
+                all.reset_bytes();
+                let (a, b) = (tiered.search(q, f), all.search(q, f));
+                assert_eq!(a, b, "{q} {f:?}");
+                fewer += usize::from(tiered.bytes < all.bytes);
+            }
+        }
+        assert!(fewer >= 10, "the tiers save reading: {fewer}");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! the tests (query set, hit rate) and the benchmark.
 //!
 //! 1. Tokenise the query (bigrams for Chinese, words for the rest); map word forms to stems.
-//! 2. Score documents with BM25 from the postings (idf from the posting count).
+//! 2. Score documents with BM25 (integer idf × weight, stored in the index), reading each
+//!    term's postings block by block, highest weights first, only as far as the top
+//!    candidates need (the result is the same as reading every posting).
 //! 3. Rank documents matching more of the query's terms first, then by score.
 //! 4. For the top candidates, fetch their text: documents containing every Chinese phrase of
 //!    the query exactly rank first, and when any does, stray bigram matches drop out.
@@ -25,18 +27,22 @@ pub const CANDIDATES: usize = 10;
 pub struct Index {
     dir: PathBuf,
     meta: Value,
-    shards: HashMap<usize, Value>,
-    chunks: HashMap<usize, Value>,
+    files: HashMap<String, Value>,
     /// Bytes read since the last [`Index::reset_bytes`]: what a browser would download.
     pub bytes: usize,
+    /// Reads every block of every term (the reference the tiered evaluation must agree with).
+    pub exhaustive: bool,
+    /// The files read since the last [`Index::reset_bytes`], with their sizes.
+    pub read: Vec<(String, usize)>,
 }
 
 /// A result.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub url: String,
     pub title: String,
-    pub score: f64,
+    /// Σ idf × 10⁶ × weight × 100 over the matched terms.
+    pub score: u64,
     pub phrase: bool,
 }
 
@@ -49,6 +55,66 @@ pub struct Filters {
     pub kind: Option<u8>,
     /// 1–4 优良中差.
     pub grade: Option<u8>,
+}
+
+/// The digit values of the postings' numbers (see `index::put_num`).
+fn digit(c: u8) -> u64 {
+    match c {
+        b'0'..=b'9' => u64::from(c - b'0'),
+        b'A'..=b'Z' => u64::from(c - b'A') + 10,
+        b'a'..=b'z' => u64::from(c - b'a') + 36,
+        b'-' => 62,
+        _ => 63,
+    }
+}
+
+/// Postings of one block: (document, weight × 100), by weight then document.
+pub fn decode_block(s: &str) -> Vec<(usize, u64)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let num = |i: &mut usize| {
+        let (mut n, mut shift) = (0u64, 0);
+        while *i < b.len() {
+            let d = digit(b[*i]);
+            *i += 1;
+            if d < 32 {
+                return n | d << shift;
+            }
+            n |= (d - 32) << shift;
+            shift += 5;
+        }
+        n
+    };
+    let mut out = Vec::new();
+    let mut w = None::<u64>;
+    while i < b.len() {
+        let step = num(&mut i);
+        let weight = w.map_or(step, |w| w - step);
+        w = Some(weight);
+        let count = num(&mut i);
+        let mut doc = 0;
+        for _ in 0..count {
+            doc += num(&mut i) as usize;
+            out.push((doc, weight));
+        }
+    }
+    out
+}
+
+/// What is known of one query term.
+struct TermState {
+    df: usize,
+    idf: u64,
+    postings: Vec<(usize, u64)>,
+    /// Where the next block is: file and position in the `r` files.
+    next: Option<(usize, usize)>,
+}
+
+impl TermState {
+    /// Upper bound on the score of a posting not read yet: the lowest weight read is above it.
+    fn rest(&self) -> u64 {
+        self.idf * self.postings.last().map_or(0, |p| p.1.saturating_sub(1))
+    }
 }
 
 impl Index {
@@ -64,46 +130,35 @@ impl Index {
         Ok(Index {
             dir,
             meta,
-            shards: HashMap::new(),
-            chunks: HashMap::new(),
+            files: HashMap::new(),
             bytes: text.len(),
+            exhaustive: false,
+            read: Vec::new(),
         })
     }
 
     pub fn reset_bytes(&mut self) {
         self.bytes = self.meta.to_string().len();
-        self.shards.clear();
-        self.chunks.clear();
+        self.files.clear();
+        self.read.clear();
     }
 
-    fn read(&mut self, name: String) -> Value {
-        let text = std::fs::read_to_string(self.dir.join(name)).unwrap_or_default();
-        self.bytes += text.len();
-        serde_json::from_str(&text).unwrap_or(Value::Null)
+    /// A file of the index by its stem (`t12`, `d3` …), read once.
+    fn file(&mut self, stem: &str) -> &Value {
+        if !self.files.contains_key(stem) {
+            let name = format!("{stem}.{}.json", self.meta["hash"].as_str().unwrap_or(""));
+            let text = std::fs::read_to_string(self.dir.join(name)).unwrap_or_default();
+            self.bytes += text.len();
+            self.read.push((stem.to_string(), text.len()));
+            let v = serde_json::from_str(&text).unwrap_or(Value::Null);
+            self.files.insert(stem.to_string(), v);
+        }
+        &self.files[stem]
     }
 
     fn shard(&mut self, term: &str) -> &Value {
         let b = fnv32(term) as usize % self.meta["buckets"].as_u64().unwrap_or(1) as usize;
-        if !self.shards.contains_key(&b) {
-            let v = self.read(format!("t{b}.{}.json", self.meta["hash"].as_str().unwrap_or("")));
-            self.shards.insert(b, v);
-        }
-        &self.shards[&b]
-    }
-
-    /// Postings of a term: flat pairs of (gap to the previous document, weight × 100).
-    fn postings(&mut self, term: &str) -> Vec<(usize, f64)> {
-        let flat: Vec<u64> = self.shard(term)["terms"][term]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_u64).collect())
-            .unwrap_or_default();
-        let mut doc = 0;
-        flat.chunks(2)
-            .map(|p| {
-                doc += p[0] as usize;
-                (doc, p.get(1).copied().unwrap_or(0) as f64 / 100.0)
-            })
-            .collect()
+        self.file(&format!("t{b}"))
     }
 
     /// The indexed term for a query token: its stem for words, with a plural retried.
@@ -112,51 +167,150 @@ impl Index {
             return token.to_string();
         }
         for t in [token.to_string(), token.strip_suffix('s').unwrap_or(token).to_string()] {
-            let form = self.shard(&t)["forms"][t.as_str()].as_str().map(str::to_string);
+            let form = self.shard(&t)["f"][t.as_str()].as_str().map(str::to_string);
             let term = form.unwrap_or(t);
-            if !self.postings(&term).is_empty() {
+            if !self.shard(&term)["t"][term.as_str()].is_null() {
                 return term;
             }
         }
         token.to_string()
     }
 
-    fn doc(&mut self, id: usize) -> Value {
-        let per = self.meta["chunk"].as_u64().unwrap_or(4) as usize;
-        let c = id / per;
-        if !self.chunks.contains_key(&c) {
-            let v = self.read(format!("d{c}.{}.json", self.meta["hash"].as_str().unwrap_or("")));
-            self.chunks.insert(c, v);
+    /// A term's entry and first block.
+    fn first(&mut self, term: &str) -> TermState {
+        let e = self.shard(term)["t"][term].clone();
+        let num = |i: usize| e[i].as_u64().unwrap_or(0);
+        TermState {
+            df: num(0) as usize,
+            idf: num(1),
+            postings: decode_block(e[2].as_str().unwrap_or("")),
+            next: e[3].as_u64().map(|f| (f as usize, num(4) as usize)),
         }
-        self.chunks[&c][id % per].clone()
     }
 
-    fn passes(&self, id: usize, f: &Filters) -> bool {
-        let info: Vec<char> = self.meta["info"]
+    /// Reads a term's next block.
+    fn more(&mut self, t: &mut TermState) {
+        let Some((f, p)) = t.next else { return };
+        let blocks = self.file(&format!("r{f}"));
+        let block = blocks[p].as_str().unwrap_or("").to_string();
+        let len = blocks.as_array().map_or(0, Vec::len);
+        t.postings.extend(decode_block(&block));
+        t.next =
+            (t.postings.len() < t.df && !block.is_empty()).then(|| if p + 1 < len { (f, p + 1) } else { (f + 1, 0) });
+    }
+
+    fn doc(&mut self, id: usize) -> Value {
+        let per = self.meta["chunk"].as_u64().unwrap_or(1).max(1) as usize;
+        self.file(&format!("d{}", id / per))[id % per].clone()
+    }
+
+    /// Whether document `id` passes the filters (reads the filter files only when one is set).
+    fn passes(&mut self, id: usize, f: &Filters) -> bool {
+        if let Some(p) = &f.park {
+            let b = fnv32(p) as usize % self.meta["units"].as_u64().unwrap_or(1).max(1) as usize;
+            let r = &self.file(&format!("u{b}"))[p.as_str()];
+            let (lo, hi) = (r[0].as_u64(), r[1].as_u64());
+            let inside = matches!((lo, hi), (Some(lo), Some(hi)) if (lo as usize..=hi as usize).contains(&id));
+            if !inside {
+                return false;
+            }
+        }
+        if f.year.is_none() && f.kind.is_none() && f.grade.is_none() {
+            return true;
+        }
+        let min_year = self.meta["minYear"].as_u64().unwrap_or(0) as u16;
+        let info: Vec<u32> = self
+            .file("i")
             .as_str()
             .unwrap_or("")
             .chars()
             .skip(id * 2)
             .take(2)
+            .map(u32::from)
             .collect();
         if info.len() < 2 {
             return false;
         }
-        let code = info[1] as u32 - 'a' as u32;
+        let code = info[1] - 'a' as u32;
         let (kind, grade) = ((code / 5) as u8, (code % 5) as u8);
-        let year =
-            (info[0] != '-').then(|| self.meta["minYear"].as_u64().unwrap_or(0) as u16 + (info[0] as u32 - 48) as u16);
-        if let Some(p) = &f.park {
-            let range = self.meta["parks"]
-                .as_array()
-                .and_then(|ps| ps.iter().find(|x| x[0] == p.as_str()));
-            if !range.is_some_and(|r| {
-                (r[2].as_u64().unwrap_or(0) as usize..=r[3].as_u64().unwrap_or(0) as usize).contains(&id)
-            }) {
-                return false;
+        let year = (info[0] != '-' as u32).then(|| min_year + (info[0] - 48) as u16);
+        f.year.is_none_or(|y| year == Some(y)) && f.kind.is_none_or(|k| k == kind) && f.grade.is_none_or(|g| g == grade)
+    }
+
+    /// The top candidates by (terms matched, score, document number), read block by block:
+    /// the high-weight block of each term first, more only while a document not yet known
+    /// well enough could still change the top [`CANDIDATES`] or their order.
+    fn candidates(&mut self, terms: &mut [TermState], filters: &Filters) -> Vec<(usize, usize, u64)> {
+        let mut passing: HashMap<usize, bool> = HashMap::new();
+        loop {
+            // Per document: terms matched, score, and which terms it is known to have.
+            let mut docs: BTreeMap<usize, (usize, u64, Vec<bool>)> = BTreeMap::new();
+            for (i, t) in terms.iter().enumerate() {
+                for &(d, w) in &t.postings {
+                    let e = docs.entry(d).or_insert_with(|| (0, 0, vec![false; terms.len()]));
+                    e.0 += 1;
+                    e.1 += t.idf * w;
+                    e.2[i] = true;
+                }
+            }
+            let mut ranked: Vec<(usize, usize, u64, Vec<bool>)> = Vec::new();
+            for (d, (m, s, seen)) in docs {
+                let ok = match passing.get(&d) {
+                    Some(ok) => *ok,
+                    None => {
+                        let ok = self.passes(d, filters);
+                        passing.insert(d, ok);
+                        ok
+                    }
+                };
+                if ok {
+                    ranked.push((d, m, s, seen));
+                }
+            }
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+            let open: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].next.is_some()).collect();
+            let mut need = vec![false; terms.len()];
+            if self.exhaustive || ranked.len() < CANDIDATES {
+                open.iter().for_each(|&i| need[i] = true);
+            } else {
+                let (kd, km, ks) = (
+                    ranked[CANDIDATES - 1].0,
+                    ranked[CANDIDATES - 1].1,
+                    ranked[CANDIDATES - 1].2,
+                );
+                // A document not read at all.
+                let unseen = (open.len(), open.iter().map(|&i| terms[i].rest()).sum::<u64>());
+                if unseen >= (km, ks) {
+                    open.iter().for_each(|&i| need[i] = true);
+                }
+                for (rank, (d, m, s, seen)) in ranked.iter().enumerate() {
+                    let missing: Vec<usize> = open.iter().copied().filter(|&i| !seen[i]).collect();
+                    if missing.is_empty() {
+                        continue;
+                    }
+                    let hi = (
+                        m + missing.len(),
+                        s + missing.iter().map(|&i| terms[i].rest()).sum::<u64>(),
+                    );
+                    // A candidate must be known exactly; another document must rank below the last.
+                    if rank < CANDIDATES || hi > (km, ks) || (hi == (km, ks) && *d < kd) {
+                        missing.iter().for_each(|&i| need[i] = true);
+                    }
+                }
+            }
+            if !need.contains(&true) {
+                return ranked
+                    .into_iter()
+                    .take(CANDIDATES)
+                    .map(|(d, m, s, _)| (d, m, s))
+                    .collect();
+            }
+            for (i, t) in terms.iter_mut().enumerate() {
+                if need[i] {
+                    self.more(t);
+                }
             }
         }
-        f.year.is_none_or(|y| year == Some(y)) && f.kind.is_none_or(|k| k == kind) && f.grade.is_none_or(|g| g == grade)
     }
 
     /// Runs a query.
@@ -165,28 +319,19 @@ impl Index {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let n = self.meta["n"].as_f64().unwrap_or(1.0);
-        let mut scores: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
         let mut terms: Vec<String> = tokens.iter().map(|t| self.term(t)).collect();
         terms.sort();
         terms.dedup();
-        for term in &terms {
-            let list = self.postings(term);
-            let df = list.len() as f64;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            for (d, w) in list {
-                let e = scores.entry(d).or_default();
-                e.0 += 1;
-                e.1 += idf * w;
-            }
+        // The filters' files first, as the browser does.
+        if let Some(p) = &filters.park {
+            let b = fnv32(p) as usize % self.meta["units"].as_u64().unwrap_or(1).max(1) as usize;
+            self.file(&format!("u{b}"));
         }
-        let mut ranked: Vec<(usize, usize, f64)> = scores
-            .into_iter()
-            .filter(|(d, _)| self.passes(*d, filters))
-            .map(|(d, (m, s))| (d, m, s))
-            .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
-        ranked.truncate(CANDIDATES);
+        if filters.year.is_some() || filters.kind.is_some() || filters.grade.is_some() {
+            self.file("i");
+        }
+        let mut states: Vec<TermState> = terms.iter().map(|t| self.first(t)).collect();
+        let ranked = self.candidates(&mut states, filters);
         let phrases: Vec<String> = runs(q)
             .into_iter()
             .filter_map(|r| match r {
@@ -224,7 +369,7 @@ impl Index {
             b.0.phrase
                 .cmp(&a.0.phrase)
                 .then(b.1.cmp(&a.1))
-                .then(b.0.score.total_cmp(&a.0.score))
+                .then(b.0.score.cmp(&a.0.score))
         });
         hits.into_iter().map(|(h, _)| h).collect()
     }

@@ -1,7 +1,7 @@
 // gongkai search client: plain JavaScript, no framework, no WASM.
 // Tokenises like src/search/tokenize.rs (tested against tests/search-tokenize.json), fetches
-// only the index shards the query's terms hash to, ranks with BM25, and confirms Chinese
-// phrases on the top candidates' text.
+// the shards of the query's terms, ranks with BM25 (highest-weight postings first, more only
+// as the top 10 need) and confirms Chinese phrases on the top candidates' text.
 (function (root) {
   'use strict';
   function isHan(c) {
@@ -57,19 +57,34 @@
     return h >>> 0;
   }
 
-  function Index(base) { this.base = base; this.shards = {}; this.chunks = {}; }
-  Index.prototype.get = function (name, cache, key) {
-    if (!cache[key]) cache[key] = fetch(this.base + name).then(function (r) { return r.ok ? r.json() : {}; });
-    return cache[key];
-  };
+  // A block of postings → [doc, weight × 100] (format: src/search/index.rs).
+  var DIG = {};
+  Array.from('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_').forEach(function (c, i) { DIG[c] = i; });
+  function decode(s) {
+    var out = [], i = 0, w = -1;
+    function num() {
+      for (var n = 0, m = 1, d; i < s.length; m *= 32) { d = DIG[s[i++]]; if (d < 32) return n + d * m; n += (d - 32) * m; }
+      return n;
+    }
+    while (i < s.length) {
+      var step = num(), c = num(), doc = 0;
+      w = w < 0 ? step : w - step;
+      while (c--) { doc += num(); out.push([doc, w]); }
+    }
+    return out;
+  }
+  function own(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
+
+  function Index(base) { this.base = base; this.files = {}; }
   Index.prototype.load = function () {
     var self = this;
     return this.meta || (this.meta = fetch(this.base + 'meta.json').then(function (r) { return r.json(); }).then(function (m) { self.m = m; return m; }));
   };
-  Index.prototype.shard = function (term) {
-    var b = fnv32(term) % this.m.buckets;
-    return this.get('t' + b + '.' + this.m.hash + '.json', this.shards, b);
+  Index.prototype.file = function (stem) {
+    var f = this.files;
+    return f[stem] || (f[stem] = fetch(this.base + stem + '.' + this.m.hash + '.json').then(function (r) { return r.ok ? r.json() : null; }));
   };
+  Index.prototype.shard = function (term) { return this.file('t' + fnv32(term) % this.m.buckets); };
   Index.prototype.term = function (tok) {
     var self = this;
     if (isHan(tok)) return Promise.resolve(tok);
@@ -79,60 +94,93 @@
       return p.then(function (found) {
         if (found) return found;
         return self.shard(t).then(function (sh) {
-          var term = (sh.forms && sh.forms[t]) || t;
-          return self.shard(term).then(function (s2) { return s2.terms && s2.terms[term] ? term : null; });
+          var term = own(sh && sh.f, t) || t;
+          return self.shard(term).then(function (s2) { return own(s2 && s2.t, term) ? term : null; });
         });
       });
     }, Promise.resolve(null)).then(function (t) { return t || tok; });
   };
-  Index.prototype.doc = function (id) {
-    var c = Math.floor(id / this.m.chunk);
-    var per = this.m.chunk;
-    return this.get('d' + c + '.' + this.m.hash + '.json', this.chunks, c).then(function (docs) { return docs[id % per]; });
+  // A term's df, idf × 10⁶, first (highest-weight) block, and where its next block is.
+  Index.prototype.first = function (term) {
+    return this.shard(term).then(function (s) {
+      var e = own(s && s.t, term) || [0, 0, ''];
+      return { df: e[0], idf: e[1], p: decode(e[2]), next: e.length > 3 ? [e[3], e[4]] : null };
+    });
   };
-  Index.prototype.passes = function (id, f) {
-    var m = this.m, y = m.info.charCodeAt(id * 2), code = m.info.charCodeAt(id * 2 + 1) - 97;
-    var kind = Math.floor(code / 5), grade = code % 5;
-    var year = y === 45 ? null : m.minYear + (y - 48);
-    if (f.park) {
-      var r = m.parks.filter(function (p) { return p[0] === f.park; })[0];
-      if (!r || id < r[2] || id > r[3]) return false;
-    }
-    return (!f.year || year === +f.year) && (f.kind === '' || f.kind == null || kind === +f.kind) && (!f.grade || grade === +f.grade);
+  Index.prototype.more = function (t) {
+    var f = t.next[0], p = t.next[1];
+    return this.file('r' + f).then(function (blocks) {
+      var b = (blocks && blocks[p]) || '';
+      t.p = t.p.concat(decode(b));
+      t.next = t.p.length < t.df && b ? (p + 1 < blocks.length ? [f, p + 1] : [f + 1, 0]) : null;
+    });
   };
-  Index.prototype.search = function (q, filters) {
-    var self = this, tokens = queryTokens(q);
-    if (!tokens.length) return Promise.resolve([]);
-    return this.load().then(function (m) {
-      return Promise.all(tokens.map(function (t) { return self.term(t); }));
-    }).then(function (terms) {
-      terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-      // Postings are flat pairs: gap to the previous document, weight × 100.
-      return Promise.all(terms.map(function (t) {
-        return self.shard(t).then(function (s) {
-          var flat = (s.terms && s.terms[t]) || [], out = [], doc = 0;
-          for (var i = 0; i + 1 < flat.length; i += 2) { doc += flat[i]; out.push([doc, flat[i + 1] / 100]); }
-          return out;
-        });
-      }));
-    }).then(function (lists) {
-      var n = self.m.n, scores = {};
-      lists.forEach(function (list) {
-        var idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-        list.forEach(function (p) {
-          var e = scores[p[0]] || (scores[p[0]] = { id: p[0], matched: 0, score: 0 });
-          e.matched++; e.score += idf * p[1];
+  // Most a posting not read yet can add.
+  function rest(t) { return t.p.length ? t.idf * Math.max(t.p[t.p.length - 1][1] - 1, 0) : 0; }
+  // The top 10 by (terms matched, score, id), reading more blocks only while they could
+  // change (as src/search/query.rs).
+  Index.prototype.candidates = function (terms, passes) {
+    var self = this, K = 10;
+    function round() {
+      var docs = {}, ids = [], open = [], need = [];
+      terms.forEach(function (t, i) {
+        if (t.next) open.push(i);
+        t.p.forEach(function (p) {
+          var e = docs[p[0]];
+          if (!e) { e = docs[p[0]] = { id: p[0], m: 0, s: 0, seen: {} }; ids.push(p[0]); }
+          e.m++; e.s += t.idf * p[1]; e.seen[i] = 1;
         });
       });
-      var ranked = Object.keys(scores).map(function (k) { return scores[k]; })
-        .filter(function (e) { return self.passes(e.id, filters || {}); })
-        .sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.id - b.id; })
-        .slice(0, 10);
+      var ranked = ids.map(function (d) { return docs[d]; }).filter(function (e) { return passes(e.id); })
+        .sort(function (a, b) { return b.m - a.m || b.s - a.s || a.id - b.id; });
+      function sum(list) { return list.reduce(function (a, i) { return a + rest(terms[i]); }, 0); }
+      if (ranked.length < K) need = open;
+      else {
+        var k = ranked[K - 1];
+        if (open.length > k.m || (open.length === k.m && sum(open) >= k.s)) need = open;
+        ranked.forEach(function (e, r) {
+          var miss = open.filter(function (i) { return !e.seen[i]; }), m = e.m + miss.length, s = e.s + sum(miss);
+          if (miss.length && (r < K || m > k.m || (m === k.m && (s > k.s || (s === k.s && e.id < k.id)))))
+            miss.forEach(function (i) { if (need.indexOf(i) < 0) need = need.concat([i]); });
+        });
+      }
+      if (!need.length) return ranked.slice(0, K);
+      return Promise.all(need.map(function (i) { return self.more(terms[i]); })).then(round);
+    }
+    return round();
+  };
+  Index.prototype.doc = function (id) {
+    var per = this.m.chunk;
+    return this.file('d' + Math.floor(id / per)).then(function (docs) { return docs && docs[id % per]; });
+  };
+  Index.prototype.search = function (q, filters) {
+    var self = this, tokens = queryTokens(q), f = filters || {}, unit, info, n;
+    if (!tokens.length) return Promise.resolve([]);
+    var kind = f.kind === '' || f.kind == null ? null : +f.kind;
+    function passes(id) {
+      if (f.park && (!unit || id < unit[0] || id > unit[1])) return false;
+      if (!f.year && kind === null && !f.grade) return true;
+      var y = info.charCodeAt(id * 2), code = info.charCodeAt(id * 2 + 1) - 97, year = y === 45 ? null : self.m.minYear + (y - 48);
+      return (!f.year || year === +f.year) && (kind === null || kind === Math.floor(code / 5)) && (!f.grade || code % 5 === +f.grade);
+    }
+    return this.load().then(function (m) {
+      var pre = [];
+      if (f.park) pre.push(self.file('u' + fnv32(f.park) % m.units).then(function (u) { unit = own(u, f.park); }));
+      if (f.year || kind !== null || f.grade) pre.push(self.file('i').then(function (i) { info = i || ''; }));
+      return Promise.all(pre.concat(tokens.map(function (t) { return self.term(t); })));
+    }).then(function (r) {
+      var terms = r.filter(function (t) { return typeof t === 'string'; });
+      terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+      n = terms.length;
+      return Promise.all(terms.map(function (t) { return self.first(t); }));
+    }).then(function (states) {
+      return self.candidates(states, passes);
+    }).then(function (ranked) {
       var phrases = runs(q).filter(function (r) { return r.han && Array.from(r.s).length >= 2; }).map(function (r) { return r.s; });
       return Promise.all(ranked.map(function (e) { return self.doc(e.id); })).then(function (docs) {
         var hits = ranked.map(function (e, i) {
           var d = docs[i] || {}, hay = compact(d.t + ' ' + d.s + ' ' + d.x);
-          return { doc: d, matched: e.matched, score: e.score, phrase: phrases.every(function (p) { return hay.indexOf(p) >= 0; }) || (d.c === 1 && e.matched === lists.length) };
+          return { doc: d, matched: e.m, score: e.s, phrase: phrases.every(function (p) { return hay.indexOf(p) >= 0; }) || (d.c === 1 && e.m === n) };
         });
         if (phrases.length && hits.some(function (h) { return h.phrase; })) hits = hits.filter(function (h) { return h.phrase; });
         return hits.sort(function (a, b) { return b.phrase - a.phrase || b.matched - a.matched || b.score - a.score; });
@@ -182,7 +230,7 @@
     run();
   }
 
-  root.gongkaiSearch = { fold: fold, indexTokens: indexTokens, queryTokens: queryTokens, fnv32: fnv32, Index: Index };
+  root.gongkaiSearch = { fold: fold, indexTokens: indexTokens, queryTokens: queryTokens, fnv32: fnv32, decode: decode, Index: Index };
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ui); else ui();
   }

@@ -130,49 +130,69 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
     }))
 }
 
+/// The files `render` hands to its sink, for the site model of `loaded`.
+fn collect(
+    loaded: &Loaded,
+    render: impl FnOnce(&site::Site, crate::Sink) -> Result<(), Failure>,
+) -> Result<Vec<OutputFile>, Failure> {
+    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let files = Mutex::new(Vec::new());
+    render(&site, &|f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f))?;
+    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
 /// Step 1: the pages, charts and data files of the units `ids`.
 pub fn render_units(loaded: &Loaded, ids: &BTreeSet<String>) -> Result<Vec<OutputFile>, Failure> {
-    let mut timer = crate::timing::Timer::new();
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
-    timer.stage("serve: site model");
     let ids: Vec<String> = ids.iter().cloned().collect();
-    let files = Mutex::new(Vec::new());
-    let sink = |f: OutputFile| files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-    render::pages::render_units(&site, &loaded.theme, &ids, &sink).map_err(Failure::Content)?;
-    timer.stage("serve: pages");
-    render::data::render_units(&site, &ids, &sink).map_err(json_failure)?;
-    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+    collect(loaded, |site, sink| {
+        render::pages::render_units(site, &loaded.theme, &ids, sink).map_err(Failure::Content)?;
+        render::data::render_units(site, &ids, sink).map_err(json_failure)
+    })
 }
 
 /// Step 2a: the listings (home, unit index, year index, the pages of `years`).
 pub fn render_listings(loaded: &Loaded, years: &[u16]) -> Result<Vec<OutputFile>, Failure> {
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
-    let files = Mutex::new(Vec::new());
-    let sink = |f: OutputFile| files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-    render::pages::render_listings(&site, &loaded.theme, years, &sink).map_err(Failure::Content)?;
-    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+    collect(loaded, |site, sink| {
+        render::pages::render_listings(site, &loaded.theme, years, sink).map_err(Failure::Content)
+    })
 }
 
 /// Step 2b: the files that summarise the whole site, except the sitemap and SHA256SUMS (see
 /// [`finish`]).
 pub fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
-    let files = Mutex::new(Vec::new());
-    let sink = |f: OutputFile| files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-    let downloads = render::package::downloads(&site);
-    render::pages::render_site_pages(&site, &loaded.theme, &downloads, &sink).map_err(Failure::Content)?;
-    render::data::render_site_files(&site, &sink).map_err(json_failure)?;
-    render::package::render(&site, &downloads).into_iter().for_each(&sink);
-    let langs = site.langs();
-    let indexes: Vec<Vec<OutputFile>> = {
-        use rayon::prelude::*;
-        langs.par_iter().map(|l| search::index::build(&site, *l)).collect()
-    };
-    indexes.into_iter().flatten().for_each(&sink);
-    for lang in langs {
-        sink(render::feeds::atom(&site, lang));
+    collect(loaded, |site, sink| {
+        let downloads = render::package::downloads(site);
+        render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
+        render::data::render_site_files(site, sink).map_err(json_failure)?;
+        render::package::render(site, &downloads).into_iter().for_each(sink);
+        let langs = site.langs();
+        let indexes: Vec<Vec<OutputFile>> = {
+            use rayon::prelude::*;
+            langs.par_iter().map(|l| search::index::build(site, *l)).collect()
+        };
+        indexes.into_iter().flatten().for_each(sink);
+        for lang in langs {
+            sink(render::feeds::atom(site, lang));
+        }
+        Ok(())
+    })
+}
+
+/// Removes the files of the units `ids` (everything below `parks/<id>/` in every language;
+/// [`render_units`] makes them again) from a sorted set of files.
+pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) {
+    for id in ids {
+        for prefix in [format!("parks/{id}/"), format!("en/parks/{id}/")] {
+            let gone: Vec<String> = files
+                .range(prefix.clone()..)
+                .take_while(|(p, _)| p.starts_with(&prefix))
+                .map(|(p, _)| p.clone())
+                .collect();
+            for p in gone {
+                files.remove(&p);
+            }
+        }
     }
-    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// The sitemap and SHA256SUMS, from the complete set of files (they list pages and data
@@ -200,15 +220,6 @@ pub fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile>
 
 fn json_failure(e: serde_json::Error) -> Failure {
     Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))])
-}
-
-/// True for output files that [`render_units`] makes for the units `ids`: everything below
-/// `parks/<id>/` in every language (an edit may remove or rename a report's folder).
-pub fn belongs_to_units(path: &str, ids: &BTreeSet<String>) -> bool {
-    let p = path.strip_prefix("en/").unwrap_or(path);
-    p.strip_prefix("parks/")
-        .and_then(|rest| rest.split_once('/'))
-        .is_some_and(|(unit, _)| ids.contains(unit))
 }
 
 /// True for the files of the search indexes (`search/<lang>/…`, content-hashed names that
@@ -266,7 +277,8 @@ pub fn update(
     let unit_files = render_units(&new, ids)?;
     let listings = render_listings(&new, &years)?;
     let site_files = render_site_files(&new)?;
-    files.retain(|p, _| !belongs_to_units(p, ids) && !is_search_index(p));
+    remove_units(files, ids);
+    files.retain(|p, _| !is_search_index(p));
     for f in unit_files.into_iter().chain(listings).chain(site_files) {
         files.insert(f.path, f.bytes);
     }

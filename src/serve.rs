@@ -155,19 +155,7 @@ fn incremental_rebuild(
     let n = files.len();
     {
         let mut s = lock(state);
-        for id in ids {
-            for prefix in [format!("parks/{id}/"), format!("en/parks/{id}/")] {
-                let gone: Vec<String> = s
-                    .files
-                    .range(prefix.clone()..)
-                    .take_while(|(p, _)| p.starts_with(&prefix))
-                    .map(|(p, _)| p.clone())
-                    .collect();
-                for p in gone {
-                    s.files.remove(&p);
-                }
-            }
-        }
+        incremental::remove_units(&mut s.files, ids);
         s.files.extend(files.into_iter().map(|f| (f.path, Arc::new(f.bytes))));
         s.version += 1;
         s.stamp += 1;

@@ -149,6 +149,26 @@ struct KeyFigure {
     missing: bool,
 }
 
+/// Runs `each` with a renderer for every language; the files it pushes go to `sink`, the
+/// problems are collected (pages render in parallel, so nothing stops at the first one).
+fn per_language(
+    site: &Site,
+    theme: &Theme,
+    sink: crate::Sink,
+    each: impl Fn(&Renderer, &(dyn Fn(Result<OutputFile, Diagnostic>) + Sync)),
+) -> Result<(), Vec<Diagnostic>> {
+    let problems = std::sync::Mutex::new(Vec::new());
+    let push = |res: Result<OutputFile, Diagnostic>| match res {
+        Ok(f) => sink(f),
+        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
+    };
+    for lang in site.langs() {
+        each(&Renderer::new(site, theme, lang, sink), &push);
+    }
+    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
 /// Renders every page of the site, handing each file to `sink` as soon as it is ready (pages
 /// are rendered in parallel; nothing accumulates in memory).
 pub fn render_all(
@@ -160,13 +180,7 @@ pub fn render_all(
     use rayon::prelude::*;
     let total = site.reports.len() * site.langs().len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let problems = std::sync::Mutex::new(Vec::new());
-    let push = |res: Result<OutputFile, Diagnostic>| match res {
-        Ok(f) => sink(f),
-        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
-    };
-    for lang in site.langs() {
-        let r = Renderer::new(site, theme, lang, sink);
+    per_language(site, theme, sink, |r, push| {
         push(r.home());
         push(r.parks_index());
         site.units.par_iter().for_each(|unit| push(r.park(unit)));
@@ -176,42 +190,26 @@ pub fn render_all(
         });
         push(r.years_index());
         site.years().par_iter().for_each(|year| push(r.year(*year)));
-    }
-    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    })
 }
 
 /// The pages of the units `ids` (for `serve` after an edit): their unit pages and report
 /// pages with charts, in every language.
 pub fn render_units(site: &Site, theme: &Theme, ids: &[String], sink: crate::Sink) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let problems = std::sync::Mutex::new(Vec::new());
-    let push = |res: Result<OutputFile, Diagnostic>| match res {
-        Ok(f) => sink(f),
-        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
-    };
     let units: Vec<&Unit> = site.units.iter().copied().filter(|u| ids.contains(&u.id)).collect();
     let entries: Vec<&ReportEntry> = site.reports.iter().filter(|e| ids.contains(&e.unit.id)).collect();
-    for lang in site.langs() {
-        let r = Renderer::new(site, theme, lang, sink);
+    per_language(site, theme, sink, |r, push| {
         units.par_iter().for_each(|unit| push(r.park(unit)));
         entries.par_iter().for_each(|entry| push(r.report(entry)));
-    }
-    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    })
 }
 
 /// The listings that show units and reports (home, unit index, year index, the pages of
 /// `years`), in every language.
 pub fn render_listings(site: &Site, theme: &Theme, years: &[u16], sink: crate::Sink) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let problems = std::sync::Mutex::new(Vec::new());
-    let push = |res: Result<OutputFile, Diagnostic>| match res {
-        Ok(f) => sink(f),
-        Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
-    };
-    for lang in site.langs() {
-        let r = Renderer::new(site, theme, lang, sink);
+    per_language(site, theme, sink, |r, push| {
         rayon::join(
             || {
                 push(r.home());
@@ -220,9 +218,7 @@ pub fn render_listings(site: &Site, theme: &Theme, years: &[u16], sink: crate::S
             },
             || years.par_iter().for_each(|year| push(r.year(*year))),
         );
-    }
-    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    })
 }
 
 /// The pages that summarise the whole site's data rather than show a unit: the data page
@@ -234,17 +230,11 @@ pub fn render_site_pages(
     downloads: &[super::package::Download],
     sink: crate::Sink,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    for lang in site.langs() {
-        let r = Renderer::new(site, theme, lang, sink);
-        for res in [r.data_page(downloads), r.search_page(), r.not_found()] {
-            match res {
-                Ok(f) => sink(f),
-                Err(d) => problems.push(d),
-            }
-        }
-    }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    per_language(site, theme, sink, |r, push| {
+        push(r.data_page(downloads));
+        push(r.search_page());
+        push(r.not_found());
+    })
 }
 
 struct Renderer<'a> {

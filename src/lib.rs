@@ -45,16 +45,24 @@ pub struct BuildSummary {
 pub enum Failure {
     /// Problems in the content, settings or templates (exit code 1).
     Content(Vec<Diagnostic>),
-    /// Problems reading or writing files (exit code 2).
+    /// Problems reading or writing files before the output folder changed (exit code 2).
     Io(Vec<Diagnostic>),
+    /// Writing failed after the output folder began to change (exit code 2). The journal
+    /// beside it lets the next build finish the job.
+    Interrupted(Vec<Diagnostic>),
 }
 
 impl Failure {
     /// The problems to print.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Failure::Content(d) | Failure::Io(d) => d,
+            Failure::Content(d) | Failure::Io(d) | Failure::Interrupted(d) => d,
         }
+    }
+
+    /// Whether the output folder changed before the failure.
+    pub fn output_changed(&self) -> bool {
+        matches!(self, Failure::Interrupted(_))
     }
 }
 
@@ -269,26 +277,63 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
 
 /// `gongkai build`: loads, renders and publishes into `output` (default from site.toml).
 pub fn build(root: &Path, output: Option<&Path>, strict: bool) -> Result<BuildSummary, Failure> {
-    build_with_progress(root, output, strict, &|_, _| {})
+    build_with(
+        root,
+        &BuildOptions {
+            output,
+            strict,
+            ..BuildOptions::default()
+        },
+    )
 }
 
-/// [`build`], reporting progress (for a progress bar on a terminal).
-pub fn build_with_progress(
-    root: &Path,
-    output: Option<&Path>,
-    strict: bool,
-    progress: Progress,
-) -> Result<BuildSummary, Failure> {
+/// How to build: the command line's choices.
+#[derive(Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// `--output` (None: `output_dir` from site.toml).
+    pub output: Option<&'a Path>,
+    /// Warnings fail the build.
+    pub strict: bool,
+    /// Replace an output folder that holds files gongkai did not write.
+    pub force: bool,
+    /// Report pages done, for a progress bar.
+    pub progress: Progress<'a>,
+    /// What the user should see at once (waiting for another build; what `--force` removes).
+    pub notify: &'a (dyn Fn(&str) + Sync),
+}
+
+impl Default for BuildOptions<'_> {
+    fn default() -> Self {
+        BuildOptions {
+            output: None,
+            strict: false,
+            force: false,
+            progress: &|_, _| {},
+            notify: &|_| {},
+        }
+    }
+}
+
+/// [`build`] with every option.
+pub fn build_with(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Failure> {
     let start = Instant::now();
     let loaded = load(root)?;
-    if strict && has_warnings(&loaded.warnings) {
+    if options.strict && has_warnings(&loaded.warnings) {
         return Err(Failure::Content(loaded.warnings));
     }
-    let out = loaded.config.output_dir(output);
-    // Files go straight into a staging folder as they are rendered; it replaces the output only
-    // when everything succeeded.
-    let staging = output::Staging::begin(&out).map_err(|d| Failure::Io(vec![d]))?;
-    let rendered = render_to(&loaded, progress, &|f| staging.write(&f));
+    let out = loaded.config.output_dir(options.output);
+    // Files go straight into a staging folder as they are rendered; they replace the output
+    // only when everything succeeded.
+    let staging = output::Staging::begin(
+        &out,
+        output::Options {
+            force: options.force,
+            notify: Some(options.notify),
+            root: Some(root),
+        },
+    )
+    .map_err(|d| Failure::Io(vec![d]))?;
+    let rendered = render_to(&loaded, options.progress, &|f| staging.write(&f));
     let (files, pages) = match rendered {
         Ok(counts) => counts,
         Err(e) => {
@@ -297,15 +342,24 @@ pub fn build_with_progress(
         }
     };
     let mut timer = timing::Timer::new();
-    let written = staging.commit().map_err(|d| Failure::Io(vec![d]))?;
+    let mut warnings = loaded.warnings;
+    warnings.extend(staging.warnings.iter().cloned());
+    let output = staging.output().to_path_buf();
+    let written = staging.commit().map_err(|e| {
+        if e.output_changed {
+            Failure::Interrupted(vec![e.diagnostic])
+        } else {
+            Failure::Io(vec![e.diagnostic])
+        }
+    })?;
     timer.stage("write (move into place)");
     Ok(BuildSummary {
-        output: out,
+        output,
         reports: loaded.content.reports.len(),
         units: loaded.content.units.len(),
         pages,
         files,
-        warnings: loaded.warnings,
+        warnings,
         millis: start.elapsed().as_millis(),
         written,
     })

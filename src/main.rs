@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 /// than the system allocator on both cores.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use gongkai::{Failure, build_with_progress, check};
+use gongkai::{BuildOptions, Failure, build_with, check};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +35,10 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Replace an output folder that holds files gongkai did not write (they are listed,
+        /// then removed).
+        #[arg(long)]
+        force: bool,
     },
     /// Build into memory and serve on 127.0.0.1; rebuild and reload the page on every change.
     Serve {
@@ -121,8 +125,22 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build { root, output, strict } => build_with_progress(&root, output.as_deref(), strict, &progress_bar)
-            .map(|s| {
+        Command::Build {
+            root,
+            output,
+            strict,
+            force,
+        } => build_with(
+            &root,
+            &BuildOptions {
+                output: output.as_deref(),
+                strict,
+                force,
+                progress: &progress_bar,
+                notify: &|text| eprintln!("{text}"),
+            },
+        )
+        .map(|s| {
                 for w in &s.warnings {
                     eprintln!("{w}");
                 }
@@ -175,10 +193,16 @@ fn main() -> ExitCode {
                 eprintln!("{d}");
             }
             let errors = failure.diagnostics().iter().filter(|d| d.is_error()).count();
-            eprintln!("failed: {errors} errors; nothing was written, the previous output is unchanged");
+            if failure.output_changed() {
+                eprintln!(
+                    "failed: {errors} errors; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
+                );
+            } else {
+                eprintln!("failed: {errors} errors; nothing was written, the previous output is unchanged");
+            }
             match failure {
                 Failure::Content(_) => ExitCode::from(1),
-                Failure::Io(_) => ExitCode::from(2),
+                Failure::Io(_) | Failure::Interrupted(_) => ExitCode::from(2),
             }
         }
     }

@@ -93,3 +93,30 @@ pub fn alternates(html: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Every file under `dir` with its bytes (symbolic links recorded by their target).
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let bytes = if e.path_is_symlink() {
+                format!("-> {}", std::fs::read_link(e.path()).unwrap().display()).into_bytes()
+            } else {
+                std::fs::read(e.path()).unwrap()
+            };
+            (rel, bytes)
+        })
+        .collect()
+}
+
+/// The `gongkai` binary run in `dir`.
+pub fn run(args: &[&str], dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}

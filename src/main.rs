@@ -178,7 +178,7 @@ fn main() -> ExitCode {
                 })
                 .map_err(|d| Failure::Io(vec![d]))
         }
-        Command::Serve { root, port } => gongkai::serve::serve(&root, port).map_err(Failure::Io),
+        Command::Serve { root, port } => gongkai::serve::serve(&root, port),
         Command::Check { root, strict } => check(&root, strict).map(|warnings| {
             for w in &warnings {
                 eprintln!("{w}");

@@ -8,13 +8,27 @@
 //! fallback (network drives, where government staff often keep their files, may have none).
 //! A failed rebuild keeps the last good site served; the problem shows in the terminal and as
 //! an overlay in the page. Nothing is written to disk.
+//!
+//! HTTP is hyper's (on a one-thread tokio runtime), not ours: it parses requests, answers
+//! malformed ones with 400, caps the request line and headers at [`MAX_HEAD`] bytes (431
+//! beyond), drops a client that is slow to send them, and leaves out the body for HEAD.
+//! Paths are percent-decoded with the `percent-encoding` crate, one segment at a time; an
+//! address that no page has (bad escapes, invalid UTF-8, `.` or `..`, encoded `/` or `\`,
+//! control characters) is refused with 400 before the site is looked at. The site lives in
+//! memory, so no address can reach a file on disk in any case.
+//!
+//! Exit codes, through [`crate::Failure`]: 1 when the first build fails on the content,
+//! settings or templates; 2 when the folder cannot be read or the port cannot be listened on.
 
-use crate::Loaded;
 use crate::diagnostics::Diagnostic;
 use crate::incremental::{self, Scope};
+use crate::{Failure, Loaded};
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -43,32 +57,28 @@ const LIVE: &str = "__gongkai/";
 /// How long a status request waits for a change before answering anyway.
 const LONG_POLL: Duration = Duration::from_secs(20);
 
+/// The most a request line and its headers may take, in bytes: room for the long cookies that
+/// other programs on this computer may have set for 127.0.0.1, and a bound on the memory one
+/// client can take. Larger requests get 431. (hyper's floor for this setting is 8 KiB.)
+const MAX_HEAD: usize = 64 * 1024;
+
+/// How long a client may take to send its request line and headers before it is dropped.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Builds once, then serves forever (until the process is stopped).
-pub fn serve(root: &Path, port: u16) -> Result<(), Vec<Diagnostic>> {
+pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
+    // Listen first: a port in use is reported at once, not after a long first build.
+    let listener = listen(root, port)?;
+    let addr = listener.local_addr().map_err(|e| io_failure(root, port, &e))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| io_failure(root, port, &e))?;
+
     let state: Shared = Arc::default();
     let start = Instant::now();
-    let loaded = match full_rebuild(root, &state) {
-        Ok((n, loaded)) => {
-            println!("built {n} files in {} ms", start.elapsed().as_millis());
-            loaded
-        }
-        Err(text) => {
-            eprintln!("{text}");
-            return Err(vec![Diagnostic::error(
-                root,
-                "the first build failed; fix the problems above and start again",
-            )]);
-        }
-    };
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
-        vec![
-            Diagnostic::error(root, format!("cannot listen on 127.0.0.1:{port}: {e}"))
-                .help("choose another port with --port N"),
-        ]
-    })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| vec![Diagnostic::error(root, e.to_string())])?;
+    let (n, loaded) = full_rebuild(root, &state)?;
+    println!("built {n} files in {} ms", start.elapsed().as_millis());
 
     let watch_state = Arc::clone(&state);
     let watch_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -79,13 +89,72 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Vec<Diagnostic>> {
     println!("serving http://{addr}{base} (Ctrl+C to stop)");
     let _ = std::io::stdout().flush();
 
-    for stream in listener.incoming().flatten() {
+    runtime
+        .block_on(accept(listener, state))
+        .map_err(|e| io_failure(root, port, &e))
+}
+
+/// Binds 127.0.0.1 only: the site in progress is never reachable from other computers.
+fn listen(root: &Path, port: u16) -> Result<std::net::TcpListener, Failure> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            Failure::Io(vec![
+                Diagnostic::error(
+                    root,
+                    format!("cannot listen on 127.0.0.1:{port}: another program is already using that port"),
+                )
+                .help(
+                    "stop the other program (perhaps another gongkai serve), or choose another port with --port N (--port 0 picks a free one)",
+                ),
+            ])
+        } else {
+            io_failure(root, port, &e)
+        }
+    })?;
+    // tokio takes the listener over; it must not block the runtime's one thread.
+    listener.set_nonblocking(true).map_err(|e| io_failure(root, port, &e))?;
+    Ok(listener)
+}
+
+/// A problem with the network or the operating system (exit code 2).
+fn io_failure(root: &Path, port: u16, e: &std::io::Error) -> Failure {
+    Failure::Io(vec![
+        Diagnostic::error(root, format!("cannot serve on 127.0.0.1:{port}: {e}"))
+            .help("choose another port with --port N (--port 0 picks a free one), or check that this computer allows programs to listen on 127.0.0.1"),
+    ])
+}
+
+/// Accepts connections and serves each one on its own task, for as long as the process runs.
+async fn accept(listener: std::net::TcpListener, state: Shared) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let mut http = hyper::server::conn::http1::Builder::new();
+    // The header cap is checked on the parsed request; the buffer cap bounds one that never ends.
+    http.max_header_size(MAX_HEAD)
+        .max_buf_size(MAX_HEAD)
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT);
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file handles or the like: wait a little rather than spin.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
         let state = Arc::clone(&state);
-        std::thread::spawn(move || {
-            let _ = handle(stream, &state);
+        let connection = http.serve_connection(
+            hyper_util::rt::TokioIo::new(stream),
+            hyper::service::service_fn(move |request| {
+                let state = Arc::clone(&state);
+                async move { Ok::<_, std::convert::Infallible>(answer(&state, &request).await) }
+            }),
+        );
+        // A broken or hostile connection ends only its own task.
+        tokio::spawn(async move {
+            let _ = connection.await;
         });
     }
-    Ok(())
 }
 
 fn lock(state: &Shared) -> std::sync::MutexGuard<'_, State> {
@@ -93,8 +162,8 @@ fn lock(state: &Shared) -> std::sync::MutexGuard<'_, State> {
 }
 
 /// Loads and builds everything into memory; on success replaces the served files, on failure
-/// keeps them and shows the problems.
-fn full_rebuild(root: &Path, state: &Shared) -> Result<(usize, Arc<Loaded>), String> {
+/// keeps them and shows the problems over the page.
+fn full_rebuild(root: &Path, state: &Shared) -> Result<(usize, Arc<Loaded>), Failure> {
     let result = crate::load(root).and_then(|loaded| crate::render(&loaded).map(|files| (loaded, files)));
     let mut s = lock(state);
     match result {
@@ -109,7 +178,10 @@ fn full_rebuild(root: &Path, state: &Shared) -> Result<(usize, Arc<Loaded>), Str
             s.error = None;
             Ok((s.files.len(), Arc::new(loaded)))
         }
-        Err(failure) => Err(show_failure(&mut s, &failure)),
+        Err(failure) => {
+            show_failure(&mut s, &failure);
+            Err(failure)
+        }
     }
 }
 
@@ -359,78 +431,143 @@ fn watch(root: &Path, state: &Shared, mut loaded: Arc<Loaded>, mut changes: Chan
                 needs_full = false;
                 println!("rebuilt {n} files in {} ms", start.elapsed().as_millis());
             }
-            Err(text) => {
+            Err(failure) => {
                 needs_full = true;
-                eprintln!("{text}\nrebuild failed: still serving the last good site");
+                for d in failure.diagnostics() {
+                    eprintln!("{d}");
+                }
+                eprintln!("rebuild failed: still serving the last good site");
             }
         }
         let _ = std::io::stdout().flush();
     }
 }
 
-fn handle(mut stream: TcpStream, state: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
-            break;
+/// The answer to one request. Only the request line and headers are used (GET and HEAD have
+/// no body), which also lets the unit tests pass requests without one.
+async fn answer<B>(state: &Shared, request: &Request<B>) -> Response<Full<Bytes>> {
+    let method = request.method();
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = reply(StatusCode::METHOD_NOT_ALLOWED, TEXT, Bytes::from_static(b"GET only\n"));
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let path = match decode_path(request.uri().path()) {
+        Ok(path) => path,
+        Err(why) => {
+            return reply(
+                StatusCode::BAD_REQUEST,
+                TEXT,
+                Bytes::from(format!("bad request: {why}\n")),
+            );
         }
-    }
-    let mut parts = request.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
-    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"GET only",
-            method == "HEAD",
-        );
-    }
+    };
     // The page's long poll: wait until something changes (or a while has passed).
     if path.ends_with(&format!("/{LIVE}status")) {
-        let since = target
-            .split_once('?')
-            .and_then(|(_, q)| q.split('&').find_map(|kv| kv.strip_prefix("since=")))
+        let since = request
+            .uri()
+            .query()
+            .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("since=")))
             .and_then(|v| v.parse::<u64>().ok());
         if let Some(since) = since {
-            let start = Instant::now();
-            while lock(state).stamp == since && start.elapsed() < LONG_POLL {
-                std::thread::sleep(Duration::from_millis(10));
-            }
+            wait_for_change(state, since).await;
         }
     }
     let (status, kind, body) = lookup(state, &path);
-    respond(&mut stream, status, kind, &body, method == "HEAD")
+    reply(status, kind, body)
 }
 
-/// Finds the response for a path.
-fn lookup(state: &Shared, path: &str) -> (&'static str, &'static str, Vec<u8>) {
-    let Ok(s) = state.lock() else {
-        return ("500 Internal Server Error", "text/plain", b"internal error".to_vec());
-    };
+/// Waits until the stamp moves on from `since`, or [`LONG_POLL`] has passed.
+async fn wait_for_change(state: &Shared, since: u64) {
+    let start = Instant::now();
+    while start.elapsed() < LONG_POLL {
+        let stamp = lock(state).stamp;
+        if stamp != since {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Plain text, for the few answers that are not files of the site.
+const TEXT: &str = "text/plain; charset=utf-8";
+
+/// A response that no cache keeps: the site changes with every edit.
+fn reply(status: StatusCode, kind: &'static str, body: Bytes) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Decodes a request's path one segment at a time, so that an encoded `/` cannot make a new
+/// segment, and refuses what no address of the site contains: the reason for the 400 if so.
+fn decode_path(raw: &str) -> Result<String, &'static str> {
+    let mut out = String::with_capacity(raw.len());
+    for (i, segment) in raw.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if !escapes_well_formed(segment) {
+            return Err("every % in an address must be followed by two hexadecimal digits");
+        }
+        let bytes: std::borrow::Cow<'_, [u8]> = percent_encoding::percent_decode_str(segment).into();
+        let text = std::str::from_utf8(&bytes).map_err(|_| "the address is not valid UTF-8")?;
+        if text == "." || text == ".." {
+            return Err("the address contains a . or .. segment");
+        }
+        if text.contains(['/', '\\']) {
+            return Err("the address contains an encoded / or \\");
+        }
+        if text.chars().any(char::is_control) {
+            return Err("the address contains a control character");
+        }
+        out.push_str(text);
+    }
+    Ok(out)
+}
+
+/// True when every `%` starts an escape of two hexadecimal digits. (The decoder passes a
+/// malformed one through as it is; such an address is refused instead.)
+fn escapes_well_formed(segment: &str) -> bool {
+    let bytes = segment.as_bytes();
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'%').all(|(i, _)| {
+        bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
+}
+
+/// A served file's bytes as a response body without copying them.
+struct FileBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for FileBytes {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
+/// Finds the response for a decoded path.
+fn lookup(state: &Shared, path: &str) -> (StatusCode, &'static str, Bytes) {
+    let s = lock(state);
     let Some(rel) = path.strip_prefix(&s.base_path) else {
         let body = format!(
             "<!DOCTYPE html><title>gongkai</title><p>The site is at <a href=\"{0}\">{0}</a></p>",
             s.base_path
         );
-        return ("404 Not Found", "text/html; charset=utf-8", body.into_bytes());
+        return (StatusCode::NOT_FOUND, "text/html; charset=utf-8", Bytes::from(body));
     };
     if rel == format!("{LIVE}status") {
         let body = serde_json::json!({"version": s.version, "error": s.error, "stamp": s.stamp}).to_string();
-        return ("200 OK", "application/json", body.into_bytes());
+        return (StatusCode::OK, "application/json", Bytes::from(body));
     }
     if rel == format!("{LIVE}live.js") {
-        return (
-            "200 OK",
-            "text/javascript; charset=utf-8",
-            LIVE_JS.replace("BASE/", &s.base_path).into_bytes(),
-        );
+        let body = LIVE_JS.replace("BASE/", &s.base_path);
+        return (StatusCode::OK, "text/javascript; charset=utf-8", Bytes::from(body));
     }
     let file = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
@@ -438,43 +575,25 @@ fn lookup(state: &Shared, path: &str) -> (&'static str, &'static str, Vec<u8>) {
         rel.to_string()
     };
     let (status, file) = if s.files.contains_key(&file) {
-        ("200 OK", file)
+        (StatusCode::OK, file)
     } else if s.files.contains_key(&format!("{file}/index.html")) {
-        ("200 OK", format!("{file}/index.html"))
+        (StatusCode::OK, format!("{file}/index.html"))
     } else {
         let en = file.starts_with("en/");
-        (
-            "404 Not Found",
-            if en {
-                "en/404.html".to_string()
-            } else {
-                "404.html".to_string()
-            },
-        )
+        let page = if en { "en/404.html" } else { "404.html" };
+        (StatusCode::NOT_FOUND, page.to_string())
     };
     let Some(bytes) = s.files.get(&file) else {
-        return ("404 Not Found", "text/plain", b"not found".to_vec());
+        return (StatusCode::NOT_FOUND, TEXT, Bytes::from_static(b"not found\n"));
     };
     let kind = content_type(&file);
     if kind.starts_with("text/html") {
         // The live-reload script is added when serving only, never to the built site.
         let html = String::from_utf8_lossy(bytes);
         let tag = format!("<script src=\"{}{LIVE}live.js\"></script></body>", s.base_path);
-        return (status, kind, html.replacen("</body>", &tag, 1).into_bytes());
+        return (status, kind, Bytes::from(html.replacen("</body>", &tag, 1)));
     }
-    (status, kind, bytes.as_ref().clone())
-}
-
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head: bool) -> std::io::Result<()> {
-    let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(header.as_bytes())?;
-    if !head {
-        stream.write_all(body)?;
-    }
-    stream.flush()
+    (status, kind, Bytes::from_owner(FileBytes(Arc::clone(bytes))))
 }
 
 /// Content type by extension.
@@ -491,24 +610,6 @@ pub fn content_type(path: &str) -> &'static str {
         _ if path.ends_with("SHA256SUMS") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).to_string()
 }
 
 /// Waits for rebuilds (long poll); reloads after one; shows problems over the page.
@@ -546,14 +647,8 @@ const LIVE_JS: &str = r#"(function () {
 mod tests {
     use super::*;
 
-    #[test]
-    fn decodes_paths() {
-        assert_eq!(percent_decode("/a%20b/%E5%9B%AD"), "/a b/园");
-        assert_eq!(percent_decode("/100%"), "/100%");
-    }
-
-    #[test]
-    fn finds_files_and_injects_live_reload() {
+    /// A small site under `/x/`.
+    fn site() -> Shared {
         let state: Shared = Arc::default();
         {
             let mut s = state.lock().unwrap();
@@ -564,22 +659,106 @@ mod tests {
                 .insert("404.html".into(), Arc::new(b"<body>missing</body>".to_vec()));
             s.files
                 .insert("a/index.html".into(), Arc::new(b"<body>a</body>".to_vec()));
+            s.files.insert("data/all.json".into(), Arc::new(b"[]".to_vec()));
         }
+        state
+    }
+
+    /// The status and body of the answer to `method path`.
+    fn ask(state: &Shared, method: &str, path: &str) -> (StatusCode, String) {
+        let request = Request::builder().method(method).uri(path).body(()).unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let response = runtime.block_on(answer(state, &request));
+        let status = response.status();
+        let body = runtime
+            .block_on(http_body_util::BodyExt::collect(response.into_body()))
+            .unwrap()
+            .to_bytes();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn decodes_paths() {
+        assert_eq!(decode_path("/a%20b/%E5%9B%AD").unwrap(), "/a b/园");
+        assert_eq!(decode_path("/x/").unwrap(), "/x/");
+        assert_eq!(decode_path("/a%2eb/%25").unwrap(), "/a.b/%");
+    }
+
+    #[test]
+    fn refuses_paths_no_page_has() {
+        let bad = "every % in an address must be followed by two hexadecimal digits";
+        for (path, why) in [
+            ("/100%", bad),
+            ("/%zz", bad),
+            ("/%a", bad),
+            ("/%a中", bad),
+            ("/%E5%9B", "the address is not valid UTF-8"),
+            ("/%ff", "the address is not valid UTF-8"),
+            ("/x/../etc", "the address contains a . or .. segment"),
+            ("/x/%2e%2e/etc", "the address contains a . or .. segment"),
+            ("/x/%2E/", "the address contains a . or .. segment"),
+            ("/x/a%2fb", "the address contains an encoded / or \\"),
+            ("/x/a%5Cb", "the address contains an encoded / or \\"),
+            ("/x/a%00b", "the address contains a control character"),
+            ("/x/a%0Ab", "the address contains a control character"),
+        ] {
+            assert_eq!(decode_path(path), Err(why), "{path}");
+        }
+    }
+
+    #[test]
+    fn finds_files_and_injects_live_reload() {
+        let state = site();
         let (status, _, body) = lookup(&state, "/x/");
-        assert_eq!(status, "200 OK");
+        assert_eq!(status, StatusCode::OK);
         assert!(
-            String::from_utf8(body)
+            String::from_utf8(body.to_vec())
                 .unwrap()
                 .contains("<script src=\"/x/__gongkai/live.js\"></script></body>")
         );
-        assert_eq!(lookup(&state, "/x/a").0, "200 OK");
-        assert_eq!(lookup(&state, "/x/nope/").0, "404 Not Found");
-        assert_eq!(lookup(&state, "/elsewhere").0, "404 Not Found");
+        assert_eq!(lookup(&state, "/x/a").0, StatusCode::OK);
+        assert_eq!(lookup(&state, "/x/nope/").0, StatusCode::NOT_FOUND);
+        assert_eq!(lookup(&state, "/elsewhere").0, StatusCode::NOT_FOUND);
         let (_, kind, body) = lookup(&state, "/x/__gongkai/status");
         assert_eq!(kind, "application/json");
+        assert_eq!(&body[..], b"{\"version\":0,\"error\":null,\"stamp\":0}");
+        let (status, kind, body) = lookup(&state, "/x/data/all.json");
         assert_eq!(
-            String::from_utf8(body).unwrap(),
-            "{\"version\":0,\"error\":null,\"stamp\":0}"
+            (status, kind, &body[..]),
+            (StatusCode::OK, "application/json", &b"[]"[..])
         );
+    }
+
+    #[test]
+    fn answers_get_and_head_refuses_other_methods_and_bad_paths() {
+        let state = site();
+        assert_eq!(ask(&state, "GET", "/x/a/").0, StatusCode::OK);
+        assert_eq!(ask(&state, "HEAD", "/x/a/").0, StatusCode::OK);
+        assert_eq!(
+            ask(&state, "POST", "/x/a/"),
+            (StatusCode::METHOD_NOT_ALLOWED, "GET only\n".to_string())
+        );
+        assert_eq!(
+            ask(&state, "GET", "/x/%2e%2e/a/"),
+            (
+                StatusCode::BAD_REQUEST,
+                "bad request: the address contains a . or .. segment\n".to_string()
+            )
+        );
+        // A query is not part of the path.
+        assert_eq!(ask(&state, "GET", "/x/a/?q=%zz").0, StatusCode::OK);
+    }
+
+    #[test]
+    fn the_long_poll_answers_at_once_when_the_site_has_changed() {
+        let state = site();
+        let start = Instant::now();
+        let (status, body) = ask(&state, "GET", "/x/__gongkai/status?since=7");
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("\"stamp\":0"), "{body}");
+        assert!(start.elapsed() < Duration::from_secs(5));
     }
 }

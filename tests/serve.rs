@@ -1,11 +1,14 @@
 //! `gongkai serve`: serves the site under its sub-path, rebuilds after an edit, keeps the last
-//! good site when an edit breaks it, and tells the page.
+//! good site when an edit breaks it, and tells the page; refuses hostile requests and keeps
+//! answering; exits 1 when the first build fails on the content, 2 when the port is taken.
 
 mod common;
 use common::copy_example;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 struct Server(Child);
@@ -38,19 +41,28 @@ fn until(mut ok: impl FnMut() -> bool) -> Duration {
     start.elapsed()
 }
 
-#[test]
-fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_example(tmp.path());
+/// Starts `gongkai serve` on a free port; returns the server, its port and what it has
+/// printed to stderr so far.
+fn start(root: &Path) -> (Server, u16, Arc<Mutex<String>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .args(["serve", "--port", "0", "--root"])
-        .arg(tmp.path())
+        .arg(root)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
     let server = Server(child);
+    let errors = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&errors);
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let mut e = sink.lock().unwrap();
+            e.push_str(&line);
+            e.push('\n');
+        }
+    });
     let mut lines = BufReader::new(stdout).lines();
     let url = loop {
         let line = lines.next().expect("serve printed its address").unwrap();
@@ -61,6 +73,57 @@ fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
     std::thread::spawn(move || for _ in lines {});
     let port: u16 = url.split(['/', ':']).nth(1).unwrap().parse().unwrap();
     assert!(url.ends_with("/xxgk/jxpj/"), "served under the base path: {url}");
+    (server, port, errors)
+}
+
+/// Sends `request` byte for byte; returns the status (`None` when the connection closed
+/// without an answer) and the body.
+fn raw(port: u16, request: &[u8]) -> (Option<u16>, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    // The server may answer and close before it has read everything: not an error here.
+    let _ = s.write_all(request);
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).to_string();
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok());
+    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+/// Runs `gongkai serve` until it exits (at most 60 s); returns its status and stderr.
+fn serve_until_exit(root: &Path, port: u16) -> (ExitStatus, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let mut server = Server(child);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "serve did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    drop(server);
+    (status, reader.join().unwrap())
+}
+
+#[test]
+fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_example(tmp.path());
+    let (server, port, _) = start(tmp.path());
 
     let page = "/xxgk/jxpj/parks/lengshuitan/2021/";
     let (status, body) = get(port, page);
@@ -88,4 +151,127 @@ fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
     until(|| get(port, "/xxgk/jxpj/__gongkai/status").1.contains("\"error\":null"));
     assert!(get(port, page).1.contains("1,545.30"));
     drop(server);
+}
+
+#[test]
+fn serve_refuses_hostile_requests_and_keeps_answering() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_example(tmp.path());
+    let (server, port, errors) = start(tmp.path());
+    let page = "/xxgk/jxpj/parks/lengshuitan/2021/";
+    let request = |target: &str| format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    let bad_escape = "bad request: every % in an address must be followed by two hexadecimal digits\n";
+    let dots = "bad request: the address contains a . or .. segment\n";
+    let slash = "bad request: the address contains an encoded / or \\\n";
+    for (target, body) in [
+        // `%a` and then a character of three bytes: used to panic the thread that served it.
+        ("/xxgk/jxpj/%a中", bad_escape),
+        ("/xxgk/jxpj/%a%E4%B8%AD", bad_escape),
+        ("/xxgk/jxpj/%zz", bad_escape),
+        ("/xxgk/jxpj/%2e%2e/%2e%2e/%2e%2e/etc/passwd", dots),
+        ("/xxgk/jxpj/parks/../../../etc/passwd", dots),
+        ("/xxgk/jxpj/parks%2Flengshuitan%2F2021/", slash),
+        ("/xxgk/jxpj/parks%5C..%5Clengshuitan/", slash),
+        (
+            "/xxgk/jxpj/index.html%00.txt",
+            "bad request: the address contains a control character\n",
+        ),
+        (
+            "/xxgk/jxpj/%C0%AE%C0%AE/",
+            "bad request: the address is not valid UTF-8\n",
+        ),
+    ] {
+        assert_eq!(
+            raw(port, request(target).as_bytes()),
+            (Some(400), body.to_string()),
+            "{target}"
+        );
+        assert_eq!(get(port, page).0, 200, "still answering after {target}");
+    }
+
+    // A header of 1 MiB: refused (431) or the connection closed, never read into memory whole.
+    let mut huge = b"GET /xxgk/jxpj/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 1 << 20));
+    huge.extend(b"\r\n\r\n");
+    let (status, _) = raw(port, &huge);
+    assert!(matches!(status, None | Some(431)), "over-long header: {status:?}");
+    assert_eq!(get(port, page).0, 200, "still answering after an over-long header");
+    // Just over the cap (64 KiB) is refused too, and just under is served.
+    for (filler, expected) in [(70_000, Some(431)), (60_000, Some(200))] {
+        let mut request = b"GET /xxgk/jxpj/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Filler: ".to_vec();
+        request.extend(std::iter::repeat_n(b'a', filler));
+        request.extend(b"\r\n\r\n");
+        assert_eq!(raw(port, &request).0, expected, "header of {filler} bytes");
+    }
+
+    // Not HTTP at all, and a method other than GET or HEAD.
+    assert_eq!(raw(port, b"hello\r\n\r\n").0, Some(400));
+    let post = b"POST /xxgk/jxpj/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi";
+    assert_eq!(raw(port, post), (Some(405), "GET only\n".to_string()));
+    // HEAD: the headers of the page, no body.
+    let head = raw(
+        port,
+        b"HEAD /xxgk/jxpj/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(head, (Some(200), String::new()));
+
+    // A client that starts a request and never finishes it holds up no one, and is dropped.
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    slow.write_all(b"GET /xxgk/jxpj/ HTTP/1.1\r\nHost: 127").unwrap();
+    let (status, body) = get(port, page);
+    assert!(status == 200 && body.contains("1,545.30"));
+    slow.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    let start = Instant::now();
+    let mut rest = Vec::new();
+    assert!(
+        slow.read_to_end(&mut rest).is_ok(),
+        "closed by the server, not timed out here"
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "dropped after {:?}",
+        start.elapsed()
+    );
+    drop(server);
+    let errors = errors.lock().unwrap();
+    assert!(!errors.contains("panicked"), "{errors}");
+}
+
+#[test]
+fn serve_exits_1_when_the_first_build_fails_on_the_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_example(tmp.path());
+    let report = tmp.path().join("content/parks/lengshuitan/2021.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, text.replace("total: 1545.30", "total: abc")).unwrap();
+    let line = text.lines().position(|l| l.contains("total: 1545.30")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("1545.30").unwrap() + 1;
+
+    let (status, stderr) = serve_until_exit(tmp.path(), 0);
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let expected = format!("2021.md:{line}:{column}: error: `abc` is not a number in `expenditure.total`");
+    assert!(stderr.contains(&expected), "{expected}\n not in:\n{stderr}");
+    assert!(stderr.contains("failed: 1 errors"), "{stderr}");
+}
+
+#[test]
+fn serve_exits_2_when_the_port_is_in_use() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_example(tmp.path());
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+
+    let (status, stderr) = serve_until_exit(tmp.path(), port);
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    let expected = format!(
+        "{}: error: cannot listen on 127.0.0.1:{port}: another program is already using that port\n  \
+         help: stop the other program (perhaps another gongkai serve), or choose another port with \
+         --port N (--port 0 picks a free one)\n",
+        tmp.path().display()
+    );
+    assert!(
+        stderr.starts_with(&expected),
+        "{expected}\n is not the start of:\n{stderr}"
+    );
+    drop(taken);
 }

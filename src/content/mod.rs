@@ -6,6 +6,7 @@
 pub mod document;
 pub mod locate;
 pub mod model;
+pub mod text;
 
 use crate::diagnostics::Diagnostic;
 use crate::figures::catalog::{self, Known};

@@ -3,6 +3,7 @@
 //! The file mirrors [`SiteConfig`]; unknown keys are errors that name the key, so a typo never
 //! silently drops a setting.
 
+use crate::content::text::{describe, escape_column, is_forbidden};
 use crate::diagnostics::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -114,11 +115,21 @@ impl Config {
     /// Parses settings from text (`file` is used in messages only).
     pub fn parse(text: &str, file: &Path, root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+            let (line, col) = line_col(text, at);
+            return Err(vec![
+                Diagnostic::error(file, format!("site.toml contains {}", describe(c)))
+                    .at(line, col)
+                    .help(format!(
+                        "delete it: it is invisible in most editors, so delete the text around line {line}, column {col} and type it again"
+                    )),
+            ]);
+        }
         let site: SiteConfig = toml::from_str(text).map_err(|e| {
             let pos = e.span().map(|s| line_col(text, s.start));
-            vec![crate::yaml::explain(e.message(), file).at_opt(pos)]
+            vec![crate::yaml::explain_toml(e.message(), file).at_opt(pos)]
         })?;
-        let mut problems = Vec::new();
+        let mut problems = unpublishable(&site, text, file);
         let (base_url, base_path) = match split_base_url(&site.base_url) {
             Some(parts) => parts,
             None => {
@@ -199,6 +210,35 @@ impl Config {
     }
 }
 
+/// An error for every text setting that holds a character no page or feed can carry (written
+/// as an escape such as `\u0007`: raw ones are refused before parsing), at the escape.
+fn unpublishable(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> {
+    let Ok(serde_json::Value::Object(settings)) = serde_json::to_value(site) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for (key, value) in &settings {
+        let texts: Vec<&str> = match value {
+            serde_json::Value::String(s) => vec![s],
+            serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        let Some(c) = texts.iter().flat_map(|t| t.chars()).find(|&c| is_forbidden(c)) else {
+            continue;
+        };
+        let pos = find_key(text, key).map(|(line, col)| {
+            let source = text.lines().nth(line - 1).unwrap_or("");
+            (line, escape_column(source, col, c).unwrap_or(col))
+        });
+        problems.push(
+            Diagnostic::error(file, format!("`{key}` contains {}", describe(c)))
+                .at_opt(pos)
+                .help("delete it: control characters cannot appear on a web page or in a feed (in site.toml they are written as escapes such as `\\u0007` or `\\f`)"),
+        );
+    }
+    problems
+}
+
 /// Splits `https://host/sub/` into (`https://host/sub`, `/sub/`).
 fn split_base_url(url: &str) -> Option<(String, String)> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
@@ -277,6 +317,22 @@ site_id_code = "0000000000"
             errs[0].message
         );
         assert!(errs[0].help.as_deref().unwrap().contains("site_id_code = "));
+    }
+
+    #[test]
+    fn control_characters_are_refused_where_they_are() {
+        let text = OK.replace("title = \"园区绩效\"", "title = \"园区\\u0007绩效\"");
+        let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+        assert_eq!(errs[0].message, "`title` contains the control character U+0007 BELL");
+        assert_eq!((errs[0].line, errs[0].column), (Some(2), Some(12)));
+        let text = OK.replace("\"Park performance\"", "\"Park\u{c}performance\"");
+        let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+        assert_eq!(
+            errs[0].message,
+            "site.toml contains the control character U+000C FORM FEED"
+        );
+        assert_eq!((errs[0].line, errs[0].column), (Some(3), Some(17)));
+        assert!(errs[0].help.is_some());
     }
 
     #[test]

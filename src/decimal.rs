@@ -4,6 +4,8 @@
 //! shown and exported as `1545.30`, never through a binary float. Input may carry thousands
 //! separators or full-width digits, as text pasted from Word or a PDF does.
 
+use crate::content::text::{is_invisible, visible};
+use crate::diagnostics::char_name;
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -19,20 +21,57 @@ pub const MAX_DECIMALS: usize = 10;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Dec(pub Decimal);
 
+/// Why a text is not a figure, and how to write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadNumber {
+    pub message: String,
+    pub help: String,
+}
+
+/// The words every "space inside a number" message carries, so the YAML reader can point at
+/// the space itself rather than at the start of the value.
+pub const INSIDE_NUMBER: &str = "inside the number";
+
 impl Dec {
     /// Parses a figure as written in a report: ASCII or full-width digits, optional sign,
     /// optional thousands separators (`174,053.00`). Returns a message for the author on failure.
     pub fn parse(text: &str) -> Result<Dec, String> {
-        let folded = fold_width(text.trim());
-        if folded.is_empty() {
-            return Err("the value is empty".into());
-        }
-        if folded.ends_with('%') {
-            return Err(format!(
-                "`{text}` has a percent sign: write percentages as plain numbers (`98.47`, not `98.47%`)"
+        Dec::parse_explained(text).map_err(|e| e.message)
+    }
+
+    /// Like [`Dec::parse`], with advice on how to write the figure. Spaces and invisible
+    /// characters around the figure are dropped; inside it they are an error, because
+    /// `663 4` may mean 6634 or 663.4 and only the author knows which.
+    pub fn parse_explained(text: &str) -> Result<Dec, BadNumber> {
+        let bad = |message: String, help: &str| BadNumber {
+            message,
+            help: help.to_string(),
+        };
+        let trimmed = text.trim_matches(is_invisible);
+        if trimmed.is_empty() {
+            return Err(bad(
+                "the value is empty".into(),
+                "write the figure as the report prints it, or leave the key out when the report does not state it (the site then shows 未披露 / Not disclosed)",
             ));
         }
-        let digits = strip_separators(&folded).ok_or_else(|| format!("`{text}` has misplaced thousands separators"))?;
+        if let Some(c) = trimmed.chars().find(|&c| is_invisible(c)) {
+            return Err(space_inside(trimmed, c));
+        }
+        let folded = fold_width(trimmed);
+        if let Some(number) = folded.strip_suffix('%') {
+            return Err(BadNumber {
+                message: format!(
+                    "`{text}` has a percent sign: write percentages as plain numbers (`98.47`, not `98.47%`)"
+                ),
+                help: format!("remove the % sign: write `{number}`"),
+            });
+        }
+        let digits = strip_separators(&folded).ok_or_else(|| {
+            bad(
+                format!("`{text}` has misplaced thousands separators"),
+                "thousands separators group three digits (`174,053.00`); or leave them out (`174053.00`)",
+            )
+        })?;
         let valid = {
             let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(&digits);
             let mut parts = unsigned.splitn(2, '.');
@@ -43,7 +82,10 @@ impl Dec {
                 && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
         };
         if !valid {
-            return Err(format!("`{text}` is not a number"));
+            return Err(bad(
+                format!("`{}` is not a number", visible(text)),
+                "write the figure in digits as the report prints it (`1545.30`, `-1.39`, `174,053.00`); leave the key out when the report does not state it",
+            ));
         }
         let unsigned = digits.strip_prefix('+').unwrap_or(&digits);
         let (int, frac) = unsigned
@@ -52,13 +94,19 @@ impl Dec {
             .unwrap_or((unsigned.trim_start_matches('-'), ""));
         // Limits leave headroom for exact arithmetic in the cross-checks (no overflow).
         if int.trim_start_matches('0').len() > MAX_INT_DIGITS || frac.len() > MAX_DECIMALS {
-            return Err(format!(
-                "`{text}` has too many digits: at most {MAX_INT_DIGITS} before the decimal point and {MAX_DECIMALS} after"
+            return Err(bad(
+                format!(
+                    "`{text}` has too many digits: at most {MAX_INT_DIGITS} before the decimal point and {MAX_DECIMALS} after"
+                ),
+                "check the figure for a typing error against the printed report",
             ));
         }
-        Decimal::from_str(unsigned)
-            .map(Dec)
-            .map_err(|_| format!("`{text}` is too large or has too many decimals"))
+        Decimal::from_str(unsigned).map(Dec).map_err(|_| {
+            bad(
+                format!("`{text}` is too large or has too many decimals"),
+                "check the figure for a typing error against the printed report",
+            )
+        })
     }
 
     /// True when the figure is below zero.
@@ -125,8 +173,29 @@ fn fold_width(text: &str) -> String {
             '％' => '%',
             _ => c,
         })
-        .filter(|c| !c.is_whitespace())
         .collect()
+}
+
+/// The error for a space or an invisible character `c` inside `number` (already trimmed).
+fn space_inside(number: &str, c: char) -> BadNumber {
+    let what = match c {
+        ' ' => "a space".to_string(),
+        '\t' => "a tab".to_string(),
+        _ => char_name(c),
+    };
+    let parts: Vec<&str> = number.split(is_invisible).filter(|p| !p.is_empty()).collect();
+    let alt = if parts.len() == 2 && !number.contains(['.', '．', '。']) {
+        format!(", or `{}` if it stands for a decimal point", parts.join("."))
+    } else {
+        String::new()
+    };
+    BadNumber {
+        message: format!("`{}` has {what} {INSIDE_NUMBER}", visible(number)),
+        help: format!(
+            "write the figure without spaces, exactly as the report prints it: `{}`{alt}",
+            parts.concat()
+        ),
+    }
 }
 
 /// Removes thousands separators, checking they group the integer part by three.
@@ -171,7 +240,8 @@ impl<'de> Deserialize<'de> for Dec {
                 f.write_str("a number such as 1545.30")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse(v).map_err(E::custom)
+                Dec::parse_explained(v)
+                    .map_err(|e| E::custom(format!("{}{}{}", e.message, crate::yaml::HELP_SEP, e.help)))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
                 Ok(Dec(Decimal::from(v)))
@@ -255,6 +325,44 @@ mod tests {
             assert!(Dec::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(Dec::parse("98.47%").unwrap_err().contains("percent"));
+    }
+
+    #[test]
+    fn spaces_inside_a_number_are_errors() {
+        let e = Dec::parse_explained("663 4").unwrap_err();
+        assert_eq!(e.message, "`663 4` has a space inside the number");
+        assert_eq!(
+            e.help,
+            "write the figure without spaces, exactly as the report prints it: `6634`, or `663.4` if it stands for a decimal point"
+        );
+        let e = Dec::parse_explained("0 6 3").unwrap_err();
+        assert_eq!(
+            e.help,
+            "write the figure without spaces, exactly as the report prints it: `063`"
+        );
+        let e = Dec::parse_explained("663\u{200b}4").unwrap_err();
+        assert_eq!(
+            e.message,
+            "`663<U+200B>4` has U+200B ZERO WIDTH SPACE inside the number"
+        );
+        for inner in ['\u{a0}', '\u{3000}', '\u{feff}', '\t', '\u{2009}'] {
+            assert!(Dec::parse(&format!("1{inner}545.30")).is_err(), "{inner:?}");
+        }
+        // Around the figure they change nothing and are dropped.
+        assert_eq!(d("\u{3000}6634\u{a0}").to_string(), "6634");
+        assert_eq!(d("\u{feff}1,545.30\u{200b}").to_string(), "1545.30");
+    }
+
+    #[test]
+    fn every_error_says_how_to_fix_it() {
+        for bad in ["", "abc", "1,23", "98.47%", "99999999999999999", "1.12345678901", "1 2"] {
+            let e = Dec::parse_explained(bad).unwrap_err();
+            assert!(!e.help.is_empty(), "{bad}");
+        }
+        assert_eq!(
+            Dec::parse_explained("98.47%").unwrap_err().help,
+            "remove the % sign: write `98.47`"
+        );
     }
 
     #[test]

@@ -115,6 +115,106 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Names a character for a message: `U+0007 BELL`, `U+200B ZERO WIDTH SPACE`. Used for
+/// characters an author cannot see (controls, invisible and unusual spaces), so the message
+/// says exactly what to look for.
+pub fn char_name(c: char) -> String {
+    match char_label(c) {
+        Some(name) => format!("U+{:04X} {name}", c as u32),
+        None if c.is_control() => format!("U+{:04X} (a control character)", c as u32),
+        None => format!("U+{:04X}", c as u32),
+    }
+}
+
+/// The Unicode name (or, for controls, the usual alias) of the characters authors meet by
+/// accident: pasted from PDFs, Word and web pages.
+fn char_label(c: char) -> Option<&'static str> {
+    const C0: [&str; 32] = [
+        "NULL",
+        "START OF HEADING",
+        "START OF TEXT",
+        "END OF TEXT",
+        "END OF TRANSMISSION",
+        "ENQUIRY",
+        "ACKNOWLEDGE",
+        "BELL",
+        "BACKSPACE",
+        "CHARACTER TABULATION",
+        "LINE FEED",
+        "LINE TABULATION",
+        "FORM FEED",
+        "CARRIAGE RETURN",
+        "SHIFT OUT",
+        "SHIFT IN",
+        "DATA LINK ESCAPE",
+        "DEVICE CONTROL ONE",
+        "DEVICE CONTROL TWO",
+        "DEVICE CONTROL THREE",
+        "DEVICE CONTROL FOUR",
+        "NEGATIVE ACKNOWLEDGE",
+        "SYNCHRONOUS IDLE",
+        "END OF TRANSMISSION BLOCK",
+        "CANCEL",
+        "END OF MEDIUM",
+        "SUBSTITUTE",
+        "ESCAPE",
+        "INFORMATION SEPARATOR FOUR",
+        "INFORMATION SEPARATOR THREE",
+        "INFORMATION SEPARATOR TWO",
+        "INFORMATION SEPARATOR ONE",
+    ];
+    if let Some(name) = C0.get(c as usize) {
+        return Some(name);
+    }
+    Some(match c {
+        ' ' => "SPACE",
+        '\u{7f}' => "DELETE",
+        '\u{85}' => "NEXT LINE",
+        '\u{a0}' => "NO-BREAK SPACE",
+        '\u{ad}' => "SOFT HYPHEN",
+        '\u{1680}' => "OGHAM SPACE MARK",
+        '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{2000}' => "EN QUAD",
+        '\u{2001}' => "EM QUAD",
+        '\u{2002}' => "EN SPACE",
+        '\u{2003}' => "EM SPACE",
+        '\u{2004}' => "THREE-PER-EM SPACE",
+        '\u{2005}' => "FOUR-PER-EM SPACE",
+        '\u{2006}' => "SIX-PER-EM SPACE",
+        '\u{2007}' => "FIGURE SPACE",
+        '\u{2008}' => "PUNCTUATION SPACE",
+        '\u{2009}' => "THIN SPACE",
+        '\u{200a}' => "HAIR SPACE",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{200c}' => "ZERO WIDTH NON-JOINER",
+        '\u{200d}' => "ZERO WIDTH JOINER",
+        '\u{200e}' => "LEFT-TO-RIGHT MARK",
+        '\u{200f}' => "RIGHT-TO-LEFT MARK",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202a}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202b}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202c}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202d}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202e}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{202f}' => "NARROW NO-BREAK SPACE",
+        '\u{205f}' => "MEDIUM MATHEMATICAL SPACE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}' => "FUNCTION APPLICATION",
+        '\u{2062}' => "INVISIBLE TIMES",
+        '\u{2063}' => "INVISIBLE SEPARATOR",
+        '\u{2064}' => "INVISIBLE PLUS",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{3000}' => "IDEOGRAPHIC SPACE",
+        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+        '\u{fffe}' | '\u{ffff}' => "(not a character)",
+        _ => return None,
+    })
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -150,6 +250,16 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("expenditures", keys), Some("expenditure"));
         assert_eq!(did_you_mean("zzzzzz", keys), None);
+    }
+
+    #[test]
+    fn names_invisible_characters() {
+        assert_eq!(char_name('\u{7}'), "U+0007 BELL");
+        assert_eq!(char_name('\0'), "U+0000 NULL");
+        assert_eq!(char_name('\u{200b}'), "U+200B ZERO WIDTH SPACE");
+        assert_eq!(char_name('\u{3000}'), "U+3000 IDEOGRAPHIC SPACE");
+        assert_eq!(char_name('\u{9b}'), "U+009B (a control character)");
+        assert_eq!(char_name('\u{ffff}'), "U+FFFF (not a character)");
     }
 
     #[test]

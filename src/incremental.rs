@@ -41,9 +41,9 @@ pub fn scope(root: &Path, changed: &[std::path::PathBuf], loaded: &Loaded) -> Sc
         };
         let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().to_string()).collect();
         match parts.as_slice() {
-            // Editors' swap, backup and temporary files are not content (the loader reads
-            // `*.md` only).
-            [_, name] if !name.ends_with(".md") || name.starts_with('.') => {}
+            // Editors' swap, backup and temporary files are not content; any other file in
+            // a unit folder is, if only for the warning that says why it is not read.
+            [_, name] if content::is_ignored_name(name) => {}
             [unit, _] if loaded.content.units.iter().any(|u| &u.id == unit) && parks.join(unit).is_dir() => {
                 units.insert(unit.clone());
             }

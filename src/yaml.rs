@@ -2,47 +2,416 @@
 //!
 //! Errors are turned into [`Diagnostic`]s with the position in the *file* (not in the YAML
 //! snippet) and a plain-language message: unknown keys get a "did you mean", type errors say
-//! what was expected.
+//! what was expected, a key written twice says where it was first.
+//!
+//! Before the front matter is read into the report's fields it is checked as text and as plain
+//! YAML: its size, characters that cannot be published (a raw control character, or one written
+//! as an escape such as `"\a"`), and how many values it holds once aliases (`*name`) are
+//! expanded. The last bounds time and memory: a few hundred bytes of nested aliases otherwise
+//! expand to gigabytes ("billion laughs").
 
+use crate::config::line_col;
+use crate::content::locate::key_places;
+use crate::content::text::{describe, escape_column, is_forbidden};
+use crate::decimal::INSIDE_NUMBER;
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
+use std::fmt;
 use std::path::Path;
+
+/// Largest front matter read, in bytes. A report's figures and texts take 5–30 KB; the rest
+/// of a report belongs in the body.
+pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+/// Most values (scalars, lists and mappings) in one front matter, aliases expanded.
+pub const MAX_VALUES: usize = 100_000;
+/// Most bytes of text in one front matter, aliases expanded.
+pub const MAX_TEXT: usize = 1024 * 1024;
+
+/// Deepest nesting of `[` and `{` read: yaml_serde stops at 128 levels, and libyaml's scanner
+/// takes time proportional to the depth for every token (240 KB of `[` took 40 s).
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+/// Separates a message from its help in errors raised inside deserialisation (our own parsers
+/// can only return a string there).
+pub(crate) const HELP_SEP: &str = "\nhelp: ";
 
 /// Parses `yaml`, which starts at line `first_line` (1-based) of `file`.
 pub fn from_str<T: DeserializeOwned>(yaml: &str, file: &Path, first_line: usize) -> Result<T, Diagnostic> {
     // An empty front matter block means "no keys", which YAML reads as null.
     let text = if yaml.trim().is_empty() { "{}" } else { yaml };
-    yaml_serde::from_str(text).map_err(|err| {
-        let pos = err.location().map(|l| (l.line() + first_line - 1, l.column()));
-        explain(&err.to_string(), file).at_opt(pos)
+    precheck(text, file, first_line)?;
+    yaml_serde::from_str(text).map_err(|err| diagnose(&err, text, file, first_line))
+}
+
+/// Size, characters and expanded size: everything that must hold before the front matter is
+/// read into typed fields.
+fn precheck(text: &str, file: &Path, first_line: usize) -> Result<(), Diagnostic> {
+    if text.len() > MAX_FRONT_MATTER {
+        let (line, col) = line_col(text, floor_char_boundary(text, MAX_FRONT_MATTER));
+        return Err(Diagnostic::error(
+            file,
+            format!(
+                "the front matter is too long: {} KB, at most {} KB",
+                text.len().div_ceil(1024),
+                MAX_FRONT_MATTER / 1024
+            ),
+        )
+        .at(line + first_line - 1, col)
+        .help("the front matter holds the figures and short texts; put the narrative below the closing `---`"));
+    }
+    // libyaml refuses these too, but names neither the character nor its place.
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c) || c == '\u{feff}') {
+        let (line, col) = line_col(text, at);
+        return Err(Diagnostic::error(file, format!("the front matter contains {}", describe(c)))
+            .at(line + first_line - 1, col)
+            .help(format!(
+                "delete it: it is invisible in most editors, so delete the text around line {}, column {col} and type it again (it usually comes from copying out of a PDF or Word)",
+                line + first_line - 1
+            )));
+    }
+    if let Some(at) = too_deep(text) {
+        let (line, col) = line_col(text, at);
+        return Err(nested_too_deeply(file, "").at(line + first_line - 1, col));
+    }
+    // Without an alias (`*name`) nothing can expand, and without a backslash no escape can
+    // write a control character: the census (a second parse) is needed only with either.
+    if !text.contains(['*', '\\']) {
+        return Ok(());
+    }
+    let mut census = Census::default();
+    match de::Deserializer::deserialize_any(yaml_serde::Deserializer::from_str(text), &mut census) {
+        Ok(()) => Ok(()),
+        Err(err) => {
+            let pos = err.location().map(|l| (l.line() + first_line - 1, l.column()));
+            Err(match census.failure {
+                Some(Failure::TooMuch) => too_much(file).at_opt(pos),
+                Some(Failure::Forbidden(c)) => forbidden(&err, c, text, file, first_line),
+                None => diagnose(&err, text, file, first_line),
+            })
+        }
+    }
+}
+
+/// Byte offset of the `[` or `{` that opens level [`MAX_FLOW_DEPTH`] + 1, if any. Brackets in
+/// quoted text and comments do not count; the rest is YAML's plain text, where an unbalanced
+/// bracket is rare and 129 of them never happen.
+fn too_deep(text: &str) -> Option<usize> {
+    if !text.contains(['[', '{']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut prev = '\n';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some('"'), '\\') => {
+                chars.next();
+            }
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':') => quote = Some(c),
+            (None, '#') if prev.is_whitespace() => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+/// The error for lists or mappings nested beyond [`MAX_FLOW_DEPTH`] (`place`: " in `x`").
+fn nested_too_deeply(file: &Path, place: &str) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!("the front matter is nested too deeply{place}: more than {MAX_FLOW_DEPTH} levels"),
+    )
+    .help("a report's figures are at most four levels deep: check for stray `[`, `{` or `- ` that open a level and never close it")
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The error for a front matter that expands beyond [`MAX_VALUES`] or [`MAX_TEXT`].
+fn too_much(file: &Path) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!(
+            "the front matter holds too much: more than {MAX_VALUES} values or {} MB of text once YAML aliases (`*name`) are expanded",
+            MAX_TEXT / (1024 * 1024)
+        ),
+    )
+    .help("write each figure once, without `&anchor` and `*alias` (a report never needs them); a report has a few thousand values at most")
+}
+
+/// The error for a value that holds character `c` written as an escape (`"\a"`).
+fn forbidden(err: &yaml_serde::Error, c: char, text: &str, file: &Path, first_line: usize) -> Diagnostic {
+    let msg = message_of(err);
+    let (path, _) = split_path(&msg);
+    let place = path.map(|p| format!(" of `{p}`")).unwrap_or_default();
+    let pos = err.location().map(|l| {
+        let source = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
+        let col = escape_column(source, l.column(), c).unwrap_or(l.column());
+        (l.line() + first_line - 1, col)
+    });
+    Diagnostic::error(file, format!("the value{place} contains {}", describe(c)))
+        .at_opt(pos)
+        .help("delete it: control characters cannot appear on a web page or in a feed (inside double quotes they are written as escapes such as `\\a`, `\\f` or `\\u0007`)")
+}
+
+/// Why the census stopped.
+enum Failure {
+    TooMuch,
+    Forbidden(char),
+}
+
+/// Walks every value of a YAML document, aliases expanded, counting values and text and
+/// looking for unpublishable characters; it stops at the first limit crossed, so its own
+/// work is bounded too.
+#[derive(Default)]
+struct Census {
+    values: usize,
+    text: usize,
+    failure: Option<Failure>,
+}
+
+impl Census {
+    /// Counts one value with `text`; fails past a limit or on a forbidden character.
+    fn count<E: de::Error>(&mut self, text: &str) -> Result<(), E> {
+        self.values += 1;
+        self.text += text.len();
+        if self.values > MAX_VALUES || self.text > MAX_TEXT {
+            self.failure = Some(Failure::TooMuch);
+            return Err(E::custom("too much"));
+        }
+        if let Some(c) = text.chars().find(|&c| is_forbidden(c)) {
+            self.failure = Some(Failure::Forbidden(c));
+            return Err(E::custom("forbidden character"));
+        }
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for &mut Census {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut Census {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.count(v)
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<(), E> {
+        self.count(&String::from_utf8_lossy(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.count("")
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.count("")?;
+        while seq.next_element_seed(&mut *self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.count("")?;
+        while map.next_key_seed(&mut *self)?.is_some() {
+            map.next_value_seed(&mut *self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use de::VariantAccess;
+        self.count("")?;
+        let ((), variant) = data.variant_seed(&mut *self)?;
+        variant.newtype_variant_seed(&mut *self)
+    }
+}
+
+/// The error's message without yaml_serde's trailing " at line N column M".
+fn message_of(err: &yaml_serde::Error) -> String {
+    let raw = err.to_string();
+    match err.location() {
+        Some(l) => raw
+            .strip_suffix(&format!(" at line {} column {}", l.line(), l.column()))
+            .map(str::to_string)
+            .unwrap_or(raw),
+        None => raw,
+    }
+}
+
+/// Splits serde's "budget.income: message" into the path of the value and the message.
+fn split_path(msg: &str) -> (Option<&str>, &str) {
+    match msg.split_once(": ") {
+        Some((p, d)) if !p.contains(' ') && !p.is_empty() => (Some(p), d),
+        _ => (None, msg),
+    }
+}
+
+/// A YAML error in the front matter as a diagnostic at its place in the file.
+fn diagnose(err: &yaml_serde::Error, text: &str, file: &Path, first_line: usize) -> Diagnostic {
+    let msg = message_of(err);
+    let (path, detail) = split_path(&msg);
+    let pos = err.location().map(|l| (l.line() + first_line - 1, l.column()));
+    if let Some(line) = toml_line(text) {
+        return toml_front_matter(file).at(line + first_line, 1);
+    }
+    if let (Some(rest), Some(at)) = (detail.strip_prefix("duplicate field `"), pos) {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return duplicate(file, text, first_line, at, key, path);
+    }
+    let d = explain(&msg, file).at_opt(pos);
+    if detail.contains(INSIDE_NUMBER) {
+        if let Some(l) = err.location() {
+            let source = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
+            return d.at(l.line() + first_line - 1, space_column(source, l.column()));
+        }
+    }
+    d
+}
+
+/// The 0-based line of a TOML-style `key = value` or `[table]` line at the left margin, if any:
+/// Hugo-style front matter written for another tool.
+fn toml_line(text: &str) -> Option<usize> {
+    text.lines().position(|l| {
+        let key_len = l
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(l.len());
+        let table = l.starts_with('[') && l.trim_end().ends_with(']') && !l.contains(',') && l.len() > 2;
+        (key_len > 0 && l[key_len..].trim_start().starts_with('=')) || table
     })
+}
+
+/// The error for TOML written where YAML belongs.
+pub(crate) fn toml_front_matter(file: &Path) -> Diagnostic {
+    Diagnostic::error(file, "front matter must be YAML between --- lines (this looks like TOML)").help(
+        "write each setting as `key: value` with a colon and a space, not `key = value` (e.g. `title: 2021年度部门整体支出绩效自评报告`), nested figures indented under their section (see docs/content-format.md)",
+    )
+}
+
+/// The error for key `key` written twice in the mapping whose first key is at `at`.
+fn duplicate(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    at: (usize, usize),
+    key: &str,
+    path: Option<&str>,
+) -> Diagnostic {
+    let place = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
+    let places = key_places(text, first_line, at, key);
+    let help = "keep one of them: a key may appear only once in the same block (if the second belongs to another section, indent it under that section)";
+    match places.as_slice() {
+        [first, second, ..] => Diagnostic::error(
+            file,
+            format!("key `{key}` appears twice{place} (first on line {})", first.0),
+        )
+        .at(second.0, second.1)
+        .help(help),
+        _ => Diagnostic::error(file, format!("key `{key}` appears twice{place}"))
+            .at(at.0, at.1)
+            .help(help),
+    }
+}
+
+/// Column of the first space or invisible character inside the value that starts at column
+/// `from` of `line` (after an opening quote). Falls back to `from`.
+fn space_column(line: &str, from: usize) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = from.saturating_sub(1);
+    if matches!(chars.get(i), Some('"' | '\'')) {
+        i += 1;
+    }
+    let mut seen_digit = false;
+    while let Some(&c) = chars.get(i) {
+        let gap = crate::content::text::is_invisible(c) || c == '\\';
+        if gap && seen_digit {
+            return i + 1;
+        }
+        if c == '"' || c == '\'' {
+            break;
+        }
+        seen_digit |= !gap;
+        i += 1;
+    }
+    from
+}
+
+/// Like [`explain`], for `site.toml`: a syntax error names TOML, not front matter.
+pub(crate) fn explain_toml(raw: &str, file: &Path) -> Diagnostic {
+    let d = explain(raw, file);
+    match d.message.strip_prefix("the front matter is not valid YAML: ") {
+        Some(detail) => Diagnostic::error(file, format!("site.toml is not valid TOML: {detail}")).help(
+            "write each setting on its own line as key = \"text\" (text in double quotes, lists in [ ]), and check that quotes are closed",
+        ),
+        None => d,
+    }
 }
 
 /// Rewrites a YAML/serde error message in words a finance officer understands.
 pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
-    // Drop the trailing " at line N column M": we print the position ourselves.
+    // Drop the trailing " at line N": we print the position ourselves.
     let msg = match raw.rfind(" at line ") {
         Some(i) => &raw[..i],
         None => raw,
     };
     // serde_yaml prefixes the path of the offending value: "budget.income: invalid type …".
-    let (path, detail) = match msg.split_once(": ") {
-        Some((p, d)) if !p.contains(' ') && !p.is_empty() => (Some(p), d),
-        _ => (None, msg),
-    };
+    let (path, detail) = split_path(msg);
     let place = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
 
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let mut d = Diagnostic::error(file, format!("unknown key `{field}`{place}"));
+        let d = Diagnostic::error(file, format!("unknown key `{field}`{place}"));
         let list = allowed.join(", ");
-        d = match did_you_mean(field, allowed.iter().copied()) {
+        return match did_you_mean(field, allowed.iter().copied()) {
             Some(s) => d.help(format!("did you mean `{s}`? Keys allowed here: {list}")),
             None if !list.is_empty() => d.help(format!("keys allowed here: {list}")),
-            None => d,
+            None => d.help("remove this key: no keys are allowed here (see docs/content-format.md)"),
         };
-        return d;
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
@@ -55,6 +424,14 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
         return Diagnostic::error(file, format!("`{value}` is not an allowed value{place}"))
             .help(format!("use one of: {}", allowed.join(", ")));
     }
+    if let Some(rest) = detail
+        .strip_prefix("duplicate field `")
+        .or_else(|| detail.strip_prefix("duplicate key `"))
+    {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return Diagnostic::error(file, format!("key `{key}` appears twice{place}"))
+            .help("keep one of them: a key may appear only once in the same block");
+    }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
         return Diagnostic::error(
             file,
@@ -65,9 +442,19 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
         )
         .help("numbers are written plainly (1545.30), text as text, lists with `- ` on each line");
     }
+    if detail.starts_with("recursion limit exceeded") {
+        return nested_too_deeply(file, &place);
+    }
+    if detail.starts_with("repetition limit exceeded") {
+        return too_much(file);
+    }
     if path.is_some() {
         // A message from our own parsers (numbers, dates, slugs) with the path in front.
-        return Diagnostic::error(file, format!("{detail}{place}"));
+        let (message, help) = match detail.rsplit_once(HELP_SEP) {
+            Some((m, h)) => (m, h),
+            None => (detail, "see docs/content-format.md for how to write this value"),
+        };
+        return Diagnostic::error(file, format!("{message}{place}")).help(help);
     }
     Diagnostic::error(file, format!("the front matter is not valid YAML: {detail}"))
         .help("check indentation (spaces, not tabs), that every `key:` has a space after the colon, and that quotes are closed")
@@ -85,6 +472,18 @@ mod tests {
         title: String,
         year: u16,
         amount: Option<crate::decimal::Dec>,
+        #[serde(default)]
+        notes: Vec<String>,
+        #[serde(default)]
+        budget: Option<B>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct B {
+        income: Option<crate::decimal::Dec>,
+        note: Option<String>,
     }
 
     fn err(yaml: &str) -> Diagnostic {
@@ -105,6 +504,7 @@ mod tests {
         let d = err("title: x\nyear: 2021\namount: abc\n");
         assert_eq!(d.message, "`abc` is not a number in `amount`");
         assert_eq!((d.line, d.column), (Some(4), Some(9)));
+        assert!(d.help.unwrap().starts_with("write the figure in digits"));
     }
 
     #[test]
@@ -116,5 +516,112 @@ mod tests {
             d.message
         );
         assert!(d.line.is_some());
+    }
+
+    #[test]
+    fn a_space_inside_a_number_is_pointed_at() {
+        let d = err("title: x\nyear: 2021\namount: 663 4\n");
+        assert_eq!(d.message, "`663 4` has a space inside the number in `amount`");
+        assert_eq!((d.line, d.column), (Some(4), Some(12)));
+        let d = err("title: x\nyear: 2021\namount: \"0 6 3\"\n");
+        assert_eq!((d.line, d.column), (Some(4), Some(11)));
+        let d = err("title: x\nyear: 2021\namount: 1\u{3000}545\n");
+        assert_eq!(
+            d.message,
+            "`1<U+3000>545` has U+3000 IDEOGRAPHIC SPACE inside the number in `amount`"
+        );
+        assert_eq!((d.line, d.column), (Some(4), Some(10)));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_shown_where_it_repeats() {
+        let d = err("title: x\nyear: 2021\ntitle: y\n");
+        assert_eq!(d.message, "key `title` appears twice (first on line 2)");
+        assert_eq!((d.line, d.column), (Some(4), Some(1)));
+        let d = err("title: x\nyear: 2021\nbudget:\n  income: 1\n  note: n\n  income: 2\n");
+        assert_eq!(d.message, "key `income` appears twice in `budget` (first on line 5)");
+        assert_eq!((d.line, d.column), (Some(7), Some(3)));
+    }
+
+    #[test]
+    fn control_characters_are_named_where_they_are() {
+        let d = err("title: \"T\\aitle\"\nyear: 2021\n");
+        assert_eq!(
+            d.message,
+            "the value of `title` contains the control character U+0007 BELL"
+        );
+        assert_eq!((d.line, d.column), (Some(2), Some(10)));
+        let d = err("title: x\nyear: 20\u{0}21\n");
+        assert_eq!(d.message, "the front matter contains the control character U+0000 NULL");
+        assert_eq!((d.line, d.column), (Some(3), Some(9)));
+        let d = err("title: x\nnotes: [\"a\", \"b\\u0000\"]\nyear: 2021\n");
+        assert_eq!(
+            d.message,
+            "the value of `notes[1]` contains the control character U+0000 NULL"
+        );
+        assert_eq!((d.line, d.column), (Some(3), Some(16)));
+    }
+
+    #[test]
+    fn toml_is_recognised() {
+        let d = err("title = \"x\"\nyear = 2021\n");
+        assert_eq!(
+            d.message,
+            "front matter must be YAML between --- lines (this looks like TOML)"
+        );
+        assert_eq!(d.line, Some(2));
+    }
+
+    #[test]
+    fn aliases_cannot_blow_up() {
+        let mut y = String::from(
+            "title: x\nyear: 2021\nnotes: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for i in 1..10 {
+            y.push_str(&format!(
+                "n{i}: &a{i} [{}]\n",
+                vec![format!("*a{}", i - 1); 9].join(",")
+            ));
+        }
+        let start = std::time::Instant::now();
+        let d = err(&y);
+        assert!(
+            d.message.starts_with("the front matter holds too much"),
+            "{}",
+            d.message
+        );
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        // A few aliases are fine.
+        let ok: T = from_str("title: &t x\nyear: 2021\nnotes: [*t, *t]\n", Path::new("a.md"), 2).unwrap();
+        assert_eq!(ok.notes, ["x", "x"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let y = format!(
+            "title: x\nyear: 2021\nnotes: {}{}\n",
+            "[".repeat(20_000),
+            "]".repeat(20_000)
+        );
+        let start = std::time::Instant::now();
+        let d = err(&y);
+        assert_eq!(d.message, "the front matter is nested too deeply: more than 128 levels");
+        assert_eq!((d.line, d.column), (Some(4), Some(136)));
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        // Brackets in quotes and comments do not count.
+        let quoted = format!("title: \"{}\" # {}\nyear: 2021\n", "[".repeat(200), "{".repeat(200));
+        assert!(from_str::<T>(&quoted, Path::new("a.md"), 2).is_ok());
+        assert!(too_deep("a: 'it''s [[['\nb: \"\\\" [[\"\nc: [[1], {d: [2]}]\n").is_none());
+    }
+
+    #[test]
+    fn oversized_front_matter_is_refused() {
+        let y = format!(
+            "title: x\nyear: 2021\nnotes:\n{}",
+            "  - 一二三四五六七八九十\n".repeat(10_000)
+        );
+        let d = err(&y);
+        assert_eq!(d.message, "the front matter is too long: 342 KB, at most 256 KB");
+        assert!(d.line.is_some() && d.help.is_some());
     }
 }

@@ -117,6 +117,19 @@ const VALUES: &[&str] = &[
     "general_public",
     "industrial_output",
     "\u{feff}",
+    "663 4",
+    "\"0 6 3\"",
+    "1\u{200b}2",
+    "1\u{3000}2",
+    "\"\\a\"",
+    "\"x\\u0000\"",
+    "\"\\uFFFF\"",
+    "\u{7}",
+    "\u{c}",
+    "[[[[[[[[",
+    "&b [*a, *a, *a]",
+    "+++",
+    "x = 1",
     "\t",
     "-",
     "?",
@@ -297,6 +310,9 @@ fn exercise(bytes: &[u8]) -> bool {
         report.is_some() || problems.iter().any(|d| d.is_error()),
         "a rejected input must say why"
     );
+    if let Some(d) = problems.iter().find(|d| d.help.is_none()) {
+        panic!("every problem says how to fix it, not: {d}");
+    }
     match report {
         Some(r) => {
             let _ = check_report(&r);

@@ -16,11 +16,32 @@ pub struct Document {
     pub front_line: usize,
     /// Markdown after the closing `---`.
     pub body: String,
+    /// 1-based line in the file where the body starts.
+    pub body_line: usize,
 }
+
+/// Largest content file read, in bytes: a report is text, tens of kilobytes.
+pub const MAX_FILE: u64 = 16 * 1024 * 1024;
 
 /// Reads `path` as UTF-8 text with normalised line endings.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read the file: {e}")))?;
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(path, format!("cannot read the file: {e}"))
+            .help("check that the file still exists and that the account running gongkai may read it")
+    };
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > MAX_FILE {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "the file is too large: {} MB, at most {} MB",
+                size.div_ceil(1024 * 1024),
+                MAX_FILE / (1024 * 1024)
+            ),
+        )
+        .help("a report is text only; images, tables pasted as pictures or attached PDFs cannot be published from content/"));
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
     decode(&bytes, path)
 }
 
@@ -46,6 +67,14 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, Diagnostic> {
 
 /// Splits `---` front matter from the body. A file without front matter is all body.
 pub fn split(text: &str, path: &Path) -> Result<Document, Diagnostic> {
+    if text.starts_with("+++\n") || text.trim_end() == "+++" {
+        return Err(Diagnostic::error(
+            path,
+            "front matter must be YAML between --- lines, not TOML between +++ lines",
+        )
+        .at(1, 1)
+        .help("replace both `+++` lines by `---`, and write each `key = value` as `key: value` (e.g. `title: 2021年度部门整体支出绩效自评报告`)"));
+    }
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| (text.trim_end() == "---").then_some(""))
@@ -54,6 +83,7 @@ pub fn split(text: &str, path: &Path) -> Result<Document, Diagnostic> {
             front: String::new(),
             front_line: 1,
             body: text.to_string(),
+            body_line: 1,
         });
     };
     let mut offset = 0;
@@ -61,10 +91,13 @@ pub fn split(text: &str, path: &Path) -> Result<Document, Diagnostic> {
         if line.trim_end() == "---" || line.trim_end() == "..." {
             let front = rest[..offset].to_string();
             let body = rest[offset + line.len()..].to_string();
+            // Opening line, the front matter's lines, closing line.
+            let body_line = 3 + front.matches('\n').count();
             return Ok(Document {
                 front,
                 front_line: 2,
                 body,
+                body_line,
             });
         }
         offset += line.len();
@@ -86,6 +119,17 @@ mod tests {
         assert_eq!(doc.front, "title: x\n");
         assert_eq!(doc.body, "正文\n");
         assert_eq!(doc.front_line, 2);
+        assert_eq!(doc.body_line, 4);
+    }
+
+    #[test]
+    fn toml_front_matter_is_named() {
+        let e = split("+++\ntitle = \"x\"\n+++\n", Path::new("a.md")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "front matter must be YAML between --- lines, not TOML between +++ lines"
+        );
+        assert!(e.help.unwrap().contains("`key: value`"));
     }
 
     #[test]

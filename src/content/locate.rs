@@ -38,6 +38,36 @@ pub fn locate(yaml: &str, first_line: usize, path: &[Seg]) -> Option<(usize, usi
     found.map(|(l, c)| (l + first_line, c + 1))
 }
 
+/// Every place (1-based line and column) where `key:` is written among the keys of the block
+/// mapping whose first key is at (`line`, `column`) of a file whose YAML starts at
+/// `first_line`: where a key written twice is.
+pub fn key_places(yaml: &str, first_line: usize, at: (usize, usize), key: &str) -> Vec<(usize, usize)> {
+    let (Some(start), Some(col)) = (at.0.checked_sub(first_line), at.1.checked_sub(1)) else {
+        return Vec::new();
+    };
+    let mut places = Vec::new();
+    for (i, text) in yaml.lines().enumerate().skip(start) {
+        let l = Line::new(text);
+        if l.blank {
+            continue;
+        }
+        if i > start && l.raw < col {
+            break;
+        }
+        let named = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                l.body
+                    .strip_prefix(k.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            });
+        if l.eff == col && named {
+            places.push((i + first_line, col + 1));
+        }
+    }
+    places
+}
+
 /// A line's raw indentation, the indentation of its content after `- ` markers, and content.
 struct Line<'a> {
     raw: usize,
@@ -121,6 +151,15 @@ mod tests {
         assert_eq!(locate(Y, 2, &[Key("economy"), Index(0), Key("key")]), Some((4, 5)));
         assert_eq!(locate(Y, 2, &[Key("budget"), Key("income")]), Some((9, 3)));
         assert_eq!(locate(Y, 2, &[Key("budget"), Key("nope")]), None);
+    }
+
+    #[test]
+    fn finds_a_key_written_twice() {
+        let y = "title: x\nbudget:\n  income: 1\n  note: a\n  income: 2\nincome: 3\n";
+        assert_eq!(key_places(y, 2, (4, 3), "income"), vec![(4, 3), (6, 3)]);
+        assert_eq!(key_places(y, 2, (2, 1), "title"), vec![(2, 1)]);
+        let items = "economy:\n  - key: a\n    value: 1\n    value: 2\n  - key: b\n    value: 3\n";
+        assert_eq!(key_places(items, 1, (2, 5), "value"), vec![(3, 5), (4, 5)]);
     }
 
     #[test]

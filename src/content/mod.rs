@@ -6,6 +6,7 @@
 pub mod document;
 pub mod locate;
 pub mod model;
+pub mod text;
 
 use crate::diagnostics::Diagnostic;
 use crate::figures::catalog::{self, Known};
@@ -63,16 +64,32 @@ pub struct Content {
     pub reports: Vec<Arc<Report>>,
 }
 
-/// True for ids and file names we accept in URLs: `a-z`, `0-9`, `-`, not starting with `-`.
+/// Longest unit id or report file name: it becomes part of every web address of the unit.
+pub const MAX_SLUG_LEN: usize = 64;
+
+/// True for ids and file names we accept in URLs: `a-z`, `0-9`, `-`, not starting or ending
+/// with `-`, at most [`MAX_SLUG_LEN`] characters.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 64
+        && s.len() <= MAX_SLUG_LEN
         && !s.starts_with('-')
         && !s.ends_with('-')
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The message for `name` (a `what`: "unit id", "file name") that is not a slug; says so
+/// when its length is the problem.
+fn not_a_slug(what: &str, name: &str) -> String {
+    let n = name.chars().count();
+    if n > MAX_SLUG_LEN {
+        format!("the {what} `{name}` is too long: {n} characters, at most {MAX_SLUG_LEN}")
+    } else {
+        format!("the {what} `{name}` is not a slug")
+    }
+}
+
+/// How to make `name` a slug: a suggested name when one can be derived.
 fn slug_help(name: &str) -> String {
     let suggestion: String = name
         .to_lowercase()
@@ -84,61 +101,41 @@ fn slug_help(name: &str) -> String {
     if is_slug(&suggestion) {
         format!("rename it to `{suggestion}`: use only lowercase letters a–z, digits and hyphens")
     } else {
-        "use only lowercase letters a–z, digits and hyphens (e.g. the park's name in pinyin: `lengshuitan`)".into()
+        format!(
+            "use only lowercase letters a–z, digits and hyphens, at most {MAX_SLUG_LEN} characters (e.g. the park's name in pinyin: `lengshuitan`)"
+        )
     }
 }
+
+/// Names that tools create beside an author's files and that are never content: hidden
+/// files and folders (`.DS_Store`, `.2021.md.swp`, `.git`), editor backups (`2021.md~`,
+/// `#2021.md#`), Office lock files (`~$报告.docx`) and Windows' `Thumbs.db` and
+/// `desktop.ini`. They are skipped without a word; every other file that is not read gets a
+/// warning.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Unit folders (by id) and the `.md` files in each that are read.
+type Folders = BTreeMap<String, Vec<PathBuf>>;
 
 /// Reads `root/content/parks`. Returns the content and every problem found.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
     let parks = root.join("content").join("parks");
-    let mut problems = Vec::new();
     let mut content = Content::default();
     if !parks.is_dir() {
-        problems.push(
+        let problems = vec![
             Diagnostic::error(&parks, "there is no content/parks folder")
                 .help("create content/parks/<unit-id>/_index.md for each unit (see docs/content-format.md)"),
-        );
+        ];
         return (content, problems);
     }
-    // Group files by unit folder; walkdir with sorted names keeps the order deterministic.
-    let mut folders: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    let walker = walkdir::WalkDir::new(&parks)
-        .min_depth(1)
-        .max_depth(2)
-        .sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    e.path().unwrap_or(&parks),
-                    format!("cannot read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_string();
-        if entry.depth() == 1 {
-            if entry.file_type().is_dir() {
-                folders.entry(name).or_default();
-            } else if !name.starts_with('.') {
-                problems.push(
-                    Diagnostic::warning(path, "files directly in content/parks are ignored")
-                        .help("put each report in its unit's folder: content/parks/<unit-id>/"),
-                );
-            }
-            continue;
-        }
-        let unit = entry
-            .path()
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().to_string());
-        if let (Some(unit), true) = (unit, entry.file_type().is_file() && name.ends_with(".md")) {
-            folders.entry(unit).or_default().push(path.to_path_buf());
-        }
-    }
+    let (folders, mut problems) = scan(root, &root.join("content"));
     // Units load in parallel (thousands of files on a large site); results keep folder order.
     use rayon::prelude::*;
     let folders: Vec<(String, Vec<PathBuf>)> = folders.into_iter().collect();
@@ -162,25 +159,196 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
 }
 
 /// Reads one unit folder again (for `serve` after an edit): its profile and reports, sorted as
-/// [`load`] sorts them, and every problem found.
+/// [`load`] sorts them, and every problem found (files not read included).
 pub fn load_unit_folder(root: &Path, id: &str) -> (Content, Vec<Diagnostic>) {
     let dir = root.join("content").join("parks").join(id);
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(".md"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    files.sort();
+    let (folders, mut problems) = scan(root, &dir);
+    let files = folders.get(id).cloned().unwrap_or_default();
     let mut content = Content::default();
-    let mut problems = Vec::new();
     load_unit(&dir, id, &files, &mut content, &mut problems);
     check_duplicates(&content.reports, &mut problems);
     content.reports.sort_by(report_order);
     (content, problems)
+}
+
+/// Walks `start` (`content/` or one unit folder in it): the unit folders with the files to
+/// read, and a problem for every file that is not read. Links are followed when they lead to
+/// a place inside the site folder, and refused (an error) otherwise.
+fn scan(root: &Path, start: &Path) -> (Folders, Vec<Diagnostic>) {
+    let content = root.join("content");
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let problems = std::cell::RefCell::new(Vec::new());
+    let mut folders = Folders::new();
+    if !start.exists() {
+        // A unit folder removed while `serve` runs: nothing to read, nothing lost.
+        return (folders, Vec::new());
+    }
+    if let Some(d) = outside_link(start, &real_root) {
+        return (folders, vec![d]);
+    }
+    if start != content {
+        // One unit folder: it exists even when it holds no file.
+        if let Some(id) = start.file_name() {
+            folders.entry(id.to_string_lossy().to_string()).or_default();
+        }
+    }
+    let walker = walkdir::WalkDir::new(start)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            if is_ignored_name(&name) {
+                return false;
+            }
+            match e
+                .path_is_symlink()
+                .then(|| outside_link(e.path(), &real_root))
+                .flatten()
+            {
+                Some(d) => {
+                    problems.borrow_mut().push(d);
+                    false
+                }
+                None => true,
+            }
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.borrow_mut().push(walk_error(&e, start));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let rel: Vec<String> = path
+            .strip_prefix(&content)
+            .unwrap_or(path)
+            .iter()
+            .map(|p| p.to_string_lossy().to_string())
+            .collect();
+        let kind = entry.file_type();
+        match rel.as_slice() {
+            [parks, unit] if parks == "parks" && kind.is_dir() => {
+                folders.entry(unit.clone()).or_default();
+            }
+            _ if kind.is_dir() => {}
+            [parks, unit, name] if parks == "parks" && kind.is_file() => match unread_name(path, name) {
+                None => folders.entry(unit.clone()).or_default().push(path.to_path_buf()),
+                Some(d) => problems.borrow_mut().push(d),
+            },
+            _ => problems.borrow_mut().push(not_read(path, &rel, kind.is_file())),
+        }
+    }
+    (folders, problems.into_inner())
+}
+
+/// An error when `path` is, or passes through, a link that leads outside the site folder:
+/// following it could publish files nobody meant to publish, and skipping it would lose a
+/// report without a word.
+fn outside_link(path: &Path, real_root: &Path) -> Option<Diagnostic> {
+    let target = std::fs::canonicalize(path).ok()?;
+    if target.starts_with(real_root) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            path,
+            format!(
+                "this is a link to {}, outside the site folder: it is not read",
+                target.display()
+            ),
+        )
+        .help(format!(
+            "copy the file or folder into {} instead of linking to it: only files inside the site folder (the one holding site.toml) are published",
+            real_root.display()
+        )),
+    )
+}
+
+/// A problem met while walking: a broken link, a link loop, a folder that cannot be read.
+fn walk_error(e: &walkdir::Error, start: &Path) -> Diagnostic {
+    let path = e.path().unwrap_or(start);
+    if e.loop_ancestor().is_some() {
+        return Diagnostic::error(path, "this link leads back into a folder that contains it (a loop)")
+            .help("remove the link, or make it point to a folder outside its own parents");
+    }
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        return Diagnostic::error(path, format!("this is a link to {target}, which does not exist"))
+            .help("copy the file here instead of linking to it, or correct the link");
+    }
+    let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+    Diagnostic::error(path, format!("cannot read: {why}"))
+        .help("check that the folder exists and that the account running gongkai may read it")
+}
+
+/// A warning when a file in a unit folder will not be read because of its name.
+fn unread_name(path: &Path, name: &str) -> Option<Diagnostic> {
+    let not_read =
+        |why: &str, help: String| Some(Diagnostic::warning(path, format!("this file is not read: {why}")).help(help));
+    if let Some(stem) = name.strip_suffix(".md") {
+        if stem.starts_with("_index") && stem != "_index" && stem != "_index.en" {
+            return not_read(
+                "a unit's profile is `_index.md`, and its English text `_index.en.md`",
+                "rename it to `_index.md` or `_index.en.md`, or move it out of content/".into(),
+            );
+        }
+        return None;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let ext = ext.to_lowercase();
+    if ext == "md" {
+        return not_read(
+            "the name must end in `.md`, in lowercase",
+            format!("rename it to `{stem}.md`"),
+        );
+    }
+    if ["markdown", "mdown", "mkd", "mkdn", "mdwn", "txt", "text"].contains(&ext.as_str()) {
+        return not_read(
+            "only files ending in `.md` are read",
+            format!("if it is a report or a profile, rename it to `{stem}.md`; otherwise move it out of content/"),
+        );
+    }
+    not_read(
+        "only reports and profiles written as `.md` files are read",
+        "move it out of content/: gongkai publishes no other files (a report can name where its original was published with `source:`)".into(),
+    )
+}
+
+/// A warning for a file that is not where files are read (`rel` is its path below `content/`).
+fn not_read(path: &Path, rel: &[String], regular: bool) -> Diagnostic {
+    let warn = |why: &str, help: String| Diagnostic::warning(path, format!("this file is not read: {why}")).help(help);
+    if !regular {
+        return warn("it is not a regular file", "remove it from content/".into());
+    }
+    let name = rel.last().map(String::as_str).unwrap_or("");
+    match rel {
+        [parks, _] if parks == "parks" => warn(
+            "files directly in content/parks are not read",
+            "put each report in its unit's folder: content/parks/<unit-id>/".into(),
+        ),
+        [parks, unit, .., _] if parks == "parks" => {
+            let help = if name.ends_with(".md") {
+                format!("move it up to content/parks/{unit}/{name}")
+            } else {
+                "move it out of content/: only `.md` files directly in a unit folder are read".into()
+            };
+            warn(
+                "reports must be directly in their unit's folder, not in a folder inside it",
+                help,
+            )
+        }
+        _ => warn(
+            "only files in content/parks/<unit-id>/ are read",
+            "move it into content/parks/<unit-id>/ if it is a report; otherwise move it out of content/".into(),
+        ),
+    }
 }
 
 /// The order of reports everywhere: unit, year, kind, file name.
@@ -190,7 +358,7 @@ pub fn report_order(a: &Arc<Report>, b: &Arc<Report>) -> std::cmp::Ordering {
 
 fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, problems: &mut Vec<Diagnostic>) {
     if !is_slug(id) {
-        problems.push(Diagnostic::error(dir, format!("the unit id `{id}` is not a slug")).help(slug_help(id)));
+        problems.push(Diagnostic::error(dir, not_a_slug("unit id", id)).help(slug_help(id)));
         return;
     }
     let name_of = |p: &PathBuf| {
@@ -202,26 +370,28 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
     let has_profile = files.iter().any(|f| name_of(f) == "_index.md");
     let report_files: Vec<&PathBuf> = files.iter().filter(|f| !name_of(f).starts_with("_index")).collect();
     if !has_profile {
-        for f in &report_files {
-            if !name_of(f).ends_with(".en.md") {
-                problems.push(
-                    Diagnostic::error(f, format!("this report belongs to unit `{id}`, which has no profile")).help(
-                        format!(
-                            "create {} with the unit's name, name_en and region",
-                            profile_file.display()
-                        ),
-                    ),
-                );
-            }
+        // Nothing of a unit without a profile is read: say so for every file.
+        for f in files {
+            let what = if name_of(f) == "_index.en.md" {
+                "this English profile"
+            } else {
+                "this report"
+            };
+            problems.push(
+                Diagnostic::error(f, format!("{what} belongs to unit `{id}`, which has no profile")).help(format!(
+                    "create {} with the unit's name, name_en and region",
+                    profile_file.display()
+                )),
+            );
         }
         return;
     }
-    match load_profile(&profile_file, files.iter().any(|f| name_of(f) == "_index.en.md")) {
-        Ok(unit) => content.units.push(Arc::new(Unit {
+    let has_en = files.iter().any(|f| name_of(f) == "_index.en.md");
+    if let Some(unit) = load_profile(&profile_file, has_en, problems) {
+        content.units.push(Arc::new(Unit {
             id: id.to_string(),
             ..unit
-        })),
-        Err(mut d) => problems.append(&mut d),
+        }));
     }
     for f in &report_files {
         let name = name_of(f);
@@ -237,7 +407,7 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
         }
         let stem = name.trim_end_matches(".md");
         if !is_slug(stem) {
-            problems.push(Diagnostic::error(f, format!("the file name `{stem}` is not a slug")).help(slug_help(stem)));
+            problems.push(Diagnostic::error(f, not_a_slug("file name", stem)).help(slug_help(stem)));
             continue;
         }
         let en = dir.join(format!("{stem}.en.md"));
@@ -248,14 +418,25 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
     }
 }
 
-fn load_profile(file: &Path, has_en: bool) -> Result<Unit, Vec<Diagnostic>> {
-    let text = read_text(file).map_err(|d| vec![d])?;
-    let doc = split(&text, file).map_err(|d| vec![d])?;
-    let profile: UnitProfile = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+/// Reads a unit's profile (and its English text); problems go to `problems`.
+fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Option<Unit> {
+    let parsed = read_text(file).and_then(|text| split(&text, file)).and_then(|doc| {
+        Ok((
+            crate::yaml::from_str::<UnitProfile>(&doc.front, file, doc.front_line)?,
+            doc,
+        ))
+    });
+    let (profile, doc) = match parsed {
+        Ok(p) => p,
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    };
+    let mut errors = Vec::new();
     if let Some(est) = &profile.established {
         if !is_partial_date(est) {
-            problems.push(
+            errors.push(
                 Diagnostic::error(file, format!("`{est}` is not a date"))
                     .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("established")]))
                     .help("write YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. established: \"2004-04\""),
@@ -264,37 +445,50 @@ fn load_profile(file: &Path, has_en: bool) -> Result<Unit, Vec<Diagnostic>> {
     }
     for (i, p) in profile.covers.iter().enumerate() {
         if !is_slug(p) {
-            problems.push(
-                Diagnostic::error(file, format!("`{p}` in covers is not a unit id")).at_opt(locate(
-                    &doc.front,
-                    doc.front_line,
-                    &[Seg::Key("covers"), Seg::Index(i)],
-                )),
+            errors.push(
+                Diagnostic::error(file, format!("`{p}` in covers is not a unit id"))
+                    .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("covers"), Seg::Index(i)]))
+                    .help("list the folder names of the parks the reports cover, e.g. covers: [lengshuitan, daoxian]"),
             );
         }
     }
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
     let body_en = if has_en {
         let en_file = file.with_file_name("_index.en.md");
-        let en_text = read_text(&en_file).map_err(|d| vec![d])?;
-        let en_doc = split(&en_text, &en_file).map_err(|d| vec![d])?;
-        let _: model::ProfileTranslationFront = crate::yaml::from_str(&en_doc.front, &en_file, en_doc.front_line)
-            .map_err(|d| {
-                vec![d.help(
-                    "the English profile holds text only: names in English go in _index.md as name_en, region_en …",
-                )]
-            })?;
-        Some(en_doc.body)
+        let en_doc = match read_text(&en_file).and_then(|t| split(&t, &en_file)) {
+            Ok(d) => d,
+            Err(d) => {
+                problems.push(d);
+                return None;
+            }
+        };
+        if let Err(d) =
+            crate::yaml::from_str::<model::ProfileTranslationFront>(&en_doc.front, &en_file, en_doc.front_line)
+        {
+            let d = if d.message.starts_with("unknown key") {
+                d.help("the English profile holds text only: names in English go in _index.md as name_en, region_en …")
+            } else {
+                d
+            };
+            problems.push(d);
+            return None;
+        }
+        let (body_en, warning) = text::clean_body(en_doc.body, en_doc.body_line, &en_file);
+        problems.extend(warning);
+        Some(body_en)
     } else {
         None
     };
-    if !problems.is_empty() {
-        return Err(problems);
+    if !errors.is_empty() {
+        problems.append(&mut errors);
+        return None;
     }
-    Ok(Unit {
+    Some(Unit {
         id: String::new(),
         file: file.to_path_buf(),
         profile,
-        body: doc.body,
+        body,
         body_en,
     })
 }
@@ -317,7 +511,7 @@ fn load_report(
     problems.append(&mut found);
     let mut report = report?;
     if let Some(en_file) = en {
-        match load_translation(en_file) {
+        match load_translation(en_file, problems) {
             Ok(t)
                 if t.front.indicators.len() > report.front.indicators.len()
                     || t.front.goals.len() > report.front.goals.len() =>
@@ -375,7 +569,8 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
     if !(1949..=2200).contains(&front.year) {
         problems.push(
             Diagnostic::error(file, format!("year {} is not a plausible fiscal year", front.year))
-                .at_opt(loc(&[Seg::Key("year")])),
+                .at_opt(loc(&[Seg::Key("year")]))
+                .help("write the fiscal year the report is about, e.g. year: 2021"),
         );
     }
     for (key, value) in [("published", &front.published), ("updated", &front.updated)] {
@@ -469,6 +664,8 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         }
     }
     negatives(&front, &doc.front, doc.front_line, file, &mut problems);
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }
@@ -479,7 +676,7 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         front,
         front_yaml: doc.front,
         front_line: doc.front_line,
-        body: doc.body,
+        body,
         en: None,
     };
     (Some(report), problems)
@@ -540,7 +737,8 @@ fn negatives(front: &ReportFront, yaml: &str, first_line: usize, file: &Path, pr
 /// A list of items in the front matter: where it is, the items, and its known keys.
 type ItemList<'a> = (Vec<Seg<'static>>, &'a mut Vec<Item>, Option<&'static [Known]>);
 
-fn load_translation(file: &Path) -> Result<Translation, Diagnostic> {
+/// Reads an English report file; a warning about its body goes to `problems`.
+fn load_translation(file: &Path, problems: &mut Vec<Diagnostic>) -> Result<Translation, Diagnostic> {
     let text = read_text(file)?;
     let doc = split(&text, file)?;
     let front: TranslationFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| {
@@ -550,10 +748,12 @@ fn load_translation(file: &Path) -> Result<Translation, Diagnostic> {
             d
         }
     })?;
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
     Ok(Translation {
         file: file.to_path_buf(),
         front,
-        body: doc.body,
+        body,
     })
 }
 
@@ -563,8 +763,9 @@ fn complete_item(item: &mut Item, known: Option<&'static [Known]>) -> Result<(),
         if !is_slug(&key.replace('_', "-")) {
             return Err(Diagnostic::error(
                 "",
-                format!("item key `{key}` must be lowercase letters, digits and underscores"),
-            ));
+                format!("item key `{key}` must be lowercase letters, digits and underscores, at most {MAX_SLUG_LEN} characters"),
+            )
+            .help("name the figure in lowercase English words joined by `_`, e.g. `tax_revenue`"));
         }
         if let Some(k) = known.and_then(|list| catalog::find(list, key)) {
             item.label.get_or_insert_with(|| k.zh.to_string());
@@ -673,6 +874,53 @@ mod tests {
         for bad in ["", "Lengshuitan", "冷水滩", "../x", "a b", "-a", "a/b", "a."] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn slugs_have_a_stated_length_limit() {
+        assert!(is_slug(&"a".repeat(MAX_SLUG_LEN)));
+        assert!(!is_slug(&"a".repeat(MAX_SLUG_LEN + 1)));
+        assert_eq!(
+            not_a_slug("unit id", &"a".repeat(65)),
+            format!(
+                "the unit id `{}` is too long: 65 characters, at most 64",
+                "a".repeat(65)
+            )
+        );
+    }
+
+    #[test]
+    fn tool_files_are_ignored_and_others_explained() {
+        for name in [
+            ".DS_Store",
+            ".2021.md.swp",
+            "2021.md~",
+            "#2021.md#",
+            "~$报告.docx",
+            "Thumbs.db",
+            ".git",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        for name in ["2021.md", "2021.MD", "notes.txt", "#tag", "_index.md"] {
+            assert!(!is_ignored_name(name), "{name}");
+        }
+        let p = Path::new("x");
+        assert!(unread_name(p, "2021.md").is_none());
+        assert!(unread_name(p, "_index.en.md").is_none());
+        assert_eq!(
+            unread_name(p, "2021.Md").unwrap().help.as_deref(),
+            Some("rename it to `2021.md`")
+        );
+        assert!(unread_name(p, "_index.zh.md").unwrap().message.contains("`_index.md`"));
+        assert!(
+            unread_name(p, "2021.markdown")
+                .unwrap()
+                .help
+                .unwrap()
+                .contains("`2021.md`")
+        );
+        assert!(unread_name(p, "scan.pdf").unwrap().is_warning());
     }
 
     #[test]

@@ -90,13 +90,26 @@ fn build(root: &Path, out: &Path) -> std::process::Output {
         .unwrap()
 }
 
-/// Everything outside the output: the site's files and the other entries beside the output,
-/// gongkai's own side files (`.public.*`) left out.
-fn outside(tmp: &Path) -> BTreeMap<String, Vec<u8>> {
-    snapshot(tmp)
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with("public/") && !p.starts_with(".public.") && !p.starts_with("ref-"))
-        .collect()
+/// Every file under `dir` as (size, hash): the sites here are hundreds of megabytes.
+fn hashed(dir: &Path) -> BTreeMap<String, (usize, u64)> {
+    use std::hash::{Hash, Hasher};
+    snapshot_with(dir, |bytes| {
+        let mut h = std::hash::DefaultHasher::new();
+        bytes.hash(&mut h);
+        (bytes.len(), h.finish())
+    })
+}
+
+/// Everything outside the output: the site's files and the names of the entries beside the
+/// output (gongkai's own side files `.public.*` and this test's reference copies left out).
+fn outside(tmp: &Path) -> (BTreeMap<String, (usize, u64)>, Vec<String>) {
+    let mut beside: Vec<String> = std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n != "public" && !n.starts_with(".public.") && !n.starts_with("ref-") && !n.starts_with("pristine"))
+        .collect();
+    beside.sort();
+    (hashed(&tmp.join("site")), beside)
 }
 
 /// xorshift64*, seeded: the same kill moments on every run.
@@ -123,8 +136,8 @@ enum Left {
 fn killed_build(
     tmp: &Path,
     root: &Path,
-    old: &BTreeMap<String, Vec<u8>>,
-    new: &BTreeMap<String, Vec<u8>>,
+    old: &BTreeMap<String, (usize, u64)>,
+    new: &BTreeMap<String, (usize, u64)>,
     kill_after: Option<Duration>,
     fault_at: Option<usize>,
 ) -> Left {
@@ -147,7 +160,7 @@ fn killed_build(
     let _ = child.wait();
     let what = format!("kill after {kill_after:?}, fault point {fault_at:?}");
     assert!(outside(tmp) == before, "{what}: a file outside the output changed");
-    let now = snapshot(&out);
+    let now = hashed(&out);
     if now == *old {
         return Left::Old;
     }
@@ -160,7 +173,7 @@ fn killed_build(
         "{what}: the next build failed: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let repaired = snapshot(&out);
+    let repaired = hashed(&out);
     assert!(
         repaired == *new,
         "{what}: the next build did not repair the output: {:?}",
@@ -173,7 +186,7 @@ fn killed_build(
     Left::Repaired
 }
 
-fn diff(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+fn diff(a: &BTreeMap<String, (usize, u64)>, b: &BTreeMap<String, (usize, u64)>) -> Vec<String> {
     let mut d: Vec<String> = a
         .iter()
         .filter(|(k, v)| b.get(*k) != Some(v))
@@ -212,7 +225,7 @@ fn scenario(reports: usize, timed: usize, points: usize) -> usize {
     let o = build(&root, &tmp.join("ref-old"));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let full_time = started.elapsed();
-    let old = snapshot(&tmp.join("ref-old"));
+    let old = hashed(&tmp.join("ref-old"));
     let empty = BTreeMap::new();
 
     // 1. A first build into a new folder: killed, it leaves no site or the whole one.
@@ -239,7 +252,7 @@ fn scenario(reports: usize, timed: usize, points: usize) -> usize {
     edit(&root);
     let o = build(&root, &tmp.join("ref-new"));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let new = snapshot(&tmp.join("ref-new"));
+    let new = hashed(&tmp.join("ref-new"));
     assert!(old != new);
     let reset = || {
         restore(&tmp.join("pristine"), &out);
@@ -252,7 +265,7 @@ fn scenario(reports: usize, timed: usize, points: usize) -> usize {
     let rebuild_time = started.elapsed();
     let stdout = String::from_utf8_lossy(&o.stdout).to_string();
     assert!(
-        snapshot(&out) == new,
+        hashed(&out) == new,
         "an uninterrupted rebuild makes the new site: {stdout}"
     );
     eprintln!("rebuild: {stdout}");

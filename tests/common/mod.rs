@@ -96,6 +96,11 @@ pub fn alternates(html: &str) -> Vec<(String, String)> {
 
 /// Every file under `dir` with its bytes (symbolic links recorded by their target).
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot_with(dir, |b| b)
+}
+
+/// Every file under `dir` with `f` of its bytes (symbolic links: of `-> target`).
+pub fn snapshot_with<T>(dir: &Path, f: impl Fn(Vec<u8>) -> T) -> BTreeMap<String, T> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -107,7 +112,7 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             } else {
                 std::fs::read(e.path()).unwrap()
             };
-            (rel, bytes)
+            (rel, f(bytes))
         })
         .collect()
 }

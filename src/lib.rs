@@ -19,6 +19,7 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod timing;
+pub mod url;
 pub mod yaml;
 
 use config::Config;

@@ -81,6 +81,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     })?;
     let (content, mut problems) = content::load(root);
+    problems.extend(markdown::check_content(&content));
     timer.stage("load content");
     let theme = theme::Theme::load(root, &config.site.theme);
     let theme = match theme {

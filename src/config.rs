@@ -160,6 +160,11 @@ impl Config {
                 );
             }
         }
+        if let Some(url) = &site.data_license_url {
+            let example = "write the full address of the licence text, e.g. data_license_url = \"https://creativecommons.org/licenses/by/4.0/\", or remove the line";
+            let pos = find_key(text, "data_license_url");
+            problems.extend(crate::url::check_url(file, "data_license_url", url, pos, example).err());
+        }
         if !crate::content::is_slug(&site.theme) {
             problems.push(
                 Diagnostic::error(file, format!("theme `{}` is not a folder name", site.theme))
@@ -241,6 +246,9 @@ fn unpublishable(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> 
 
 /// Splits `https://host/sub/` into (`https://host/sub`, `/sub/`).
 fn split_base_url(url: &str) -> Option<(String, String)> {
+    if !crate::url::is_linkable(url) {
+        return None;
+    }
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
@@ -336,10 +344,34 @@ site_id_code = "0000000000"
     }
 
     #[test]
-    fn bad_base_url() {
-        let text = OK.replace("https://www.example.gov.cn/xxgk/jxpj/", "www.example");
+    fn licence_link_must_be_a_web_address() {
+        let text = OK.replace(
+            "data_license = \"CC BY 4.0\"\n",
+            "data_license = \"CC BY 4.0\"\ndata_license_url = \"javascript:alert(1)\"\n",
+        );
         let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
-        assert!(errs[0].message.contains("not a web address"));
-        assert_eq!(errs[0].line, Some(4));
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0]
+                .message
+                .starts_with("data_license_url `javascript:alert(1)` is not a web address")
+        );
+        assert_eq!((errs[0].line, errs[0].column), (Some(8), Some(1)));
+        let text = text.replace("javascript:alert(1)", "https://creativecommons.org/licenses/by/4.0/");
+        assert!(Config::parse(&text, Path::new("site.toml"), Path::new(".")).is_ok());
+    }
+
+    #[test]
+    fn bad_base_url() {
+        for bad in [
+            "www.example",
+            "javascript://www.example.gov.cn/",
+            "https://www.example.gov.cn/a\tb/",
+        ] {
+            let text = OK.replace("https://www.example.gov.cn/xxgk/jxpj/", bad);
+            let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+            assert!(errs[0].message.contains("not a web address"), "{bad:?}");
+            assert_eq!(errs[0].line, Some(4));
+        }
     }
 }

@@ -63,6 +63,7 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
     for id in units {
         let (c, mut p) = content::load_unit_folder(root, id);
         problems.append(&mut p);
+        problems.extend(crate::markdown::check_content(&c));
         if c.units.is_empty() && !problems.iter().any(Diagnostic::is_error) {
             return Ok(None);
         }

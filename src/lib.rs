@@ -19,6 +19,7 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod timing;
+pub mod url;
 pub mod yaml;
 
 use config::Config;
@@ -88,6 +89,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     })?;
     let (content, mut problems) = content::load(root);
+    problems.extend(markdown::check_content(&content));
     timer.stage("load content");
     let theme = theme::Theme::load(root, &config.site.theme);
     let theme = match theme {
@@ -130,6 +132,22 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 /// A mismatch as a warning, a rounding difference as a note, at the stated figure.
 pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Check) -> Option<Diagnostic> {
     use figures::checks::Status;
+    if let (Some((stated, earned)), Status::Mismatch) = (c.grades, c.status) {
+        let d = Diagnostic::warning(
+            &report.file,
+            format!(
+                "grade {} does not match score {} ({} is {})",
+                render::tables::grade_names(stated).0,
+                c.stated.grouped(),
+                figures::checks::grade_range(earned).1,
+                render::tables::grade_names(earned).0
+            ),
+        )
+        .help(
+            "copy `evaluation.score` and `evaluation.grade` from the report again (优 90 or more, 良 80 to under 90, 中 60 to under 80, 差 under 60); if the report itself prints them so, keep them as printed (the page shows a notice)",
+        );
+        return Some(d.at_opt(c.line.zip(c.column)));
+    }
     let text = if c.rule.ends_with("also_stated") {
         format!(
             "{}: stated {} in one place, {} in another",

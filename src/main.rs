@@ -93,6 +93,16 @@ fn counts(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
     format!("{warnings} warnings, {notes} notes")
 }
 
+/// What failed a run: "3 errors"; with `--strict` and no errors, the warnings it promoted.
+fn failure_count(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    match problems.iter().filter(|d| d.is_warning()).count() {
+        1 if errors == 0 => "1 warning treated as an error (--strict)".into(),
+        n if errors == 0 && n > 0 => format!("{n} warnings treated as errors (--strict)"),
+        _ => format!("{errors} errors"),
+    }
+}
+
 #[derive(Subcommand)]
 enum New {
     /// A report with every key present and explained, values empty.
@@ -192,13 +202,13 @@ fn main() -> ExitCode {
             for d in failure.diagnostics() {
                 eprintln!("{d}");
             }
-            let errors = failure.diagnostics().iter().filter(|d| d.is_error()).count();
+            let errors = failure_count(failure.diagnostics());
             if failure.output_changed() {
                 eprintln!(
-                    "failed: {errors} errors; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
+                    "failed: {errors}; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
                 );
             } else {
-                eprintln!("failed: {errors} errors; nothing was written, the previous output is unchanged");
+                eprintln!("failed: {errors}; nothing was written, the previous output is unchanged");
             }
             match failure {
                 Failure::Content(_) => ExitCode::from(1),

@@ -5,9 +5,18 @@
 //!   CommonMark's flanking rules leave the asterisks as text. We pair such leftover `**`/`__`
 //!   delimiters within a paragraph and render them as the author meant.
 //! - Headings need stable ids for links; we derive them from the heading text, keeping CJK.
+//!
+//! Nesting is bounded ([`MAX_DEPTH`]): the sanitiser's HTML parser (html5ever, inside ammonia)
+//! walks the whole stack of open elements for every block it opens, so 100 KB of `>` nested
+//! 100,000 deep took minutes. [`check_content`] refuses such a narrative at its line before
+//! anything is built, and [`render`] flattens what is nested deeper, so no input costs more
+//! than time proportional to its length.
 
+use crate::diagnostics::Diagnostic;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
 
 /// A heading of the rendered document, for a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -27,11 +36,7 @@ pub struct Rendered {
 /// Renders Markdown to HTML. `demote` shifts headings down so `#` in a body never competes
 /// with the page's `<h1>`.
 pub fn render(source: &str) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(source, options).into_offset_iter().collect();
+    let events = flatten_deep(source, parser(source).collect());
     let events = fix_cjk_emphasis(source, events);
     let (events, headings) = heading_ids(events);
     let mut out = String::with_capacity(source.len() * 3 / 2);
@@ -40,6 +45,423 @@ pub fn render(source: &str) -> Rendered {
         html: sanitize(&out),
         headings,
     }
+}
+
+/// The Markdown parser with the extensions narratives use.
+fn parser(source: &str) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    Parser::new_ext(source, options).into_offset_iter()
+}
+
+/// How deeply quotes, lists, emphasis and HTML elements may nest in a narrative: far more than
+/// any report needs, little enough that the sanitiser's cost per element stays small.
+pub const MAX_DEPTH: usize = 100;
+
+/// Byte offset in a narrative where it first nests deeper than [`MAX_DEPTH`].
+pub fn too_deep(source: &str) -> Option<usize> {
+    let mut nesting = Nesting::default();
+    for (event, range) in parser(source) {
+        if let Some(offset) = nesting.event(source, &event, &range) {
+            return Some(offset);
+        }
+    }
+    None
+}
+
+/// One error for each narrative of `content` (reports, translations, unit profiles) that nests
+/// deeper than [`MAX_DEPTH`], at the line and column where it does.
+pub fn check_content(content: &crate::content::Content) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let mut bodies: Vec<(std::path::PathBuf, &str)> = Vec::new();
+    for r in &content.reports {
+        bodies.push((r.file.clone(), &r.body));
+        bodies.extend(r.en.as_ref().map(|t| (t.file.clone(), t.body.as_str())));
+    }
+    for u in &content.units {
+        bodies.push((u.file.clone(), &u.body));
+        bodies.extend(u.body_en.as_deref().map(|b| (u.file.with_file_name("_index.en.md"), b)));
+    }
+    bodies
+        .par_iter()
+        .filter_map(|(file, body)| too_deep(body).map(|offset| nesting_error(file, body, offset)))
+        .collect()
+}
+
+/// The error for a narrative of `file` nested too deep at byte `offset` of `body`. The body
+/// ends the file, so the file is read again (only then) to turn the offset into a line.
+fn nesting_error(file: &Path, body: &str, offset: usize) -> Diagnostic {
+    let text = crate::content::document::read_text(file).unwrap_or_default();
+    let pos = text
+        .ends_with(body)
+        .then(|| crate::config::line_col(&text, text.len() - body.len() + offset));
+    Diagnostic::error(
+        file,
+        format!(
+            "the narrative is nested more than {MAX_DEPTH} levels deep here (quotes, lists or HTML elements inside each other)"
+        ),
+    )
+    .at_opt(pos)
+    .help("a report needs a few levels at most: remove the extra `>`, list markers, `*` or HTML tags on this line")
+}
+
+/// Drops what is nested deeper than [`MAX_DEPTH`]: Markdown containers lose their start and
+/// end (their text stays), raw HTML that would go deeper is shown as text.
+fn flatten_deep<'a>(source: &'a str, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut nesting = Nesting::default();
+    let mut kept: Vec<bool> = Vec::new(); // per open Markdown container: was its start kept?
+    let mut out = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        let event = match event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => event,
+            Event::Start(_) if nesting.depth() >= MAX_DEPTH => {
+                kept.push(false);
+                continue;
+            }
+            Event::Start(_) => {
+                kept.push(true);
+                event
+            }
+            Event::End(_) if !kept.pop().unwrap_or(true) => continue,
+            Event::Html(ref text) | Event::InlineHtml(ref text) => {
+                let before = nesting.clone();
+                if nesting.event(source, &event, &range).is_some() {
+                    nesting = before;
+                    out.push((Event::Text(text.clone()), range));
+                } else {
+                    out.push((event, range));
+                }
+                continue;
+            }
+            _ => event,
+        };
+        nesting.event(source, &event, &range);
+        out.push((event, range));
+    }
+    out
+}
+
+/// An element the HTML parser holds open.
+#[derive(Clone, Debug)]
+enum Open {
+    /// A Markdown container (`<blockquote>`, `<li>`, `<em>` …), closed by its end event.
+    Markdown,
+    /// A raw HTML element, by name.
+    Html(String),
+    /// Elements an end could not close, as the HTML parser would leave them: they stay open.
+    Stuck,
+}
+
+/// The elements html5ever will hold open while it parses the rendered narrative, counted from
+/// the Markdown events and the raw HTML in them. It errs towards more, never fewer: raw HTML
+/// can be misnested, and the parser closes elements by rules this models only in part.
+#[derive(Clone, Debug, Default)]
+struct Nesting {
+    stack: Vec<Open>,
+    /// Formatting elements (`<b>`, `<font>` …) closed by something else than their own end
+    /// tag: the parser opens them again at the next text, around everything that follows.
+    reopened: Vec<String>,
+    /// Inside `<!-- … -->`, or inside an element whose content is text (`<script>`, `<style>` …).
+    skip_to: Option<String>,
+}
+
+impl Nesting {
+    fn depth(&self) -> usize {
+        self.stack.len() + self.reopened.len()
+    }
+
+    /// Applies one event; returns the source offset where it nests deeper than the limit.
+    fn event(&mut self, source: &str, event: &Event, range: &Range<usize>) -> Option<usize> {
+        match event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
+            Event::Start(_) => {
+                self.stack.push(Open::Markdown);
+                (self.depth() > MAX_DEPTH).then_some(range.start)
+            }
+            Event::End(_) => {
+                self.end_markdown();
+                None
+            }
+            Event::Html(text) | Event::InlineHtml(text) => {
+                let at = self.html(text)?;
+                // Offsets within the text are offsets in the source when the text is verbatim.
+                let verbatim = source.get(range.clone()) == Some(text.as_ref());
+                Some(range.start + if verbatim { at } else { 0 })
+            }
+            _ => None,
+        }
+    }
+
+    /// Closes the innermost Markdown container, with the raw elements left open inside it
+    /// unless one of them would stop the parser from closing it.
+    fn end_markdown(&mut self) {
+        let marker = self.stack.iter().rposition(|o| matches!(o, Open::Markdown));
+        let Some(marker) = marker else { return };
+        let stuck = self.stack[marker + 1..].iter().any(|o| match o {
+            Open::Html(name) => is_special(name),
+            _ => true,
+        });
+        if stuck {
+            self.stack[marker] = Open::Stuck;
+            return;
+        }
+        let closed: Vec<Open> = self.stack.drain(marker..).collect();
+        self.reopen(closed);
+    }
+
+    /// Remembers the formatting elements among `closed`, which the parser will open again.
+    fn reopen(&mut self, closed: Vec<Open>) {
+        for open in closed {
+            match open {
+                Open::Html(name) if is_formatting(&name) => self.reopened.push(name),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads the tags of raw HTML; returns the offset in `html` of the first tag that nests
+    /// deeper than the limit.
+    fn html(&mut self, html: &str) -> Option<usize> {
+        let mut i = 0;
+        while i < html.len() {
+            if let Some(end) = self.skip_to.clone() {
+                match find_ascii_ci(&html[i..], &end) {
+                    Some(p) => {
+                        i += p + end.len();
+                        self.skip_to = None;
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
+            let p = html[i..].find('<')?;
+            let at = i + p;
+            i = at + 1;
+            let rest = &html[i..];
+            if rest.starts_with("!--") {
+                self.skip_to = Some("-->".into());
+                i += 3;
+                continue;
+            }
+            let closing = rest.starts_with('/');
+            let name_start = i + usize::from(closing);
+            let name: String = html[name_start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            if closing {
+                self.close(&name);
+                continue;
+            }
+            if is_void(&name) || closes_itself(&name) {
+                continue;
+            }
+            if is_raw_text(&name) {
+                self.skip_to = Some(format!("</{name}"));
+            }
+            self.stack.push(Open::Html(name));
+            if self.depth() > MAX_DEPTH {
+                return Some(at);
+            }
+        }
+        None
+    }
+
+    /// An end tag: closes the nearest open element of that name inside the current Markdown
+    /// container, where the HTML parser would close it.
+    fn close(&mut self, name: &str) {
+        let mut found = None;
+        for (k, open) in self.stack.iter().enumerate().rev() {
+            match open {
+                Open::Html(n) if n == name => {
+                    found = Some(k);
+                    break;
+                }
+                Open::Html(_) => {}
+                _ => break,
+            }
+        }
+        let Some(k) = found else {
+            // A formatting element no longer open is dropped from those reopened.
+            if let Some(r) = self.reopened.iter().rposition(|n| n == name) {
+                self.reopened.remove(r);
+            }
+            return;
+        };
+        let blocked = |n: &str| {
+            if closes_block(name) {
+                is_scope_boundary(n)
+            } else {
+                is_special(n)
+            }
+        };
+        let closable = self.stack[k + 1..].iter().all(|o| match o {
+            Open::Html(n) => !blocked(n),
+            _ => false,
+        });
+        if closable {
+            let above: Vec<Open> = self.stack.drain(k..).skip(1).collect();
+            self.reopen(above);
+        }
+    }
+}
+
+/// Offset of `needle` (ASCII) in `haystack`, ignoring ASCII case.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Elements without content (never open).
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "image"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Elements the parser closes when another like them starts (or ignores outside a table), so
+/// they cannot pile up without an element counted here between them.
+fn closes_itself(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li" | "dd" | "dt" | "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup"
+    )
+}
+
+/// Elements whose content is text, not tags.
+fn is_raw_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+    )
+}
+
+/// Formatting elements, which the parser reopens after an unexpected close.
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "nobr" | "s" | "small" | "strike" | "strong" | "tt" | "u"
+    )
+}
+
+/// End tags the parser honours through any element up to a scope boundary.
+fn closes_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "button"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "pre"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+            | "applet"
+            | "marquee"
+            | "object"
+            | "table"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+    )
+}
+
+/// Elements that stop the search for an element "in scope".
+fn is_scope_boundary(name: &str) -> bool {
+    matches!(
+        name,
+        "applet"
+            | "caption"
+            | "html"
+            | "table"
+            | "td"
+            | "th"
+            | "marquee"
+            | "object"
+            | "template"
+            | "title"
+            | "mi"
+            | "mo"
+            | "mn"
+            | "ms"
+            | "mtext"
+            | "annotation-xml"
+            | "foreignobject"
+            | "desc"
+    )
+}
+
+/// The HTML parser's "special" elements: an end tag for another element does not close them.
+fn is_special(name: &str) -> bool {
+    is_scope_boundary(name)
+        || closes_block(name)
+        || is_void(name)
+        || closes_itself(name)
+        || matches!(
+            name,
+            "body"
+                | "frameset"
+                | "head"
+                | "iframe"
+                | "li"
+                | "noembed"
+                | "noframes"
+                | "noscript"
+                | "plaintext"
+                | "script"
+                | "select"
+                | "style"
+                | "textarea"
+                | "xmp"
+        )
 }
 
 /// Keeps harmless markup (including tables pasted from Word) and removes what could run code
@@ -70,20 +492,21 @@ pub fn sanitize(html: &str) -> String {
 /// Pairs literal `**` / `__` runs that CommonMark left unmatched inside one inline container.
 fn fix_cjk_emphasis<'a>(source: &'a str, events: Vec<(Event<'a>, std::ops::Range<usize>)>) -> Vec<Event<'a>> {
     // pulldown-cmark emits leftover delimiters one character at a time: join adjacent text
-    // that stands literally in the source (an escaped `\*` does not, and is left alone).
-    let mut joined: Vec<(Event<'a>, std::ops::Range<usize>)> = Vec::with_capacity(events.len());
+    // that stands literally in the source (an escaped `\*` does not, and is left alone). A
+    // joined run borrows the source, so a long run costs no more than its length.
+    let mut joined: Vec<(Event<'a>, std::ops::Range<usize>, bool)> = Vec::with_capacity(events.len());
     for (event, range) in events {
         let literal = matches!(&event, Event::Text(t) if source.get(range.clone()) == Some(t.as_ref()));
-        if let (true, Some((Event::Text(prev), prev_range))) = (literal, joined.last_mut()) {
-            if prev_range.end == range.start && source.get(prev_range.clone()) == Some(prev.as_ref()) {
+        if let (true, Some((Event::Text(prev), prev_range, true))) = (literal, joined.last_mut()) {
+            if prev_range.end == range.start {
                 prev_range.end = range.end;
-                *prev = CowStr::from(source[prev_range.clone()].to_string());
+                *prev = CowStr::Borrowed(&source[prev_range.clone()]);
                 continue;
             }
         }
-        joined.push((event, range));
+        joined.push((event, range, literal));
     }
-    let events = joined;
+    let events = joined.into_iter().map(|(event, range, _)| (event, range));
     // Split text events at every delimiter run that stands literally in the source.
     let mut pieces: Vec<Event<'a>> = Vec::with_capacity(events.len());
     let mut markers: Vec<(usize, usize)> = Vec::new(); // (index in pieces, container depth)
@@ -157,11 +580,11 @@ fn pair_up(run: &[usize]) -> Vec<usize> {
     out
 }
 
+/// Offset of the first `**` or `__`, in one pass (looking for each separately would read the
+/// rest of a long run again for every delimiter).
 fn find_delim(s: &str) -> Option<usize> {
-    match (s.find("**"), s.find("__")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(1)).find(|&i| matches!(b[i], b'*' | b'_') && b[i + 1] == b[i])
 }
 
 fn is_inline_container(tag: &Tag) -> bool {
@@ -175,18 +598,34 @@ fn is_inline_container_end(tag: &TagEnd) -> bool {
     )
 }
 
-/// Joins adjacent text events so the HTML writer sees one text per run.
+/// Joins adjacent text events so the HTML writer sees one text per run (each run copied once).
 fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut run: Vec<CowStr> = Vec::new();
     for e in events {
-        if let (Some(Event::Text(prev)), Event::Text(cur)) = (out.last_mut(), &e) {
-            let joined = format!("{prev}{cur}");
-            *prev = CowStr::from(joined);
-            continue;
+        match e {
+            Event::Text(t) => run.push(t),
+            other => {
+                push_run(&mut out, &mut run);
+                out.push(other);
+            }
         }
-        out.push(e);
     }
+    push_run(&mut out, &mut run);
     out
+}
+
+/// Appends the texts of `run` as one text event.
+fn push_run<'a>(out: &mut Vec<Event<'a>>, run: &mut Vec<CowStr<'a>>) {
+    match run.len() {
+        0 => {}
+        1 => out.extend(run.pop().map(Event::Text)),
+        _ => {
+            let text: String = run.iter().map(|t| t.as_ref()).collect();
+            run.clear();
+            out.push(Event::Text(CowStr::from(text)));
+        }
+    }
 }
 
 /// Gives every heading an id (unless the author set one) and collects the outline.
@@ -343,6 +782,88 @@ mod tests {
     fn footnotes_keep_their_links() {
         let html = render("正文[^1]\n\n[^1]: 注释\n").html;
         assert!(html.contains("href=\"#1\"") && html.contains("id=\"1\""), "{html}");
+    }
+
+    /// Raw HTML the sanitiser's parser would nest deeper and deeper, each way it can.
+    #[test]
+    fn every_way_of_nesting_deep_is_found() {
+        let many = |unit: &str| unit.repeat(MAX_DEPTH * 2);
+        let numbered = |f: &dyn Fn(usize) -> String| (0..MAX_DEPTH * 2).map(f).collect::<String>();
+        for (what, source) in [
+            ("quotes", format!("{}x\n", many(">"))),
+            ("quotes with spaces", format!("{}x\n", many("> "))),
+            ("lists", format!("{}x\n", many("- "))),
+            ("indented lists", numbered(&|i| format!("{}- x\n", "  ".repeat(i)))),
+            ("emphasis", format!("{}x{}\n", many("*a "), many(" a*"))),
+            ("divs", format!("{}\n", many("<div>"))),
+            ("divs inline", format!("a{}\n", many("<div>"))),
+            ("end tag that cannot close", format!("{}\n", many("<span><div></span>"))),
+            ("tables across paragraphs", many("<table><td>x\n\n")),
+            ("tables inside paragraphs", many("a<table><td>x\n\n")),
+            (
+                "unclosed emphasis across paragraphs",
+                numbered(&|i| format!("<b class=\"c{i}\">x\n\n")),
+            ),
+            (
+                "unclosed bold across paragraphs",
+                "文字<span>红<b>粗\n\n".repeat(MAX_DEPTH * 2),
+            ),
+            ("div inside emphasis", format!("{}\n", many("*<div>a* "))),
+            ("ruby", format!("a{}\n", many("<rb>"))),
+            ("optgroup", format!("a{}\n", many("<optgroup>"))),
+            ("svg", format!("<svg>{}\n", many("<g>"))),
+            ("footnotes in quotes", format!("{}[^1]\n\n[^1]: x\n", many("> "))),
+        ] {
+            assert!(too_deep(&source).is_some(), "{what} not found");
+        }
+    }
+
+    /// What reports contain, however long, is not too deep.
+    #[test]
+    fn long_ordinary_narratives_are_fine() {
+        let n = MAX_DEPTH * 10;
+        for (what, source) in [
+            (
+                "word table",
+                format!(
+                    "<table>{}</table>\n",
+                    "<tr><td>a</td><td colspan=2>b</td></tr>".repeat(n)
+                ),
+            ),
+            (
+                "word table without end tags",
+                format!("<table>{}</table>\n", "<tr><td>a<td>b".repeat(n)),
+            ),
+            ("unclosed spans", "文字<span>红\n\n".repeat(n)),
+            ("paragraphs", "<p>a<p>b<li>c<dd>d\n".repeat(n)),
+            ("comments", "<!-- <div><div><div> -->\n\n".repeat(n)),
+            ("script text", format!("<script>{}</script>\n", "<div>".repeat(n))),
+            ("closed bold", "<b>注：</b>文字\n\n**粗**<i>斜</i>\n\n".repeat(n)),
+            ("closed divs", "<div class=\"x\">a</div>\n\n".repeat(n)),
+            ("div around markdown", "<div>\n\n**加粗** 文字\n\n</div>\n\n".repeat(n)),
+            ("line breaks", "a<br>b<br/>c<hr>\n".repeat(n)),
+            ("nested lists", "- 一\n  - 二\n    - 三\n      > 引\n".repeat(n)),
+        ] {
+            assert_eq!(too_deep(&source), None, "{what}");
+        }
+    }
+
+    #[test]
+    fn the_offset_is_where_it_gets_too_deep() {
+        let source = format!("正文\n\n{}x\n", ">".repeat(MAX_DEPTH + 5));
+        assert_eq!(too_deep(&source), Some("正文\n\n".len() + MAX_DEPTH));
+        let source = format!("<p>{}\n", "<div>".repeat(MAX_DEPTH + 5));
+        assert_eq!(too_deep(&source), Some(3 + 5 * MAX_DEPTH));
+    }
+
+    #[test]
+    fn render_flattens_what_is_too_deep() {
+        let html = render(&format!("{}深处\n", ">".repeat(MAX_DEPTH * 3))).html;
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH);
+        assert!(html.contains("深处"), "{html}");
+        let html = render(&format!("{}深处\n", "<div>".repeat(MAX_DEPTH * 3))).html;
+        assert!(html.matches("<div>").count() <= MAX_DEPTH, "{html}");
+        assert!(html.contains("深处"), "{html}");
     }
 
     #[test]

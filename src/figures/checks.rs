@@ -44,6 +44,55 @@ pub struct Check {
     pub line: Option<usize>,
     #[serde(skip)]
     pub column: Option<usize>,
+    /// For the grade check: the grade stated and the grade the score earns (`stated` and
+    /// `computed` are then both the score, so they cannot say what is wrong).
+    #[serde(skip)]
+    pub grades: Option<(Grade, Grade)>,
+}
+
+impl Check {
+    /// The page's notice for a grade that does not match its score, in Chinese (`zh`) or
+    /// English; `None` for every other check.
+    pub fn grade_notice(&self, zh: bool) -> Option<String> {
+        let (stated, earned) = self.grades?;
+        let score = self.stated.grouped();
+        let range = grade_range(earned);
+        Some(if zh {
+            format!(
+                "绩效等级“{}”与自评得分 {score} 不符：{}应为“{}”",
+                grade_label(stated, true),
+                range.0,
+                grade_label(earned, true)
+            )
+        } else {
+            format!(
+                "The grade {} does not match the score of {score}: {} is {}",
+                grade_label(stated, false),
+                range.1,
+                grade_label(earned, false)
+            )
+        })
+    }
+}
+
+/// A grade as the page shows it: `良`, or `良 (Good)` in English.
+pub fn grade_label(g: Grade, zh: bool) -> String {
+    let (name_zh, name_en) = crate::render::tables::grade_names(g);
+    if zh {
+        name_zh.to_string()
+    } else {
+        format!("{name_zh} ({name_en})")
+    }
+}
+
+/// The scores that earn a grade, in Chinese and English (优 ≥ 90, 良 80 to under 90 …).
+pub fn grade_range(g: Grade) -> (&'static str, &'static str) {
+    match g {
+        Grade::Excellent => ("90 分及以上", "a score of 90 or more"),
+        Grade::Good => ("80 分至不足 90 分", "a score of 80 to under 90"),
+        Grade::Fair => ("60 分至不足 80 分", "a score of 60 to under 80"),
+        Grade::Poor => ("不足 60 分", "a score under 60"),
+    }
 }
 
 /// A computed value with the range its rounded inputs allow.
@@ -174,6 +223,7 @@ impl Ctx<'_> {
             status,
             line: pos.map(|p| p.0),
             column: pos.map(|p| p.1),
+            grades: None,
         });
     }
 
@@ -198,6 +248,7 @@ impl Ctx<'_> {
             status,
             line: pos.map(|p| p.0),
             column: pos.map(|p| p.1),
+            grades: None,
         });
     }
 
@@ -674,6 +725,9 @@ pub fn check_report(report: &Report) -> Vec<Check> {
                     Status::Mismatch
                 },
             );
+            if let Some(check) = cx.out.last_mut() {
+                check.grades = Some((grade, expected));
+            }
         }
     }
 
@@ -881,8 +935,32 @@ mod tests {
     fn grade_and_indicators() {
         let cs = checks("evaluation:\n  score: 92\n  grade: 优\n");
         assert_eq!(status(&cs, "evaluation.grade agrees with score"), Status::Passed);
+        let cs = checks("evaluation:\n  score: 50\n  grade: 优\n");
+        let grade = cs
+            .iter()
+            .find(|c| c.rule == "evaluation.grade agrees with score")
+            .unwrap();
+        assert_eq!(
+            grade.grade_notice(false).as_deref(),
+            Some("The grade 优 (Excellent) does not match the score of 50: a score under 60 is 差 (Poor)")
+        );
         let cs = checks("evaluation:\n  score: 89.9\n  grade: 优\n");
         assert_eq!(status(&cs, "evaluation.grade agrees with score"), Status::Mismatch);
+        let grade = cs
+            .iter()
+            .find(|c| c.rule == "evaluation.grade agrees with score")
+            .unwrap();
+        assert_eq!(grade.grades, Some((Grade::Excellent, Grade::Good)));
+        assert_eq!(
+            grade.grade_notice(true).as_deref(),
+            Some("绩效等级“优”与自评得分 89.9 不符：80 分至不足 90 分应为“良”")
+        );
+        assert_eq!(
+            grade.grade_notice(false).as_deref(),
+            Some("The grade 优 (Excellent) does not match the score of 89.9: a score of 80 to under 90 is 良 (Good)")
+        );
+        let sum = cs.iter().find(|c| c.rule != "evaluation.grade agrees with score");
+        assert!(sum.is_none_or(|c| c.grade_notice(true).is_none()));
         let y = "evaluation:\n  score: 95\nproject:\n  weight: 10\n  score: 10\nindicators:\n  - level1: 产出指标\n    weight: 50\n    score: 45\n  - level1: 效益指标\n    weight: 40\n    score: 41\n";
         let cs = checks(y);
         assert_eq!(status(&cs, "indicators: total weight = 100"), Status::Passed);

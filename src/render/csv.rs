@@ -3,6 +3,10 @@
 //!
 //! Every file is described column by column ([`Column`]), and the same descriptions feed the
 //! Frictionless data package, so the documentation cannot drift from the data.
+//!
+//! A text cell that a spreadsheet would read as a formula (`=…`, `+…`, `-…`, `@…`) is written
+//! with a leading `'` ([`text_cell`]): the files open straight into Excel, so a name typed into a
+//! report must never run there. Numbers are never prefixed.
 
 use crate::content::model::*;
 use crate::decimal::Dec;
@@ -59,9 +63,10 @@ impl Table {
         self.current.push(value);
     }
 
-    /// A text cell; `None` is empty.
+    /// A text cell, made safe to open in a spreadsheet; `None` is empty.
     pub fn text(&mut self, name: &str, description: &str, value: Option<&str>) {
-        self.col(name, Type::String, description, value.unwrap_or_default().to_string());
+        let cell = text_cell(value.unwrap_or_default()).into_owned();
+        self.col(name, Type::String, description, cell);
     }
 
     /// A decimal cell, written as the report states it; `None` (not disclosed) is empty.
@@ -128,6 +133,22 @@ impl Table {
         let mut out = self.head();
         out.push_str(self.rows.get(i).map_or("", String::as_str));
         out.into_bytes()
+    }
+}
+
+/// First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+/// (OWASP "CSV injection": `=`, `+`, `-`, `@`, tab, carriage return), their full-width forms
+/// (typed by Chinese input methods), and `'` itself, so that removing one leading `'` from a text
+/// cell always gives back the text as written.
+const FORMULA_STARTS: [char; 11] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '\''];
+
+/// A text cell as written to a CSV file: prefixed with `'` when it starts like a formula, so a
+/// spreadsheet shows it as text instead of running it.
+pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}").into()
+    } else {
+        s.into()
     }
 }
 
@@ -852,6 +873,30 @@ mod tests {
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("他说\"好\""), "\"他说\"\"好\"\"\"");
         assert_eq!(field("两行\n文字"), "\"两行\n文字\"");
+    }
+
+    #[test]
+    fn text_that_starts_like_a_formula_is_prefixed_and_numbers_are_not() {
+        for (text, cell) in [
+            ("=1+1", "'=1+1"),
+            ("+86 0000", "'+86 0000"),
+            ("-5%", "'-5%"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("＝1+1", "'＝1+1"),
+            ("'原文", "''原文"),
+            ("园区 = 1", "园区 = 1"),
+            ("", ""),
+        ] {
+            assert_eq!(text_cell(text), cell, "{text:?}");
+        }
+        let mut t = Table::default();
+        t.num("change", "C", Some("-12.50".parse().unwrap()));
+        t.text("label", "L", Some("-12.50"));
+        t.int("n", "N", Some(3));
+        t.end_row();
+        assert_eq!(t.rows[0], "-12.50,'-12.50,3\r\n");
     }
 
     #[test]

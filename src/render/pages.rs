@@ -896,6 +896,9 @@ impl Renderer<'_> {
             .zip(&checks)
             .filter(|(_, row)| row.class == "mismatch")
             .map(|(c, row)| {
+                if let Some(notice) = c.grade_notice(self.lang == Lang::Zh) {
+                    return notice;
+                }
                 let twice = c.rule.ends_with("also_stated");
                 match (self.lang, twice) {
                     (Lang::Zh, false) => format!(
@@ -1018,10 +1021,17 @@ impl Renderer<'_> {
         };
         let pct = c.rule.contains("share") || c.rule.contains("rate") || c.rule.contains("change_pct");
         let fmt = |d: &crate::decimal::Dec| if pct { format!("{}%", d.grouped()) } else { d.grouped() };
+        let (stated, computed) = match c.grades {
+            Some((stated, earned)) => {
+                let label = |g| crate::figures::checks::grade_label(g, self.lang == Lang::Zh);
+                (label(stated), label(earned))
+            }
+            None => (fmt(&c.stated), fmt(&c.computed)),
+        };
         CheckRow {
             rule: self.pick(&c.rule_zh, &c.rule_en),
-            stated: fmt(&c.stated),
-            computed: fmt(&c.computed),
+            stated,
+            computed,
             status,
             class,
         }

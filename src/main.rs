@@ -68,7 +68,7 @@ enum Command {
 /// A progress bar on a terminal, for sites large enough to wait for.
 fn progress_bar(done: usize, total: usize) {
     let stderr = std::io::stderr();
-    if total < 400 || !stderr.is_terminal() || (done % 50 != 0 && done != total) {
+    if total < 400 || !stderr.is_terminal() || (!done.is_multiple_of(50) && done != total) {
         return;
     }
     let width = 30;

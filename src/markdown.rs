@@ -497,12 +497,12 @@ fn fix_cjk_emphasis<'a>(source: &'a str, events: Vec<(Event<'a>, std::ops::Range
     let mut joined: Vec<(Event<'a>, std::ops::Range<usize>, bool)> = Vec::with_capacity(events.len());
     for (event, range) in events {
         let literal = matches!(&event, Event::Text(t) if source.get(range.clone()) == Some(t.as_ref()));
-        if let (true, Some((Event::Text(prev), prev_range, true))) = (literal, joined.last_mut()) {
-            if prev_range.end == range.start {
-                prev_range.end = range.end;
-                *prev = CowStr::Borrowed(&source[prev_range.clone()]);
-                continue;
-            }
+        if let (true, Some((Event::Text(prev), prev_range, true))) = (literal, joined.last_mut())
+            && prev_range.end == range.start
+        {
+            prev_range.end = range.end;
+            *prev = CowStr::Borrowed(&source[prev_range.clone()]);
+            continue;
         }
         joined.push((event, range, literal));
     }

@@ -295,10 +295,10 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
             .into_iter()
             .flatten()
         {
-            if let Ok(meta) = entry.metadata() {
-                if meta.is_file() {
-                    out.insert(entry.path().to_path_buf(), (meta.len(), meta.modified().ok()));
-                }
+            if let Ok(meta) = entry.metadata()
+                && meta.is_file()
+            {
+                out.insert(entry.path().to_path_buf(), (meta.len(), meta.modified().ok()));
             }
         }
     }

@@ -304,11 +304,11 @@ fn diagnose(err: &yaml_serde::Error, text: &str, file: &Path, first_line: usize)
         return duplicate(file, text, first_line, at, key, path);
     }
     let d = explain(&msg, file).at_opt(pos);
-    if detail.contains(INSIDE_NUMBER) {
-        if let Some(l) = err.location() {
-            let source = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
-            return d.at(l.line() + first_line - 1, space_column(source, l.column()));
-        }
+    if detail.contains(INSIDE_NUMBER)
+        && let Some(l) = err.location()
+    {
+        let source = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
+        return d.at(l.line() + first_line - 1, space_column(source, l.column()));
     }
     d
 }

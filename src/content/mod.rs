@@ -434,14 +434,14 @@ fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Op
         }
     };
     let mut errors = Vec::new();
-    if let Some(est) = &profile.established {
-        if !is_partial_date(est) {
-            errors.push(
-                Diagnostic::error(file, format!("`{est}` is not a date"))
-                    .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("established")]))
-                    .help("write YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. established: \"2004-04\""),
-            );
-        }
+    if let Some(est) = &profile.established
+        && !is_partial_date(est)
+    {
+        errors.push(
+            Diagnostic::error(file, format!("`{est}` is not a date"))
+                .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("established")]))
+                .help("write YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. established: \"2004-04\""),
+        );
     }
     for (i, p) in profile.covers.iter().enumerate() {
         if !is_slug(p) {
@@ -602,14 +602,14 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         ),
         _ => {}
     }
-    if let Some(a) = front.assets.as_ref().and_then(|a| a.as_of.as_ref()) {
-        if !is_partial_date(a) {
-            problems.push(
-                Diagnostic::error(file, format!("`{a}` is not a date"))
-                    .at_opt(loc(&[Seg::Key("assets"), Seg::Key("as_of")]))
-                    .help("write \"YYYY-MM-DD\""),
-            );
-        }
+    if let Some(a) = front.assets.as_ref().and_then(|a| a.as_of.as_ref())
+        && !is_partial_date(a)
+    {
+        problems.push(
+            Diagnostic::error(file, format!("`{a}` is not a date"))
+                .at_opt(loc(&[Seg::Key("assets"), Seg::Key("as_of")]))
+                .help("write \"YYYY-MM-DD\""),
+        );
     }
     if front.kind == Kind::Project && front.project_name.is_none() {
         problems.push(

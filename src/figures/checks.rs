@@ -705,29 +705,28 @@ pub fn check_report(report: &Report) -> Vec<Check> {
         );
     }
 
-    if let Some(ev) = &f.evaluation {
-        if let (Some(score), Some(grade)) = (ev.score, ev.grade) {
-            let expected = grade_for(score);
-            let (zh, en) = crate::render::tables::grade_names(expected);
-            let s = score.grouped();
-            let rule_zh = format!("等级与得分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60；{s} 分应为“{zh}”）");
-            let rule_en = format!(
-                "Grade agrees with score (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60; {s} points is {en})"
-            );
-            cx.exact(
-                ("evaluation.grade agrees with score", rule_zh, rule_en),
-                &[K("evaluation"), K("grade")],
-                score,
-                score.0,
-                if expected == grade {
-                    Status::Passed
-                } else {
-                    Status::Mismatch
-                },
-            );
-            if let Some(check) = cx.out.last_mut() {
-                check.grades = Some((grade, expected));
-            }
+    if let Some(ev) = &f.evaluation
+        && let (Some(score), Some(grade)) = (ev.score, ev.grade)
+    {
+        let expected = grade_for(score);
+        let (zh, en) = crate::render::tables::grade_names(expected);
+        let s = score.grouped();
+        let rule_zh = format!("等级与得分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60；{s} 分应为“{zh}”）");
+        let rule_en =
+            format!("Grade agrees with score (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60; {s} points is {en})");
+        cx.exact(
+            ("evaluation.grade agrees with score", rule_zh, rule_en),
+            &[K("evaluation"), K("grade")],
+            score,
+            score.0,
+            if expected == grade {
+                Status::Passed
+            } else {
+                Status::Mismatch
+            },
+        );
+        if let Some(check) = cx.out.last_mut() {
+            check.grades = Some((grade, expected));
         }
     }
 

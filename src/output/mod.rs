@@ -194,14 +194,13 @@ impl Staging {
             .and_then(|rel| {
                 let hash = xxhash_rust::xxh3::xxh3_64(&f.bytes);
                 let size = f.bytes.len() as u64;
-                if let Some(old) = self.previous.as_ref().and_then(|p| p.get(&f.path)) {
-                    if old.hash == hash
-                        && old.size == size
-                        && on_disk(&self.target.dir.join(&rel)) == Some((size, old.mtime))
-                    {
-                        lock(&self.entries).push((f.path.clone(), *old));
-                        return Ok(());
-                    }
+                if let Some(old) = self.previous.as_ref().and_then(|p| p.get(&f.path))
+                    && old.hash == hash
+                    && old.size == size
+                    && on_disk(&self.target.dir.join(&rel)) == Some((size, old.mtime))
+                {
+                    lock(&self.entries).push((f.path.clone(), *old));
+                    return Ok(());
                 }
                 let mtime = self.write_staged(&rel, &f.bytes)?;
                 lock(&self.entries).push((f.path.clone(), Entry { size, mtime, hash }));
@@ -338,10 +337,10 @@ fn move_in(staging: &Path, out: &Path, staged: &[String]) -> Result<(), WriteErr
     let mut made: FxHashSet<PathBuf> = FxHashSet::default();
     for (i, path) in staged.iter().enumerate() {
         let to = out.join(path);
-        if let Some(p) = to.parent() {
-            if made.insert(p.to_path_buf()) {
-                real_folders(out, p).map_err(WriteError::changed)?;
-            }
+        if let Some(p) = to.parent()
+            && made.insert(p.to_path_buf())
+        {
+            real_folders(out, p).map_err(WriteError::changed)?;
         }
         std::fs::rename(staging.join(path), &to)
             .map_err(|e| WriteError::changed(io(&to, "cannot move the new file in place", e)))?;

@@ -368,17 +368,17 @@ pub fn report(front: &ReportFront, lang: Lang) -> Vec<BarChart> {
             g.1 = g.1.zip(ind.weight).map(|(a, b)| a + b.0);
             g.2 = g.2.zip(ind.score).map(|(a, b)| a + b.0);
         }
-        if let Some(p) = &f.project {
-            if p.weight.is_some() || p.score.is_some() {
-                groups.insert(
-                    0,
-                    (
-                        pick(lang, "资金执行率", "Budget execution"),
-                        p.weight.map(|d| d.0),
-                        p.score.map(|d| d.0),
-                    ),
-                );
-            }
+        if let Some(p) = &f.project
+            && (p.weight.is_some() || p.score.is_some())
+        {
+            groups.insert(
+                0,
+                (
+                    pick(lang, "资金执行率", "Budget execution"),
+                    p.weight.map(|d| d.0),
+                    p.score.map(|d| d.0),
+                ),
+            );
         }
         let pts = |d: Option<Decimal>| d.map(|d| Value::of(Dec(d)));
         let cats = groups

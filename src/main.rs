@@ -99,6 +99,7 @@ fn failure_count(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
     match problems.iter().filter(|d| d.is_warning()).count() {
         1 if errors == 0 => "1 warning treated as an error (--strict)".into(),
         n if errors == 0 && n > 0 => format!("{n} warnings treated as errors (--strict)"),
+        _ if errors == 1 => "1 error".into(),
         _ => format!("{errors} errors"),
     }
 }
@@ -134,6 +135,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    let writes = matches!(cli.command, Command::Build { .. });
     let result = match cli.command {
         Command::Build {
             root,
@@ -207,8 +209,10 @@ fn main() -> ExitCode {
                 eprintln!(
                     "failed: {errors}; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
                 );
-            } else {
+            } else if writes {
                 eprintln!("failed: {errors}; nothing was written, the previous output is unchanged");
+            } else {
+                eprintln!("failed: {errors}");
             }
             match failure {
                 Failure::Content(_) => ExitCode::from(1),

@@ -282,7 +282,7 @@ fn a_failed_manifest_write_says_the_output_changed() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(!err.contains("unchanged"), "{err}");
     assert!(
-        err.contains("failed: 1 errors; the output folder was partly updated: build again to finish it"),
+        err.contains("failed: 1 error; the output folder was partly updated: build again to finish it"),
         "{err}"
     );
     // The next build finishes the job from the journal.

@@ -251,7 +251,7 @@ fn serve_exits_1_when_the_first_build_fails_on_the_content() {
     assert_eq!(status.code(), Some(1), "{stderr}");
     let expected = format!("2021.md:{line}:{column}: error: `abc` is not a number in `expenditure.total`");
     assert!(stderr.contains(&expected), "{expected}\n not in:\n{stderr}");
-    assert!(stderr.contains("failed: 1 errors"), "{stderr}");
+    assert!(stderr.contains("failed: 1 error"), "{stderr}");
 }
 
 #[test]

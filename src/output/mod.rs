@@ -190,7 +190,11 @@ impl Staging {
             return;
         }
         let result = safe_relative(&f.path)
-            .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))
+            .ok_or_else(|| {
+                Diagnostic::error(&f.path, "refusing to write outside the output folder").help(
+                    "a template or the site produced this path; nothing was written: please report it with the path",
+                )
+            })
             .and_then(|rel| {
                 let hash = xxhash_rust::xxh3::xxh3_64(&f.bytes);
                 let size = f.bytes.len() as u64;

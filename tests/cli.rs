@@ -2,43 +2,15 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn gongkai(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
-
-/// A copy of the example site in a temp dir.
-fn example_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_example(&root);
-    (tmp, root)
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} not in {}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
 
 #[test]
 fn build_writes_public_by_default_and_check_writes_nothing() {
     let (_tmp, root) = example_copy();
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("check passed"));
     assert!(!root.join("public").exists(), "check must not write");
-    let o = gongkai(&["build"], &root);
+    let o = run(&["build"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("built 4 reports of 4 units"));
     assert!(root.join("public/parks/lengshuitan/2021/index.html").is_file());
@@ -48,7 +20,7 @@ fn build_writes_public_by_default_and_check_writes_nothing() {
 fn build_with_root_and_output() {
     let (tmp, root) = example_copy();
     let out = tmp.path().join("elsewhere");
-    let o = gongkai(
+    let o = run(
         &[
             "build",
             "--root",
@@ -65,13 +37,13 @@ fn build_with_root_and_output() {
 #[test]
 fn a_wrong_value_names_file_line_and_column_and_keeps_the_old_site() {
     let (_tmp, root) = example_copy();
-    assert!(gongkai(&["build"], &root).status.success());
+    assert!(run(&["build"], &root).status.success());
     let before = files(&root.join("public"));
     let snapshot: Vec<Vec<u8>> = before.values().map(|p| std::fs::read(p).unwrap()).collect();
 
     let report = root.join("content/parks/lengshuitan/2021.md");
     edit(&report, "total: 1545.30", "total: 1545.3O");
-    let o = gongkai(&["build"], &root);
+    let o = run(&["build"], &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     let text = std::fs::read_to_string(&report).unwrap();
@@ -93,7 +65,7 @@ fn unknown_key_suggests_the_intended_one() {
     let (_tmp, root) = example_copy();
     let report = root.join("content/parks/daxiang/2021.md");
     edit(&report, "\nyear: 2021", "\nyaer: 2021");
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("error: unknown key `yaer`"), "{err}");
@@ -104,7 +76,7 @@ fn unknown_key_suggests_the_intended_one() {
 fn unknown_site_setting_is_named() {
     let (_tmp, root) = example_copy();
     edit(&root.join("site.toml"), "theme = ", "them = ");
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -131,7 +103,7 @@ fn all_problems_are_listed_together() {
         "---\ntitle: Orphan\n---\n",
     )
     .unwrap();
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("daxiang/2021.md:") && err.contains("in `year`"), "{err}");
@@ -161,7 +133,7 @@ fn report_for_a_unit_without_profile_and_bad_ids() {
         "---\nname: x\nname_en: x\n---\n",
     )
     .unwrap();
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("unit `newpark`, which has no profile"), "{err}");
@@ -180,7 +152,7 @@ fn windows_files_are_accepted() {
         .replace("total: 1545.30", "total: １，５４５．３０");
     let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     std::fs::write(&report, crlf).unwrap();
-    let o = gongkai(&["build"], &root);
+    let o = run(&["build"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     let json = std::fs::read_to_string(root.join("public/parks/lengshuitan/2021/report.json")).unwrap();
     assert!(
@@ -192,10 +164,10 @@ fn windows_files_are_accepted() {
 #[test]
 fn missing_site_toml_is_a_usage_error() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = gongkai(&["build"], tmp.path());
+    let o = run(&["build"], tmp.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read site.toml"));
-    let o = gongkai(&["frobnicate"], tmp.path());
+    let o = run(&["frobnicate"], tmp.path());
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -206,7 +178,7 @@ fn non_utf8_file_is_reported_with_position() {
     let mut bytes = std::fs::read(&report).unwrap();
     bytes.extend_from_slice(b"\n\xb9\xab\xbf\xaa\n"); // 公开 in GBK
     std::fs::write(&report, bytes).unwrap();
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("error: the file is not UTF-8 text"),
@@ -222,7 +194,7 @@ fn text_from_content_is_escaped() {
     let text = std::fs::read_to_string(&report).unwrap();
     let title = text.lines().find(|l| l.starts_with("title: ")).unwrap();
     edit(&report, title, "title: \"<script>alert(1)</script>报告\"");
-    let o = gongkai(&["build"], &root);
+    let o = run(&["build"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(root.join("public/parks/daxiang/2021/index.html")).unwrap();
     assert!(!html.contains("<script>alert(1)"), "title must be escaped");
@@ -234,7 +206,7 @@ fn text_from_content_is_escaped() {
 
 #[test]
 fn check_finds_the_published_mismatch_and_rounding() {
-    let o = gongkai(&["check"], &repo());
+    let o = run(&["check"], &repo());
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     // 望城 2019: 公务用车 9.19 of a 25.00 budget is 36.76%, the report prints 36.40%.
@@ -263,7 +235,7 @@ fn check_finds_the_published_mismatch_and_rounding() {
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("check passed: no errors, 2 warnings"));
 
-    let strict = gongkai(&["check", "--strict"], &repo());
+    let strict = run(&["check", "--strict"], &repo());
     assert_eq!(
         strict.status.code(),
         Some(1),
@@ -274,11 +246,11 @@ fn check_finds_the_published_mismatch_and_rounding() {
 #[test]
 fn files_of_a_removed_report_do_not_linger() {
     let (_tmp, root) = example_copy();
-    assert!(gongkai(&["build"], &root).status.success());
+    assert!(run(&["build"], &root).status.success());
     assert!(root.join("public/parks/daxiang/2021/index.html").is_file());
     std::fs::remove_file(root.join("content/parks/daxiang/2021.md")).unwrap();
     std::fs::remove_file(root.join("content/parks/daxiang/2021.en.md")).unwrap();
-    let o = gongkai(&["build"], &root);
+    let o = run(&["build"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!root.join("public/parks/daxiang/2021").exists());
     assert!(!root.join("public/en/parks/daxiang/2021").exists());
@@ -298,7 +270,7 @@ fn files_of_a_removed_report_do_not_linger() {
 #[test]
 fn new_report_writes_a_file_ready_to_fill_in() {
     let (_tmp, root) = example_copy();
-    let o = gongkai(&["new", "report", "--park", "lengshuitan", "--year", "2024"], &root);
+    let o = run(&["new", "report", "--park", "lengshuitan", "--year", "2024"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     let file = root.join("content/parks/lengshuitan/2024.md");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -314,7 +286,7 @@ fn new_report_writes_a_file_ready_to_fill_in() {
         assert!(text.contains(key), "{key}");
     }
     // Until the title is filled in, check says so, at the title's line.
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("2024.md:4:1: error: `title` is empty"),
@@ -322,13 +294,13 @@ fn new_report_writes_a_file_ready_to_fill_in() {
         stderr(&o)
     );
     edit(&file, "title: \"\"", "title: 2024年度部门整体支出绩效自评报告");
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     // Never overwrites; a project report gets its own file.
-    let again = gongkai(&["new", "report", "--park", "lengshuitan", "--year", "2024"], &root);
+    let again = run(&["new", "report", "--park", "lengshuitan", "--year", "2024"], &root);
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("already exists"));
-    let project = gongkai(
+    let project = run(
         &[
             "new",
             "report",
@@ -343,6 +315,6 @@ fn new_report_writes_a_file_ready_to_fill_in() {
     );
     assert!(project.status.success());
     assert!(root.join("content/parks/lengshuitan/2024-project.md").is_file());
-    let missing = gongkai(&["new", "report", "--park", "nowhere", "--year", "2024"], &root);
+    let missing = run(&["new", "report", "--park", "nowhere", "--year", "2024"], &root);
     assert!(stderr(&missing).contains("has no profile yet"));
 }

@@ -2,9 +2,9 @@
 //! finance officer sees, and that the run lists the problem instead of panicking.
 
 mod common;
-use common::repo;
+use common::site_with;
 use gongkai::diagnostics::{Diagnostic, Severity};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const PROFILE: &str = "---\nname: 示例园区\nname_en: Example Park\n---\n简介。\n";
 
@@ -12,30 +12,8 @@ fn report(extra: &str) -> String {
     format!("---\ntitle: 2021年度部门整体支出绩效自评报告\nyear: 2021\nkind: department\n{extra}---\n正文。\n")
 }
 
-/// A minimal site with the default theme; `files` are written below the root.
-fn site(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().to_path_buf();
-    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
-    for e in walkdir::WalkDir::new(repo().join("themes")) {
-        let e = e.unwrap();
-        let dest = root.join(e.path().strip_prefix(repo()).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-    for (path, bytes) in files {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    (tmp, root)
-}
-
 fn problems(files: &[(&str, &[u8])]) -> Vec<Diagnostic> {
-    let (_tmp, root) = site(files);
+    let (_tmp, root) = site_with(files);
     match gongkai::check(&root, false) {
         Ok(w) => w,
         Err(f) => f.diagnostics().to_vec(),
@@ -294,7 +272,7 @@ fn unclosed_front_matter() {
 
 #[test]
 fn unknown_site_setting() {
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes())]);
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap() + "base_ulr = \"x\"\n";
     std::fs::write(root.join("site.toml"), &toml).unwrap();
     let ps = gongkai::check(&root, false).unwrap_err().diagnostics().to_vec();
@@ -309,7 +287,7 @@ fn unknown_site_setting() {
 
 #[test]
 fn template_error_names_the_template_and_line() {
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes()), (R, report("").as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, report("").as_bytes())]);
     let tpl = root.join("themes/default/templates/park.html");
     let text = std::fs::read_to_string(&tpl)
         .unwrap()
@@ -333,7 +311,7 @@ fn template_error_names_the_template_and_line() {
 fn windows_and_word_input_is_accepted() {
     let text = report("expenditure:\n  total: \"174,053.00\"\n  basic: １０５３．００\n").replace('\n', "\r\n");
     let bom = format!("\u{feff}{text}");
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes()), (R, bom.as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, bom.as_bytes())]);
     let summary = gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
     assert_eq!(summary.reports, 1);
     let json = std::fs::read_to_string(root.join("public/parks/demo/2021/report.json")).unwrap();

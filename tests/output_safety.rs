@@ -3,20 +3,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
-
-/// A copy of the example site in `<tmp>/site`.
-fn example_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_example(&root);
-    (tmp, root)
-}
+use std::path::Path;
 
 /// Builds, expects a refusal with exit code 2 and `message` on stderr, and checks that nothing
 /// in `tmp` changed.

@@ -3,34 +3,8 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn gongkai(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
-
-/// A copy of the example site in a temp dir.
-fn example_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_example(&root);
-    (tmp, root)
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} not in {}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
+use std::path::Path;
+use std::process::Output;
 
 /// 1-based line of the first line of `path` that contains `needle`.
 fn line_of(path: &Path, needle: &str) -> usize {
@@ -201,7 +175,7 @@ fn a_script_address_in_site_toml_is_refused_with_its_position() {
         "data_license_url = \"javascript:alert(document.cookie)\"",
     );
     let line = line_of(&site, "data_license_url");
-    let o = gongkai(&["build"], &root);
+    let o = run(&["build"], &root);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let expected = format!(
         "site.toml:{line}:1: error: data_license_url `javascript:alert(document.cookie)` is not a web address: only http:// and https:// addresses, or paths on this site, can be linked\n  \
@@ -277,7 +251,7 @@ fn check_with_body(root: &Path, body: &str) -> (Output, usize) {
     let end = text[4..].find("\n---\n").unwrap() + 4 + 5;
     let first = text[..end].lines().count() + 1;
     std::fs::write(&report, format!("{}{body}", &text[..end])).unwrap();
-    (gongkai(&["check"], root), first)
+    (run(&["check"], root), first)
 }
 
 /// Reported: 100 KB of nested `>` took 46 s (quadratic in the depth). A narrative nested deeper
@@ -344,7 +318,7 @@ fn deep_nesting_is_refused_in_english_files_and_profiles() {
     let text = std::fs::read_to_string(&profile).unwrap();
     std::fs::write(&profile, format!("{text}\n{}x\n", "* ".repeat(500))).unwrap();
     let profile_line = std::fs::read_to_string(&profile).unwrap().lines().count();
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -369,7 +343,7 @@ fn a_grade_that_does_not_match_its_score_is_called_that() {
     let report = root.join("content/parks/lengshuitan/2021.md");
     edit(&report, "  grade: 优", "  grade: 良");
     let line = line_of(&report, "grade: 良");
-    let o = gongkai(&["check"], &root);
+    let o = run(&["check"], &root);
     assert!(o.status.success(), "a mismatch is a warning: {}", stderr(&o));
     let err = stderr(&o);
     let expected = format!(
@@ -403,7 +377,7 @@ fn a_grade_that_does_not_match_its_score_is_called_that() {
 fn strict_failure_counts_the_warnings_it_promoted() {
     let (_tmp, root) = example_copy();
     for command in ["build", "check"] {
-        let o = gongkai(&[command, "--strict"], &root);
+        let o = run(&[command, "--strict"], &root);
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         let err = stderr(&o);
         let want = match command {

@@ -3,7 +3,7 @@
 //! Each test builds or checks a real site in a temp dir and pins what the publisher sees.
 
 mod common;
-use common::repo;
+use common::site_with;
 use gongkai::diagnostics::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -18,28 +18,6 @@ fn report(extra: &str) -> String {
     )
 }
 
-/// A site with the example's settings and theme; `files` are written below the root.
-fn site(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().to_path_buf();
-    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
-    for e in walkdir::WalkDir::new(repo().join("themes")) {
-        let e = e.unwrap();
-        let dest = root.join(e.path().strip_prefix(repo()).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-    for (path, bytes) in files {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    (tmp, root)
-}
-
 /// Every problem `gongkai check` reports for the site at `root`.
 fn check(root: &Path) -> Vec<Diagnostic> {
     match gongkai::check(root, false) {
@@ -50,7 +28,7 @@ fn check(root: &Path) -> Vec<Diagnostic> {
 
 /// The problems of a site made of `files`.
 fn problems(files: &[(&str, &[u8])]) -> Vec<Diagnostic> {
-    let (_tmp, root) = site(files);
+    let (_tmp, root) = site_with(files);
     check(&root)
 }
 
@@ -122,7 +100,7 @@ fn an_invisible_character_inside_a_figure_is_named_at_its_column() {
 #[test]
 fn thousands_separators_and_spaces_around_a_figure_still_publish_it_exactly() {
     let text = report("budget:\n  income: \"174,053.00\"\n  expenditure: \" 174053.00\u{3000}\"\n");
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
     gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics()));
     let json = std::fs::read_to_string(root.join("public/parks/demo/2021/report.json")).unwrap();
     assert!(json.contains("\"income\": 174053.00"), "{json}");
@@ -217,7 +195,7 @@ fn english_files_of_a_unit_without_profile_are_not_dropped_silently() {
 fn links_inside_the_site_are_followed() {
     use std::os::unix::fs::symlink;
     let r19 = report("").replace("2021", "2019");
-    let (_tmp, root) = site(&[
+    let (_tmp, root) = site_with(&[
         (P, PROFILE.as_bytes()),
         (R, report("").as_bytes()),
         ("drafts/2019.md", r19.as_bytes()),
@@ -240,7 +218,7 @@ fn links_leading_outside_the_site_or_nowhere_are_refused() {
     std::fs::write(outside.path().join("2019.md"), report("").replace("2021", "2019")).unwrap();
     std::fs::create_dir(outside.path().join("unit")).unwrap();
     std::fs::write(outside.path().join("unit/_index.md"), PROFILE).unwrap();
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes()), (R, report("").as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, report("").as_bytes())]);
     symlink(outside.path().join("2019.md"), root.join("content/parks/demo/2019.md")).unwrap();
     symlink(outside.path().join("unit"), root.join("content/parks/unit")).unwrap();
     symlink("missing.md", root.join("content/parks/demo/2018.md")).unwrap();
@@ -388,7 +366,7 @@ fn a_raw_nul_in_the_front_matter_is_named_at_its_line_and_column() {
 #[test]
 fn control_characters_in_a_narrative_are_removed_with_a_warning_and_the_feed_stays_well_formed() {
     let text = report("summary: 摘要\n").replace("正文。\n", "第一页\u{c}第二页\n\n响\u{7}铃\0。\n");
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
     let summary = gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics()));
     let warnings: Vec<String> = summary
         .warnings
@@ -427,7 +405,7 @@ fn control_characters_in_a_narrative_are_removed_with_a_warning_and_the_feed_sta
 
 #[test]
 fn a_control_character_in_site_toml_is_an_error_naming_it() {
-    let (_tmp, root) = site(&[(P, PROFILE.as_bytes()), (R, report("").as_bytes())]);
+    let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, report("").as_bytes())]);
     let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
     let line = toml.lines().position(|l| l.starts_with("title = \"")).unwrap() + 1;
     let bad = toml.replacen("title = \"", "title = \"\\u001b", 1);

@@ -125,3 +125,46 @@ pub fn run(args: &[&str], dir: &Path) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// stderr of a finished command, as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// A copy of the example site in `<tmp>/site`.
+pub fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_example(&root);
+    (tmp, root)
+}
+
+/// Replaces the first `from` in the file at `path` with `to` (which must be there).
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// A site with the example's settings and theme and no content but `files`, written below
+/// the root.
+pub fn site_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_path_buf();
+    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    for e in walkdir::WalkDir::new(repo().join("themes")) {
+        let e = e.unwrap();
+        let dest = root.join(e.path().strip_prefix(repo()).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    for (path, bytes) in files {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    (tmp, root)
+}

@@ -433,14 +433,8 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
             .help("keep one of them: a key may appear only once in the same block");
     }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
-        return Diagnostic::error(
-            file,
-            format!(
-                "wrong kind of value{place}: {}",
-                detail.replacen("invalid type: ", "found ", 1)
-            ),
-        )
-        .help("numbers are written plainly (1545.30), text as text, lists with `- ` on each line");
+        return Diagnostic::error(file, format!("wrong kind of value{place}: {}", plain_kinds(detail)))
+            .help("numbers are written plainly (1545.30), text as text, lists with `- ` on each line");
     }
     if detail.starts_with("recursion limit exceeded") {
         return nested_too_deeply(file, &place);
@@ -460,10 +454,56 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
         .help("check indentation (spaces, not tabs), that every `key:` has a space after the colon, and that quotes are closed")
 }
 
+/// serde's "invalid type: string \"abc\", expected u16" in words a clerk knows: no Rust
+/// type names.
+fn plain_kinds(detail: &str) -> String {
+    let text = detail
+        .replacen("invalid type: ", "found ", 1)
+        .replacen("invalid value: ", "found ", 1);
+    let (found, expected) = text.split_once(", expected ").unwrap_or((&text, ""));
+    let found = found
+        .replacen("found string ", "found the text ", 1)
+        .replacen("found integer ", "found the number ", 1)
+        .replacen("found floating point ", "found the number ", 1)
+        .replacen("found sequence", "found a list", 1)
+        .replacen("found map", "found a block of `key: value` lines", 1)
+        .replacen("found unit value", "found nothing", 1);
+    let expected = match expected.trim() {
+        "" => return found,
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (digits only, e.g. 2023)".to_string(),
+        "i8" | "i16" | "i32" | "i64" => "a whole number".to_string(),
+        "f32" | "f64" => "a number".to_string(),
+        "a string" => "text".to_string(),
+        "a boolean" => "true or false".to_string(),
+        "a sequence" => "a list (one `- ` line per item)".to_string(),
+        e if e.starts_with("struct ") || e == "a map" => {
+            "a block of `key: value` lines, indented below its key".to_string()
+        }
+        e => e.to_string(),
+    };
+    format!("{found}, expected {expected}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn kinds_are_named_without_rust_types() {
+        assert_eq!(
+            plain_kinds("invalid type: string \"abc\", expected u16"),
+            "found the text \"abc\", expected a whole number (digits only, e.g. 2023)"
+        );
+        assert_eq!(
+            plain_kinds("invalid type: floating point `93.6`, expected struct Evaluation"),
+            "found the number `93.6`, expected a block of `key: value` lines, indented below its key"
+        );
+        assert_eq!(
+            plain_kinds("invalid value: integer `70000`, expected u16"),
+            "found the number `70000`, expected a whole number (digits only, e.g. 2023)"
+        );
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

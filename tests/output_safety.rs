@@ -282,3 +282,31 @@ fn a_failed_manifest_write_says_the_output_changed() {
         String::from_utf8_lossy(&again.stdout)
     );
 }
+
+/// Reported by review: the staging mark was published with the first build, and the same
+/// folder named two ways (a link and its target) had two locks and two records.
+#[test]
+fn one_folder_named_two_ways_is_one_output_and_nothing_of_staging_is_published() {
+    let (tmp, root) = example_copy();
+    let web = tmp.path().join("web/jxpj");
+    let o = run(&["build", "--output", web.to_str().unwrap()], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<String> = std::fs::read_dir(&web)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "hidden files published: {names:?}");
+    assert!(tmp.path().join("web/.jxpj.manifest").is_file());
+    // The same folder through a link: the same record, so no --force and nothing rewritten.
+    std::os::unix::fs::symlink(&web, root.join("public")).unwrap();
+    let o = run(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains(" 0 written, "),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(!root.join(".public.manifest").exists() && !root.join(".public.lock").exists());
+    assert!(!web.join(".gongkai-staging").exists());
+}

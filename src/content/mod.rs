@@ -90,6 +90,20 @@ fn not_a_slug(what: &str, name: &str) -> String {
 }
 
 /// How to make `name` a slug: a suggested name when one can be derived.
+/// [`slug_help`] for a report's file name, which may carry a language (`2023.EN`, `2023.zh`).
+fn file_slug_help(stem: &str) -> String {
+    let lower = stem.to_lowercase();
+    match lower.rsplit_once('.') {
+        Some((base, "en")) if is_slug(base) => {
+            format!("an English translation is named `{base}.en.md`, in lowercase: rename it to that")
+        }
+        Some((base, "zh" | "cn" | "zh-cn")) if is_slug(base) => {
+            format!("a Chinese report carries no language in its name: rename it to `{base}.md`")
+        }
+        _ => slug_help(stem),
+    }
+}
+
 fn slug_help(name: &str) -> String {
     let suggestion: String = name
         .to_lowercase()
@@ -407,7 +421,7 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
         }
         let stem = name.trim_end_matches(".md");
         if !is_slug(stem) {
-            problems.push(Diagnostic::error(f, not_a_slug("file name", stem)).help(slug_help(stem)));
+            problems.push(Diagnostic::error(f, not_a_slug("file name", stem)).help(file_slug_help(stem)));
             continue;
         }
         let en = dir.join(format!("{stem}.en.md"));
@@ -866,6 +880,13 @@ fn is_datetime(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_in_a_file_name_gets_the_right_rename() {
+        assert!(file_slug_help("2023.EN").contains("`2023.en.md`"));
+        assert!(file_slug_help("2023.zh").contains("`2023.md`"));
+        assert!(file_slug_help("2023 年").contains("`2023`"));
+    }
 
     #[test]
     fn slugs() {

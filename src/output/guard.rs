@@ -11,15 +11,20 @@ use crate::diagnostics::Diagnostic;
 use std::path::{Component, Path, PathBuf};
 
 /// The name of the staging folder when it has to live inside the output folder (a mount point
-/// or a symlinked output), and the marker that says a staging folder is gongkai's own.
+/// or a symlinked output).
 pub const INNER_STAGING: &str = ".gongkai-staging";
+
+/// A file in a staging folder that says it is gongkai's own (removed before the folder's
+/// files go in place, so it is never published).
+pub const STAGING_MARK: &str = ".gongkai-staging-mark";
 
 /// The resolved output folder and what is known about it.
 #[derive(Debug)]
 pub struct Target {
-    /// The folder as given (absolute): gongkai's own files sit beside it.
+    /// The folder as given (absolute), for messages.
     pub named: PathBuf,
-    /// Where the files go: `named` with symbolic links resolved.
+    /// Where the files go: `named` with symbolic links resolved. gongkai's own files (record,
+    /// lock, staging) sit beside it, so one folder has one lock however it is named.
     pub dir: PathBuf,
     /// Update `dir` in place (mount point, symlinked output) rather than swapping it.
     pub in_place: bool,
@@ -86,7 +91,6 @@ pub fn absolute(out: &Path) -> Result<PathBuf, Diagnostic> {
 /// Resolves the output folder and decides whether gongkai may write there. Runs with the
 /// output's lock held (the manifest is read here).
 pub fn resolve(root: &Path, named: &Path, force: bool) -> Result<Target, Diagnostic> {
-    let side = SidePaths::of(named);
     let meta = std::fs::symlink_metadata(named).ok();
     let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
     let dir = if is_link {
@@ -110,6 +114,7 @@ pub fn resolve(root: &Path, named: &Path, force: bool) -> Result<Target, Diagnos
         .help("give --output (or output_dir in site.toml) the name of a folder, e.g. public"));
     }
     refuse_site_folders(root, named, &dir)?;
+    let side = SidePaths::of(&dir);
     let owner = owner(named, &dir, &side, force)?;
     let in_place = is_link || is_mount_point(&dir);
     Ok(Target {

@@ -26,7 +26,7 @@ pub mod manifest;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::OutputFile;
-use guard::{INNER_STAGING, Owner, Target};
+use guard::{INNER_STAGING, Owner, STAGING_MARK, Target};
 use manifest::{Entry, State, safe_relative};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
@@ -114,7 +114,6 @@ impl Staging {
     /// folder.
     pub fn begin(out: &Path, options: Options) -> Result<Staging, Diagnostic> {
         let named = guard::absolute(out)?;
-        let side = guard::SidePaths::of(&named);
         let notify = |text: &str| {
             if let Some(n) = options.notify {
                 n(text)
@@ -122,8 +121,8 @@ impl Staging {
         };
         let root = options.root.unwrap_or(Path::new("/nonexistent-site-root"));
         // Refusals come before the lock file is made: a refused build leaves no trace.
-        guard::resolve(root, &named, options.force)?;
-        let held = lock::acquire(&side.lock, &|| {
+        let first = guard::resolve(root, &named, options.force)?;
+        let held = lock::acquire(&first.side.lock, &|| {
             notify(&format!(
                 "waiting: another gongkai build is writing {}; this one continues when it ends",
                 named.display()
@@ -253,6 +252,15 @@ impl Staging {
             .collect();
         gone.sort();
         let side = &self.target.side;
+        let out = &self.target.dir;
+        if matches!(self.target.owner, Owner::Ours(_)) || self.target.in_place {
+            // A file or link where the site needs a folder stops the build before anything moves.
+            check_folders(out, &staged).map_err(WriteError::unchanged)?;
+        }
+        // The mark says the staging folder is ours until its files go in place; it is never
+        // published.
+        std::fs::remove_file(self.dir.join(STAGING_MARK))
+            .map_err(|e| WriteError::unchanged(io(&self.dir, "cannot prepare the staging folder", e)))?;
         // The journal: from here on the next build can tell every file that is ours.
         manifest::write(&side.manifest, State::Committing, &entries, &gone).map_err(WriteError::unchanged)?;
         fault_point("journal written");
@@ -261,7 +269,6 @@ impl Staging {
             unchanged: entries.len() - staged.len(),
             removed: 0,
         };
-        let out = &self.target.dir;
         match &self.target.owner {
             Owner::Ours(_) => {
                 move_in(&self.dir, out, &staged)?;
@@ -292,7 +299,7 @@ fn prepare_staging(target: &Target) -> Result<PathBuf, Diagnostic> {
     let dir = if target.in_place {
         target.dir.join(INNER_STAGING)
     } else {
-        target.side.staging_beside(&target.dir)
+        target.side.staging.clone()
     };
     if matches!(target.owner, Owner::Ours(_)) && target.side.old.exists() {
         // Left by a two-step swap that was interrupted: the previous site, ours to remove.
@@ -305,7 +312,7 @@ fn prepare_staging(target: &Target) -> Result<PathBuf, Diagnostic> {
         })?;
     }
     if dir.exists() {
-        let marked = dir.join(INNER_STAGING).is_file();
+        let marked = dir.join(STAGING_MARK).is_file();
         let ours = marked || matches!(target.owner, Owner::Ours(_));
         if !ours {
             return Err(Diagnostic::error(
@@ -318,21 +325,9 @@ fn prepare_staging(target: &Target) -> Result<PathBuf, Diagnostic> {
             .map_err(|e| io(&dir, "cannot remove the staging folder of an earlier build", e))?;
     }
     std::fs::create_dir_all(&dir).map_err(|e| io(&dir, "cannot create the staging folder", e))?;
-    std::fs::write(
-        dir.join(INNER_STAGING),
-        "staging folder of a gongkai build; safe to delete\n",
-    )
-    .map_err(|e| io(&dir, "cannot create the staging folder", e))?;
+    std::fs::write(dir.join(STAGING_MARK), "staging folder of a gongkai build\n")
+        .map_err(|e| io(&dir, "cannot create the staging folder", e))?;
     Ok(dir)
-}
-
-impl guard::SidePaths {
-    /// The staging folder beside the real output folder (same file system, so files can be
-    /// renamed into place).
-    fn staging_beside(&self, dir: &Path) -> PathBuf {
-        let name = self.staging.file_name().map(PathBuf::from).unwrap_or_default();
-        dir.parent().unwrap_or(Path::new("/")).join(name)
-    }
 }
 
 /// Moves the staged files into the output folder.
@@ -355,6 +350,36 @@ fn move_in(staging: &Path, out: &Path, staged: &[String]) -> Result<(), WriteErr
     Ok(())
 }
 
+/// Checks that no file or link stands where a staged file needs a folder inside `out`.
+fn check_folders(out: &Path, staged: &[String]) -> Result<(), Diagnostic> {
+    let mut checked: FxHashSet<PathBuf> = FxHashSet::default();
+    for path in staged {
+        let mut at = out.to_path_buf();
+        for part in Path::new(path).parent().into_iter().flat_map(Path::components) {
+            at.push(part);
+            if checked.contains(&at) {
+                continue;
+            }
+            match std::fs::symlink_metadata(&at) {
+                Ok(m) if m.is_dir() => {
+                    checked.insert(at.clone());
+                }
+                Ok(_) => return Err(not_a_folder(&at)),
+                Err(_) => break,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn not_a_folder(at: &Path) -> Diagnostic {
+    Diagnostic::error(
+        at,
+        "is a file or a link where the site needs a folder; gongkai does not write through links",
+    )
+    .help("remove it from the output folder (gongkai did not create it), then build again")
+}
+
 /// Creates the folders from `out` down to `dir`, refusing any that is a symbolic link or a
 /// file: gongkai never writes through a link into another folder.
 fn real_folders(out: &Path, dir: &Path) -> Result<(), Diagnostic> {
@@ -364,13 +389,7 @@ fn real_folders(out: &Path, dir: &Path) -> Result<(), Diagnostic> {
         at.push(part);
         match std::fs::symlink_metadata(&at) {
             Ok(m) if m.is_dir() => {}
-            Ok(_) => {
-                return Err(Diagnostic::error(
-                    &at,
-                    "is a file or a link where the site needs a folder; gongkai does not write through links",
-                )
-                .help("remove it from the output folder (gongkai did not create it), then build again"));
-            }
+            Ok(_) => return Err(not_a_folder(&at)),
             Err(_) => std::fs::create_dir(&at).map_err(|e| io(&at, "cannot create the folder", e))?,
         }
     }
@@ -679,6 +698,7 @@ mod tests {
             "{}",
             e.diagnostic
         );
+        assert!(!e.output_changed, "found before anything moved");
         assert_eq!(std::fs::read_to_string(elsewhere.join("x.html")).unwrap(), "keep");
     }
 }

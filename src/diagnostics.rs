@@ -171,6 +171,8 @@ fn char_label(c: char) -> Option<&'static str> {
         '\u{7f}' => "DELETE",
         '\u{85}' => "NEXT LINE",
         '\u{a0}' => "NO-BREAK SPACE",
+        '\u{ff1a}' => "FULLWIDTH COLON (：)",
+        '\u{fe55}' => "SMALL COLON (﹕)",
         '\u{ad}' => "SOFT HYPHEN",
         '\u{1680}' => "OGHAM SPACE MARK",
         '\u{180e}' => "MONGOLIAN VOWEL SEPARATOR",

@@ -100,8 +100,8 @@ fn listen(root: &Path, port: u16) -> Result<std::net::TcpListener, Failure> {
         if e.kind() == std::io::ErrorKind::AddrInUse {
             Failure::Io(vec![
                 Diagnostic::error(
-                    root,
-                    format!("cannot listen on 127.0.0.1:{port}: another program is already using that port"),
+                    format!("127.0.0.1:{port}"),
+                    "cannot listen here: another program is already using this port",
                 )
                 .help(
                     "stop the other program (perhaps another gongkai serve), or choose another port with --port N (--port 0 picks a free one)",
@@ -119,7 +119,7 @@ fn listen(root: &Path, port: u16) -> Result<std::net::TcpListener, Failure> {
 /// A problem with the network or the operating system (exit code 2).
 fn io_failure(root: &Path, port: u16, e: &std::io::Error) -> Failure {
     Failure::Io(vec![
-        Diagnostic::error(root, format!("cannot serve on 127.0.0.1:{port}: {e}"))
+        Diagnostic::error(format!("127.0.0.1:{port}"), format!("cannot serve here: {e} (site folder {})", root.display()))
             .help("choose another port with --port N (--port 0 picks a free one), or check that this computer allows programs to listen on 127.0.0.1"),
     ])
 }

@@ -299,6 +299,30 @@ fn diagnose(err: &yaml_serde::Error, text: &str, file: &Path, first_line: usize)
     if let Some(line) = toml_line(text) {
         return toml_front_matter(file).at(line + first_line, 1);
     }
+    if let Some((line, column, c)) = bad_key_separator(text) {
+        let key: String = text
+            .lines()
+            .nth(line)
+            .unwrap_or("")
+            .trim_start_matches([' ', '-'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let what = if c == '\u{ff1a}' || c == '\u{fe55}' {
+            format!(
+                "after the key `{key}` comes {} instead of `:`",
+                crate::diagnostics::char_name(c)
+            )
+        } else {
+            format!(
+                "after `{key}:` comes {} instead of a plain space",
+                crate::diagnostics::char_name(c)
+            )
+        };
+        return Diagnostic::error(file, what)
+            .at(line + first_line, column)
+            .help("write an ASCII colon and a normal space after every key, e.g. `year: 2023` (text pasted from Word or typed with a Chinese input method often has a full-width colon or a no-break space)");
+    }
     if let (Some(rest), Some(at)) = (detail.strip_prefix("duplicate field `"), pos) {
         let key = rest.split('`').next().unwrap_or(rest);
         return duplicate(file, text, first_line, at, key, path);
@@ -311,6 +335,30 @@ fn diagnose(err: &yaml_serde::Error, text: &str, file: &Path, first_line: usize)
         return d.at(l.line() + first_line - 1, space_column(source, l.column()));
     }
     d
+}
+
+/// The first `key：value` or `key:<no-break space>value` line: (0-based line, 1-based column of
+/// the wrong character, the character). Only consulted when the YAML parser failed.
+fn bad_key_separator(text: &str) -> Option<(usize, usize, char)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let body = l.trim_start_matches([' ', '-']);
+        let indent = l.chars().count() - body.chars().count();
+        let key_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if key_len == 0 {
+            return None;
+        }
+        let rest = &body[key_len..];
+        let mut chars = rest.chars();
+        let (first, second) = (chars.next()?, chars.next());
+        let column = indent + key_len + 1;
+        match (first, second) {
+            ('\u{ff1a}' | '\u{fe55}', _) => Some((i, column, first)),
+            (':', Some(c @ ('\u{a0}' | '\u{3000}' | '\u{2002}'..='\u{200b}' | '\u{feff}'))) => Some((i, column + 1, c)),
+            _ => None,
+        }
+    })
 }
 
 /// The 0-based line of a TOML-style `key = value` or `[table]` line at the left margin, if any:
@@ -393,11 +441,10 @@ pub(crate) fn explain_toml(raw: &str, file: &Path) -> Diagnostic {
 
 /// Rewrites a YAML/serde error message in words a finance officer understands.
 pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
-    // Drop the trailing " at line N": we print the position ourselves.
-    let msg = match raw.rfind(" at line ") {
-        Some(i) => &raw[..i],
-        None => raw,
-    };
+    // Drop the parser's " at line N column M" (counted from the front matter, not the file):
+    // we print the position ourselves.
+    let owned = without_positions(raw);
+    let msg = owned.as_str();
     // serde_yaml prefixes the path of the offending value: "budget.income: invalid type …".
     let (path, detail) = split_path(msg);
     let place = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
@@ -454,6 +501,25 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
         .help("check indentation (spaces, not tabs), that every `key:` has a space after the colon, and that quotes are closed")
 }
 
+/// `raw` without every " at line N" / " at line N column M".
+fn without_positions(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        let mut tail = &after[digits..];
+        if let Some(col) = tail.strip_prefix(" column ") {
+            let d = col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len());
+            tail = &col[d..];
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// serde's "invalid type: string \"abc\", expected u16" in words a clerk knows: no Rust
 /// type names.
 fn plain_kinds(detail: &str) -> String {
@@ -488,6 +554,26 @@ fn plain_kinds(detail: &str) -> String {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn parser_positions_are_dropped_from_the_text() {
+        assert_eq!(
+            without_positions(
+                "could not find expected ':' at line 3 column 1, while scanning a simple key at line 2 column 1"
+            ),
+            "could not find expected ':', while scanning a simple key"
+        );
+    }
+
+    #[test]
+    fn a_pasted_key_separator_is_named() {
+        assert_eq!(
+            bad_key_separator("title: x\nyear\u{ff1a}2023\n"),
+            Some((1, 5, '\u{ff1a}'))
+        );
+        assert_eq!(bad_key_separator("a:\n  year:\u{a0}2023\n"), Some((1, 8, '\u{a0}')));
+        assert_eq!(bad_key_separator("title: 时间：2023\nyear: 1\n"), None);
+    }
 
     #[test]
     fn kinds_are_named_without_rust_types() {

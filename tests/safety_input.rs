@@ -518,3 +518,44 @@ fn every_error_says_how_to_fix_it() {
     let ps = problems(&[(P, profile.as_bytes())]);
     assert!(ps.iter().filter(|d| d.is_error()).all(|d| d.help.is_some()), "{ps:#?}");
 }
+
+/// Reported by review: a full-width colon or a no-break space after a key (pasted from Word or
+/// typed with a Chinese input method) gave "could not find expected ':' at line 3" on line 4.
+#[test]
+fn a_pasted_key_separator_is_named_where_it_is() {
+    let help = "  help: write an ASCII colon and a normal space after every key, e.g. `year: 2023` (text pasted from Word or typed with a Chinese input method often has a full-width colon or a no-break space)";
+    let text = report("").replacen("year: 2021", "year：2021", 1);
+    let ps = problems(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
+    assert_eq!(
+        shown(&ps, R),
+        [format!(
+            "content/parks/demo/2021.md:3:5: error: after the key `year` comes U+FF1A FULLWIDTH COLON (：) instead of `:`\n{help}"
+        )]
+    );
+    let text = report("").replacen("kind: ", "kind:\u{a0}", 1);
+    let ps = problems(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
+    assert_eq!(
+        shown(&ps, R),
+        [format!(
+            "content/parks/demo/2021.md:4:6: error: after `kind:` comes U+00A0 NO-BREAK SPACE instead of a plain space\n{help}"
+        )]
+    );
+}
+
+/// Reported by review: a 15 MB report of one Markdown table took 24 s and 5.4 GB to render.
+#[test]
+fn a_report_file_over_two_megabytes_is_refused_before_it_is_read() {
+    let row = "| 项目 | 1 | 2 | 3 |\n";
+    let mut text = report("");
+    text.push_str("| 名称 | a | b | c |\n|---|---|---|---|\n");
+    while text.len() < 3 * 1024 * 1024 - row.len() {
+        text.push_str(row);
+    }
+    let ps = problems(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
+    assert_eq!(
+        shown(&ps, R),
+        [
+            "content/parks/demo/2021.md: error: the file is too large: 3 MB, at most 2 MB\n  help: a report is text only; images, tables pasted as pictures or attached PDFs cannot be published from content/"
+        ]
+    );
+}

@@ -145,7 +145,7 @@ impl Staging {
                     warnings.push(
                         Diagnostic::warning(
                             &target.side.manifest,
-                            format!("ignored a line naming `{path}`, which is outside the output folder"),
+                            format!("ignored a line naming `{path}`, which is not a plain path inside the output folder"),
                         )
                         .at(*line, 1)
                         .help("gongkai only ever removes files inside the output folder; the line is dropped from the record"),

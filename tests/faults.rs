@@ -107,17 +107,6 @@ fn outside(tmp: &Path) -> (BTreeMap<String, (usize, u64)>, Vec<String>) {
     (hashed(&tmp.join("site")), beside)
 }
 
-/// xorshift64*, seeded: the same kill moments on every run.
-struct Rng(u64);
-impl Rng {
-    fn fraction(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545F4914F6CDD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// What one killed build left.
 #[derive(Debug, PartialEq)]
 enum Left {

@@ -2,29 +2,12 @@
 //! parser, the cross-checks or the Markdown renderer panic. Bounded in iterations and time.
 
 mod common;
+use common::Rng;
 use gongkai::content::parse_report;
 use gongkai::figures::checks::check_report;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// xorshift64*: deterministic, so a failure can be reproduced from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const KEYS: &[&str] = &[
     "title",

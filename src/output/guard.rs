@@ -88,9 +88,10 @@ pub fn absolute(out: &Path) -> Result<PathBuf, Diagnostic> {
     Ok(clean)
 }
 
-/// Resolves the output folder and decides whether gongkai may write there. Runs with the
-/// output's lock held (the manifest is read here).
-pub fn resolve(root: &Path, named: &Path, force: bool) -> Result<Target, Diagnostic> {
+/// Resolves the output folder and decides whether gongkai may write there (`root`: the site
+/// folder, whose sources are never an output). Runs with the output's lock held (the manifest
+/// is read here).
+pub fn resolve(root: Option<&Path>, named: &Path, force: bool) -> Result<Target, Diagnostic> {
     let meta = std::fs::symlink_metadata(named).ok();
     let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
     let dir = if is_link {
@@ -113,7 +114,9 @@ pub fn resolve(root: &Path, named: &Path, force: bool) -> Result<Target, Diagnos
         )
         .help("give --output (or output_dir in site.toml) the name of a folder, e.g. public"));
     }
-    refuse_site_folders(root, named, &dir)?;
+    if let Some(root) = root {
+        refuse_site_folders(root, named, &dir)?;
+    }
     let side = SidePaths::of(&dir);
     let owner = owner(named, &dir, &side, force)?;
     let in_place = is_link || is_mount_point(&dir);
@@ -289,14 +292,14 @@ mod tests {
             "content/../content",
         ] {
             let out = absolute(&root.join(bad)).unwrap();
-            let e = resolve(root, &out, true).unwrap_err();
+            let e = resolve(Some(root), &out, true).unwrap_err();
             assert!(
                 e.message.contains("site folder") || e.message.contains("source files"),
                 "{bad}: {e}"
             );
         }
         assert!(matches!(
-            resolve(root, &root.join("public"), false).unwrap().owner,
+            resolve(Some(root), &root.join("public"), false).unwrap().owner,
             Owner::Fresh
         ));
     }
@@ -306,17 +309,17 @@ mod tests {
         let t = site();
         let root = t.path();
         std::fs::write(root.join("notes.txt"), "x").unwrap();
-        let e = resolve(root, &root.join("notes.txt"), true).unwrap_err();
+        let e = resolve(Some(root), &root.join("notes.txt"), true).unwrap_err();
         assert!(e.message.contains("is a file"), "{e}");
         let web = root.join("www");
         std::fs::create_dir_all(web.join("uploads")).unwrap();
         std::fs::write(web.join("portal.html"), "x").unwrap();
-        let e = resolve(root, &web, false).unwrap_err();
+        let e = resolve(Some(root), &web, false).unwrap_err();
         assert_eq!(
             e.message,
             "the output folder already holds 2 entries that gongkai did not write: portal.html, uploads/"
         );
-        match resolve(root, &web, true).unwrap().owner {
+        match resolve(Some(root), &web, true).unwrap().owner {
             Owner::Forced(names) => assert_eq!(names, vec!["portal.html", "uploads/"]),
             other => panic!("{other:?}"),
         }

@@ -29,6 +29,7 @@ use crate::render::OutputFile;
 use guard::{INNER_STAGING, Owner, STAGING_MARK, Target};
 use manifest::{Entry, State, safe_relative};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -119,7 +120,7 @@ impl Staging {
                 n(text)
             }
         };
-        let root = options.root.unwrap_or(Path::new("/nonexistent-site-root"));
+        let root = options.root;
         // Refusals come before the lock file is made: a refused build leaves no trace.
         let first = guard::resolve(root, &named, options.force)?;
         let held = lock::acquire(&first.side.lock, &|| {
@@ -336,10 +337,11 @@ fn move_in(staging: &Path, out: &Path, staged: &[String]) -> Result<(), WriteErr
     let mut made: FxHashSet<PathBuf> = FxHashSet::default();
     for (i, path) in staged.iter().enumerate() {
         let to = out.join(path);
+        // check_folders ran before the journal: every existing folder on the way is real.
         if let Some(p) = to.parent()
             && made.insert(p.to_path_buf())
         {
-            real_folders(out, p).map_err(WriteError::changed)?;
+            std::fs::create_dir_all(p).map_err(|e| WriteError::changed(io(p, "cannot create the folder", e)))?;
         }
         std::fs::rename(staging.join(path), &to)
             .map_err(|e| WriteError::changed(io(&to, "cannot move the new file in place", e)))?;
@@ -352,24 +354,36 @@ fn move_in(staging: &Path, out: &Path, staged: &[String]) -> Result<(), WriteErr
 
 /// Checks that no file or link stands where a staged file needs a folder inside `out`.
 fn check_folders(out: &Path, staged: &[String]) -> Result<(), Diagnostic> {
-    let mut checked: FxHashSet<PathBuf> = FxHashSet::default();
-    for path in staged {
-        let mut at = out.to_path_buf();
-        for part in Path::new(path).parent().into_iter().flat_map(Path::components) {
-            at.push(part);
-            if checked.contains(&at) {
-                continue;
-            }
-            match std::fs::symlink_metadata(&at) {
-                Ok(m) if m.is_dir() => {
-                    checked.insert(at.clone());
-                }
-                Ok(_) => return Err(not_a_folder(&at)),
-                Err(_) => break,
-            }
+    let parents: BTreeSet<&Path> = staged.iter().filter_map(|p| Path::new(p).parent()).collect();
+    for rel in parents {
+        if let Folders::Blocked(at) = folders(out, rel) {
+            return Err(not_a_folder(&at));
         }
     }
     Ok(())
+}
+
+/// How the folders from `out` down to `out/rel` stand.
+enum Folders {
+    /// All there, none a link.
+    Real,
+    /// Real as far as they go; the rest does not exist yet.
+    Missing,
+    /// This one is a file or a symbolic link.
+    Blocked(PathBuf),
+}
+
+fn folders(out: &Path, rel: &Path) -> Folders {
+    let mut at = out.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Folders::Blocked(at),
+            Err(_) => return Folders::Missing,
+        }
+    }
+    Folders::Real
 }
 
 fn not_a_folder(at: &Path) -> Diagnostic {
@@ -378,22 +392,6 @@ fn not_a_folder(at: &Path) -> Diagnostic {
         "is a file or a link where the site needs a folder; gongkai does not write through links",
     )
     .help("remove it from the output folder (gongkai did not create it), then build again")
-}
-
-/// Creates the folders from `out` down to `dir`, refusing any that is a symbolic link or a
-/// file: gongkai never writes through a link into another folder.
-fn real_folders(out: &Path, dir: &Path) -> Result<(), Diagnostic> {
-    let rel = dir.strip_prefix(out).unwrap_or(Path::new(""));
-    let mut at = out.to_path_buf();
-    for part in rel.components() {
-        at.push(part);
-        match std::fs::symlink_metadata(&at) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => return Err(not_a_folder(&at)),
-            Err(_) => std::fs::create_dir(&at).map_err(|e| io(&at, "cannot create the folder", e))?,
-        }
-    }
-    Ok(())
 }
 
 /// Removes the files of the previous build that this one does not have: regular files only,
@@ -406,7 +404,7 @@ fn remove_gone(out: &Path, gone: &[String]) -> Result<usize, WriteError> {
         }
         let Some(rel) = safe_relative(path) else { continue };
         let file = out.join(&rel);
-        let inside = file.parent().is_some_and(|p| no_links_between(out, p));
+        let inside = matches!(folders(out, rel.parent().unwrap_or(Path::new(""))), Folders::Real);
         let regular = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
         if inside && regular {
             std::fs::remove_file(&file)
@@ -416,18 +414,6 @@ fn remove_gone(out: &Path, gone: &[String]) -> Result<usize, WriteError> {
         }
     }
     Ok(removed)
-}
-
-/// True when every folder from `out` down to `dir` is a real folder (no symbolic link).
-fn no_links_between(out: &Path, dir: &Path) -> bool {
-    let Ok(rel) = dir.strip_prefix(out) else {
-        return false;
-    };
-    let mut at = out.to_path_buf();
-    rel.components().all(|c| {
-        at.push(c);
-        std::fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir())
-    })
 }
 
 /// Removes what a first (or `--force`d) build replaces in an output updated in place: every

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
@@ -137,10 +138,10 @@ pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Ch
             &report.file,
             format!(
                 "grade {} does not match score {} ({} is {})",
-                render::tables::grade_names(stated).0,
+                schema::grade_names(stated).0,
                 c.stated.grouped(),
                 figures::checks::grade_range(earned).1,
-                render::tables::grade_names(earned).0
+                schema::grade_names(earned).0
             ),
         )
         .help(

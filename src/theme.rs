@@ -65,10 +65,47 @@ impl Theme {
         }
     }
 
+    /// UI words of one language, for renderers.
+    pub fn words(&self, lang: &str) -> Words<'_> {
+        Words(self.t(lang))
+    }
+
     /// UI strings of one language.
     pub fn t(&self, lang: &str) -> &BTreeMap<String, String> {
         static EMPTY: BTreeMap<String, String> = BTreeMap::new();
         self.strings.get(lang).unwrap_or(&EMPTY)
+    }
+}
+
+/// The UI words of one language, as renderers written in Rust ask for them (未披露, units,
+/// grade and kind names): they live in the theme's i18n files, never in code.
+#[derive(Clone, Copy)]
+pub struct Words<'a>(pub &'a BTreeMap<String, String>);
+
+impl<'a> Words<'a> {
+    /// The word for `key`; the key itself when the theme lacks it (theme loading reports
+    /// every key the renderers need, so this shows only with a theme that failed to load).
+    pub fn get(&self, key: &'a str) -> &'a str {
+        self.0.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// A unit of measure as this language writes it (`unit.万元` in the i18n file); a unit
+    /// the theme does not name is shown as the report writes it.
+    pub fn unit(&self, unit: &str) -> String {
+        self.0
+            .get(&format!("unit.{unit}"))
+            .cloned()
+            .unwrap_or_else(|| unit.to_string())
+    }
+
+    /// True when the theme names `unit` in this language.
+    pub fn knows_unit(&self, unit: &str) -> bool {
+        self.0.contains_key(&format!("unit.{unit}"))
+    }
+
+    /// The word for `key` with `{name}` replaced by `value`.
+    pub fn fill(&self, key: &'a str, name: &str, value: &str) -> String {
+        self.get(key).replace(&format!("{{{name}}}"), value)
     }
 }
 
@@ -172,6 +209,24 @@ pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
     }
 }
 
+/// An i18n file: words by key, and a `[units]` table of units of measure.
+#[derive(serde::Deserialize)]
+struct Strings {
+    #[serde(default)]
+    units: BTreeMap<String, String>,
+    #[serde(flatten)]
+    words: BTreeMap<String, String>,
+}
+
+impl Strings {
+    /// One map: units become `unit.<unit>` keys.
+    fn flatten(self) -> BTreeMap<String, String> {
+        let mut out = self.words;
+        out.extend(self.units.into_iter().map(|(u, name)| (format!("unit.{u}"), name)));
+        out
+    }
+}
+
 fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for lang in ["zh", "en"] {
@@ -179,10 +234,12 @@ fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
         let parsed: Result<BTreeMap<String, String>, Diagnostic> = std::fs::read_to_string(&file)
             .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")))
             .and_then(|text| {
-                toml::from_str(&text).map_err(|e| {
-                    let pos = e.span().map(|s| crate::config::line_col(&text, s.start));
-                    Diagnostic::error(&file, format!("UI strings are not valid: {}", e.message())).at_opt(pos)
-                })
+                toml::from_str::<Strings>(&text)
+                    .map(Strings::flatten)
+                    .map_err(|e| {
+                        let pos = e.span().map(|s| crate::config::line_col(&text, s.start));
+                        Diagnostic::error(&file, format!("UI strings are not valid: {}", e.message())).at_opt(pos)
+                    })
             });
         match parsed {
             Ok(map) => {

@@ -13,7 +13,7 @@ use crate::content::Report;
 use crate::content::locate::{Seg, locate};
 use crate::content::model::*;
 use crate::decimal::Dec;
-use crate::figures::catalog;
+use crate::schema::{self, Place, Rule, grade_names};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -77,7 +77,7 @@ impl Check {
 
 /// A grade as the page shows it: `良`, or `良 (Good)` in English.
 pub fn grade_label(g: Grade, zh: bool) -> String {
-    let (name_zh, name_en) = crate::render::tables::grade_names(g);
+    let (name_zh, name_en) = crate::schema::grade_names(g);
     if zh {
         name_zh.to_string()
     } else {
@@ -195,17 +195,10 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Converts to the report's amount unit.
     fn unit_factor(&self, unit: Option<&str>) -> Option<Decimal> {
-        // Converts to the report's amount unit.
-        let to_yuan = |u: &str| match u {
-            "元" => Some(Decimal::ONE),
-            "万元" => Some(Decimal::from(10_000)),
-            "亿元" => Some(Decimal::from(100_000_000)),
-            _ => None,
-        };
-        let base = to_yuan(&self.report.front.amount_unit)?;
-        let this = to_yuan(unit.unwrap_or(&self.report.front.amount_unit))?;
-        Some(this / base)
+        let base = &self.report.front.amount_unit;
+        schema::money_factor(unit.unwrap_or(base), base)
     }
 
     fn push(&mut self, rule: &str, zh: String, en: String, path: &[Seg], stated: Dec, computed: Option<Approx>) {
@@ -330,306 +323,325 @@ fn a(d: Option<Dec>) -> Option<Approx> {
     d.map(|d| Approx::stated(d, false))
 }
 
-fn field(section: &str, key: &str) -> Names<'static> {
-    catalog::field(section, key).unwrap_or(("", ""))
+/// Chinese and English names of a figure of the form, by front-matter path.
+fn name(path: &str) -> Names<'static> {
+    let l = schema::label(path);
+    (l.zh, l.en)
 }
 
-/// Runs every check the report's figures allow.
+/// A numeric field's value, by section and key.
+fn num(f: &ReportFront, section: &str, key: &str) -> Option<Dec> {
+    schema::field(&format!("{section}.{key}")).and_then(|x| x.get.num(f))
+}
+
+/// Runs every check of the form ([`schema::RULES`]) the report's figures allow.
 pub fn check_report(report: &Report) -> Vec<Check> {
     let mut cx = Ctx {
         report,
         out: Vec::new(),
     };
-    let f = &report.front;
+    for rule in schema::RULES {
+        apply(&mut cx, rule);
+    }
+    cx.out
+}
+
+fn apply(cx: &mut Ctx, rule: &Rule) {
+    let f = &cx.report.front;
     use Seg::Key as K;
-
-    if let Some(e) = &f.expenditure {
-        let n = |k| field("expenditure", k);
-        cx.sum(
-            "expenditure.total = basic + project",
-            n("total"),
-            &[n("basic"), n("project")],
-            &[K("expenditure"), K("total")],
-            e.total,
-            &[a(e.basic), a(e.project)],
-        );
-        cx.sum(
-            "expenditure.basic = personnel + public",
-            n("basic"),
-            &[n("personnel"), n("public")],
-            &[K("expenditure"), K("basic")],
-            e.basic,
-            &[a(e.personnel), a(e.public)],
-        );
-        let items: Vec<&Item> = e.project_items.iter().collect();
-        cx.items_sum(
-            "expenditure.project = sum of project_items",
-            n("project"),
-            ("项目支出明细之和", "sum of project items"),
-            &[K("expenditure"), K("project")],
-            e.project,
-            &items,
-        );
-        for (i, fund) in e.by_fund.iter().enumerate() {
-            let k = catalog::find(catalog::FUNDS, fund.fund.key())
-                .map(|k| (k.zh, k.en))
-                .unwrap_or(("", ""));
-            let items: Vec<&Item> = e.project_items.iter().filter(|it| it.fund == Some(fund.fund)).collect();
-            let (key, stated, what) = match fund.project {
-                Some(p) => ("project", Some(p), ("项目支出", "project expenditure")),
-                None => ("total", fund.total, ("支出", "expenditure")),
+    match *rule {
+        Rule::Sum { section, total, parts } => {
+            let n = |k: &str| name(&format!("{section}.{k}"));
+            let names: Vec<Names> = parts.iter().map(|p| n(p)).collect();
+            let values: Vec<Option<Approx>> = parts.iter().map(|p| a(num(f, section, p))).collect();
+            cx.sum(
+                &format!("{section}.{total} = {}", parts.join(" + ")),
+                n(total),
+                &names,
+                &[K(section), K(total)],
+                num(f, section, total),
+                &values,
+            );
+        }
+        Rule::Share { section, share, whole } => {
+            let field = schema::field(&format!("{section}.{share}")).expect("a rule names a field");
+            let Place::ShareOf(part, _) = field.place else {
+                return;
             };
-            let (zh, en) = (format!("{}{}", k.0, what.0), format!("{} {}", k.1, what.1));
-            cx.items_sum(
-                &format!(
-                    "expenditure.by_fund.{}.{key} = sum of its project_items",
-                    fund.fund.key()
-                ),
-                (&zh, &en),
-                ("该预算来源的项目支出明细之和", "sum of its project items"),
-                &[K("expenditure"), K("by_fund"), Seg::Index(i), K(key)],
-                stated,
-                &items,
-            );
-            if fund.total.is_some() && fund.basic.is_some() && fund.project.is_some() {
-                cx.sum(
-                    &format!("expenditure.by_fund.{}.total = basic + project", fund.fund.key()),
-                    (k.0, k.1),
-                    &[n("basic"), n("project")],
-                    &[K("expenditure"), K("by_fund"), Seg::Index(i), K("total")],
-                    fund.total,
-                    &[a(fund.basic), a(fund.project)],
-                );
-            }
-        }
-        let of_total = ("占总支出的比例", "share of total expenditure");
-        let of_basic = ("占基本支出的比例", "share of basic expenditure");
-        for (key, share, part, whole, of) in [
-            ("basic_share", e.basic_share, e.basic, e.total, of_total),
-            ("project_share", e.project_share, e.project, e.total, of_total),
-            ("personnel_share", e.personnel_share, e.personnel, e.basic, of_basic),
-            ("public_share", e.public_share, e.public, e.basic, of_basic),
-        ] {
-            let label = n(key.trim_end_matches("_share"));
-            let names = (format!("{}{}", label.0, of.0), format!("{}, {}", label.1, of.1));
             cx.share(
-                &format!("expenditure.{key}"),
-                names,
-                &[K("expenditure"), K(key)],
-                share,
-                a(part),
-                a(whole),
+                &format!("{section}.{share}"),
+                (field.label.zh.to_string(), field.label.en.to_string()),
+                &[K(section), K(share)],
+                num(f, section, share),
+                a(num(f, section, part)),
+                a(num(f, section, whole)),
             );
         }
+        Rule::ItemsSum {
+            section,
+            total,
+            items,
+            parts,
+        } => {
+            let list = schema::list(section, items).expect("a rule names a list");
+            let items_of: Vec<&Item> = (list.get)(f).iter().collect();
+            cx.items_sum(
+                &format!("{section}.{total} = sum of {items}"),
+                name(&format!("{section}.{total}")),
+                (parts.zh, parts.en),
+                &[K(section), K(total)],
+                num(f, section, total),
+                &items_of,
+            );
+        }
+        Rule::FundLines => fund_lines(cx),
+        Rule::IncomeShares => income_shares(cx),
+        Rule::Balance => balance(cx),
+        Rule::ExecutionRate => execution_rate(cx),
+        Rule::ThreePublicTotals => three_public_totals(cx),
+        Rule::ThreePublicLines => three_public_lines(cx),
+        Rule::StaffInPost => staff_in_post(cx),
+        Rule::EconomyGrowth => economy_growth(cx),
+        Rule::AlsoStated => also_stated(cx),
+        Rule::GradeAgreesWithScore => grade_agrees(cx),
+        Rule::IndicatorPoints => indicator_checks(cx),
     }
+}
 
-    if let Some(b) = &f.budget {
-        let n = |k| field("budget", k);
-        let items: Vec<&Item> = b.income_sources.iter().collect();
-        cx.items_sum(
-            "budget.income = sum of income_sources",
-            n("income"),
-            ("各收入来源之和", "sum of income sources"),
-            &[K("budget"), K("income")],
-            b.income,
-            &items,
-        );
-        cx.sum(
-            "budget.expenditure = basic + project",
-            n("expenditure"),
-            &[n("basic"), n("project")],
-            &[K("budget"), K("expenditure")],
-            b.expenditure,
-            &[a(b.basic), a(b.project)],
-        );
-    }
-
-    let spent = f
-        .final_accounts
+/// 决算支出: stated in final accounts, or once under 支出 (003-style reports).
+fn spent(f: &ReportFront) -> Option<Dec> {
+    f.final_accounts
         .as_ref()
         .and_then(|x| x.expenditure)
-        .or(f.expenditure.as_ref().and_then(|e| e.total));
-    if let Some(fa) = &f.final_accounts {
-        let n = |k| field("final_accounts", k);
-        let items: Vec<&Item> = fa.income_sources.iter().collect();
+        .or(f.expenditure.as_ref().and_then(|e| e.total))
+}
+
+fn fund_lines(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let Some(e) = cx.report.front.expenditure.as_ref() else {
+        return;
+    };
+    let n = |k: &str| name(&format!("expenditure.{k}"));
+    for (i, fund) in e.by_fund.iter().enumerate() {
+        let k = schema::find(schema::FUNDS, fund.fund.key())
+            .map(|k| (k.label.zh, k.label.en))
+            .unwrap_or(("", ""));
+        let items: Vec<&Item> = e.project_items.iter().filter(|it| it.fund == Some(fund.fund)).collect();
+        let (key, stated, what) = match fund.project {
+            Some(p) => ("project", Some(p), ("项目支出", "project expenditure")),
+            None => ("total", fund.total, ("支出", "expenditure")),
+        };
+        let (zh, en) = (format!("{}{}", k.0, what.0), format!("{} {}", k.1, what.1));
         cx.items_sum(
-            "final_accounts.income = sum of income_sources",
-            n("income"),
-            ("各收入来源之和", "sum of income sources"),
-            &[K("final_accounts"), K("income")],
-            fa.income,
+            &format!(
+                "expenditure.by_fund.{}.{key} = sum of its project_items",
+                fund.fund.key()
+            ),
+            (&zh, &en),
+            ("该预算来源的项目支出明细之和", "sum of its project items"),
+            &[K("expenditure"), K("by_fund"), Seg::Index(i), K(key)],
+            stated,
             &items,
         );
-        for (i, item) in fa.income_sources.iter().enumerate() {
-            let label = (
-                item.label.clone().unwrap_or_default(),
-                item.label_en.clone().unwrap_or_default(),
-            );
-            let names = (
-                format!("{}占总收入的比例", label.0),
-                format!("{}, share of total income", label.1),
-            );
-            cx.share(
-                "final_accounts.income_sources.share",
-                names,
-                &[K("final_accounts"), K("income_sources"), Seg::Index(i), K("share")],
-                item.share,
-                item_value(&cx, item),
-                a(fa.income),
-            );
-        }
-        if let (Some(close), Some(open), Some(inc), Some(out)) =
-            (fa.closing_balance, fa.opening_balance, fa.income, spent)
-        {
-            let computed = Approx::stated(open, false)
-                .add(Approx::stated(inc, false))
-                .sub(Approx::stated(out, false));
-            let (close_n, open_n) = (n("closing_balance"), n("opening_balance"));
-            cx.push(
-                "final_accounts.closing_balance = opening_balance + income - expenditure",
-                format!("{} = {} + 本年收入 − 本年支出", close_n.0, open_n.0),
-                format!("{} = {} + income − expenditure", close_n.1, open_n.1),
-                &[K("final_accounts"), K("closing_balance")],
-                close,
-                Some(computed),
-            );
-        }
-        // 执行率 = 执行数 ÷ 预算数: the full-year budget where stated, otherwise the funds available.
-        let (base, base_names) = match f.budget.as_ref().and_then(|b| b.full_year) {
-            Some(fy) => (Some(Approx::stated(fy, false)), ("全年预算数", "full-year budget")),
-            None => (
-                a(fa.opening_balance).zip(a(fa.income)).map(|(o, i)| o.add(i)),
-                ("年初结转结余与本年收入之和", "opening balance plus income"),
-            ),
-        };
-        let names = (
-            format!("执行率 = 本年支出 ÷ {}", base_names.0),
-            format!("Budget execution rate = expenditure ÷ {}", base_names.1),
-        );
-        cx.share(
-            "final_accounts.execution_rate",
-            names,
-            &[K("final_accounts"), K("execution_rate")],
-            fa.execution_rate,
-            a(spent),
-            base,
-        );
-    }
-
-    if let Some(tp) = &f.three_public {
-        let lines = [
-            ("overseas_travel", &tp.overseas_travel),
-            ("hospitality", &tp.hospitality),
-            ("vehicles", &tp.vehicles),
-        ];
-        let n = |k| field("three_public", k);
-        if let Some(total) = &tp.total {
-            for (what, zh, en) in [("actual", "决算数", "actual"), ("budget", "预算数", "budget")] {
-                let get = |l: &SpendingLine| if what == "actual" { l.actual } else { l.budget };
-                let values: Vec<Option<Approx>> = lines
-                    .iter()
-                    .map(|(_, l)| l.as_ref().and_then(|l| line_value(&cx, l, get(l))))
-                    .collect();
-                let t = n("total");
-                let rule = format!("three_public.total.{what} = overseas_travel + hospitality + vehicles");
-                let (tz, te) = (format!("{}{zh}", t.0), format!("{} ({en})", t.1));
-                cx.sum(
-                    &rule,
-                    (&tz, &te),
-                    &[n("overseas_travel"), n("hospitality"), n("vehicles")],
-                    &[K("three_public"), K("total"), K(what)],
-                    line_value(&cx, total, get(total)).and(get(total)),
-                    &values,
-                );
-            }
-        }
-        let all = [
-            ("total", &tp.total),
-            ("overseas_travel", &tp.overseas_travel),
-            ("hospitality", &tp.hospitality),
-            ("vehicles", &tp.vehicles),
-        ];
-        for (key, line) in all {
-            let Some(l) = line else { continue };
-            let label = n(key);
-            cx.share(
-                &format!("three_public.{key}.rate"),
-                (
-                    format!("{}完成预算的比例 = 决算数 ÷ 预算数", label.0),
-                    format!("{}: share of budget used = actual ÷ budget", label.1),
-                ),
-                &[K("three_public"), K(key), K("rate")],
-                l.rate,
-                a(l.actual),
-                a(l.budget),
-            );
-            if let (Some(pct), Some(ch), Some(act)) = (l.change_pct, l.change, l.actual) {
-                let ch = Approx::stated(ch, false);
-                let prev = Approx::stated(act, false).sub(ch);
-                cx.push(
-                    &format!("three_public.{key}.change_pct"),
-                    format!("{}增减率 = 增减额 ÷ 上年数", label.0),
-                    format!("{}: change % = change ÷ previous year", label.1),
-                    &[K("three_public"), K(key), K("change_pct")],
-                    pct,
-                    ch.pct(prev),
-                );
-            }
-        }
-    }
-
-    if let Some(s) = &f.assets {
-        let n = |k| field("assets", k);
-        cx.sum(
-            "assets.total = current + non_current",
-            n("total"),
-            &[n("current"), n("non_current")],
-            &[K("assets"), K("total")],
-            s.total,
-            &[a(s.current), a(s.non_current)],
-        );
-        let of = ("占资产总额的比例", "share of total assets");
-        for (key, share, part) in [
-            ("current_share", s.current_share, s.current),
-            ("non_current_share", s.non_current_share, s.non_current),
-        ] {
-            let label = n(key.trim_end_matches("_share"));
-            cx.share(
-                &format!("assets.{key}"),
-                (format!("{}{}", label.0, of.0), format!("{}, {}", label.1, of.1)),
-                &[K("assets"), K(key)],
-                share,
-                a(part),
-                a(s.total),
-            );
-        }
-    }
-
-    if let Some(st) = &f.staffing {
-        // Only the in-post categories add up to 实有人数; contract staff are outside the posts.
-        let in_post: Vec<Option<Approx>> = st
-            .categories
-            .iter()
-            .filter(|c| matches!(c.key.as_deref(), Some("management" | "technical" | "support")))
-            .map(|c| Some(Approx::stated(c.value, true)))
-            .collect();
-        if !in_post.is_empty() {
-            let n = field("staffing", "actual");
+        if fund.total.is_some() && fund.basic.is_some() && fund.project.is_some() {
             cx.sum(
-                "staffing.actual = management + technical + support",
-                n,
-                &[
-                    ("管理人员", "management"),
-                    ("专业技术人员", "technical"),
-                    ("工勤人员", "support staff"),
-                ],
-                &[K("staffing"), K("actual")],
-                st.actual,
-                &[sum_all(&in_post)],
+                &format!("expenditure.by_fund.{}.total = basic + project", fund.fund.key()),
+                (k.0, k.1),
+                &[n("basic"), n("project")],
+                &[K("expenditure"), K("by_fund"), Seg::Index(i), K("total")],
+                fund.total,
+                &[a(fund.basic), a(fund.project)],
             );
         }
     }
+}
 
+fn income_shares(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let Some(fa) = cx.report.front.final_accounts.as_ref() else {
+        return;
+    };
+    for (i, item) in fa.income_sources.iter().enumerate() {
+        let label = (
+            item.label.clone().unwrap_or_default(),
+            item.label_en.clone().unwrap_or_default(),
+        );
+        let names = (
+            format!("{}占总收入的比例", label.0),
+            format!("{}, share of total income", label.1),
+        );
+        let value = item_value(cx, item);
+        cx.share(
+            "final_accounts.income_sources.share",
+            names,
+            &[K("final_accounts"), K("income_sources"), Seg::Index(i), K("share")],
+            item.share,
+            value,
+            a(fa.income),
+        );
+    }
+}
+
+fn balance(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let f = &cx.report.front;
+    let Some(fa) = f.final_accounts.as_ref() else {
+        return;
+    };
+    if let (Some(close), Some(open), Some(inc), Some(out)) = (fa.closing_balance, fa.opening_balance, fa.income, spent(f)) {
+        let computed = Approx::stated(open, false)
+            .add(Approx::stated(inc, false))
+            .sub(Approx::stated(out, false));
+        let (close_n, open_n) = (
+            name("final_accounts.closing_balance"),
+            name("final_accounts.opening_balance"),
+        );
+        cx.push(
+            "final_accounts.closing_balance = opening_balance + income - expenditure",
+            format!("{} = {} + 本年收入 − 本年支出", close_n.0, open_n.0),
+            format!("{} = {} + income − expenditure", close_n.1, open_n.1),
+            &[K("final_accounts"), K("closing_balance")],
+            close,
+            Some(computed),
+        );
+    }
+}
+
+fn execution_rate(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let f = &cx.report.front;
+    let Some(fa) = f.final_accounts.as_ref() else {
+        return;
+    };
+    // 执行率 = 执行数 ÷ 预算数: the full-year budget where stated, otherwise the funds available.
+    let (base, base_names) = match f.budget.as_ref().and_then(|b| b.full_year) {
+        Some(fy) => (Some(Approx::stated(fy, false)), ("全年预算数", "full-year budget")),
+        None => (
+            a(fa.opening_balance).zip(a(fa.income)).map(|(o, i)| o.add(i)),
+            ("年初结转结余与本年收入之和", "opening balance plus income"),
+        ),
+    };
+    let rate = name("final_accounts.execution_rate");
+    let names = (
+        format!("{} = 本年支出 ÷ {}", rate.0, base_names.0),
+        format!("{} = expenditure ÷ {}", rate.1, base_names.1),
+    );
+    cx.share(
+        "final_accounts.execution_rate",
+        names,
+        &[K("final_accounts"), K("execution_rate")],
+        fa.execution_rate,
+        a(spent(f)),
+        base,
+    );
+}
+
+/// The “三公”经费 lines in form order, total first.
+fn lines(tp: &ThreePublic) -> [(&'static str, &Option<SpendingLine>); 4] {
+    [
+        ("total", &tp.total),
+        ("overseas_travel", &tp.overseas_travel),
+        ("hospitality", &tp.hospitality),
+        ("vehicles", &tp.vehicles),
+    ]
+}
+
+fn three_public_totals(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let Some(tp) = cx.report.front.three_public.as_ref() else {
+        return;
+    };
+    let Some(total) = &tp.total else { return };
+    let n = |k: &str| name(&format!("three_public.{k}"));
+    let all = lines(tp);
+    let parts = &all[1..];
+    for (what, zh, en) in [("actual", "决算数", "actual"), ("budget", "预算数", "budget")] {
+        let get = |l: &SpendingLine| if what == "actual" { l.actual } else { l.budget };
+        let values: Vec<Option<Approx>> = parts
+            .iter()
+            .map(|(_, l)| l.as_ref().and_then(|l| line_value(cx, l, get(l))))
+            .collect();
+        let keys: Vec<&str> = parts.iter().map(|(k, _)| *k).collect();
+        let names: Vec<Names> = keys.iter().map(|k| n(k)).collect();
+        let rule = format!("three_public.total.{what} = {}", keys.join(" + "));
+        let t = n("total");
+        let (tz, te) = (format!("{}{zh}", t.0), format!("{} ({en})", t.1));
+        cx.sum(
+            &rule,
+            (&tz, &te),
+            &names,
+            &[K("three_public"), K("total"), K(what)],
+            line_value(cx, total, get(total)).and(get(total)),
+            &values,
+        );
+    }
+}
+
+fn three_public_lines(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let Some(tp) = cx.report.front.three_public.as_ref() else {
+        return;
+    };
+    for (key, line) in lines(tp) {
+        let Some(l) = line else { continue };
+        let label = name(&format!("three_public.{key}"));
+        cx.share(
+            &format!("three_public.{key}.rate"),
+            (
+                format!("{}完成预算的比例 = 决算数 ÷ 预算数", label.0),
+                format!("{}: share of budget used = actual ÷ budget", label.1),
+            ),
+            &[K("three_public"), K(key), K("rate")],
+            l.rate,
+            a(l.actual),
+            a(l.budget),
+        );
+        if let (Some(pct), Some(ch), Some(act)) = (l.change_pct, l.change, l.actual) {
+            let ch = Approx::stated(ch, false);
+            let prev = Approx::stated(act, false).sub(ch);
+            cx.push(
+                &format!("three_public.{key}.change_pct"),
+                format!("{}增减率 = 增减额 ÷ 上年数", label.0),
+                format!("{}: change % = change ÷ previous year", label.1),
+                &[K("three_public"), K(key), K("change_pct")],
+                pct,
+                ch.pct(prev),
+            );
+        }
+    }
+}
+
+fn staff_in_post(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let Some(st) = cx.report.front.staffing.as_ref() else {
+        return;
+    };
+    // Only the in-post categories add up to 实有人数; contract staff are outside the posts.
+    let in_post: Vec<Option<Approx>> = st
+        .categories
+        .iter()
+        .filter(|c| matches!(c.key.as_deref(), Some("management" | "technical" | "support")))
+        .map(|c| Some(Approx::stated(c.value, true)))
+        .collect();
+    if !in_post.is_empty() {
+        cx.sum(
+            "staffing.actual = management + technical + support",
+            name("staffing.actual"),
+            &[
+                ("管理人员", "management"),
+                ("专业技术人员", "technical"),
+                ("工勤人员", "support staff"),
+            ],
+            &[K("staffing"), K("actual")],
+            st.actual,
+            &[sum_all(&in_post)],
+        );
+    }
+}
+
+fn economy_growth(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let f = &cx.report.front;
     for (i, item) in f.economy.iter().enumerate() {
         if let (Some(pct), Some(ch)) = (item.change_pct, item.change) {
             let ch = Approx::stated(ch, false);
@@ -648,8 +660,12 @@ pub fn check_report(report: &Report) -> Vec<Check> {
             );
         }
     }
+}
 
-    // A figure stated twice, differently (also_stated).
+/// A figure stated twice, differently (also_stated).
+fn also_stated(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let f = &cx.report.front;
     let mut twice = Vec::new();
     let lists: [(&str, &[Item]); 2] = [
         ("economy", &f.economy),
@@ -704,34 +720,35 @@ pub fn check_report(report: &Report) -> Vec<Check> {
             status,
         );
     }
+}
 
-    if let Some(ev) = &f.evaluation
-        && let (Some(score), Some(grade)) = (ev.score, ev.grade)
-    {
-        let expected = grade_for(score);
-        let (zh, en) = crate::render::tables::grade_names(expected);
-        let s = score.grouped();
-        let rule_zh = format!("等级与得分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60；{s} 分应为“{zh}”）");
-        let rule_en =
-            format!("Grade agrees with score (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60; {s} points is {en})");
-        cx.exact(
-            ("evaluation.grade agrees with score", rule_zh, rule_en),
-            &[K("evaluation"), K("grade")],
-            score,
-            score.0,
-            if expected == grade {
-                Status::Passed
-            } else {
-                Status::Mismatch
-            },
-        );
-        if let Some(check) = cx.out.last_mut() {
-            check.grades = Some((grade, expected));
-        }
+fn grade_agrees(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let f = &cx.report.front;
+    let Some(ev) = &f.evaluation else { return };
+    let (Some(score), Some(grade)) = (ev.score, ev.grade) else {
+        return;
+    };
+    let expected = grade_for(score);
+    let (zh, en) = grade_names(expected);
+    let s = score.grouped();
+    let rule_zh = format!("等级与得分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60；{s} 分应为“{zh}”）");
+    let rule_en =
+        format!("Grade agrees with score (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60; {s} points is {en})");
+    cx.exact(
+        ("evaluation.grade agrees with score", rule_zh, rule_en),
+        &[K("evaluation"), K("grade")],
+        score,
+        score.0,
+        if expected == grade {
+            Status::Passed
+        } else {
+            Status::Mismatch
+        },
+    );
+    if let Some(check) = cx.out.last_mut() {
+        check.grades = Some((grade, expected));
     }
-
-    indicator_checks(&mut cx);
-    cx.out
 }
 
 /// Indicator table: points are awarded, not measured, so they add up exactly.

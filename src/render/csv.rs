@@ -229,7 +229,7 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
     t.text(
         "evaluation_grade",
         "绩效等级 Grade: 优 / 良 / 中 / 差",
-        ev.grade.map(|g| crate::render::tables::grade_names(g).0),
+        ev.grade.map(|g| crate::schema::grade_names(g).0),
     );
 
     let b = f.budget.clone().unwrap_or_default();

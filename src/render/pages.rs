@@ -4,7 +4,8 @@
 //! decimals, so no template ever does arithmetic or float formatting.
 
 use super::OutputFile;
-use super::tables::{self, Frag, grade_names, has_cjk};
+use super::tables::{self, Frag, has_cjk};
+use crate::schema::grade_names;
 use crate::content::model::{Kind, Level, Region, UnitType};
 use crate::content::{Report, Unit};
 use crate::diagnostics::Diagnostic;
@@ -829,8 +830,14 @@ impl Renderer<'_> {
         let f = &r.front;
         let path = entry.path();
         let (title, _) = self.report_title(entry);
-        let mut tables = tables::report_tables(f, self.lang);
-        tables.extend(tables::project_tables(f, r.en.as_ref().map(|t| &t.front), self.lang));
+        let words = self.theme.words(self.lang.code());
+        let mut tables = tables::report_tables(f, self.lang, words);
+        tables.extend(tables::project_tables(
+            f,
+            r.en.as_ref().map(|t| &t.front),
+            self.lang,
+            words,
+        ));
         let key_figures = self.key_figures(r);
         let charts = self.charts(super::chart_specs::report(f, self.lang), &path);
         let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match (self.lang, &r.en) {

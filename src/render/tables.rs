@@ -5,7 +5,8 @@
 
 use crate::content::model::*;
 use crate::decimal::Dec;
-use crate::figures::catalog::{self, field, section, unit_en};
+use crate::schema::{self, Body, Entry, Field, Get, Items, Kind as FieldKind, Label, Place, Section, Shown, Unit};
+use crate::theme::Words;
 use crate::site::Lang;
 use serde::Serialize;
 
@@ -96,6 +97,7 @@ pub fn escape_into(out: &mut String, text: &str) {
 pub struct Fmt<'a> {
     pub lang: Lang,
     pub unit: &'a str,
+    pub words: Words<'a>,
 }
 
 impl Fmt<'_> {
@@ -172,17 +174,14 @@ impl Fmt<'_> {
         }
     }
 
-    /// "未披露" / "Not disclosed".
+    /// The theme's word for a figure not disclosed.
     pub fn not_disclosed(&self) -> String {
-        self.pick("未披露", "Not disclosed")
+        self.words.get("not_disclosed").to_string()
     }
 
     /// A unit of measure in the page's language.
     pub fn unit_name(&self, unit: &str) -> String {
-        match self.lang {
-            Lang::Zh => unit.to_string(),
-            Lang::En => unit_en(unit),
-        }
+        self.words.unit(unit)
     }
 
     fn unit_cell(&self, unit: Option<&str>) -> Cell {
@@ -227,30 +226,12 @@ impl Fmt<'_> {
         note.map(|n| self.source_text(n))
     }
 
-    /// Row: label | value | unit | details.
-    fn row(
-        &self,
-        section: &str,
-        key: &str,
-        v: Option<&Dec>,
-        unit: Option<&str>,
-        details: Vec<Option<Frag>>,
-    ) -> Vec<Cell> {
-        let (zh, en): (&str, &str) = field(section, key).unwrap_or((key, key));
-        let sub = matches!(key, "personnel" | "public");
-        vec![
-            self.label(zh, en, sub),
-            self.num(v),
-            if v.is_some() {
-                self.unit_cell(unit)
-            } else {
-                self.text(String::new())
-            },
-            self.details(details.into_iter().flatten().collect()),
-        ]
+    /// A form label in the page's language.
+    fn name(&self, l: Label) -> String {
+        self.pick(l.zh, l.en)
     }
 
-    fn item_row(&self, item: &Item, share_of: (&str, &str)) -> Vec<Cell> {
+    fn item_row(&self, item: &Item, share_of: (&str, &str), default_unit: &str) -> Vec<Cell> {
         let label = match self.lang {
             Lang::Zh => item.label.as_ref().or(item.name.as_ref()).cloned().unwrap_or_default(),
             Lang::En => item
@@ -271,16 +252,13 @@ impl Fmt<'_> {
             }],
             class: "sub",
         };
-        let unit = item.unit.as_deref().unwrap_or(self.unit);
+        let unit = item.unit.as_deref().unwrap_or(default_unit);
         let mut details = vec![
             self.share(item.share.as_ref(), share_of.0, share_of.1),
             self.change(item.change.as_ref(), item.change_pct.as_ref(), unit),
-            item.fund.map(|f| {
-                let k = catalog::find(catalog::FUNDS, f.key()).expect("every fund is in the catalogue");
-                Frag {
-                    text: self.pick(k.zh, k.en),
-                    lang: None,
-                }
+            item.fund.map(|f| Frag {
+                text: self.name(fund_label(f)),
+                lang: None,
             }),
             self.note(item.note.as_ref()),
         ];
@@ -311,16 +289,15 @@ impl Fmt<'_> {
         }
     }
 
-    fn table(&self, id: &str, present: bool, headers: Vec<String>, rows: Vec<Vec<Cell>>, notes: Vec<Frag>) -> Table {
-        let (zh, en) = section(id);
+    fn table(&self, section: &Section, present: bool, headers: Vec<String>, rows: Vec<Vec<Cell>>, notes: Vec<Frag>) -> Table {
         let rows = if present { rows } else { Vec::new() };
         Table {
-            id: format!("fig-{}", id.replace('_', "-")),
-            title: self.pick(zh, en),
+            id: format!("fig-{}", section.key.replace('_', "-")),
+            title: self.name(section.title),
             headers,
             rows_html: rows_html(&rows),
             rows,
-            empty: (!present).then(|| self.pick("本报告未披露此部分数据。", "Not disclosed in this report.")),
+            empty: (!present).then(|| self.words.get("section_not_disclosed").to_string()),
             notes: if present { notes } else { Vec::new() },
         }
     }
@@ -350,158 +327,146 @@ pub fn has_cjk(s: &str) -> bool {
         .any(|c| matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF))
 }
 
-/// All figure tables of a report, in display order.
-pub fn report_tables(front: &ReportFront, lang: Lang) -> Vec<Table> {
+/// All figure tables of a report, in the form's order ([`schema::SECTIONS`]).
+pub fn report_tables(front: &ReportFront, lang: Lang, words: Words) -> Vec<Table> {
     let f = Fmt {
         lang,
         unit: &front.amount_unit,
+        words,
     };
-    let u = front.amount_unit.as_str();
-    let mut out = Vec::new();
+    schema::SECTIONS
+        .iter()
+        .filter_map(|s| f.section(front, s))
+        .collect()
+}
 
-    let ev = front.evaluation.clone().unwrap_or_default();
-    let grade = ev.grade.map(|g| {
-        let (zh, en) = grade_names(g);
-        f.text(f.pick(zh, &format!("{en} ({zh})")))
-    });
-    out.push(f.table(
-        "evaluation",
-        front.evaluation.is_some(),
-        f.basic_headers(),
+/// The form's name of a budget.
+fn fund_label(fund: Fund) -> Label {
+    schema::find(schema::FUNDS, fund.key())
+        .map(|k| k.label)
+        .unwrap_or(schema::l("", ""))
+}
+
+impl Fmt<'_> {
+    /// One section's table; `None` when the section is not shown for this report.
+    fn section(&self, front: &ReportFront, s: &Section) -> Option<Table> {
+        let given = (s.given)(front);
+        let shown = match s.shown {
+            Shown::Always => true,
+            Shown::WhenGiven => given,
+            Shown::Project => given || front.kind == Kind::Project,
+        };
+        if !shown {
+            return None;
+        }
+        let (headers, rows, notes) = match s.body {
+            Body::Rows(entries) => self.rows_body(front, entries),
+            Body::Funds => self.funds_body(front),
+            Body::List(items) => (self.basic_headers(), self.items_rows(front, &items), Vec::new()),
+            Body::Lines(lines, _) => self.lines_body(front, lines),
+            Body::Goals | Body::Indicators => return None,
+        };
+        Some(self.table(s, given, headers, rows, notes))
+    }
+
+    /// Label | value | unit | details rows of a section of fields, with its notes.
+    fn rows_body(&self, front: &ReportFront, entries: &[Entry]) -> (Vec<String>, Vec<Vec<Cell>>, Vec<Frag>) {
+        let mut rows = Vec::new();
+        let mut notes = Vec::new();
+        for entry in entries {
+            match entry {
+                Entry::Items(items) => rows.extend(self.items_rows(front, items)),
+                Entry::Field(field) => match field.place {
+                    Place::Row | Place::Sub => rows.push(self.field_row(front, field, entries)),
+                    Place::AsOf => notes.extend(self.text_of(front, field).map(|d| Frag {
+                        text: self.words.fill("as_of", "date", &d),
+                        lang: None,
+                    })),
+                    Place::Note => notes.extend(self.text_of(front, field).map(|n| self.source_text(&n))),
+                    Place::ShareOf(..) | Place::ChangeOf(_) | Place::TextOf(_) => {}
+                },
+            }
+        }
+        (self.basic_headers(), rows, notes)
+    }
+
+    fn text_of(&self, front: &ReportFront, field: &Field) -> Option<String> {
+        match field.get {
+            Get::Text(get) => get(front).map(str::to_string),
+            _ => None,
+        }
+    }
+
+    /// The row of one field, with the fields placed in its details.
+    fn field_row(&self, front: &ReportFront, field: &Field, entries: &[Entry]) -> Vec<Cell> {
+        let mut details: Vec<Option<Frag>> = Vec::new();
+        let value = match field.get {
+            Get::Grade(get) => Some(match get(front) {
+                Some(g) => self.text(self.words.get(grade_key(g)).to_string()),
+                None => self.nd(),
+            }),
+            _ => None,
+        };
+        let mut v = field.get.num(front);
+        if let (None, Some((fallback, note))) = (v, field.page_fallback) {
+            v = fallback(front);
+            details.push(v.map(|_| Frag {
+                text: self.name(note),
+                lang: None,
+            }));
+        }
+        for other in entries.iter().filter_map(|e| match e {
+            Entry::Field(f) => Some(f),
+            Entry::Items(_) => None,
+        }) {
+            details.push(match other.place {
+                Place::ShareOf(row, of) if row == field.key => {
+                    self.share(other.get.num(front).as_ref(), of.zh, of.en)
+                }
+                Place::ChangeOf(row) if row == field.key => self.change(other.get.num(front).as_ref(), None, self.unit),
+                Place::TextOf(row) if row == field.key => self.text_of(front, other).map(|t| self.source_text(&t)),
+                _ => None,
+            });
+        }
+        let unit = match field.unit {
+            Unit::Amount => self.unit,
+            Unit::Of(u) => u,
+            Unit::None => "",
+        };
+        let value = value.unwrap_or_else(|| match field.kind {
+            FieldKind::Percent => self.pct(v.as_ref()),
+            _ => self.num(v.as_ref()),
+        });
+        // Rates and points always name their unit; amounts and counts only beside a figure.
+        let show_unit = matches!(field.kind, FieldKind::Percent | FieldKind::Points) || v.is_some();
         vec![
-            vec![
-                f.label("自评得分", "Self-evaluation score", false),
-                f.num(ev.score.as_ref()),
-                f.text(f.pick("分", "points")),
-                f.details(f.note(ev.note.as_ref()).into_iter().collect()),
-            ],
-            vec![
-                f.label("绩效等级", "Grade", false),
-                grade.unwrap_or_else(|| f.nd()),
-                f.text(String::new()),
-                f.details(Vec::new()),
-            ],
-        ],
-        Vec::new(),
-    ));
+            self.label(field.label.zh, field.label.en, field.place == Place::Sub),
+            value,
+            self.text(if show_unit && !unit.is_empty() {
+                self.unit_name(unit)
+            } else {
+                String::new()
+            }),
+            self.details(details.into_iter().flatten().collect()),
+        ]
+    }
 
-    let b = front.budget.clone().unwrap_or_default();
-    let mut rows = vec![
-        f.row("budget", "initial", b.initial.as_ref(), None, vec![]),
-        f.row("budget", "full_year", b.full_year.as_ref(), None, vec![]),
-        f.row(
-            "budget",
-            "income",
-            b.income.as_ref(),
-            None,
-            vec![f.change(b.income_change.as_ref(), None, u)],
-        ),
-    ];
-    rows.extend(
-        b.income_sources
+    /// A list of items as sub-rows.
+    fn items_rows(&self, front: &ReportFront, items: &Items) -> Vec<Vec<Cell>> {
+        let share_of = items.share_of.unwrap_or(schema::l("", ""));
+        let unit = match items.unit {
+            Unit::Of(u) => u,
+            _ => self.unit,
+        };
+        (items.get)(front)
             .iter()
-            .map(|i| f.item_row(i, ("收入预算", "budgeted income"))),
-    );
-    rows.push(f.row("budget", "expenditure", b.expenditure.as_ref(), None, vec![]));
-    rows.push(f.row("budget", "basic", b.basic.as_ref(), None, vec![]));
-    rows.push(f.row("budget", "project", b.project.as_ref(), None, vec![]));
-    out.push(f.table(
-        "budget",
-        front.budget.is_some(),
-        f.basic_headers(),
-        rows,
-        f.note(b.note.as_ref()).into_iter().collect(),
-    ));
+            .map(|i| self.item_row(i, (share_of.zh, share_of.en), unit))
+            .collect()
+    }
 
-    let fa = front.final_accounts.clone().unwrap_or_default();
-    let mut rows = vec![
-        f.row(
-            "final_accounts",
-            "opening_balance",
-            fa.opening_balance.as_ref(),
-            None,
-            vec![],
-        ),
-        f.row("final_accounts", "income", fa.income.as_ref(), None, vec![]),
-    ];
-    rows.extend(
-        fa.income_sources
-            .iter()
-            .map(|i| f.item_row(i, ("总收入", "total income"))),
-    );
-    // 003-style reports state 决算支出合计 once, with its breakdown, under 支出: show it here too.
-    let spent = fa
-        .expenditure
-        .as_ref()
-        .or(front.expenditure.as_ref().and_then(|e| e.total.as_ref()));
-    let see = (fa.expenditure.is_none() && spent.is_some()).then(|| Frag {
-        text: f.pick("即“支出”部分的整体支出", "the total expenditure under Expenditure"),
-        lang: None,
-    });
-    rows.push(f.row("final_accounts", "expenditure", spent, None, vec![see]));
-    rows.push(f.row(
-        "final_accounts",
-        "closing_balance",
-        fa.closing_balance.as_ref(),
-        None,
-        vec![],
-    ));
-    let (zh, en) = field("final_accounts", "execution_rate").unwrap_or_default();
-    rows.push(vec![
-        f.label(zh, en, false),
-        f.pct(fa.execution_rate.as_ref()),
-        f.text("%".into()),
-        f.details(vec![]),
-    ]);
-    out.push(f.table(
-        "final_accounts",
-        front.final_accounts.is_some(),
-        f.basic_headers(),
-        rows,
-        f.note(fa.note.as_ref()).into_iter().collect(),
-    ));
-
-    let e = front.expenditure.clone().unwrap_or_default();
-    let rows = vec![
-        f.row("expenditure", "total", e.total.as_ref(), None, vec![]),
-        f.row(
-            "expenditure",
-            "basic",
-            e.basic.as_ref(),
-            None,
-            vec![f.share(e.basic_share.as_ref(), "总支出", "total expenditure")],
-        ),
-        f.row(
-            "expenditure",
-            "personnel",
-            e.personnel.as_ref(),
-            None,
-            vec![f.share(e.personnel_share.as_ref(), "基本支出", "basic expenditure")],
-        ),
-        f.row(
-            "expenditure",
-            "public",
-            e.public.as_ref(),
-            None,
-            vec![f.share(e.public_share.as_ref(), "基本支出", "basic expenditure")],
-        ),
-        f.row(
-            "expenditure",
-            "project",
-            e.project.as_ref(),
-            None,
-            vec![f.share(e.project_share.as_ref(), "总支出", "total expenditure")],
-        ),
-    ];
-    out.push(f.table(
-        "expenditure",
-        front.expenditure.is_some(),
-        f.basic_headers(),
-        rows,
-        f.note(e.note.as_ref()).into_iter().collect(),
-    ));
-    if !e.by_fund.is_empty() {
-        let headers = f.headers(
+    /// Spending from each budget (expenditure.by_fund).
+    fn funds_body(&self, front: &ReportFront) -> (Vec<String>, Vec<Vec<Cell>>, Vec<Frag>) {
+        let headers = self.headers(
             &["预算来源", "合计", "基本支出", "项目支出", "单位", "说明"],
             &[
                 "Budget",
@@ -512,245 +477,142 @@ pub fn report_tables(front: &ReportFront, lang: Lang) -> Vec<Table> {
                 "Details",
             ],
         );
-        let rows = e
-            .by_fund
+        let funds = front.expenditure.as_ref().map(|e| e.by_fund.as_slice()).unwrap_or(&[]);
+        let rows = funds
             .iter()
             .map(|s| {
-                let k = catalog::find(catalog::FUNDS, s.fund.key()).expect("every fund is in the catalogue");
+                let k = fund_label(s.fund);
                 vec![
-                    f.label(k.zh, k.en, false),
-                    f.num(s.total.as_ref()),
-                    f.num(s.basic.as_ref()),
-                    f.num(s.project.as_ref()),
-                    f.unit_cell(None),
-                    f.details(f.note(s.note.as_ref()).into_iter().collect()),
+                    self.label(k.zh, k.en, false),
+                    self.num(s.total.as_ref()),
+                    self.num(s.basic.as_ref()),
+                    self.num(s.project.as_ref()),
+                    self.unit_cell(None),
+                    self.details(self.note(s.note.as_ref()).into_iter().collect()),
                 ]
             })
             .collect();
-        out.push(f.table("by_fund", true, headers, rows, Vec::new()));
-    }
-    if !e.project_items.is_empty() {
-        let rows = e
-            .project_items
-            .iter()
-            .map(|i| f.item_row(i, ("项目支出", "project expenditure")))
-            .collect();
-        out.push(f.table("project_items", true, f.basic_headers(), rows, Vec::new()));
+        (headers, rows, Vec::new())
     }
 
-    let tp = front.three_public.clone().unwrap_or_default();
-    let headers = f.headers(
-        &["项目", "预算数", "决算数", "单位", "完成预算", "较上年", "说明"],
-        &[
-            "Item",
-            "Budget",
-            "Actual",
-            "Unit",
-            "Share of budget used",
-            "Change on previous year",
-            "Details",
-        ],
-    );
-    let lines = [
-        ("total", &tp.total),
-        ("overseas_travel", &tp.overseas_travel),
-        ("hospitality", &tp.hospitality),
-        ("vehicles", &tp.vehicles),
-    ];
-    let rows = lines
-        .iter()
-        .map(|(key, line)| {
-            let (zh, en) = field("three_public", key).unwrap_or_default();
-            let Some(l) = line else {
-                return vec![
-                    f.label(zh, en, *key != "total"),
-                    f.nd(),
-                    f.nd(),
-                    f.text(String::new()),
-                    f.text(String::new()),
-                    f.text(String::new()),
-                    f.details(vec![]),
-                ];
-            };
-            let unit = l.unit.as_deref().unwrap_or(u);
-            let mut details = Vec::new();
-            if l.batches.is_some() || l.people.is_some() {
-                let b = l.batches.map(|d| d.grouped()).unwrap_or_else(|| f.not_disclosed());
-                let p = l.people.map(|d| d.grouped()).unwrap_or_else(|| f.not_disclosed());
-                details.push(Frag {
-                    text: f.pick(
-                        &format!("接待 {b} 批 {p} 人次"),
-                        &format!("{b} batches, {p} person-visits received"),
-                    ),
-                    lang: None,
-                });
-            }
-            if let Some(p) = l.purchase {
-                details.push(Frag {
-                    text: f.pick(&format!("购置费 {}", p.grouped()), &format!("purchase {}", p.grouped())),
-                    lang: None,
-                });
-            }
-            if let Some(o) = l.operation {
-                details.push(Frag {
-                    text: f.pick(
-                        &format!("运行维护费 {}", o.grouped()),
-                        &format!("operation and maintenance {}", o.grouped()),
-                    ),
-                    lang: None,
-                });
-            }
-            details.extend(f.note(l.note.as_ref()));
-            let change = f
-                .change(l.change.as_ref(), l.change_pct.as_ref(), unit)
-                .map(|c| c.text)
-                .unwrap_or_default();
-            let change = change
-                .trim_start_matches("较上年 ")
-                .trim_end_matches(" on previous year")
-                .to_string();
-            vec![
-                f.label(zh, en, *key != "total"),
-                f.num(l.budget.as_ref()),
-                f.num(l.actual.as_ref()),
-                f.text(f.unit_name(unit)),
-                l.rate
-                    .as_ref()
-                    .map(|r| f.pct(Some(r)))
-                    .unwrap_or_else(|| f.text(String::new())),
-                f.text(change),
-                f.details(details),
-            ]
-        })
-        .collect();
-    out.push(f.table("three_public", front.three_public.is_some(), headers, rows, Vec::new()));
-
-    let a = front.assets.clone().unwrap_or_default();
-    let rows = vec![
-        f.row("assets", "total", a.total.as_ref(), None, vec![]),
-        f.row(
-            "assets",
-            "current",
-            a.current.as_ref(),
-            None,
-            vec![f.share(a.current_share.as_ref(), "资产总额", "total assets")],
-        ),
-        f.row(
-            "assets",
-            "non_current",
-            a.non_current.as_ref(),
-            None,
-            vec![f.share(a.non_current_share.as_ref(), "资产总额", "total assets")],
-        ),
-        f.row("assets", "fixed_net", a.fixed_net.as_ref(), None, vec![]),
-        f.row("assets", "intangible_net", a.intangible_net.as_ref(), None, vec![]),
-    ];
-    let mut notes: Vec<Frag> = a
-        .as_of
-        .iter()
-        .map(|d| Frag {
-            text: f.pick(&format!("截至 {d}"), &format!("As of {d}")),
-            lang: None,
-        })
-        .collect();
-    notes.extend(f.note(a.note.as_ref()));
-    out.push(f.table("assets", front.assets.is_some(), f.basic_headers(), rows, notes));
-
-    let s = front.staffing.clone().unwrap_or_default();
-    let mut rows = vec![
-        f.row(
-            "staffing",
-            "authorized",
-            s.authorized.as_ref(),
-            Some("人"),
-            vec![s.authorized_type.as_ref().map(|t| f.source_text(t))],
-        ),
-        f.row("staffing", "actual", s.actual.as_ref(), Some("人"), vec![]),
-    ];
-    rows.extend(s.categories.iter().map(|i| {
-        f.item_row(
-            &Item {
-                unit: Some(i.unit.clone().unwrap_or_else(|| "人".into())),
-                ..i.clone()
-            },
-            ("人员", "staff"),
-        )
-    }));
-    rows.push(f.row(
-        "staffing",
-        "vehicles_authorized",
-        s.vehicles_authorized.as_ref(),
-        Some("辆"),
-        vec![],
-    ));
-    rows.push(f.row(
-        "staffing",
-        "vehicles_actual",
-        s.vehicles_actual.as_ref(),
-        Some("辆"),
-        vec![],
-    ));
-    out.push(f.table(
-        "staffing",
-        front.staffing.is_some(),
-        f.basic_headers(),
-        rows,
-        f.note(s.note.as_ref()).into_iter().collect(),
-    ));
-
-    let rows = front.economy.iter().map(|i| f.item_row(i, ("", ""))).collect();
-    out.push(f.table(
-        "economy",
-        !front.economy.is_empty(),
-        f.basic_headers(),
-        rows,
-        Vec::new(),
-    ));
-
-    if front.kind == Kind::Project || front.project.is_some() {
-        let p = front.project.clone().unwrap_or_default();
-        let mut rows: Vec<Vec<Cell>> = ["initial", "full_year", "actual"]
+    /// “三公”经费: one row per line, budget against actual.
+    fn lines_body(&self, front: &ReportFront, lines: &[schema::Line]) -> (Vec<String>, Vec<Vec<Cell>>, Vec<Frag>) {
+        let headers = self.headers(
+            &["项目", "预算数", "决算数", "单位", "完成预算", "较上年", "说明"],
+            &[
+                "Item",
+                "Budget",
+                "Actual",
+                "Unit",
+                "Share of budget used",
+                "Change on previous year",
+                "Details",
+            ],
+        );
+        let tp = front.three_public.clone().unwrap_or_default();
+        let rows = lines
             .iter()
-            .map(|k| {
-                f.row(
-                    "project",
-                    k,
-                    match *k {
-                        "initial" => p.initial.as_ref(),
-                        "full_year" => p.full_year.as_ref(),
-                        _ => p.actual.as_ref(),
-                    },
-                    None,
-                    vec![],
-                )
+            .map(|line| {
+                let l = match line.key {
+                    "total" => &tp.total,
+                    "overseas_travel" => &tp.overseas_travel,
+                    "hospitality" => &tp.hospitality,
+                    _ => &tp.vehicles,
+                };
+                self.line_row(line, l.as_ref())
             })
             .collect();
-        let (zh, en) = field("project", "rate").unwrap_or_default();
-        rows.push(vec![
-            f.label(zh, en, false),
-            f.pct(p.rate.as_ref()),
-            f.text("%".into()),
-            f.details(vec![]),
-        ]);
-        rows.push(f.row("project", "weight", p.weight.as_ref(), Some("分"), vec![]));
-        rows.push(f.row("project", "score", p.score.as_ref(), Some("分"), vec![]));
-        out.push(f.table(
-            "project",
-            front.project.is_some(),
-            f.basic_headers(),
-            rows,
-            f.note(p.note.as_ref()).into_iter().collect(),
-        ));
+        (headers, rows, Vec::new())
     }
-    out
+
+    fn line_row(&self, line: &schema::Line, l: Option<&SpendingLine>) -> Vec<Cell> {
+        let sub = line.key != "total";
+        let Some(l) = l else {
+            return vec![
+                self.label(line.label.zh, line.label.en, sub),
+                self.nd(),
+                self.nd(),
+                self.text(String::new()),
+                self.text(String::new()),
+                self.text(String::new()),
+                self.details(vec![]),
+            ];
+        };
+        let unit = l.unit.as_deref().unwrap_or(self.unit);
+        let change = self
+            .change(l.change.as_ref(), l.change_pct.as_ref(), unit)
+            .map(|c| c.text)
+            .unwrap_or_default();
+        let change = change
+            .trim_start_matches("较上年 ")
+            .trim_end_matches(" on previous year")
+            .to_string();
+        vec![
+            self.label(line.label.zh, line.label.en, sub),
+            self.num(l.budget.as_ref()),
+            self.num(l.actual.as_ref()),
+            self.text(self.unit_name(unit)),
+            l.rate
+                .as_ref()
+                .map(|r| self.pct(Some(r)))
+                .unwrap_or_else(|| self.text(String::new())),
+            self.text(change),
+            self.details(self.line_details(l)),
+        ]
+    }
+
+    /// Receptions, vehicle costs and the note of a “三公”经费 line.
+    fn line_details(&self, l: &SpendingLine) -> Vec<Frag> {
+        let mut details = Vec::new();
+        if l.batches.is_some() || l.people.is_some() {
+            let b = l.batches.map(|d| d.grouped()).unwrap_or_else(|| self.not_disclosed());
+            let p = l.people.map(|d| d.grouped()).unwrap_or_else(|| self.not_disclosed());
+            details.push(Frag {
+                text: self.pick(
+                    &format!("接待 {b} 批 {p} 人次"),
+                    &format!("{b} batches, {p} person-visits received"),
+                ),
+                lang: None,
+            });
+        }
+        if let Some(p) = l.purchase {
+            details.push(Frag {
+                text: self.pick(&format!("购置费 {}", p.grouped()), &format!("purchase {}", p.grouped())),
+                lang: None,
+            });
+        }
+        if let Some(o) = l.operation {
+            details.push(Frag {
+                text: self.pick(
+                    &format!("运行维护费 {}", o.grouped()),
+                    &format!("operation and maintenance {}", o.grouped()),
+                ),
+                lang: None,
+            });
+        }
+        details.extend(self.note(l.note.as_ref()));
+        details
+    }
+}
+
+/// The i18n key of a grade's name as a page shows it.
+pub fn grade_key(g: Grade) -> &'static str {
+    match g {
+        Grade::Excellent => "grade_excellent",
+        Grade::Good => "grade_good",
+        Grade::Fair => "grade_fair",
+        Grade::Poor => "grade_poor",
+    }
 }
 
 /// Goals and indicator tables (project reports), with English text where translated.
-pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: Lang) -> Vec<Table> {
+pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: Lang, words: Words) -> Vec<Table> {
     let f = Fmt {
         lang,
         unit: &front.amount_unit,
+        words,
     };
+    let section = |key| schema::section(key).expect("the form has goals and indicators");
     let mut out = Vec::new();
     if front.goals.is_empty() && front.indicators.is_empty() && front.kind != Kind::Project {
         return out;
@@ -779,7 +641,7 @@ pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: 
         })
         .collect();
     let headers = f.headers(&["预期目标", "实际完成情况"], &["Expected objective", "Actual result"]);
-    out.push(f.table("goals", !front.goals.is_empty(), headers, rows, Vec::new()));
+    out.push(f.table(section("goals"), !front.goals.is_empty(), headers, rows, Vec::new()));
 
     let ind_en = en.map(|e| e.indicators.as_slice()).unwrap_or(&[]);
     let headers = f.headers(
@@ -822,18 +684,8 @@ pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: 
             ]
         })
         .collect();
-    out.push(f.table("indicators", !front.indicators.is_empty(), headers, rows, Vec::new()));
+    out.push(f.table(section("indicators"), !front.indicators.is_empty(), headers, rows, Vec::new()));
     out
-}
-
-/// Chinese and English names of a grade.
-pub fn grade_names(g: Grade) -> (&'static str, &'static str) {
-    match g {
-        Grade::Excellent => ("优", "Excellent"),
-        Grade::Good => ("良", "Good"),
-        Grade::Fair => ("中", "Fair"),
-        Grade::Poor => ("差", "Poor"),
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,634 @@
+//! The sections and fields of the 部门整体支出绩效自评表 and the 项目支出绩效自评表, in page order.
+//!
+//! Labels are the glossary's (shared/GLOSSARY.md). Reading order of a section is also its column
+//! order in `reports.csv`, so a new field lands in both at the same place.
+
+use super::*;
+
+/// A figure in the report's amount unit, on a row of its own, with a CSV column.
+const fn amount(key: &'static str, label: Label, get: fn(&ReportFront) -> Option<Dec>) -> Field {
+    Field {
+        key,
+        label,
+        kind: Kind::Amount,
+        unit: Unit::Amount,
+        place: Place::Row,
+        csv: Csv::Column,
+        get: Get::Num(get),
+        page_fallback: None,
+        hint: "",
+    }
+}
+
+impl Field {
+    const fn kind(mut self, kind: Kind, unit: Unit) -> Field {
+        self.kind = kind;
+        self.unit = unit;
+        self
+    }
+    const fn at(mut self, place: Place) -> Field {
+        self.place = place;
+        self
+    }
+    const fn hint(mut self, hint: &'static str) -> Field {
+        self.hint = hint;
+        self
+    }
+}
+
+/// A stated percentage, shown in the details of row `of_row` as "占{whole} x%".
+const fn share(key: &'static str, label: Label, of_row: &'static str, whole: Label, get: fn(&ReportFront) -> Option<Dec>) -> Field {
+    amount(key, label, get)
+        .kind(Kind::Percent, Unit::Of("%"))
+        .at(Place::ShareOf(of_row, whole))
+}
+
+/// Free text: a section's note, shown under its table; not a CSV column.
+const fn note(get: fn(&ReportFront) -> Option<&str>) -> Field {
+    Field {
+        key: "note",
+        label: l("说明", "Note"),
+        kind: Kind::Text,
+        unit: Unit::None,
+        place: Place::Note,
+        csv: Csv::None,
+        get: Get::Text(get),
+        page_fallback: None,
+        hint: "text, as the report words it",
+    }
+}
+
+const fn known(key: &'static str, zh: &'static str, en: &'static str, unit: Option<&'static str>) -> Known {
+    Known {
+        key,
+        label: l(zh, en),
+        unit,
+    }
+}
+
+/// Budgets and income sources (`income_sources`, `by_fund`, `fund`).
+pub const FUNDS: &[Known] = &[
+    known("general_public", "一般公共预算", "General public budget", None),
+    known("government_funds", "政府性基金预算", "Government-managed funds budget", None),
+    known("state_capital", "国有资本经营预算", "State capital operations budget", None),
+    known("social_insurance", "社会保险基金预算", "Social insurance funds budget", None),
+    known("fiscal_appropriation", "财政拨款收入", "Fiscal appropriations", None),
+    known("other", "其他收入", "Other income", None),
+];
+
+/// Staffing categories.
+pub const STAFF: &[Known] = &[
+    known("management", "管理人员", "Management staff", Some("人")),
+    known("technical", "专业技术人员", "Professional and technical staff", Some("人")),
+    known("support", "工勤人员", "Support staff", Some("人")),
+    known("contract", "政府雇员（编外）", "Government contract employees", Some("人")),
+];
+
+/// Economic results.
+pub const ECONOMY: &[Known] = &[
+    known(
+        "industrial_output",
+        "规模工业总产值",
+        "Gross output of industrial enterprises above designated size",
+        Some("亿元"),
+    ),
+    known(
+        "industrial_value_added",
+        "规模工业增加值",
+        "Value added of industrial enterprises above designated size",
+        Some("亿元"),
+    ),
+    known("tax_revenue", "税收收入", "Tax revenue", Some("亿元")),
+    known("industrial_tax", "工业税收", "Industrial tax revenue", Some("亿元")),
+    known("fixed_asset_investment", "固定资产投资", "Fixed-asset investment", Some("亿元")),
+    known("infrastructure_investment", "基础设施投入", "Infrastructure investment", Some("亿元")),
+    known("high_tech_output", "高新技术产业产值", "High-tech industry output", Some("亿元")),
+    known(
+        "total_revenue",
+        "技工贸总收入",
+        "Total revenue of technology, industry and trade",
+        Some("亿元"),
+    ),
+    known(
+        "operating_revenue",
+        "规模以上工业企业营业收入",
+        "Operating revenue of industrial enterprises above designated size",
+        Some("亿元"),
+    ),
+    known("retail_sales", "社会消费品零售总额", "Total retail sales of consumer goods", Some("亿元")),
+    known("trade_volume", "进出口总额", "Total imports and exports", Some("亿美元")),
+    known("new_enterprises", "新增企业", "New enterprises", Some("家")),
+    known(
+        "new_industrial_enterprises",
+        "新增规模工业企业",
+        "New industrial enterprises above designated size",
+        Some("家"),
+    ),
+    known("projects_signed", "新签约项目", "Projects signed", Some("个")),
+    known("projects_started", "新开工项目", "Projects started", Some("个")),
+    known(
+        "projects_completed",
+        "竣工投产项目",
+        "Projects completed and in production",
+        Some("个"),
+    ),
+    known(
+        "standard_factory_area",
+        "新建标准厂房面积",
+        "New standard factory floor area",
+        Some("万平方米"),
+    ),
+];
+
+const TOTAL_EXPENDITURE: Label = l("总支出", "total expenditure");
+const BASIC_EXPENDITURE: Label = l("基本支出", "basic expenditure");
+const TOTAL_ASSETS: Label = l("资产总额", "total assets");
+
+const EVALUATION: &[Entry] = &[
+    Entry::Field(
+        amount("score", l("自评得分", "Self-evaluation score"), |r| {
+            r.evaluation.as_ref().and_then(|s| s.score)
+        })
+        .kind(Kind::Points, Unit::Of("分")),
+    ),
+    Entry::Field(Field {
+        get: Get::Grade(|r| r.evaluation.as_ref().and_then(|s| s.grade)),
+        ..amount("grade", l("绩效等级", "Grade"), |_| None)
+            .kind(Kind::Grade, Unit::None)
+            .hint("优 / 良 / 中 / 差")
+    }),
+    Entry::Field(Field {
+        place: Place::TextOf("score"),
+        ..note(|r| r.evaluation.as_ref().and_then(|s| s.note.as_deref()))
+    }),
+];
+
+const BUDGET: &[Entry] = &[
+    Entry::Field(amount("initial", l("年初预算数", "Initial budget"), |r| {
+        r.budget.as_ref().and_then(|s| s.initial)
+    })),
+    Entry::Field(
+        amount("full_year", l("全年预算数", "Full-year (adjusted) budget"), |r| {
+            r.budget.as_ref().and_then(|s| s.full_year)
+        })
+        .hint("after adjustments (调整后)"),
+    ),
+    Entry::Field(amount("income", l("收入预算合计", "Budgeted income, total"), |r| {
+        r.budget.as_ref().and_then(|s| s.income)
+    })),
+    Entry::Field(
+        amount(
+            "income_change",
+            l("收入预算较上年增减", "Budgeted income, change on previous year"),
+            |r| r.budget.as_ref().and_then(|s| s.income_change),
+        )
+        .kind(Kind::Change, Unit::Amount)
+        .at(Place::ChangeOf("income")),
+    ),
+    Entry::Items(Items {
+        key: "income_sources",
+        label: l("收入来源", "Income sources"),
+        get: |r| r.budget.as_ref().map(|s| s.income_sources.as_slice()).unwrap_or(&[]),
+        known: FUNDS,
+        share_of: Some(l("收入预算", "budgeted income")),
+        unit: Unit::Amount,
+        csv: ItemsCsv::Values,
+        csv_name: "income",
+        count_column: None,
+    }),
+    Entry::Field(amount("expenditure", l("支出预算合计", "Budgeted expenditure, total"), |r| {
+        r.budget.as_ref().and_then(|s| s.expenditure)
+    })),
+    Entry::Field(amount("basic", l("基本支出预算", "Basic expenditure budget"), |r| {
+        r.budget.as_ref().and_then(|s| s.basic)
+    })),
+    Entry::Field(amount("project", l("项目支出预算", "Project expenditure budget"), |r| {
+        r.budget.as_ref().and_then(|s| s.project)
+    })),
+    Entry::Field(note(|r| r.budget.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+const FINAL_ACCOUNTS: &[Entry] = &[
+    Entry::Field(amount(
+        "opening_balance",
+        l("年初结转结余", "Balance carried forward at start of year"),
+        |r| r.final_accounts.as_ref().and_then(|s| s.opening_balance),
+    )),
+    Entry::Field(amount("income", l("本年收入合计", "Income for the year, total"), |r| {
+        r.final_accounts.as_ref().and_then(|s| s.income)
+    })),
+    Entry::Items(Items {
+        key: "income_sources",
+        label: l("收入来源", "Income sources"),
+        get: |r| {
+            r.final_accounts
+                .as_ref()
+                .map(|s| s.income_sources.as_slice())
+                .unwrap_or(&[])
+        },
+        known: FUNDS,
+        share_of: Some(l("总收入", "total income")),
+        unit: Unit::Amount,
+        csv: ItemsCsv::ValuesAndShares,
+        csv_name: "income",
+        count_column: None,
+    }),
+    Entry::Field(Field {
+        page_fallback: Some((
+            |r| r.expenditure.as_ref().and_then(|e| e.total),
+            l("即“支出”部分的整体支出", "the total expenditure under Expenditure"),
+        )),
+        ..amount("expenditure", l("本年支出合计", "Expenditure for the year, total"), |r| {
+            r.final_accounts.as_ref().and_then(|s| s.expenditure)
+        })
+        .hint("leave empty when expenditure.total gives it")
+    }),
+    Entry::Field(amount(
+        "closing_balance",
+        l("年末结转结余", "Balance carried forward at end of year"),
+        |r| r.final_accounts.as_ref().and_then(|s| s.closing_balance),
+    )),
+    Entry::Field(
+        amount("execution_rate", l("执行率", "Budget execution rate"), |r| {
+            r.final_accounts.as_ref().and_then(|s| s.execution_rate)
+        })
+        .kind(Kind::Percent, Unit::Of("%"))
+        .hint("资金实际执行进度"),
+    ),
+    Entry::Field(note(|r| r.final_accounts.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+const EXPENDITURE: &[Entry] = &[
+    Entry::Field(
+        amount("total", l("整体支出", "Total expenditure"), |r| {
+            r.expenditure.as_ref().and_then(|s| s.total)
+        })
+        .hint("决算支出合计"),
+    ),
+    Entry::Field(amount("basic", l("基本支出", "Basic expenditure"), |r| {
+        r.expenditure.as_ref().and_then(|s| s.basic)
+    })),
+    Entry::Field(share(
+        "basic_share",
+        l("基本支出占总支出的比例", "Basic expenditure, share of total expenditure"),
+        "basic",
+        TOTAL_EXPENDITURE,
+        |r| r.expenditure.as_ref().and_then(|s| s.basic_share),
+    )),
+    Entry::Field(
+        amount("personnel", l("人员经费", "Personnel expenses"), |r| {
+            r.expenditure.as_ref().and_then(|s| s.personnel)
+        })
+        .at(Place::Sub),
+    ),
+    Entry::Field(share(
+        "personnel_share",
+        l("人员经费占基本支出的比例", "Personnel expenses, share of basic expenditure"),
+        "personnel",
+        BASIC_EXPENDITURE,
+        |r| r.expenditure.as_ref().and_then(|s| s.personnel_share),
+    )),
+    Entry::Field(
+        amount("public", l("公用经费", "Public (office and operating) expenses"), |r| {
+            r.expenditure.as_ref().and_then(|s| s.public)
+        })
+        .at(Place::Sub)
+        .hint("日常公用经费"),
+    ),
+    Entry::Field(share(
+        "public_share",
+        l(
+            "公用经费占基本支出的比例",
+            "Public (office and operating) expenses, share of basic expenditure",
+        ),
+        "public",
+        BASIC_EXPENDITURE,
+        |r| r.expenditure.as_ref().and_then(|s| s.public_share),
+    )),
+    Entry::Field(amount("project", l("项目支出", "Project expenditure"), |r| {
+        r.expenditure.as_ref().and_then(|s| s.project)
+    })),
+    Entry::Field(share(
+        "project_share",
+        l("项目支出占总支出的比例", "Project expenditure, share of total expenditure"),
+        "project",
+        TOTAL_EXPENDITURE,
+        |r| r.expenditure.as_ref().and_then(|s| s.project_share),
+    )),
+    Entry::Field(note(|r| r.expenditure.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+/// Named project spending.
+const PROJECT_ITEMS: Items = Items {
+    key: "project_items",
+    label: l("项目支出明细", "Project expenditure items"),
+    get: |r| r.expenditure.as_ref().map(|s| s.project_items.as_slice()).unwrap_or(&[]),
+    known: &[],
+    share_of: Some(l("项目支出", "project expenditure")),
+    unit: Unit::Amount,
+    csv: ItemsCsv::Count,
+    csv_name: "project_items",
+    count_column: Some(("expenditure_project_items", "Number of named project items (items.csv)")),
+};
+
+const ECONOMY_ITEMS: Items = Items {
+    key: "economy",
+    label: l("经济运行成果", "Economic results"),
+    get: |r| r.economy.as_slice(),
+    known: ECONOMY,
+    share_of: None,
+    unit: Unit::Amount,
+    csv: ItemsCsv::ValuesUnitsGrowth,
+    csv_name: "",
+    count_column: Some(("economy_items", "Number of economic results (items.csv has all of them)")),
+};
+
+const LINES: &[Line] = &[
+    Line {
+        key: "total",
+        label: l("“三公”经费合计", "\"Three public expenses\", total"),
+    },
+    Line {
+        key: "overseas_travel",
+        label: l("因公出国（境）费", "Official overseas (outbound) travel"),
+    },
+    Line {
+        key: "hospitality",
+        label: l("公务接待费", "Official hospitality (receptions)"),
+    },
+    Line {
+        key: "vehicles",
+        label: l(
+            "公务用车购置及运行维护费",
+            "Purchase, operation and maintenance of official vehicles",
+        ),
+    },
+];
+
+const fn line_field(key: &'static str, zh: &'static str, en: &'static str, kind: Kind, only: Option<&'static str>) -> LineField {
+    LineField {
+        key,
+        label: l(zh, en),
+        kind,
+        only,
+    }
+}
+
+const LINE_FIELDS: &[LineField] = &[
+    line_field("budget", "预算数", "budget", Kind::Amount, None),
+    line_field("actual", "决算数", "actual", Kind::Amount, None),
+    line_field("rate", "完成预算", "share of budget used", Kind::Percent, None),
+    line_field("change", "较上年增减", "change on previous year", Kind::Change, None),
+    line_field("change_pct", "较上年增减 %", "change on previous year, %", Kind::Percent, None),
+    line_field("batches", "接待批次", "receptions (batches)", Kind::Count, Some("hospitality")),
+    line_field("people", "接待人次", "person-visits received", Kind::Count, Some("hospitality")),
+    line_field("purchase", "购置费", "purchase", Kind::Amount, Some("vehicles")),
+    line_field("operation", "运行维护费", "operation and maintenance", Kind::Amount, Some("vehicles")),
+    line_field("note", "说明", "note", Kind::Text, None),
+];
+
+const ASSETS: &[Entry] = &[
+    Entry::Field(amount("total", l("资产合计", "Total assets"), |r| {
+        r.assets.as_ref().and_then(|s| s.total)
+    })),
+    Entry::Field(amount("current", l("流动资产", "Current assets"), |r| {
+        r.assets.as_ref().and_then(|s| s.current)
+    })),
+    Entry::Field(share(
+        "current_share",
+        l("流动资产占资产总额的比例", "Current assets, share of total assets"),
+        "current",
+        TOTAL_ASSETS,
+        |r| r.assets.as_ref().and_then(|s| s.current_share),
+    )),
+    Entry::Field(amount("non_current", l("非流动资产", "Non-current assets"), |r| {
+        r.assets.as_ref().and_then(|s| s.non_current)
+    })),
+    Entry::Field(share(
+        "non_current_share",
+        l("非流动资产占资产总额的比例", "Non-current assets, share of total assets"),
+        "non_current",
+        TOTAL_ASSETS,
+        |r| r.assets.as_ref().and_then(|s| s.non_current_share),
+    )),
+    Entry::Field(amount("fixed_net", l("固定资产净值", "Fixed assets, net"), |r| {
+        r.assets.as_ref().and_then(|s| s.fixed_net)
+    })),
+    Entry::Field(amount("intangible_net", l("无形资产净值", "Intangible assets, net"), |r| {
+        r.assets.as_ref().and_then(|s| s.intangible_net)
+    })),
+    Entry::Field(Field {
+        key: "as_of",
+        label: l("资产数据截止日期", "Date of the asset figures"),
+        kind: Kind::Date,
+        unit: Unit::None,
+        place: Place::AsOf,
+        csv: Csv::Column,
+        get: Get::Text(|r| r.assets.as_ref().and_then(|s| s.as_of.as_deref())),
+        page_fallback: None,
+        hint: "\"YYYY-MM-DD\"",
+    }),
+    Entry::Field(note(|r| r.assets.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+const STAFFING: &[Entry] = &[
+    Entry::Field(
+        amount("authorized", l("编制数", "Authorised posts"), |r| {
+            r.staffing.as_ref().and_then(|s| s.authorized)
+        })
+        .kind(Kind::Count, Unit::Of("人")),
+    ),
+    Entry::Field(Field {
+        key: "authorized_type",
+        label: l("编制类型", "Type of posts"),
+        kind: Kind::Text,
+        unit: Unit::None,
+        place: Place::TextOf("authorized"),
+        csv: Csv::Column,
+        get: Get::Text(|r| r.staffing.as_ref().and_then(|s| s.authorized_type.as_deref())),
+        page_fallback: None,
+        hint: "行政编制 / 事业编制",
+    }),
+    Entry::Field(
+        amount("actual", l("实有人数", "Staff in post"), |r| {
+            r.staffing.as_ref().and_then(|s| s.actual)
+        })
+        .kind(Kind::Count, Unit::Of("人")),
+    ),
+    Entry::Items(Items {
+        key: "categories",
+        label: l("人员类别", "Staff categories"),
+        get: |r| r.staffing.as_ref().map(|s| s.categories.as_slice()).unwrap_or(&[]),
+        known: STAFF,
+        share_of: Some(l("人员", "staff")),
+        unit: Unit::Of("人"),
+        csv: ItemsCsv::Values,
+        csv_name: "",
+        count_column: None,
+    }),
+    Entry::Field(
+        amount("vehicles_authorized", l("车辆编制数", "Authorised vehicles"), |r| {
+            r.staffing.as_ref().and_then(|s| s.vehicles_authorized)
+        })
+        .kind(Kind::Count, Unit::Of("辆")),
+    ),
+    Entry::Field(
+        amount("vehicles_actual", l("实有车辆", "Vehicles in use"), |r| {
+            r.staffing.as_ref().and_then(|s| s.vehicles_actual)
+        })
+        .kind(Kind::Count, Unit::Of("辆")),
+    ),
+    Entry::Field(note(|r| r.staffing.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+const PROJECT: &[Entry] = &[
+    Entry::Field(amount("initial", l("年初预算数", "Initial budget"), |r| {
+        r.project.as_ref().and_then(|s| s.initial)
+    })),
+    Entry::Field(amount("full_year", l("全年预算数", "Full-year (adjusted) budget"), |r| {
+        r.project.as_ref().and_then(|s| s.full_year)
+    })),
+    Entry::Field(amount("actual", l("全年执行数", "Full-year outturn (actual)"), |r| {
+        r.project.as_ref().and_then(|s| s.actual)
+    })),
+    Entry::Field(
+        amount("rate", l("执行率", "Budget execution rate"), |r| {
+            r.project.as_ref().and_then(|s| s.rate)
+        })
+        .kind(Kind::Percent, Unit::Of("%")),
+    ),
+    Entry::Field(
+        amount("weight", l("分值", "Weight (maximum points)"), |r| {
+            r.project.as_ref().and_then(|s| s.weight)
+        })
+        .kind(Kind::Points, Unit::Of("分"))
+        .hint("of the funds line (资金执行率)"),
+    ),
+    Entry::Field(
+        amount("score", l("得分", "Score"), |r| r.project.as_ref().and_then(|s| s.score))
+            .kind(Kind::Points, Unit::Of("分"))
+            .hint("of the funds line"),
+    ),
+    Entry::Field(note(|r| r.project.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+/// Every section, in page order.
+pub const SECTIONS: &[Section] = &[
+    Section {
+        key: "evaluation",
+        path: "evaluation",
+        title: l("自评结果", "Self-evaluation result"),
+        csv_prefix: "evaluation",
+        body: Body::Rows(EVALUATION),
+        given: |r| r.evaluation.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "budget",
+        path: "budget",
+        title: l("预算", "Budget"),
+        csv_prefix: "budget",
+        body: Body::Rows(BUDGET),
+        given: |r| r.budget.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "final_accounts",
+        path: "final_accounts",
+        title: l("决算", "Final accounts"),
+        csv_prefix: "final",
+        body: Body::Rows(FINAL_ACCOUNTS),
+        given: |r| r.final_accounts.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "expenditure",
+        path: "expenditure",
+        title: l("支出", "Expenditure"),
+        csv_prefix: "expenditure",
+        body: Body::Rows(EXPENDITURE),
+        given: |r| r.expenditure.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "by_fund",
+        path: "expenditure.by_fund",
+        title: l("按预算来源的支出", "Expenditure by budget"),
+        csv_prefix: "expenditure",
+        body: Body::Funds,
+        given: |r| r.expenditure.as_ref().is_some_and(|e| !e.by_fund.is_empty()),
+        shown: Shown::WhenGiven,
+    },
+    Section {
+        key: "project_items",
+        path: "expenditure.project_items",
+        title: PROJECT_ITEMS.label,
+        csv_prefix: "expenditure",
+        body: Body::List(PROJECT_ITEMS),
+        given: |r| r.expenditure.as_ref().is_some_and(|e| !e.project_items.is_empty()),
+        shown: Shown::WhenGiven,
+    },
+    Section {
+        key: "three_public",
+        path: "three_public",
+        title: l("“三公”经费", "\"Three public expenses\""),
+        csv_prefix: "three_public",
+        body: Body::Lines(LINES, LINE_FIELDS),
+        given: |r| r.three_public.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "assets",
+        path: "assets",
+        title: l("资产", "Assets"),
+        csv_prefix: "assets",
+        body: Body::Rows(ASSETS),
+        given: |r| r.assets.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "staffing",
+        path: "staffing",
+        title: l("人员与车辆", "Staffing and vehicles"),
+        csv_prefix: "staffing",
+        body: Body::Rows(STAFFING),
+        given: |r| r.staffing.is_some(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "economy",
+        path: "economy",
+        title: ECONOMY_ITEMS.label,
+        csv_prefix: "economy",
+        body: Body::List(ECONOMY_ITEMS),
+        given: |r| !r.economy.is_empty(),
+        shown: Shown::Always,
+    },
+    Section {
+        key: "project",
+        path: "project",
+        title: l("项目资金", "Project funds"),
+        csv_prefix: "project",
+        body: Body::Rows(PROJECT),
+        given: |r| r.project.is_some(),
+        shown: Shown::Project,
+    },
+    Section {
+        key: "goals",
+        path: "goals",
+        title: l("年度总体目标", "Annual overall objectives"),
+        csv_prefix: "goals",
+        body: Body::Goals,
+        given: |r| !r.goals.is_empty(),
+        shown: Shown::Project,
+    },
+    Section {
+        key: "indicators",
+        path: "indicators",
+        title: l("绩效指标", "Performance indicators"),
+        csv_prefix: "indicators",
+        body: Body::Indicators,
+        given: |r| !r.indicators.is_empty(),
+        shown: Shown::Project,
+    },
+];

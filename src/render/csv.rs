@@ -10,7 +10,7 @@
 
 use crate::content::model::*;
 use crate::decimal::Dec;
-use crate::figures::catalog;
+use crate::schema::{self, Body, Csv, Entry, Field, Get, Items, ItemsCsv, Kind, Line, LineField, Section, Unit};
 use crate::figures::checks::Status;
 use crate::site::{Lang, ReportEntry, Site};
 
@@ -184,11 +184,72 @@ pub fn report_id(e: &ReportEntry) -> String {
 
 const AMOUNT: &str = "in amount_unit (万元 = CNY 10,000 unless stated)";
 
-/// Fills one row of reports.csv.
+/// The description of a field's column: its labels, then its unit.
+fn describe(s: &Section, field: &Field) -> String {
+    let name = format!("{}：{} {}: {}", s.title.zh, field.label.zh, s.title.en, field.label.en);
+    let unit = match field.unit {
+        Unit::Of(u) if u != "%" => format!(", in {u}"),
+        _ => String::new(),
+    };
+    match field.kind {
+        Kind::Amount => format!("{name}, {AMOUNT}"),
+        Kind::Change => format!("{name} (signed), {AMOUNT}"),
+        Kind::Percent => format!("{name}, % (as stated)"),
+        Kind::Count | Kind::Points => format!("{name}{unit}"),
+        Kind::Grade => format!("{name}: 优 / 良 / 中 / 差"),
+        Kind::Date => format!("{name}, YYYY-MM-DD"),
+        Kind::Text => name,
+    }
+}
+
+/// Fills one row of reports.csv: the report's identity, then every section of the form.
 fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
+    about_columns(t, site, e);
+    let f = &e.report.front;
+    for s in schema::SECTIONS {
+        match s.body {
+            Body::Rows(entries) => {
+                for entry in entries {
+                    match entry {
+                        Entry::Field(field) => field_column(t, s, field, f),
+                        Entry::Items(items) => item_columns(t, s, items, f),
+                    }
+                }
+            }
+            Body::Funds => fund_columns(t, s, f),
+            Body::List(items) => item_columns(t, s, &items, f),
+            Body::Lines(lines, fields) => line_columns(t, s, lines, fields, f),
+            Body::Goals => {}
+            Body::Indicators => t.int(
+                "indicators",
+                "Number of indicator rows (indicators.csv)",
+                Some(f.indicators.len() as u64),
+            ),
+        }
+    }
+    let count = |st: Status| Some(e.checks.iter().filter(|c| c.status == st).count() as u64);
+    t.int(
+        "checks_passed",
+        "Cross-checks that agree (report.json has each)",
+        count(Status::Passed),
+    );
+    t.int(
+        "checks_rounding",
+        "Cross-checks that differ within rounding",
+        count(Status::Rounding),
+    );
+    t.int(
+        "checks_mismatch",
+        "Cross-checks that do not add up",
+        count(Status::Mismatch),
+    );
+    t.end_row();
+}
+
+/// Which report this row is, and where to find it.
+fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
     let f = &e.report.front;
     let tr = e.report.en.as_ref().map(|x| &x.front);
-    let path = e.path();
     t.text("report_id", "Stable report id: park-year-kind", Some(&report_id(e)));
     t.text("park", "Unit id (parks.csv)", Some(&e.unit.id));
     t.int("year", "Fiscal year reported on", Some(u64::from(f.year)));
@@ -222,352 +283,136 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
         "Unit of all amounts in this row unless a *_unit column says otherwise",
         Some(&f.amount_unit),
     );
-    addresses(t, site, &path, "report.json");
+    addresses(t, site, &e.path(), "report.json");
+}
 
-    let ev = f.evaluation.clone().unwrap_or_default();
-    t.num("evaluation_score", "自评得分 Self-evaluation score (points)", ev.score);
-    t.text(
-        "evaluation_grade",
-        "绩效等级 Grade: 优 / 良 / 中 / 差",
-        ev.grade.map(|g| crate::schema::grade_names(g).0),
-    );
-
-    let b = f.budget.clone().unwrap_or_default();
-    t.num(
-        "budget_initial",
-        &format!("年初预算数 Initial budget, {AMOUNT}"),
-        b.initial,
-    );
-    t.num(
-        "budget_full_year",
-        &format!("全年预算数 Full-year budget, {AMOUNT}"),
-        b.full_year,
-    );
-    t.num(
-        "budget_income",
-        &format!("收入预算合计 Budgeted income, {AMOUNT}"),
-        b.income,
-    );
-    t.num(
-        "budget_income_change",
-        &format!("收入预算较上年增减 Change on previous year (signed), {AMOUNT}"),
-        b.income_change,
-    );
-    for k in catalog::FUNDS {
-        let v = item(&b.income_sources, k.key).map(|i| i.value);
-        t.num(
-            &format!("budget_income_{}", k.key),
-            &format!("收入预算：{} {}, {AMOUNT}", k.zh, k.en),
-            v,
-        );
+/// `<prefix>_<key>`: a field's column.
+fn field_column(t: &mut Table, s: &Section, field: &Field, f: &ReportFront) {
+    if field.csv != Csv::Column {
+        return;
     }
-    t.num(
-        "budget_expenditure",
-        &format!("支出预算合计 Budgeted expenditure, {AMOUNT}"),
-        b.expenditure,
-    );
-    t.num(
-        "budget_basic",
-        &format!("基本支出预算 Basic expenditure budget, {AMOUNT}"),
-        b.basic,
-    );
-    t.num(
-        "budget_project",
-        &format!("项目支出预算 Project expenditure budget, {AMOUNT}"),
-        b.project,
-    );
-
-    let fa = f.final_accounts.clone().unwrap_or_default();
-    t.num(
-        "final_opening_balance",
-        &format!("年初结转结余 Balance at start of year, {AMOUNT}"),
-        fa.opening_balance,
-    );
-    t.num(
-        "final_income",
-        &format!("本年收入合计 Income for the year, {AMOUNT}"),
-        fa.income,
-    );
-    for k in catalog::FUNDS {
-        let i = item(&fa.income_sources, k.key);
-        t.num(
-            &format!("final_income_{}", k.key),
-            &format!("本年收入：{} {}, {AMOUNT}", k.zh, k.en),
-            i.map(|i| i.value),
-        );
-        t.num(
-            &format!("final_income_{}_share", k.key),
-            &format!("{}占总收入 % (as stated)", k.zh),
-            i.and_then(|i| i.share),
-        );
+    let name = format!("{}_{}", s.csv_prefix, field.key);
+    let description = describe(s, field);
+    match field.get {
+        Get::Num(get) => t.num(&name, &description, get(f)),
+        Get::Text(get) => t.text(&name, &description, get(f)),
+        Get::Grade(get) => t.text(&name, &description, get(f).map(|g| schema::grade_names(g).0)),
     }
-    t.num(
-        "final_expenditure",
-        &format!("本年支出合计 Expenditure for the year, {AMOUNT}"),
-        fa.expenditure,
-    );
-    t.num(
-        "final_closing_balance",
-        &format!("年末结转结余 Balance at end of year, {AMOUNT}"),
-        fa.closing_balance,
-    );
-    t.num(
-        "final_execution_rate",
-        "执行率 Budget execution rate, %",
-        fa.execution_rate,
-    );
+}
 
-    let x = f.expenditure.clone().unwrap_or_default();
-    t.num(
-        "expenditure_total",
-        &format!("整体支出 Total expenditure, {AMOUNT}"),
-        x.total,
-    );
-    t.num(
-        "expenditure_basic",
-        &format!("基本支出 Basic expenditure, {AMOUNT}"),
-        x.basic,
-    );
-    t.num(
-        "expenditure_basic_share",
-        "基本支出占总支出 % (as stated)",
-        x.basic_share,
-    );
-    t.num(
-        "expenditure_personnel",
-        &format!("人员经费 Personnel expenses, {AMOUNT}"),
-        x.personnel,
-    );
-    t.num(
-        "expenditure_personnel_share",
-        "人员经费占基本支出 % (as stated)",
-        x.personnel_share,
-    );
-    t.num(
-        "expenditure_public",
-        &format!("公用经费 Public (office and operating) expenses, {AMOUNT}"),
-        x.public,
-    );
-    t.num(
-        "expenditure_public_share",
-        "公用经费占基本支出 % (as stated)",
-        x.public_share,
-    );
-    t.num(
-        "expenditure_project",
-        &format!("项目支出 Project expenditure, {AMOUNT}"),
-        x.project,
-    );
-    t.num(
-        "expenditure_project_share",
-        "项目支出占总支出 % (as stated)",
-        x.project_share,
-    );
-    for k in catalog::FUNDS.iter().filter(|k| k.key != "fiscal_appropriation") {
-        let s = x.by_fund.iter().find(|s| s.fund.key() == k.key);
-        for (what, zh, v) in [
-            ("total", "支出", s.and_then(|s| s.total)),
-            ("basic", "基本支出", s.and_then(|s| s.basic)),
-            ("project", "项目支出", s.and_then(|s| s.project)),
-        ] {
+/// The columns of a list of items: one per known key, or just how many there are.
+fn item_columns(t: &mut Table, s: &Section, items: &Items, f: &ReportFront) {
+    let list = (items.get)(f);
+    let prefix = match items.csv_name {
+        "" => s.csv_prefix.to_string(),
+        name => format!("{}_{name}", s.csv_prefix),
+    };
+    let unit = match items.unit {
+        Unit::Of(u) => format!(", in {u}"),
+        _ => format!(", {AMOUNT}"),
+    };
+    for k in items.known {
+        let i = item(list, k.key);
+        let name = format!("{prefix}_{}", k.key);
+        let what = format!("{} · {}：{} {}", s.title.zh, items.label.zh, k.label.zh, k.label.en);
+        match items.csv {
+            ItemsCsv::Count => {}
+            ItemsCsv::Values | ItemsCsv::ValuesAndShares => {
+                t.num(&name, &format!("{what}{unit}"), i.map(|i| i.value));
+                if items.csv == ItemsCsv::ValuesAndShares {
+                    let of = items.share_of.unwrap_or(schema::l("", ""));
+                    t.num(
+                        &format!("{name}_share"),
+                        &format!("{}占{} {}, share of {}, % (as stated)", k.label.zh, of.zh, k.label.en, of.en),
+                        i.and_then(|i| i.share),
+                    );
+                }
+            }
+            ItemsCsv::ValuesUnitsGrowth => {
+                t.num(&name, &format!("{} {}, in {name}_unit", k.label.zh, k.label.en), i.map(|i| i.value));
+                t.text(&format!("{name}_unit"), &format!("Unit of {name}"), i.and_then(|i| i.unit.as_deref()));
+                t.num(
+                    &format!("{name}_change_pct"),
+                    &format!("{} growth on previous year, % (as stated)", k.label.zh),
+                    i.and_then(|i| i.change_pct),
+                );
+            }
+        }
+    }
+    if let Some((name, description)) = items.count_column {
+        t.int(name, description, Some(list.len() as u64));
+    }
+}
+
+/// Spending from each budget: total, basic and project columns per budget.
+fn fund_columns(t: &mut Table, s: &Section, f: &ReportFront) {
+    let funds = f.expenditure.as_ref().map(|e| e.by_fund.as_slice()).unwrap_or(&[]);
+    let parts = ["total", "basic", "project"].map(|k| (k, schema::label(&format!("expenditure.{k}"))));
+    for k in schema::FUNDS.iter().filter(|k| k.key != "fiscal_appropriation") {
+        let line = funds.iter().find(|s| s.fund.key() == k.key);
+        for (what, label) in parts {
+            let v = line.and_then(|s| match what {
+                "total" => s.total,
+                "basic" => s.basic,
+                _ => s.project,
+            });
             t.num(
-                &format!("expenditure_{}_{what}", k.key),
-                &format!("{}{zh} {} {what} expenditure, {AMOUNT}", k.zh, k.en),
+                &format!("{}_{}_{what}", s.csv_prefix, k.key),
+                &format!("{}：{} {}: {}, {AMOUNT}", k.label.zh, label.zh, k.label.en, label.en),
                 v,
             );
         }
     }
-    t.int(
-        "expenditure_project_items",
-        "Number of named project items (items.csv)",
-        Some(x.project_items.len() as u64),
-    );
+}
 
+/// “三公”经费: each line's figures and unit, then the figures only one line has.
+fn line_columns(t: &mut Table, s: &Section, lines: &[Line], fields: &[LineField], f: &ReportFront) {
     let tp = f.three_public.clone().unwrap_or_default();
-    for (key, line) in [
-        ("total", &tp.total),
-        ("overseas_travel", &tp.overseas_travel),
-        ("hospitality", &tp.hospitality),
-        ("vehicles", &tp.vehicles),
-    ] {
-        let (zh, en) = catalog::field("three_public", key).unwrap_or_default();
-        let l = line.clone().unwrap_or_default();
-        let c = format!("three_public_{key}");
-        t.num(
-            &format!("{c}_budget"),
-            &format!("{zh} 预算数 {en}: budget, in {c}_unit"),
-            l.budget,
-        );
-        t.num(
-            &format!("{c}_actual"),
-            &format!("{zh} 决算数 {en}: actual, in {c}_unit"),
-            l.actual,
-        );
-        t.num(&format!("{c}_rate"), &format!("{zh} 完成预算 % (as stated)"), l.rate);
-        t.num(
-            &format!("{c}_change"),
-            &format!("{zh} 较上年增减 (signed), in {c}_unit"),
-            l.change,
-        );
-        t.num(
-            &format!("{c}_change_pct"),
-            &format!("{zh} 较上年增减 % (signed, as stated)"),
-            l.change_pct,
-        );
-        let unit = line
-            .as_ref()
-            .map(|l| l.unit.clone().unwrap_or_else(|| f.amount_unit.clone()));
-        t.text(
-            &format!("{c}_unit"),
-            &format!("Unit of the {c} amounts"),
-            unit.as_deref(),
-        );
+    let get = |key: &str| match key {
+        "total" => tp.total.clone(),
+        "overseas_travel" => tp.overseas_travel.clone(),
+        "hospitality" => tp.hospitality.clone(),
+        _ => tp.vehicles.clone(),
+    };
+    let value = |l: &SpendingLine, key: &str| match key {
+        "budget" => l.budget,
+        "actual" => l.actual,
+        "rate" => l.rate,
+        "change" => l.change,
+        "change_pct" => l.change_pct,
+        "batches" => l.batches,
+        "people" => l.people,
+        "purchase" => l.purchase,
+        _ => l.operation,
+    };
+    let numbers = |x: &&LineField| x.kind.is_number();
+    for line in lines {
+        let stated = get(line.key);
+        let l = stated.clone().unwrap_or_default();
+        let c = format!("{}_{}", s.csv_prefix, line.key);
+        for x in fields.iter().filter(numbers).filter(|x| x.only.is_none()) {
+            t.num(&format!("{c}_{}", x.key), &line_column(line, x, &c), value(&l, x.key));
+        }
+        let unit = stated.map(|l| l.unit.unwrap_or_else(|| f.amount_unit.clone()));
+        t.text(&format!("{c}_unit"), &format!("Unit of the {c} amounts"), unit.as_deref());
     }
-    let h = tp.hospitality.clone().unwrap_or_default();
-    t.num(
-        "three_public_hospitality_batches",
-        "公务接待批次 Receptions (batches)",
-        h.batches,
-    );
-    t.num(
-        "three_public_hospitality_people",
-        "公务接待人次 Person-visits received",
-        h.people,
-    );
-    let v = tp.vehicles.clone().unwrap_or_default();
-    t.num(
-        "three_public_vehicles_purchase",
-        "公务用车购置费, in three_public_vehicles_unit",
-        v.purchase,
-    );
-    t.num(
-        "three_public_vehicles_operation",
-        "公务用车运行维护费, in three_public_vehicles_unit",
-        v.operation,
-    );
-
-    let a = f.assets.clone().unwrap_or_default();
-    t.num("assets_total", &format!("资产合计 Total assets, {AMOUNT}"), a.total);
-    t.num(
-        "assets_current",
-        &format!("流动资产 Current assets, {AMOUNT}"),
-        a.current,
-    );
-    t.num(
-        "assets_current_share",
-        "流动资产占资产总额 % (as stated)",
-        a.current_share,
-    );
-    t.num(
-        "assets_non_current",
-        &format!("非流动资产 Non-current assets, {AMOUNT}"),
-        a.non_current,
-    );
-    t.num(
-        "assets_non_current_share",
-        "非流动资产占资产总额 % (as stated)",
-        a.non_current_share,
-    );
-    t.num(
-        "assets_fixed_net",
-        &format!("固定资产净值 Fixed assets, net, {AMOUNT}"),
-        a.fixed_net,
-    );
-    t.num(
-        "assets_intangible_net",
-        &format!("无形资产净值 Intangible assets, net, {AMOUNT}"),
-        a.intangible_net,
-    );
-    t.text("assets_as_of", "Date of the asset figures", a.as_of.as_deref());
-
-    let s = f.staffing.clone().unwrap_or_default();
-    t.num("staffing_authorized", "编制数 Authorised posts (people)", s.authorized);
-    t.text(
-        "staffing_authorized_type",
-        "编制类型 Type of posts",
-        s.authorized_type.as_deref(),
-    );
-    t.num("staffing_actual", "实有人数 Staff in post (people)", s.actual);
-    for k in catalog::STAFF {
-        t.num(
-            &format!("staffing_{}", k.key),
-            &format!("{} {} (people)", k.zh, k.en),
-            item(&s.categories, k.key).map(|i| i.value),
-        );
+    for x in fields.iter().filter(numbers) {
+        let Some(only) = x.only else { continue };
+        let line = lines.iter().find(|l| l.key == only).expect("a line field names a line");
+        let c = format!("{}_{}", s.csv_prefix, line.key);
+        let l = get(only).unwrap_or_default();
+        t.num(&format!("{c}_{}", x.key), &line_column(line, x, &c), value(&l, x.key));
     }
-    t.num(
-        "staffing_vehicles_authorized",
-        "车辆编制数 Authorised vehicles",
-        s.vehicles_authorized,
-    );
-    t.num(
-        "staffing_vehicles_actual",
-        "实有车辆 Vehicles in use",
-        s.vehicles_actual,
-    );
+}
 
-    for k in catalog::ECONOMY {
-        let i = item(&f.economy, k.key);
-        t.num(
-            &format!("economy_{}", k.key),
-            &format!("{} {}, in economy_{}_unit", k.zh, k.en, k.key),
-            i.map(|i| i.value),
-        );
-        t.text(
-            &format!("economy_{}_unit", k.key),
-            &format!("Unit of economy_{}", k.key),
-            i.and_then(|i| i.unit.as_deref()),
-        );
-        t.num(
-            &format!("economy_{}_change_pct", k.key),
-            &format!("{} growth on previous year, % (as stated)", k.zh),
-            i.and_then(|i| i.change_pct),
-        );
+fn line_column(line: &Line, x: &LineField, c: &str) -> String {
+    let name = format!("{} {} {}: {}", line.label.zh, x.label.zh, line.label.en, x.label.en);
+    match x.kind {
+        Kind::Percent => format!("{name}, % (as stated)"),
+        Kind::Change => format!("{name} (signed), in {c}_unit"),
+        Kind::Count => name,
+        _ => format!("{name}, in {c}_unit"),
     }
-    t.int(
-        "economy_items",
-        "Number of economic results (items.csv has all of them)",
-        Some(f.economy.len() as u64),
-    );
-
-    let p = f.project.clone().unwrap_or_default();
-    t.num("project_initial", &format!("项目年初预算数, {AMOUNT}"), p.initial);
-    t.num("project_full_year", &format!("项目全年预算数, {AMOUNT}"), p.full_year);
-    t.num("project_actual", &format!("项目全年执行数, {AMOUNT}"), p.actual);
-    t.num("project_rate", "项目执行率 %", p.rate);
-    t.num(
-        "project_weight",
-        "资金执行率分值 Weight of the funds line (points)",
-        p.weight,
-    );
-    t.num(
-        "project_score",
-        "资金执行率得分 Score of the funds line (points)",
-        p.score,
-    );
-    t.int(
-        "indicators",
-        "Number of indicator rows (indicators.csv)",
-        Some(f.indicators.len() as u64),
-    );
-
-    let count = |st: Status| Some(e.checks.iter().filter(|c| c.status == st).count() as u64);
-    t.int(
-        "checks_passed",
-        "Cross-checks that agree (report.json has each)",
-        count(Status::Passed),
-    );
-    t.int(
-        "checks_rounding",
-        "Cross-checks that differ within rounding",
-        count(Status::Rounding),
-    );
-    t.int(
-        "checks_mismatch",
-        "Cross-checks that do not add up",
-        count(Status::Mismatch),
-    );
-    t.end_row();
 }
 
 fn item<'a>(items: &'a [Item], key: &str) -> Option<&'a Item> {

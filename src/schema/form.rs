@@ -379,7 +379,7 @@ const LINE_FIELDS: &[LineField] = &[
     line_field("actual", "决算数", "actual", Kind::Amount, None),
     line_field("rate", "完成预算", "share of budget used", Kind::Percent, None),
     line_field("change", "较上年增减", "change on previous year", Kind::Change, None),
-    line_field("change_pct", "较上年增减 %", "change on previous year, %", Kind::Percent, None),
+    line_field("change_pct", "较上年增减率", "change on previous year (signed)", Kind::Percent, None),
     line_field("batches", "接待批次", "receptions (batches)", Kind::Count, Some("hospitality")),
     line_field("people", "接待人次", "person-visits received", Kind::Count, Some("hospitality")),
     line_field("purchase", "购置费", "purchase", Kind::Amount, Some("vehicles")),

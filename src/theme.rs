@@ -234,12 +234,10 @@ fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
         let parsed: Result<BTreeMap<String, String>, Diagnostic> = std::fs::read_to_string(&file)
             .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")))
             .and_then(|text| {
-                toml::from_str::<Strings>(&text)
-                    .map(Strings::flatten)
-                    .map_err(|e| {
-                        let pos = e.span().map(|s| crate::config::line_col(&text, s.start));
-                        Diagnostic::error(&file, format!("UI strings are not valid: {}", e.message())).at_opt(pos)
-                    })
+                toml::from_str::<Strings>(&text).map(Strings::flatten).map_err(|e| {
+                    let pos = e.span().map(|s| crate::config::line_col(&text, s.start));
+                    Diagnostic::error(&file, format!("UI strings are not valid: {}", e.message())).at_opt(pos)
+                })
             });
         match parsed {
             Ok(map) => {

@@ -9,7 +9,7 @@ pub mod model;
 pub mod text;
 
 use crate::diagnostics::Diagnostic;
-use crate::figures::catalog::{self, Known};
+use crate::schema::{self, Known};
 use document::{read_text, split};
 use locate::{Seg, locate};
 use model::{Item, Kind, ReportFront, TranslationFront, UnitProfile};
@@ -637,14 +637,14 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         lists.push((
             vec![Seg::Key("budget"), Seg::Key("income_sources")],
             &mut b.income_sources,
-            Some(catalog::FUNDS),
+            Some(schema::FUNDS),
         ));
     }
     if let Some(f) = front.final_accounts.as_mut() {
         lists.push((
             vec![Seg::Key("final_accounts"), Seg::Key("income_sources")],
             &mut f.income_sources,
-            Some(catalog::FUNDS),
+            Some(schema::FUNDS),
         ));
     }
     if let Some(e) = front.expenditure.as_mut() {
@@ -658,10 +658,10 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         lists.push((
             vec![Seg::Key("staffing"), Seg::Key("categories")],
             &mut s.categories,
-            Some(catalog::STAFF),
+            Some(schema::STAFF),
         ));
     }
-    lists.push((vec![Seg::Key("economy")], &mut front.economy, Some(catalog::ECONOMY)));
+    lists.push((vec![Seg::Key("economy")], &mut front.economy, Some(schema::ECONOMY)));
     for (path, items, known) in lists {
         for (i, item) in items.iter_mut().enumerate() {
             let mut at = path.clone();
@@ -781,9 +781,9 @@ fn complete_item(item: &mut Item, known: Option<&'static [Known]>) -> Result<(),
             )
             .help("name the figure in lowercase English words joined by `_`, e.g. `tax_revenue`"));
         }
-        if let Some(k) = known.and_then(|list| catalog::find(list, key)) {
-            item.label.get_or_insert_with(|| k.zh.to_string());
-            item.label_en.get_or_insert_with(|| k.en.to_string());
+        if let Some(k) = known.and_then(|list| schema::find(list, key)) {
+            item.label.get_or_insert_with(|| k.label.zh.to_string());
+            item.label_en.get_or_insert_with(|| k.label.en.to_string());
             if item.unit.is_none() {
                 item.unit = k.unit.map(str::to_string);
             }
@@ -961,7 +961,7 @@ mod tests {
             value: "170".parse().unwrap(),
             ..Default::default()
         };
-        complete_item(&mut item, Some(catalog::ECONOMY)).unwrap();
+        complete_item(&mut item, Some(schema::ECONOMY)).unwrap();
         assert_eq!(item.label.as_deref(), Some("规模工业总产值"));
         assert_eq!(item.unit.as_deref(), Some("亿元"));
         let mut bad = Item {
@@ -969,7 +969,7 @@ mod tests {
             value: "1".parse().unwrap(),
             ..Default::default()
         };
-        let d = complete_item(&mut bad, Some(catalog::ECONOMY)).unwrap_err();
+        let d = complete_item(&mut bad, Some(schema::ECONOMY)).unwrap_err();
         assert!(d.help.unwrap().contains("did you mean `industrial_output`"));
     }
 }

@@ -488,7 +488,9 @@ fn balance(cx: &mut Ctx) {
     let Some(fa) = f.final_accounts.as_ref() else {
         return;
     };
-    if let (Some(close), Some(open), Some(inc), Some(out)) = (fa.closing_balance, fa.opening_balance, fa.income, spent(f)) {
+    if let (Some(close), Some(open), Some(inc), Some(out)) =
+        (fa.closing_balance, fa.opening_balance, fa.income, spent(f))
+    {
         let computed = Approx::stated(open, false)
             .add(Approx::stated(inc, false))
             .sub(Approx::stated(out, false));

@@ -1,4 +1,3 @@
-//! Figures: their names ([`catalog`]) and, later, the cross-checks between them.
+//! Figures: the cross-checks between them, run over the form's rules ([`crate::schema::RULES`]).
 
-pub mod catalog;
 pub mod checks;

@@ -4,12 +4,16 @@
 //! against actual (with the stated execution rates), funding by source, and — for project
 //! reports — indicator points against weights by level-1 indicator. Unit pages: the trend over
 //! the years. Year pages and the home page: units compared, and the spread of scores.
+//!
+//! Figure names come from the form ([`crate::schema`]); units and "not disclosed" from the
+//! theme's words.
 
 use crate::charts::{BarChart, Category, Value};
 use crate::content::model::*;
 use crate::decimal::Dec;
-use crate::figures::catalog::{self, unit_en};
+use crate::schema::{self, Label};
 use crate::site::{Lang, ReportEntry, Site};
+use crate::theme::Words;
 use rust_decimal::Decimal;
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
@@ -19,48 +23,49 @@ fn pick(lang: Lang, zh: &str, en: &str) -> String {
     }
 }
 
-/// Multiplier from `unit` to `base` (both among 元/万元/亿元), if convertible.
-fn factor(unit: &str, base: &str) -> Option<Decimal> {
-    let yuan = |u: &str| match u {
-        "元" => Some(Decimal::ONE),
-        "万元" => Some(Decimal::from(10_000)),
-        "亿元" => Some(Decimal::from(100_000_000)),
-        _ => None,
-    };
-    Some(yuan(unit)? / yuan(base)?)
+/// The page's language and its words.
+#[derive(Clone, Copy)]
+pub struct Cx<'a> {
+    pub lang: Lang,
+    pub words: Words<'a>,
 }
 
-/// A value in `unit`, drawn on a chart in `base`; labelled with its own unit when they differ.
-fn value(d: Dec, unit: &str, base: &str, lang: Lang) -> Option<Value> {
-    let f = factor(unit, base)?;
-    let label = if unit == base {
-        d.grouped()
-    } else {
-        format!("{} {}", d.grouped(), unit_name(unit, lang))
-    };
-    Some(Value { label, amount: d.0 * f })
-}
+impl Cx<'_> {
+    fn pick(&self, zh: &str, en: &str) -> String {
+        pick(self.lang, zh, en)
+    }
 
-fn unit_name(unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => unit.to_string(),
-        Lang::En => unit_en(unit),
+    fn name(&self, l: Label) -> String {
+        self.pick(l.zh, l.en)
+    }
+
+    /// A value in `unit`, drawn on a chart in `base`; labelled with its own unit when they differ.
+    fn value(&self, d: Dec, unit: &str, base: &str) -> Option<Value> {
+        let f = schema::money_factor(unit, base)?;
+        let label = if unit == base {
+            d.grouped()
+        } else {
+            format!("{} {}", d.grouped(), self.words.unit(unit))
+        };
+        Some(Value { label, amount: d.0 * f })
+    }
+
+    fn unit_note(&self, unit: &str) -> String {
+        self.words.fill("chart_unit_note", "unit", &self.words.unit(unit))
     }
 }
 
-fn unit_note(unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("单位：{unit}"),
-        Lang::En => format!("Amounts in {}", unit_en(unit)),
-    }
+/// A figure's label by front-matter path.
+fn label(path: &str) -> Label {
+    schema::label(path)
 }
 
-struct Spec {
-    lang: Lang,
+struct Spec<'a> {
+    cx: Cx<'a>,
     unit: String,
 }
 
-impl Spec {
+impl Spec<'_> {
     fn chart(
         &self,
         id: &str,
@@ -72,153 +77,167 @@ impl Spec {
     ) -> BarChart {
         BarChart {
             id: format!("chart-{id}"),
-            title: pick(self.lang, zh, en),
-            unit_note: unit_note(&self.unit, self.lang),
+            title: self.cx.pick(zh, en),
+            unit_note: self.cx.unit_note(&self.unit),
             series,
             categories,
             max: None,
             ticks: None,
-            not_disclosed: pick(self.lang, "未披露", "Not disclosed"),
-            lang: self.lang.html(),
+            not_disclosed: self.cx.words.get("not_disclosed").to_string(),
+            lang: self.cx.lang.html(),
             summary,
         }
     }
 
-    fn cat(&self, label: (&str, &str), values: Vec<Option<Value>>) -> Category {
+    fn cat(&self, l: Label, values: Vec<Option<Value>>) -> Category {
         Category {
-            label: pick(self.lang, label.0, label.1),
+            label: self.cx.name(l),
             values,
         }
     }
 
     fn amount(&self, d: Option<Dec>) -> Option<Value> {
-        d.and_then(|d| value(d, &self.unit, &self.unit, self.lang))
+        d.and_then(|d| self.cx.value(d, &self.unit, &self.unit))
     }
 
     fn with_unit(&self, d: Option<Dec>, unit: Option<&str>) -> Option<Value> {
-        d.and_then(|d| value(d, unit.unwrap_or(&self.unit), &self.unit, self.lang))
+        d.and_then(|d| self.cx.value(d, unit.unwrap_or(&self.unit), &self.unit))
     }
 
     fn item_label(&self, i: &Item) -> String {
         let zh = i.label.as_ref().or(i.name.as_ref()).cloned().unwrap_or_default();
-        match self.lang {
+        match self.cx.lang {
             Lang::Zh => zh,
             Lang::En => i.label_en.clone().or_else(|| i.name_en.clone()).unwrap_or(zh),
         }
     }
+
+    /// An amount with the report's unit, for summaries.
+    fn stated(&self, d: Dec) -> String {
+        format!("{} {}", d.grouped(), self.cx.words.unit(&self.unit))
+    }
 }
 
-/// Charts of one report page.
-pub fn report(front: &ReportFront, lang: Lang) -> Vec<BarChart> {
+/// Charts of one report page, in page order.
+pub fn report(front: &ReportFront, cx: Cx) -> Vec<BarChart> {
     let s = Spec {
-        lang,
+        cx,
         unit: front.amount_unit.clone(),
     };
-    let f = front;
     let mut out = Vec::new();
-    let field = |section: &str, key: &str| catalog::field(section, key).unwrap_or(("", ""));
+    out.extend(expenditure_chart(&s, front));
+    out.extend(project_items_chart(&s, front));
+    out.extend(three_public_chart(&s, front));
+    out.extend(budget_actual_chart(&s, front));
+    out.extend(three_public_budget_chart(&s, front));
+    out.extend(funding_chart(&s, front));
+    out.extend(indicators_chart(&s, front));
+    out
+}
 
-    if let Some(e) = &f.expenditure {
-        let mut cats = Vec::new();
-        if e.personnel.is_some() || e.public.is_some() {
-            cats.push(s.cat(field("expenditure", "personnel"), vec![s.amount(e.personnel)]));
-            cats.push(s.cat(field("expenditure", "public"), vec![s.amount(e.public)]));
-        } else {
-            cats.push(s.cat(field("expenditure", "basic"), vec![s.amount(e.basic)]));
-        }
-        cats.push(s.cat(field("expenditure", "project"), vec![s.amount(e.project)]));
-        let summary = match e.total {
-            Some(t) => pick(
-                lang,
-                &format!("整体支出 {} {}。", t.grouped(), s.unit),
-                &format!("Total expenditure {} {}.", t.grouped(), unit_en(&s.unit)),
-            ),
-            None => pick(lang, "整体支出未披露。", "Total expenditure is not disclosed."),
-        };
-        out.push(s.chart(
-            "expenditure",
-            "支出构成",
-            "Composition of expenditure",
-            vec![],
-            cats,
-            summary,
-        ));
-        if !e.project_items.is_empty() {
-            let cats = e
-                .project_items
-                .iter()
-                .map(|i| Category {
-                    label: s.item_label(i),
-                    values: vec![s.with_unit(Some(i.value), i.unit.as_deref())],
-                })
-                .collect();
-            let summary = pick(
-                lang,
-                &format!("{} 个项目支出明细。", e.project_items.len()),
-                &format!("{} named project items.", e.project_items.len()),
-            );
-            out.push(s.chart(
-                "project-items",
-                "项目支出明细",
-                "Project expenditure items",
-                vec![],
-                cats,
-                summary,
-            ));
-        }
+/// Composition of expenditure: personnel and public (or basic), and project.
+fn expenditure_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
+    let e = f.expenditure.as_ref()?;
+    let mut cats = Vec::new();
+    if e.personnel.is_some() || e.public.is_some() {
+        cats.push(s.cat(label("expenditure.personnel"), vec![s.amount(e.personnel)]));
+        cats.push(s.cat(label("expenditure.public"), vec![s.amount(e.public)]));
+    } else {
+        cats.push(s.cat(label("expenditure.basic"), vec![s.amount(e.basic)]));
     }
+    cats.push(s.cat(label("expenditure.project"), vec![s.amount(e.project)]));
+    let total = label("expenditure.total");
+    let summary = match e.total {
+        Some(t) => s.cx.pick(
+            &format!("{} {}。", total.zh, s.stated(t)),
+            &format!("{} {}.", total.en, s.stated(t)),
+        ),
+        None => s.cx.pick(
+            &format!("{}{}。", total.zh, s.cx.words.get("not_disclosed")),
+            &format!("{} is not disclosed.", total.en),
+        ),
+    };
+    Some(s.chart(
+        "expenditure",
+        "支出构成",
+        "Composition of expenditure",
+        vec![],
+        cats,
+        summary,
+    ))
+}
 
-    if let Some(tp) = &f.three_public {
-        let lines = [
-            ("overseas_travel", &tp.overseas_travel),
-            ("hospitality", &tp.hospitality),
-            ("vehicles", &tp.vehicles),
-        ];
-        let cats = lines
-            .iter()
-            .map(|(k, l)| {
-                s.cat(
-                    field("three_public", k),
-                    vec![l.as_ref().and_then(|l| s.with_unit(l.actual, l.unit.as_deref()))],
-                )
-            })
-            .collect();
-        let total = tp.total.as_ref().and_then(|t| t.actual);
-        let summary = match total {
-            Some(t) => pick(
-                lang,
-                &format!("“三公”经费决算 {} {}。", t.grouped(), s.unit),
-                &format!(
-                    "\"Three public expenses\": {} {} in total.",
-                    t.grouped(),
-                    unit_en(&s.unit)
-                ),
-            ),
-            None => pick(lang, "“三公”经费各项支出。", "\"Three public expenses\" by item."),
-        };
-        out.push(s.chart(
-            "three-public",
-            "“三公”经费",
-            "\"Three public expenses\"",
-            vec![],
-            cats,
-            summary,
-        ));
+fn project_items_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
+    let items = &f.expenditure.as_ref()?.project_items;
+    if items.is_empty() {
+        return None;
     }
+    let cats = items
+        .iter()
+        .map(|i| Category {
+            label: s.item_label(i),
+            values: vec![s.with_unit(Some(i.value), i.unit.as_deref())],
+        })
+        .collect();
+    let summary = s.cx.pick(
+        &format!("{} 个项目支出明细。", items.len()),
+        &format!("{} named project items.", items.len()),
+    );
+    let title = schema::section("project_items").map(|x| x.title).unwrap_or(label(""));
+    Some(s.chart("project-items", title.zh, title.en, vec![], cats, summary))
+}
 
-    // Budget against actual, where a budget is stated. Overall spending and “三公”经费 differ
-    // by four orders of magnitude, so each gets its own chart and scale.
-    let series = || vec![pick(lang, "预算数", "Budget"), pick(lang, "决算数（执行数）", "Actual")];
-    let rate = |r: Option<Dec>| {
-        r.map(|r| {
-            pick(
-                lang,
-                &format!("（完成 {}%）", r.grouped()),
-                &format!(" ({}% used)", r.grouped()),
+/// The “三公”经费 lines, total first.
+fn lines(tp: &ThreePublic) -> [(&'static str, &Option<SpendingLine>); 4] {
+    [
+        ("total", &tp.total),
+        ("overseas_travel", &tp.overseas_travel),
+        ("hospitality", &tp.hospitality),
+        ("vehicles", &tp.vehicles),
+    ]
+}
+
+fn three_public_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
+    let tp = f.three_public.as_ref()?;
+    let cats = lines(tp)[1..]
+        .iter()
+        .map(|(k, l)| {
+            s.cat(
+                label(&format!("three_public.{k}")),
+                vec![l.as_ref().and_then(|l| s.with_unit(l.actual, l.unit.as_deref()))],
             )
         })
-        .unwrap_or_default()
+        .collect();
+    let total = tp.total.as_ref().and_then(|t| t.actual);
+    let summary = match total {
+        Some(t) => s.cx.pick(
+            &format!("“三公”经费决算 {}。", s.stated(t)),
+            &format!("\"Three public expenses\": {} in total.", s.stated(t)),
+        ),
+        None => s.cx.pick("“三公”经费各项支出。", "\"Three public expenses\" by item."),
     };
+    let title = schema::section("three_public").map(|x| x.title).unwrap_or(label(""));
+    Some(s.chart("three-public", title.zh, title.en, vec![], cats, summary))
+}
+
+fn budget_series(s: &Spec) -> Vec<String> {
+    vec![s.cx.pick("预算数", "Budget"), s.cx.pick("决算数（执行数）", "Actual")]
+}
+
+/// "（完成 x%）": the stated execution rate after a category's name.
+fn rate(s: &Spec, r: Option<Dec>) -> String {
+    r.map(|r| {
+        s.cx.pick(
+            &format!("（完成 {}%）", r.grouped()),
+            &format!(" ({}% used)", r.grouped()),
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// Budget against actual, where a budget is stated. Overall spending and “三公”经费 differ by
+/// four orders of magnitude, so each gets its own chart and scale.
+fn budget_actual_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
     let mut cats = Vec::new();
     if let Some(b) = f.budget.as_ref().and_then(|b| b.expenditure.or(b.full_year)) {
         let actual = f
@@ -227,9 +246,8 @@ pub fn report(front: &ReportFront, lang: Lang) -> Vec<BarChart> {
             .and_then(|a| a.expenditure)
             .or(f.expenditure.as_ref().and_then(|e| e.total));
         let r = f.final_accounts.as_ref().and_then(|a| a.execution_rate);
-        let (zh, en) = field("expenditure", "total");
         cats.push(Category {
-            label: format!("{}{}", pick(lang, zh, en), rate(r)),
+            label: format!("{}{}", s.cx.name(label("expenditure.total")), rate(s, r)),
             values: vec![s.amount(Some(b)), s.amount(actual)],
         });
     }
@@ -238,39 +256,37 @@ pub fn report(front: &ReportFront, lang: Lang) -> Vec<BarChart> {
         .as_ref()
         .filter(|p| p.full_year.is_some() || p.initial.is_some())
     {
+        let title = schema::section("project").map(|x| x.title).unwrap_or(label(""));
         cats.push(Category {
-            label: format!("{}{}", pick(lang, "项目资金", "Project funds"), rate(p.rate)),
+            label: format!("{}{}", s.cx.name(title), rate(s, p.rate)),
             values: vec![s.amount(p.full_year.or(p.initial)), s.amount(p.actual)],
         });
     }
-    if !cats.is_empty() {
-        let summary = pick(
-            lang,
-            "预算数与实际支出对比，括号内为报告所列执行率。",
-            "Budget against actual; the execution rate, as stated, in brackets.",
-        );
-        out.push(s.chart(
-            "budget-actual",
-            "预算与执行",
-            "Budget and actual",
-            series(),
-            cats,
-            summary,
-        ));
+    if cats.is_empty() {
+        return None;
     }
-    if let Some(tp) = &f.three_public {
-        let cats: Vec<Category> = [
-            ("total", &tp.total),
-            ("overseas_travel", &tp.overseas_travel),
-            ("hospitality", &tp.hospitality),
-            ("vehicles", &tp.vehicles),
-        ]
+    let summary = s.cx.pick(
+        "预算数与实际支出对比，括号内为报告所列执行率。",
+        "Budget against actual; the execution rate, as stated, in brackets.",
+    );
+    Some(s.chart(
+        "budget-actual",
+        "预算与执行",
+        "Budget and actual",
+        budget_series(s),
+        cats,
+        summary,
+    ))
+}
+
+fn three_public_budget_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
+    let tp = f.three_public.as_ref()?;
+    let cats: Vec<Category> = lines(tp)
         .iter()
         .filter_map(|(k, l)| {
             let l = l.as_ref().filter(|l| l.budget.is_some())?;
-            let (zh, en) = field("three_public", k);
             Some(Category {
-                label: format!("{}{}", pick(lang, zh, en), rate(l.rate)),
+                label: format!("{}{}", s.cx.name(label(&format!("three_public.{k}"))), rate(s, l.rate)),
                 values: vec![
                     s.with_unit(l.budget, l.unit.as_deref()),
                     s.with_unit(l.actual, l.unit.as_deref()),
@@ -278,24 +294,25 @@ pub fn report(front: &ReportFront, lang: Lang) -> Vec<BarChart> {
             })
         })
         .collect();
-        if !cats.is_empty() {
-            let summary = pick(
-                lang,
-                "“三公”经费预算数与决算数，括号内为报告所列完成预算的比例。",
-                "\"Three public expenses\": budget against actual; the share of budget used, as stated, in brackets.",
-            );
-            out.push(s.chart(
-                "three-public-budget",
-                "“三公”经费预算与决算",
-                "\"Three public expenses\": budget and actual",
-                series(),
-                cats,
-                summary,
-            ));
-        }
+    if cats.is_empty() {
+        return None;
     }
+    let summary = s.cx.pick(
+        "“三公”经费预算数与决算数，括号内为报告所列完成预算的比例。",
+        "\"Three public expenses\": budget against actual; the share of budget used, as stated, in brackets.",
+    );
+    Some(s.chart(
+        "three-public-budget",
+        "“三公”经费预算与决算",
+        "\"Three public expenses\": budget and actual",
+        budget_series(s),
+        cats,
+        summary,
+    ))
+}
 
-    // Funding by source.
+/// Funding by source: final-accounts income, else budgeted income, else spending by budget.
+fn funding_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
     let sources = f
         .final_accounts
         .as_ref()
@@ -315,98 +332,109 @@ pub fn report(front: &ReportFront, lang: Lang) -> Vec<BarChart> {
                 values: vec![s.with_unit(Some(i.value), i.unit.as_deref())],
             })
             .collect();
-        out.push(s.chart(
+        return Some(s.chart(
             "funding",
             "资金来源",
             "Funding by source",
             vec![],
             cats,
-            pick(lang, "收入按来源。", "Income by source."),
-        ));
-    } else if let Some(e) = f.expenditure.as_ref().filter(|e| !e.by_fund.is_empty()) {
-        let cats = e
-            .by_fund
-            .iter()
-            .map(|b| {
-                let k = catalog::find(catalog::FUNDS, b.fund.key())
-                    .map(|k| (k.zh, k.en))
-                    .unwrap_or(("", ""));
-                let (v, suffix) = match (b.total, b.project) {
-                    (Some(t), _) => (Some(t), ("", "")),
-                    (None, Some(p)) => (Some(p), ("（项目支出）", " (project expenditure)")),
-                    (None, None) => (None, ("", "")),
-                };
-                Category {
-                    label: format!("{}{}", pick(lang, k.0, k.1), pick(lang, suffix.0, suffix.1)),
-                    values: vec![s.amount(v)],
-                }
-            })
-            .collect();
-        out.push(s.chart(
-            "funding",
-            "支出按预算来源",
-            "Expenditure by budget",
-            vec![],
-            cats,
-            pick(lang, "各预算来源的支出。", "Spending from each budget."),
+            s.cx.pick("收入按来源。", "Income by source."),
         ));
     }
-
-    // Indicator points against weights, by level-1 indicator.
-    if !f.indicators.is_empty() {
-        let mut groups: Vec<(String, Option<Decimal>, Option<Decimal>)> = Vec::new();
-        for ind in &f.indicators {
-            let name = ind.level1.clone().unwrap_or_default();
-            let pos = match groups.iter().position(|g| g.0 == name) {
-                Some(p) => p,
-                None => {
-                    groups.push((name, Some(Decimal::ZERO), Some(Decimal::ZERO)));
-                    groups.len() - 1
-                }
-            };
-            let g = &mut groups[pos];
-            g.1 = g.1.zip(ind.weight).map(|(a, b)| a + b.0);
-            g.2 = g.2.zip(ind.score).map(|(a, b)| a + b.0);
-        }
-        if let Some(p) = &f.project
-            && (p.weight.is_some() || p.score.is_some())
-        {
-            groups.insert(
-                0,
-                (
-                    pick(lang, "资金执行率", "Budget execution"),
-                    p.weight.map(|d| d.0),
-                    p.score.map(|d| d.0),
+    let e = f.expenditure.as_ref().filter(|e| !e.by_fund.is_empty())?;
+    let project = label("expenditure.project");
+    let cats = e
+        .by_fund
+        .iter()
+        .map(|b| {
+            let k = schema::find(schema::FUNDS, b.fund.key())
+                .map(|k| k.label)
+                .unwrap_or(label(""));
+            let (v, suffix) = match (b.total, b.project) {
+                (Some(t), _) => (Some(t), String::new()),
+                (None, Some(p)) => (
+                    Some(p),
+                    s.cx.pick(
+                        &format!("（{}）", project.zh),
+                        &format!(" ({})", project.en.to_lowercase()),
+                    ),
                 ),
-            );
-        }
-        let pts = |d: Option<Decimal>| d.map(|d| Value::of(Dec(d)));
-        let cats = groups
-            .into_iter()
-            .map(|(name, w, sc)| Category {
-                label: name,
-                values: vec![pts(w), pts(sc)],
-            })
-            .collect();
-        let mut c = s.chart(
-            "indicators",
-            "指标得分与分值",
-            "Indicator scores against weights",
-            vec![pick(lang, "分值", "Weight"), pick(lang, "得分", "Score")],
-            cats,
-            pick(
-                lang,
-                "按一级指标汇总的分值与得分。",
-                "Weights and scores summed by level-1 indicator.",
-            ),
-        );
-        c.unit_note = pick(lang, "单位：分", "Points");
-        out.push(c);
-    }
-    out
+                (None, None) => (None, String::new()),
+            };
+            Category {
+                label: format!("{}{suffix}", s.cx.name(k)),
+                values: vec![s.amount(v)],
+            }
+        })
+        .collect();
+    let title = schema::section("by_fund").map(|x| x.title).unwrap_or(label(""));
+    Some(s.chart(
+        "funding",
+        title.zh,
+        title.en,
+        vec![],
+        cats,
+        s.cx.pick("各预算来源的支出。", "Spending from each budget."),
+    ))
 }
 
-fn score_chart(lang: Lang, id: &str, title: (&str, &str), categories: Vec<Category>, summary: String) -> BarChart {
+/// Indicator points against weights, by level-1 indicator.
+fn indicators_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
+    if f.indicators.is_empty() {
+        return None;
+    }
+    let mut groups: Vec<(String, Option<Decimal>, Option<Decimal>)> = Vec::new();
+    for ind in &f.indicators {
+        let name = ind.level1.clone().unwrap_or_default();
+        let pos = match groups.iter().position(|g| g.0 == name) {
+            Some(p) => p,
+            None => {
+                groups.push((name, Some(Decimal::ZERO), Some(Decimal::ZERO)));
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[pos];
+        g.1 = g.1.zip(ind.weight).map(|(a, b)| a + b.0);
+        g.2 = g.2.zip(ind.score).map(|(a, b)| a + b.0);
+    }
+    if let Some(p) = &f.project
+        && (p.weight.is_some() || p.score.is_some())
+    {
+        groups.insert(
+            0,
+            (
+                s.cx.pick("资金执行率", "Budget execution"),
+                p.weight.map(|d| d.0),
+                p.score.map(|d| d.0),
+            ),
+        );
+    }
+    let pts = |d: Option<Decimal>| d.map(|d| Value::of(Dec(d)));
+    let cats = groups
+        .into_iter()
+        .map(|(name, w, sc)| Category {
+            label: name,
+            values: vec![pts(w), pts(sc)],
+        })
+        .collect();
+    let (weight, score) = (label("project.weight"), label("project.score"));
+    let mut c = s.chart(
+        "indicators",
+        "指标得分与分值",
+        "Indicator scores against weights",
+        vec![s.cx.pick(weight.zh, "Weight"), s.cx.name(score)],
+        cats,
+        s.cx.pick(
+            "按一级指标汇总的分值与得分。",
+            "Weights and scores summed by level-1 indicator.",
+        ),
+    );
+    c.unit_note = s.cx.unit_note("分");
+    Some(c)
+}
+
+fn score_chart(cx: Cx, id: &str, title: (&str, &str), categories: Vec<Category>, summary: String) -> BarChart {
+    let lang = cx.lang;
     BarChart {
         id: format!("chart-{id}"),
         title: pick(lang, title.0, title.1),
@@ -419,7 +447,7 @@ fn score_chart(lang: Lang, id: &str, title: (&str, &str), categories: Vec<Catego
         categories,
         max: Some(Decimal::ONE_HUNDRED),
         ticks: Some([0, 60, 80, 90, 100].iter().map(|v| Decimal::from(*v)).collect()),
-        not_disclosed: pick(lang, "未披露", "Not disclosed"),
+        not_disclosed: cx.words.get("not_disclosed").to_string(),
         lang: lang.html(),
         summary,
     }
@@ -430,7 +458,8 @@ fn score_of(e: &ReportEntry) -> Option<Value> {
 }
 
 /// The unit page: totals by year, and scores by year. Reads well with a single year too.
-pub fn unit(site: &Site, unit_id: &str, lang: Lang) -> Vec<BarChart> {
+pub fn unit(site: &Site, unit_id: &str, cx: Cx) -> Vec<BarChart> {
+    let lang = cx.lang;
     let mut reports = site.reports_of(unit_id);
     reports.reverse(); // oldest first, like a timeline
     let reports: Vec<&&ReportEntry> = reports
@@ -441,11 +470,11 @@ pub fn unit(site: &Site, unit_id: &str, lang: Lang) -> Vec<BarChart> {
         return Vec::new();
     }
     let s = Spec {
-        lang,
+        cx,
         unit: "万元".into(),
     };
     let e_of = |e: &ReportEntry| e.report.front.expenditure.clone().unwrap_or_default();
-    let conv = |e: &ReportEntry, d: Option<Dec>| d.and_then(|d| value(d, &e.report.front.amount_unit, "万元", lang));
+    let conv = |e: &ReportEntry, d: Option<Dec>| d.and_then(|d| cx.value(d, &e.report.front.amount_unit, "万元"));
     let cats: Vec<Category> = reports
         .iter()
         .map(|e| {
@@ -456,11 +485,9 @@ pub fn unit(site: &Site, unit_id: &str, lang: Lang) -> Vec<BarChart> {
             }
         })
         .collect();
-    let series = vec![
-        pick(lang, "整体支出", "Total expenditure"),
-        pick(lang, "基本支出", "Basic expenditure"),
-        pick(lang, "项目支出", "Project expenditure"),
-    ];
+    let series = ["total", "basic", "project"]
+        .map(|k| cx.name(label(&format!("expenditure.{k}"))))
+        .to_vec();
     let years = reports.len();
     let summary = pick(
         lang,
@@ -476,7 +503,7 @@ pub fn unit(site: &Site, unit_id: &str, lang: Lang) -> Vec<BarChart> {
         })
         .collect();
     out.push(score_chart(
-        lang,
+        cx,
         "scores",
         ("历年自评得分", "Self-evaluation score by year"),
         cats,
@@ -486,7 +513,8 @@ pub fn unit(site: &Site, unit_id: &str, lang: Lang) -> Vec<BarChart> {
 }
 
 /// Year page and home page: units compared (sorted), and the spread of scores.
-pub fn year(site: &Site, year: u16, lang: Lang) -> Vec<BarChart> {
+pub fn year(site: &Site, year: u16, cx: Cx) -> Vec<BarChart> {
+    let lang = cx.lang;
     let reports: Vec<&ReportEntry> = site
         .reports
         .iter()
@@ -502,12 +530,12 @@ pub fn year(site: &Site, year: u16, lang: Lang) -> Vec<BarChart> {
             .expenditure
             .as_ref()
             .and_then(|x| x.total)
-            .and_then(|d| value(d, &e.report.front.amount_unit, "万元", lang))
+            .and_then(|d| cx.value(d, &e.report.front.amount_unit, "万元"))
     };
     let mut rows: Vec<(String, Option<Value>)> = reports.iter().map(|e| (name(e), total(e))).collect();
     sort_desc(&mut rows);
     let s = Spec {
-        lang,
+        cx,
         unit: "万元".into(),
     };
     let disclosed = rows.iter().filter(|r| r.1.is_some()).count();
@@ -535,7 +563,7 @@ pub fn year(site: &Site, year: u16, lang: Lang) -> Vec<BarChart> {
         .map(|(label, v)| Category { label, values: vec![v] })
         .collect();
     out.push(score_chart(
-        lang,
+        cx,
         "score-spread",
         (&format!("{year}年度自评得分分布"), &format!("Spread of scores, {year}")),
         cats,

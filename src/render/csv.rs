@@ -10,8 +10,8 @@
 
 use crate::content::model::*;
 use crate::decimal::Dec;
-use crate::schema::{self, Body, Csv, Entry, Field, Get, Items, ItemsCsv, Kind, Line, LineField, Section, Unit};
 use crate::figures::checks::Status;
+use crate::schema::{self, Body, Csv, Entry, Field, Get, Items, ItemsCsv, Kind, Line, LineField, Section, Unit};
 use crate::site::{Lang, ReportEntry, Site};
 
 /// Type of a column, as Frictionless Table Schema names it.
@@ -323,14 +323,25 @@ fn item_columns(t: &mut Table, s: &Section, items: &Items, f: &ReportFront) {
                     let of = items.share_of.unwrap_or(schema::l("", ""));
                     t.num(
                         &format!("{name}_share"),
-                        &format!("{}占{} {}, share of {}, % (as stated)", k.label.zh, of.zh, k.label.en, of.en),
+                        &format!(
+                            "{}占{} {}, share of {}, % (as stated)",
+                            k.label.zh, of.zh, k.label.en, of.en
+                        ),
                         i.and_then(|i| i.share),
                     );
                 }
             }
             ItemsCsv::ValuesUnitsGrowth => {
-                t.num(&name, &format!("{} {}, in {name}_unit", k.label.zh, k.label.en), i.map(|i| i.value));
-                t.text(&format!("{name}_unit"), &format!("Unit of {name}"), i.and_then(|i| i.unit.as_deref()));
+                t.num(
+                    &name,
+                    &format!("{} {}, in {name}_unit", k.label.zh, k.label.en),
+                    i.map(|i| i.value),
+                );
+                t.text(
+                    &format!("{name}_unit"),
+                    &format!("Unit of {name}"),
+                    i.and_then(|i| i.unit.as_deref()),
+                );
                 t.num(
                     &format!("{name}_change_pct"),
                     &format!("{} growth on previous year, % (as stated)", k.label.zh),
@@ -394,7 +405,11 @@ fn line_columns(t: &mut Table, s: &Section, lines: &[Line], fields: &[LineField]
             t.num(&format!("{c}_{}", x.key), &line_column(line, x, &c), value(&l, x.key));
         }
         let unit = stated.map(|l| l.unit.unwrap_or_else(|| f.amount_unit.clone()));
-        t.text(&format!("{c}_unit"), &format!("Unit of the {c} amounts"), unit.as_deref());
+        t.text(
+            &format!("{c}_unit"),
+            &format!("Unit of the {c} amounts"),
+            unit.as_deref(),
+        );
     }
     for x in fields.iter().filter(numbers) {
         let Some(only) = x.only else { continue };

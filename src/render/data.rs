@@ -12,7 +12,6 @@
 use super::OutputFile;
 use super::pages::default_title_en;
 use crate::content::model::*;
-use crate::figures::catalog::unit_en;
 use crate::figures::checks::{Check, Status};
 use crate::site::{Lang, ReportEntry, Site};
 use serde::Serialize;
@@ -335,7 +334,7 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
         },
         figures: Figures {
             amount_unit: &f.amount_unit,
-            amount_unit_en: unit_en(&f.amount_unit),
+            amount_unit_en: crate::schema::money_en(&f.amount_unit),
             evaluation: &f.evaluation,
             budget: &f.budget,
             final_accounts: &f.final_accounts,

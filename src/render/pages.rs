@@ -5,12 +5,11 @@
 
 use super::OutputFile;
 use super::tables::{self, Frag, has_cjk};
-use crate::schema::grade_names;
 use crate::content::model::{Kind, Level, Region, UnitType};
 use crate::content::{Report, Unit};
 use crate::diagnostics::Diagnostic;
-use crate::figures::catalog::unit_en;
 use crate::markdown::{self, Heading};
+use crate::schema::grade_names;
 use crate::site::{Lang, ReportEntry, Site};
 use crate::theme::Theme;
 use serde::Serialize;
@@ -275,6 +274,19 @@ impl Renderer<'_> {
             Lang::Zh => zh.to_string(),
             Lang::En => en.to_string(),
         }
+    }
+
+    /// The language and words charts are drawn in.
+    fn chart_cx(&self) -> super::chart_specs::Cx<'_> {
+        super::chart_specs::Cx {
+            lang: self.lang,
+            words: self.theme.words(self.lang.code()),
+        }
+    }
+
+    /// A unit of measure as the page's language writes it (theme i18n `[units]`).
+    fn measure(&self, unit: &str) -> String {
+        self.theme.words(self.lang.code()).unit(unit)
     }
 
     fn t(&self, key: &str) -> String {
@@ -586,7 +598,7 @@ impl Renderer<'_> {
                 self.pick(zh, en)
             }),
             total: f.expenditure.as_ref().and_then(|x| x.total).map(|t| t.grouped()),
-            unit_of_total: self.pick(&f.amount_unit, &unit_en(&f.amount_unit)),
+            unit_of_total: self.measure(&f.amount_unit),
         }
     }
 
@@ -666,7 +678,7 @@ impl Renderer<'_> {
         let page = self.page("home", "", title, self.site_view().description, Vec::new());
         // The home page compares units in the latest year with reports.
         let charts = match site.years().first() {
-            Some(&y) => self.charts(super::chart_specs::year(site, y, self.lang), ""),
+            Some(&y) => self.charts(super::chart_specs::year(site, y, self.chart_cx()), ""),
             None => Vec::new(),
         };
         self.render("home.html", "index.html".into(), page, |ctx| {
@@ -794,7 +806,7 @@ impl Renderer<'_> {
             .map(|e| self.report_row(e))
             .collect();
         let path = format!("parks/{}/", unit.id);
-        let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.lang), &path);
+        let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()), &path);
         let name = self.unit_name(unit);
         let description = match self.lang {
             Lang::Zh => format!("{name}的基本情况和历年绩效自评报告。"),
@@ -839,7 +851,7 @@ impl Renderer<'_> {
             words,
         ));
         let key_figures = self.key_figures(r);
-        let charts = self.charts(super::chart_specs::report(f, self.lang), &path);
+        let charts = self.charts(super::chart_specs::report(f, self.chart_cx()), &path);
         let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match (self.lang, &r.en) {
             (Lang::En, Some(t)) if !t.body.trim().is_empty() => {
                 let m = markdown::render(&t.body);
@@ -1015,7 +1027,7 @@ impl Renderer<'_> {
             ctx.insert("data_page", &self.url("data/"));
             ctx.insert("zh_url", &zh_url);
             ctx.insert("others", &others);
-            ctx.insert("amount_unit", &self.pick(&f.amount_unit, &unit_en(&f.amount_unit)));
+            ctx.insert("amount_unit", &self.measure(&f.amount_unit));
         })
     }
 
@@ -1046,7 +1058,7 @@ impl Renderer<'_> {
 
     fn key_figures(&self, r: &Report) -> Vec<KeyFigure> {
         let f = &r.front;
-        let unit = self.pick(&f.amount_unit, &unit_en(&f.amount_unit));
+        let unit = self.measure(&f.amount_unit);
         let nd = self.t("not_disclosed");
         let amount = |label: String, v: Option<crate::decimal::Dec>, unit: &str| KeyFigure {
             label,
@@ -1123,7 +1135,7 @@ impl Renderer<'_> {
         ];
         let page = self.page("year", &path, title, description, crumbs);
         let total = self.year_total(year);
-        let charts = self.charts(super::chart_specs::year(self.site, year, self.lang), &path);
+        let charts = self.charts(super::chart_specs::year(self.site, year, self.chart_cx()), &path);
         self.render("year.html", format!("{path}index.html"), page, |ctx| {
             ctx.insert("reports", &reports);
             ctx.insert("charts", &charts);

@@ -6,8 +6,8 @@
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::schema::{self, Body, Entry, Field, Get, Items, Kind as FieldKind, Label, Place, Section, Shown, Unit};
-use crate::theme::Words;
 use crate::site::Lang;
+use crate::theme::Words;
 use serde::Serialize;
 
 /// A piece of text with the language it is written in, when that differs from the page.
@@ -289,7 +289,14 @@ impl Fmt<'_> {
         }
     }
 
-    fn table(&self, section: &Section, present: bool, headers: Vec<String>, rows: Vec<Vec<Cell>>, notes: Vec<Frag>) -> Table {
+    fn table(
+        &self,
+        section: &Section,
+        present: bool,
+        headers: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+        notes: Vec<Frag>,
+    ) -> Table {
         let rows = if present { rows } else { Vec::new() };
         Table {
             id: format!("fig-{}", section.key.replace('_', "-")),
@@ -334,10 +341,7 @@ pub fn report_tables(front: &ReportFront, lang: Lang, words: Words) -> Vec<Table
         unit: &front.amount_unit,
         words,
     };
-    schema::SECTIONS
-        .iter()
-        .filter_map(|s| f.section(front, s))
-        .collect()
+    schema::SECTIONS.iter().filter_map(|s| f.section(front, s)).collect()
 }
 
 /// The form's name of a budget.
@@ -420,9 +424,7 @@ impl Fmt<'_> {
             Entry::Items(_) => None,
         }) {
             details.push(match other.place {
-                Place::ShareOf(row, of) if row == field.key => {
-                    self.share(other.get.num(front).as_ref(), of.zh, of.en)
-                }
+                Place::ShareOf(row, of) if row == field.key => self.share(other.get.num(front).as_ref(), of.zh, of.en),
                 Place::ChangeOf(row) if row == field.key => self.change(other.get.num(front).as_ref(), None, self.unit),
                 Place::TextOf(row) if row == field.key => self.text_of(front, other).map(|t| self.source_text(&t)),
                 _ => None,
@@ -684,7 +686,13 @@ pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: 
             ]
         })
         .collect();
-    out.push(f.table(section("indicators"), !front.indicators.is_empty(), headers, rows, Vec::new()));
+    out.push(f.table(
+        section("indicators"),
+        !front.indicators.is_empty(),
+        headers,
+        rows,
+        Vec::new(),
+    ));
     out
 }
 

@@ -37,7 +37,13 @@ impl Field {
 }
 
 /// A stated percentage, shown in the details of row `of_row` as "占{whole} x%".
-const fn share(key: &'static str, label: Label, of_row: &'static str, whole: Label, get: fn(&ReportFront) -> Option<Dec>) -> Field {
+const fn share(
+    key: &'static str,
+    label: Label,
+    of_row: &'static str,
+    whole: Label,
+    get: fn(&ReportFront) -> Option<Dec>,
+) -> Field {
     amount(key, label, get)
         .kind(Kind::Percent, Unit::Of("%"))
         .at(Place::ShareOf(of_row, whole))
@@ -69,9 +75,24 @@ const fn known(key: &'static str, zh: &'static str, en: &'static str, unit: Opti
 /// Budgets and income sources (`income_sources`, `by_fund`, `fund`).
 pub const FUNDS: &[Known] = &[
     known("general_public", "一般公共预算", "General public budget", None),
-    known("government_funds", "政府性基金预算", "Government-managed funds budget", None),
-    known("state_capital", "国有资本经营预算", "State capital operations budget", None),
-    known("social_insurance", "社会保险基金预算", "Social insurance funds budget", None),
+    known(
+        "government_funds",
+        "政府性基金预算",
+        "Government-managed funds budget",
+        None,
+    ),
+    known(
+        "state_capital",
+        "国有资本经营预算",
+        "State capital operations budget",
+        None,
+    ),
+    known(
+        "social_insurance",
+        "社会保险基金预算",
+        "Social insurance funds budget",
+        None,
+    ),
     known("fiscal_appropriation", "财政拨款收入", "Fiscal appropriations", None),
     known("other", "其他收入", "Other income", None),
 ];
@@ -79,9 +100,19 @@ pub const FUNDS: &[Known] = &[
 /// Staffing categories.
 pub const STAFF: &[Known] = &[
     known("management", "管理人员", "Management staff", Some("人")),
-    known("technical", "专业技术人员", "Professional and technical staff", Some("人")),
+    known(
+        "technical",
+        "专业技术人员",
+        "Professional and technical staff",
+        Some("人"),
+    ),
     known("support", "工勤人员", "Support staff", Some("人")),
-    known("contract", "政府雇员（编外）", "Government contract employees", Some("人")),
+    known(
+        "contract",
+        "政府雇员（编外）",
+        "Government contract employees",
+        Some("人"),
+    ),
 ];
 
 /// Economic results.
@@ -100,9 +131,24 @@ pub const ECONOMY: &[Known] = &[
     ),
     known("tax_revenue", "税收收入", "Tax revenue", Some("亿元")),
     known("industrial_tax", "工业税收", "Industrial tax revenue", Some("亿元")),
-    known("fixed_asset_investment", "固定资产投资", "Fixed-asset investment", Some("亿元")),
-    known("infrastructure_investment", "基础设施投入", "Infrastructure investment", Some("亿元")),
-    known("high_tech_output", "高新技术产业产值", "High-tech industry output", Some("亿元")),
+    known(
+        "fixed_asset_investment",
+        "固定资产投资",
+        "Fixed-asset investment",
+        Some("亿元"),
+    ),
+    known(
+        "infrastructure_investment",
+        "基础设施投入",
+        "Infrastructure investment",
+        Some("亿元"),
+    ),
+    known(
+        "high_tech_output",
+        "高新技术产业产值",
+        "High-tech industry output",
+        Some("亿元"),
+    ),
     known(
         "total_revenue",
         "技工贸总收入",
@@ -115,8 +161,18 @@ pub const ECONOMY: &[Known] = &[
         "Operating revenue of industrial enterprises above designated size",
         Some("亿元"),
     ),
-    known("retail_sales", "社会消费品零售总额", "Total retail sales of consumer goods", Some("亿元")),
-    known("trade_volume", "进出口总额", "Total imports and exports", Some("亿美元")),
+    known(
+        "retail_sales",
+        "社会消费品零售总额",
+        "Total retail sales of consumer goods",
+        Some("亿元"),
+    ),
+    known(
+        "trade_volume",
+        "进出口总额",
+        "Total imports and exports",
+        Some("亿美元"),
+    ),
     known("new_enterprises", "新增企业", "New enterprises", Some("家")),
     known(
         "new_industrial_enterprises",
@@ -173,9 +229,11 @@ const BUDGET: &[Entry] = &[
         })
         .hint("after adjustments (调整后)"),
     ),
-    Entry::Field(amount("income", l("收入预算合计", "Budgeted income, total"), |r| {
-        r.budget.as_ref().and_then(|s| s.income)
-    })),
+    Entry::Field(amount(
+        "income",
+        l("收入预算合计", "Budgeted income, total"),
+        |r| r.budget.as_ref().and_then(|s| s.income),
+    )),
     Entry::Field(
         amount(
             "income_change",
@@ -196,15 +254,21 @@ const BUDGET: &[Entry] = &[
         csv_name: "income",
         count_column: None,
     }),
-    Entry::Field(amount("expenditure", l("支出预算合计", "Budgeted expenditure, total"), |r| {
-        r.budget.as_ref().and_then(|s| s.expenditure)
-    })),
-    Entry::Field(amount("basic", l("基本支出预算", "Basic expenditure budget"), |r| {
-        r.budget.as_ref().and_then(|s| s.basic)
-    })),
-    Entry::Field(amount("project", l("项目支出预算", "Project expenditure budget"), |r| {
-        r.budget.as_ref().and_then(|s| s.project)
-    })),
+    Entry::Field(amount(
+        "expenditure",
+        l("支出预算合计", "Budgeted expenditure, total"),
+        |r| r.budget.as_ref().and_then(|s| s.expenditure),
+    )),
+    Entry::Field(amount(
+        "basic",
+        l("基本支出预算", "Basic expenditure budget"),
+        |r| r.budget.as_ref().and_then(|s| s.basic),
+    )),
+    Entry::Field(amount(
+        "project",
+        l("项目支出预算", "Project expenditure budget"),
+        |r| r.budget.as_ref().and_then(|s| s.project),
+    )),
     Entry::Field(note(|r| r.budget.as_ref().and_then(|s| s.note.as_deref()))),
 ];
 
@@ -214,9 +278,11 @@ const FINAL_ACCOUNTS: &[Entry] = &[
         l("年初结转结余", "Balance carried forward at start of year"),
         |r| r.final_accounts.as_ref().and_then(|s| s.opening_balance),
     )),
-    Entry::Field(amount("income", l("本年收入合计", "Income for the year, total"), |r| {
-        r.final_accounts.as_ref().and_then(|s| s.income)
-    })),
+    Entry::Field(amount(
+        "income",
+        l("本年收入合计", "Income for the year, total"),
+        |r| r.final_accounts.as_ref().and_then(|s| s.income),
+    )),
     Entry::Items(Items {
         key: "income_sources",
         label: l("收入来源", "Income sources"),
@@ -238,9 +304,11 @@ const FINAL_ACCOUNTS: &[Entry] = &[
             |r| r.expenditure.as_ref().and_then(|e| e.total),
             l("即“支出”部分的整体支出", "the total expenditure under Expenditure"),
         )),
-        ..amount("expenditure", l("本年支出合计", "Expenditure for the year, total"), |r| {
-            r.final_accounts.as_ref().and_then(|s| s.expenditure)
-        })
+        ..amount(
+            "expenditure",
+            l("本年支出合计", "Expenditure for the year, total"),
+            |r| r.final_accounts.as_ref().and_then(|s| s.expenditure),
+        )
         .hint("leave empty when expenditure.total gives it")
     }),
     Entry::Field(amount(
@@ -270,7 +338,10 @@ const EXPENDITURE: &[Entry] = &[
     })),
     Entry::Field(share(
         "basic_share",
-        l("基本支出占总支出的比例", "Basic expenditure, share of total expenditure"),
+        l(
+            "基本支出占总支出的比例",
+            "Basic expenditure, share of total expenditure",
+        ),
         "basic",
         TOTAL_EXPENDITURE,
         |r| r.expenditure.as_ref().and_then(|s| s.basic_share),
@@ -283,15 +354,20 @@ const EXPENDITURE: &[Entry] = &[
     ),
     Entry::Field(share(
         "personnel_share",
-        l("人员经费占基本支出的比例", "Personnel expenses, share of basic expenditure"),
+        l(
+            "人员经费占基本支出的比例",
+            "Personnel expenses, share of basic expenditure",
+        ),
         "personnel",
         BASIC_EXPENDITURE,
         |r| r.expenditure.as_ref().and_then(|s| s.personnel_share),
     )),
     Entry::Field(
-        amount("public", l("公用经费", "Public (office and operating) expenses"), |r| {
-            r.expenditure.as_ref().and_then(|s| s.public)
-        })
+        amount(
+            "public",
+            l("公用经费", "Public (office and operating) expenses"),
+            |r| r.expenditure.as_ref().and_then(|s| s.public),
+        )
         .at(Place::Sub)
         .hint("日常公用经费"),
     ),
@@ -310,7 +386,10 @@ const EXPENDITURE: &[Entry] = &[
     })),
     Entry::Field(share(
         "project_share",
-        l("项目支出占总支出的比例", "Project expenditure, share of total expenditure"),
+        l(
+            "项目支出占总支出的比例",
+            "Project expenditure, share of total expenditure",
+        ),
         "project",
         TOTAL_EXPENDITURE,
         |r| r.expenditure.as_ref().and_then(|s| s.project_share),
@@ -322,7 +401,12 @@ const EXPENDITURE: &[Entry] = &[
 const PROJECT_ITEMS: Items = Items {
     key: "project_items",
     label: l("项目支出明细", "Project expenditure items"),
-    get: |r| r.expenditure.as_ref().map(|s| s.project_items.as_slice()).unwrap_or(&[]),
+    get: |r| {
+        r.expenditure
+            .as_ref()
+            .map(|s| s.project_items.as_slice())
+            .unwrap_or(&[])
+    },
     known: &[],
     share_of: Some(l("项目支出", "project expenditure")),
     unit: Unit::Amount,
@@ -340,7 +424,10 @@ const ECONOMY_ITEMS: Items = Items {
     unit: Unit::Amount,
     csv: ItemsCsv::ValuesUnitsGrowth,
     csv_name: "",
-    count_column: Some(("economy_items", "Number of economic results (items.csv has all of them)")),
+    count_column: Some((
+        "economy_items",
+        "Number of economic results (items.csv has all of them)",
+    )),
 };
 
 const LINES: &[Line] = &[
@@ -365,7 +452,13 @@ const LINES: &[Line] = &[
     },
 ];
 
-const fn line_field(key: &'static str, zh: &'static str, en: &'static str, kind: Kind, only: Option<&'static str>) -> LineField {
+const fn line_field(
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    kind: Kind,
+    only: Option<&'static str>,
+) -> LineField {
     LineField {
         key,
         label: l(zh, en),
@@ -379,11 +472,35 @@ const LINE_FIELDS: &[LineField] = &[
     line_field("actual", "决算数", "actual", Kind::Amount, None),
     line_field("rate", "完成预算", "share of budget used", Kind::Percent, None),
     line_field("change", "较上年增减", "change on previous year", Kind::Change, None),
-    line_field("change_pct", "较上年增减率", "change on previous year (signed)", Kind::Percent, None),
-    line_field("batches", "接待批次", "receptions (batches)", Kind::Count, Some("hospitality")),
-    line_field("people", "接待人次", "person-visits received", Kind::Count, Some("hospitality")),
+    line_field(
+        "change_pct",
+        "较上年增减率",
+        "change on previous year (signed)",
+        Kind::Percent,
+        None,
+    ),
+    line_field(
+        "batches",
+        "接待批次",
+        "receptions (batches)",
+        Kind::Count,
+        Some("hospitality"),
+    ),
+    line_field(
+        "people",
+        "接待人次",
+        "person-visits received",
+        Kind::Count,
+        Some("hospitality"),
+    ),
     line_field("purchase", "购置费", "purchase", Kind::Amount, Some("vehicles")),
-    line_field("operation", "运行维护费", "operation and maintenance", Kind::Amount, Some("vehicles")),
+    line_field(
+        "operation",
+        "运行维护费",
+        "operation and maintenance",
+        Kind::Amount,
+        Some("vehicles"),
+    ),
     line_field("note", "说明", "note", Kind::Text, None),
 ];
 
@@ -406,7 +523,10 @@ const ASSETS: &[Entry] = &[
     })),
     Entry::Field(share(
         "non_current_share",
-        l("非流动资产占资产总额的比例", "Non-current assets, share of total assets"),
+        l(
+            "非流动资产占资产总额的比例",
+            "Non-current assets, share of total assets",
+        ),
         "non_current",
         TOTAL_ASSETS,
         |r| r.assets.as_ref().and_then(|s| s.non_current_share),
@@ -414,9 +534,11 @@ const ASSETS: &[Entry] = &[
     Entry::Field(amount("fixed_net", l("固定资产净值", "Fixed assets, net"), |r| {
         r.assets.as_ref().and_then(|s| s.fixed_net)
     })),
-    Entry::Field(amount("intangible_net", l("无形资产净值", "Intangible assets, net"), |r| {
-        r.assets.as_ref().and_then(|s| s.intangible_net)
-    })),
+    Entry::Field(amount(
+        "intangible_net",
+        l("无形资产净值", "Intangible assets, net"),
+        |r| r.assets.as_ref().and_then(|s| s.intangible_net),
+    )),
     Entry::Field(Field {
         key: "as_of",
         label: l("资产数据截止日期", "Date of the asset figures"),
@@ -467,9 +589,11 @@ const STAFFING: &[Entry] = &[
         count_column: None,
     }),
     Entry::Field(
-        amount("vehicles_authorized", l("车辆编制数", "Authorised vehicles"), |r| {
-            r.staffing.as_ref().and_then(|s| s.vehicles_authorized)
-        })
+        amount(
+            "vehicles_authorized",
+            l("车辆编制数", "Authorised vehicles"),
+            |r| r.staffing.as_ref().and_then(|s| s.vehicles_authorized),
+        )
         .kind(Kind::Count, Unit::Of("辆")),
     ),
     Entry::Field(
@@ -485,12 +609,16 @@ const PROJECT: &[Entry] = &[
     Entry::Field(amount("initial", l("年初预算数", "Initial budget"), |r| {
         r.project.as_ref().and_then(|s| s.initial)
     })),
-    Entry::Field(amount("full_year", l("全年预算数", "Full-year (adjusted) budget"), |r| {
-        r.project.as_ref().and_then(|s| s.full_year)
-    })),
-    Entry::Field(amount("actual", l("全年执行数", "Full-year outturn (actual)"), |r| {
-        r.project.as_ref().and_then(|s| s.actual)
-    })),
+    Entry::Field(amount(
+        "full_year",
+        l("全年预算数", "Full-year (adjusted) budget"),
+        |r| r.project.as_ref().and_then(|s| s.full_year),
+    )),
+    Entry::Field(amount(
+        "actual",
+        l("全年执行数", "Full-year outturn (actual)"),
+        |r| r.project.as_ref().and_then(|s| s.actual),
+    )),
     Entry::Field(
         amount("rate", l("执行率", "Budget execution rate"), |r| {
             r.project.as_ref().and_then(|s| s.rate)
@@ -505,9 +633,11 @@ const PROJECT: &[Entry] = &[
         .hint("of the funds line (资金执行率)"),
     ),
     Entry::Field(
-        amount("score", l("得分", "Score"), |r| r.project.as_ref().and_then(|s| s.score))
-            .kind(Kind::Points, Unit::Of("分"))
-            .hint("of the funds line"),
+        amount("score", l("得分", "Score"), |r| {
+            r.project.as_ref().and_then(|s| s.score)
+        })
+        .kind(Kind::Points, Unit::Of("分"))
+        .hint("of the funds line"),
     ),
     Entry::Field(note(|r| r.project.as_ref().and_then(|s| s.note.as_deref()))),
 ];

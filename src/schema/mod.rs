@@ -89,10 +89,13 @@ pub enum Unit {
     None,
 }
 
+/// Reads one number of a report.
+pub type NumOf = fn(&ReportFront) -> Option<Dec>;
+
 /// How a field's value is read from the front matter.
 #[derive(Clone, Copy)]
 pub enum Get {
-    Num(fn(&ReportFront) -> Option<Dec>),
+    Num(NumOf),
     Text(fn(&ReportFront) -> Option<&str>),
     Grade(fn(&ReportFront) -> Option<Grade>),
 }
@@ -147,7 +150,7 @@ pub struct Field {
     pub get: Get,
     /// Shown on the page in place of a figure the section does not state, with a note; never
     /// in the data (本年支出合计 falls back to 整体支出 on the page only).
-    pub page_fallback: Option<(fn(&ReportFront) -> Option<Dec>, Label)>,
+    pub page_fallback: Option<(NumOf, Label)>,
     /// Extra words for docs (how to fill it in).
     pub hint: &'static str,
 }
@@ -315,16 +318,49 @@ pub fn grade_names(g: Grade) -> (&'static str, &'static str) {
     }
 }
 
+/// The units an `amount_unit` may name, with their value in yuan: the form's own vocabulary,
+/// so the data files can name them in English without a theme.
+pub const MONEY: &[(Known, u64)] = &[
+    (
+        Known {
+            key: "元",
+            label: l("元", "CNY"),
+            unit: None,
+        },
+        1,
+    ),
+    (
+        Known {
+            key: "万元",
+            label: l("万元", "CNY 10,000"),
+            unit: None,
+        },
+        10_000,
+    ),
+    (
+        Known {
+            key: "亿元",
+            label: l("亿元", "CNY 100 million"),
+            unit: None,
+        },
+        100_000_000,
+    ),
+];
+
 /// Multiplier from `unit` to `base` when both are money units (元, 万元, 亿元).
 pub fn money_factor(unit: &str, base: &str) -> Option<rust_decimal::Decimal> {
     use rust_decimal::Decimal;
-    let yuan = |u: &str| match u {
-        "元" => Some(Decimal::ONE),
-        "万元" => Some(Decimal::from(10_000)),
-        "亿元" => Some(Decimal::from(100_000_000)),
-        _ => None,
-    };
+    let yuan = |u: &str| MONEY.iter().find(|(k, _)| k.key == u).map(|(_, y)| Decimal::from(*y));
     Some(yuan(unit)? / yuan(base)?)
+}
+
+/// The English name of a money unit (`CNY 10,000`); other units as written.
+pub fn money_en(unit: &str) -> String {
+    MONEY
+        .iter()
+        .find(|(k, _)| k.key == unit)
+        .map(|(k, _)| k.label.en.to_string())
+        .unwrap_or_else(|| unit.to_string())
 }
 
 /// Every unit the form itself names (the i18n files must name each in every language).
@@ -422,7 +458,10 @@ mod tests {
     fn fields_are_found_by_path_with_their_labels() {
         assert_eq!(label("expenditure.basic"), l("基本支出", "Basic expenditure"));
         assert_eq!(label("three_public.hospitality").zh, "公务接待费");
-        assert_eq!(field("budget.full_year").unwrap().label.en, "Full-year (adjusted) budget");
+        assert_eq!(
+            field("budget.full_year").unwrap().label.en,
+            "Full-year (adjusted) budget"
+        );
         assert!(field("budget.nothing").is_none());
     }
 

@@ -172,7 +172,10 @@ mod tests {
                     assert!(field(&format!("{section}.{whole}")).is_some());
                 }
                 Rule::ItemsSum {
-                    section, total, items: i, ..
+                    section,
+                    total,
+                    items: i,
+                    ..
                 } => {
                     assert!(field(&format!("{section}.{total}")).is_some());
                     assert!(items(section, i).is_some(), "{section}.{i}");

@@ -226,11 +226,16 @@ fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
             if value.is_null() {
                 continue;
             }
-            let names =
-                crate::figures::catalog::field(section, key).or_else(|| match (section.as_str(), key.as_str()) {
-                    ("three_public", k) => crate::figures::catalog::field("three_public", k),
-                    _ => None,
-                });
+            // Figures with a row of their own (or a change on one), and the “三公”经费 lines.
+            let path = format!("{section}.{key}");
+            let row = crate::schema::field(&path).is_none_or(|f| {
+                matches!(
+                    f.place,
+                    crate::schema::Place::Row | crate::schema::Place::Sub | crate::schema::Place::ChangeOf(_)
+                )
+            });
+            let label = crate::schema::label(&path);
+            let names = (row && !label.zh.is_empty()).then_some((label.zh, label.en));
             if let Some((zh, en)) = names {
                 out.push(if lang == Lang::Zh { zh } else { en }.to_string());
             }

@@ -82,7 +82,7 @@ pub struct Loaded {
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
     let mut timer = timing::Timer::new();
     let config = Config::load(root).map_err(|d| {
-        if d.iter().any(|x| x.message.starts_with("cannot read")) {
+        if d.iter().any(|x| x.kind == diagnostics::Kind::CannotRead) {
             Failure::Io(d)
         } else {
             Failure::Content(d)

@@ -16,8 +16,9 @@
 //! result is byte-identical to a full build of the edited content.
 
 use crate::diagnostics::Diagnostic;
+use crate::figures::Checked;
 use crate::render::OutputFile;
-use crate::{Failure, Loaded, content, figures, render, search, site};
+use crate::{Failure, Loaded, content, render, search, site};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -44,7 +45,7 @@ pub fn scope(root: &Path, changed: &[std::path::PathBuf], loaded: &Loaded) -> Sc
             // Editors' swap, backup and temporary files are not content; any other file in
             // a unit folder is, if only for the warning that says why it is not read.
             [_, name] if content::is_ignored_name(name) => {}
-            [unit, _] if loaded.content.units.iter().any(|u| &u.id == unit) && parks.join(unit).is_dir() => {
+            [unit, _] if loaded.units.iter().any(|u| &u.id == unit) && parks.join(unit).is_dir() => {
                 units.insert(unit.clone());
             }
             _ => return Scope::Everything,
@@ -69,27 +70,19 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
         }
         fresh.insert(id, c);
     }
-    let mut pairs: Vec<(Arc<content::Report>, Arc<[figures::checks::Check]>)> = old
-        .content
+    let mut reports: Vec<Checked> = old
         .reports
         .iter()
-        .zip(&old.checks)
-        .filter(|(r, _)| !units.contains(&r.park))
-        .map(|(r, c)| (Arc::clone(r), Arc::clone(c)))
-        .collect();
-    let mut unit_list: Vec<Arc<content::Unit>> = old
-        .content
-        .units
-        .iter()
-        .filter(|u| !units.contains(&u.id))
+        .filter(|c| !units.contains(&c.report.park))
         .cloned()
         .collect();
+    let mut unit_list: Vec<Arc<content::Unit>> = old.units.iter().filter(|u| !units.contains(&u.id)).cloned().collect();
     for c in fresh.into_values() {
         unit_list.extend(c.units);
         for r in c.reports {
-            let checks = figures::checks::check_report(&r);
-            problems.extend(checks.iter().filter_map(|c| crate::check_diagnostic(&r, c)));
-            pairs.push((r, checks.into()));
+            let checked = Checked::new(r);
+            problems.extend(crate::check_diagnostics(&checked));
+            reports.push(checked);
         }
     }
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
@@ -99,11 +92,9 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
         return Err(Failure::Content(all));
     }
     unit_list.sort_by(|a, b| a.id.cmp(&b.id));
-    pairs.sort_by(|a, b| content::report_order(&a.0, &b.0));
-    let years = |reports: &mut dyn Iterator<Item = &Arc<content::Report>>| {
-        reports.map(|r| r.front.year).collect::<BTreeSet<u16>>()
-    };
-    if years(&mut old.content.reports.iter()) != years(&mut pairs.iter().map(|p| &p.0)) {
+    reports.sort_by(|a, b| content::report_order(&a.report, &b.report));
+    let years = |reports: &[Checked]| reports.iter().map(|c| c.report.front.year).collect::<BTreeSet<u16>>();
+    if years(&old.reports) != years(&reports) {
         return Ok(None);
     }
     // Keep the other files' warnings; replace the edited folders'.
@@ -118,15 +109,11 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
         .cloned()
         .collect();
     kept.extend(warnings);
-    let (reports, checks) = pairs.into_iter().unzip();
     Ok(Some(Loaded {
         config: old.config.clone(),
-        content: content::Content {
-            units: unit_list,
-            reports,
-        },
+        units: unit_list,
+        reports,
         theme: Arc::clone(&old.theme),
-        checks,
         warnings: kept,
     }))
 }
@@ -136,7 +123,7 @@ fn collect(
     loaded: &Loaded,
     render: impl FnOnce(&site::Site, crate::Sink) -> Result<(), Failure>,
 ) -> Result<Vec<OutputFile>, Failure> {
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let site = loaded.site();
     let files = Mutex::new(Vec::new());
     render(&site, &|f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f))?;
     Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -199,7 +186,7 @@ pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) 
 /// The sitemap and SHA256SUMS, from the complete set of files (they list pages and data
 /// files); `files` maps output paths to contents.
 pub fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let site = loaded.site();
     let mut pages: Vec<String> = files
         .keys()
         .filter(|p| p.ends_with("index.html") && !p.starts_with("en/"))
@@ -235,16 +222,15 @@ pub fn is_search_index(path: &str) -> bool {
 /// on every year page).
 pub fn touched_years(old: &Loaded, new: &Loaded, ids: &BTreeSet<String>) -> Vec<u16> {
     let reports = |l: &Loaded| -> BTreeMap<(String, String), (u16, String)> {
-        l.content
-            .reports
+        l.reports
             .iter()
+            .map(|c| &c.report)
             .filter(|r| ids.contains(&r.park))
             .map(|r| ((r.park.clone(), r.stem.clone()), (r.front.year, format!("{r:?}"))))
             .collect()
     };
     let units = |l: &Loaded| -> BTreeMap<String, String> {
-        l.content
-            .units
+        l.units
             .iter()
             .filter(|u| ids.contains(&u.id))
             .map(|u| (u.id.clone(), format!("{u:?}")))

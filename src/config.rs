@@ -4,7 +4,7 @@
 //! silently drops a setting.
 
 use crate::content::text::{describe, escape_column, is_forbidden};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -106,6 +106,7 @@ impl Config {
         let text = std::fs::read_to_string(&file).map_err(|e| {
             vec![
                 Diagnostic::error(&file, format!("cannot read site.toml: {e}"))
+                    .with_kind(Kind::CannotRead)
                     .help("run gongkai in the folder that holds site.toml, or pass --root DIR"),
             ]
         })?;

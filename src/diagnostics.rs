@@ -17,10 +17,28 @@ pub enum Severity {
     Error,
 }
 
+/// What a problem is, for code that has to tell problems apart: callers match on this, never
+/// on the message, which is written for people and may be reworded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// Any problem that no code tells apart from the others.
+    #[default]
+    Other,
+    /// A file or folder could not be read. (For `site.toml` this fails the run with exit
+    /// code 2, not 1: the site was not found, rather than found faulty.)
+    CannotRead,
+    /// A key the format does not have (the English files say what they may hold instead).
+    UnknownKey,
+    /// A template does not parse or fails to render.
+    Template,
+}
+
 /// One problem in one place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// What it is, for code; the message says it for people.
+    pub kind: Kind,
     pub file: PathBuf,
     /// 1-based line, when known.
     pub line: Option<usize>,
@@ -36,6 +54,7 @@ impl Diagnostic {
     pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            kind: Kind::Other,
             file: file.as_ref().to_path_buf(),
             line: None,
             column: None,
@@ -65,6 +84,12 @@ impl Diagnostic {
             self.line = Some(l);
             self.column = Some(c);
         }
+        self
+    }
+
+    /// Says what kind of problem this is.
+    pub fn with_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
         self
     }
 

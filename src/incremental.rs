@@ -1,23 +1,26 @@
 //! Rebuilding after an edit (for `serve`): only what the edited unit folders affect.
 //!
 //! An edit to files in `content/parks/<unit>/` re-reads that folder alone and makes the next
-//! version of the content, sharing every other unit's parsed reports with the previous one.
-//! Then, in two steps:
-//! 1. [`render_units`]: the unit's page and its reports' pages, charts and data files: a few
-//!    dozen files, so the edited page reloads at once even on a site of 10,000 reports;
-//! 2. [`render_listings`] and [`render_site_files`]: the listings that show the unit (home,
-//!    unit index, the years whose reports changed) and what summarises the whole site (bulk
-//!    downloads, all.json, both search indexes, feeds, data and search pages), which `serve`
-//!    runs in the background; [`finish`] then derives the sitemap and SHA256SUMS from the
-//!    served files.
+//! version of the content, sharing every other unit's parsed and checked reports with the
+//! previous one ([`Edit::read`]). Then, in two steps:
+//! 1. [`Edit::render_units`]: the unit's page and its reports' pages, charts and data files:
+//!    a few dozen files, so the edited page reloads at once even on a site of 10,000 reports;
+//! 2. [`Edit::render_rest`]: the listings that show the unit (home, unit index, the years
+//!    whose reports changed) and what summarises the whole site (bulk downloads, all.json,
+//!    both search indexes, feeds, data and search pages), which `serve` runs in the
+//!    background; [`Edit::finish`] then derives the sitemap and SHA256SUMS from the files as
+//!    they will be served.
 //!
-//! Anything else (site.toml, the theme, a unit folder added or removed, a fiscal year
-//! appearing or disappearing) needs the full build. `tests/incremental.rs` checks that the
-//! result is byte-identical to a full build of the edited content.
+//! [`update`] runs the steps one after the other on a set of files in memory; `serve` runs the
+//! same functions, with its lock around each `put_*`. Anything else (site.toml, the theme, a
+//! unit folder added or removed, a fiscal year appearing or disappearing) needs the full
+//! build. `tests/incremental.rs` checks that the result is byte-identical to a full build of
+//! the edited content, and `tests/serve.rs` that `serve` then answers with those bytes.
 
 use crate::diagnostics::Diagnostic;
+use crate::figures::Checked;
 use crate::render::OutputFile;
-use crate::{Failure, Loaded, content, figures, render, search, site};
+use crate::{Failure, Loaded, content, render, search, site};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -44,7 +47,7 @@ pub fn scope(root: &Path, changed: &[std::path::PathBuf], loaded: &Loaded) -> Sc
             // Editors' swap, backup and temporary files are not content; any other file in
             // a unit folder is, if only for the warning that says why it is not read.
             [_, name] if content::is_ignored_name(name) => {}
-            [unit, _] if loaded.content.units.iter().any(|u| &u.id == unit) && parks.join(unit).is_dir() => {
+            [unit, _] if loaded.units.iter().any(|u| &u.id == unit) && parks.join(unit).is_dir() => {
                 units.insert(unit.clone());
             }
             _ => return Scope::Everything,
@@ -69,27 +72,19 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
         }
         fresh.insert(id, c);
     }
-    let mut pairs: Vec<(Arc<content::Report>, Arc<[figures::checks::Check]>)> = old
-        .content
+    let mut reports: Vec<Checked> = old
         .reports
         .iter()
-        .zip(&old.checks)
-        .filter(|(r, _)| !units.contains(&r.park))
-        .map(|(r, c)| (Arc::clone(r), Arc::clone(c)))
-        .collect();
-    let mut unit_list: Vec<Arc<content::Unit>> = old
-        .content
-        .units
-        .iter()
-        .filter(|u| !units.contains(&u.id))
+        .filter(|c| !units.contains(&c.report.park))
         .cloned()
         .collect();
+    let mut unit_list: Vec<Arc<content::Unit>> = old.units.iter().filter(|u| !units.contains(&u.id)).cloned().collect();
     for c in fresh.into_values() {
         unit_list.extend(c.units);
         for r in c.reports {
-            let checks = figures::checks::check_report(&r);
-            problems.extend(checks.iter().filter_map(|c| crate::check_diagnostic(&r, c)));
-            pairs.push((r, checks.into()));
+            let checked = Checked::new(r);
+            problems.extend(crate::check_diagnostics(&checked));
+            reports.push(checked);
         }
     }
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
@@ -99,11 +94,9 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
         return Err(Failure::Content(all));
     }
     unit_list.sort_by(|a, b| a.id.cmp(&b.id));
-    pairs.sort_by(|a, b| content::report_order(&a.0, &b.0));
-    let years = |reports: &mut dyn Iterator<Item = &Arc<content::Report>>| {
-        reports.map(|r| r.front.year).collect::<BTreeSet<u16>>()
-    };
-    if years(&mut old.content.reports.iter()) != years(&mut pairs.iter().map(|p| &p.0)) {
+    reports.sort_by(|a, b| content::report_order(&a.report, &b.report));
+    let years = |reports: &[Checked]| reports.iter().map(|c| c.report.front.year).collect::<BTreeSet<u16>>();
+    if years(&old.reports) != years(&reports) {
         return Ok(None);
     }
     // Keep the other files' warnings; replace the edited folders'.
@@ -118,15 +111,11 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
         .cloned()
         .collect();
     kept.extend(warnings);
-    let (reports, checks) = pairs.into_iter().unzip();
     Ok(Some(Loaded {
         config: old.config.clone(),
-        content: content::Content {
-            units: unit_list,
-            reports,
-        },
+        units: unit_list,
+        reports,
         theme: Arc::clone(&old.theme),
-        checks,
         warnings: kept,
     }))
 }
@@ -136,7 +125,7 @@ fn collect(
     loaded: &Loaded,
     render: impl FnOnce(&site::Site, crate::Sink) -> Result<(), Failure>,
 ) -> Result<Vec<OutputFile>, Failure> {
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let site = loaded.site();
     let files = Mutex::new(Vec::new());
     render(&site, &|f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f))?;
     Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -152,15 +141,15 @@ pub fn render_units(loaded: &Loaded, ids: &BTreeSet<String>) -> Result<Vec<Outpu
 }
 
 /// Step 2a: the listings (home, unit index, year index, the pages of `years`).
-pub fn render_listings(loaded: &Loaded, years: &[u16]) -> Result<Vec<OutputFile>, Failure> {
+fn render_listings(loaded: &Loaded, years: &[u16]) -> Result<Vec<OutputFile>, Failure> {
     collect(loaded, |site, sink| {
         render::pages::render_listings(site, &loaded.theme, years, sink).map_err(Failure::Content)
     })
 }
 
 /// Step 2b: the files that summarise the whole site, except the sitemap and SHA256SUMS (see
-/// [`finish`]).
-pub fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
+/// [`Edit::finish`]).
+fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
     collect(loaded, |site, sink| {
         let downloads = render::package::downloads(site);
         render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
@@ -181,7 +170,7 @@ pub fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
 
 /// Removes the files of the units `ids` (everything below `parks/<id>/` in every language;
 /// [`render_units`] makes them again) from a sorted set of files.
-pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) {
+fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) {
     for id in ids {
         for prefix in [format!("parks/{id}/"), format!("en/parks/{id}/")] {
             let gone: Vec<String> = files
@@ -196,10 +185,19 @@ pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) 
     }
 }
 
+/// True for the files the sitemap and SHA256SUMS are made from: the Chinese pages and the
+/// data files. A caller that holds its files under a lock copies just these for
+/// [`Edit::finish`].
+pub fn finish_reads(path: &str) -> bool {
+    let page = path.ends_with("index.html") && !path.starts_with("en/");
+    page || (render::package::is_data_file(path) && path != "data/SHA256SUMS")
+}
+
 /// The sitemap and SHA256SUMS, from the complete set of files (they list pages and data
-/// files); `files` maps output paths to contents.
-pub fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+/// files); `files` maps output paths to contents and holds at least the files
+/// [`finish_reads`] accepts.
+fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
+    let site = loaded.site();
     let mut pages: Vec<String> = files
         .keys()
         .filter(|p| p.ends_with("index.html") && !p.starts_with("en/"))
@@ -224,8 +222,8 @@ fn json_failure(e: serde_json::Error) -> Failure {
 }
 
 /// True for the files of the search indexes (`search/<lang>/…`, content-hashed names that
-/// change with every edit), which [`render_site_files`] replaces as a whole.
-pub fn is_search_index(path: &str) -> bool {
+/// change with every edit), which [`Edit::put_rest`] replaces as a whole.
+fn is_search_index(path: &str) -> bool {
     let p = path.strip_prefix("en/").unwrap_or(path);
     p.strip_prefix("search/").is_some_and(|rest| rest.contains('/'))
 }
@@ -233,18 +231,17 @@ pub fn is_search_index(path: &str) -> bool {
 /// The year pages an edit of the units `ids` touches: the years of the reports that were
 /// added, removed or changed, or every year of the units whose profile changed (their name is
 /// on every year page).
-pub fn touched_years(old: &Loaded, new: &Loaded, ids: &BTreeSet<String>) -> Vec<u16> {
+fn touched_years(old: &Loaded, new: &Loaded, ids: &BTreeSet<String>) -> Vec<u16> {
     let reports = |l: &Loaded| -> BTreeMap<(String, String), (u16, String)> {
-        l.content
-            .reports
+        l.reports
             .iter()
+            .map(|c| &c.report)
             .filter(|r| ids.contains(&r.park))
             .map(|r| ((r.park.clone(), r.stem.clone()), (r.front.year, format!("{r:?}"))))
             .collect()
     };
     let units = |l: &Loaded| -> BTreeMap<String, String> {
-        l.content
-            .units
+        l.units
             .iter()
             .filter(|u| ids.contains(&u.id))
             .map(|u| (u.id.clone(), format!("{u:?}")))
@@ -263,30 +260,99 @@ pub fn touched_years(old: &Loaded, new: &Loaded, ids: &BTreeSet<String>) -> Vec<
     years.into_iter().collect()
 }
 
-/// Applies an edit to a complete set of files in memory (what `serve` does, in one step):
-/// `Ok(None)` when the edit needs a full build.
-pub fn update(
+/// An edit of some unit folders, read and checked, to be applied to a complete set of files
+/// (path → contents, as `Vec<u8>` or any type made from one) in two steps:
+/// [`Edit::render_units`] then [`Edit::put_units`]; [`Edit::render_rest`], [`Edit::finish`],
+/// then [`Edit::put_rest`]. Between the steps the set is consistent for the edited units'
+/// pages, and stale only in the listings and site-wide files.
+pub struct Edit {
+    /// The next version of the site.
+    pub loaded: Arc<Loaded>,
+    /// The edited units.
+    pub ids: BTreeSet<String>,
+    /// The year pages to render again.
+    years: Vec<u16>,
+}
+
+impl Edit {
+    /// Reads the folders of `ids` again (see [`reload`]): `Ok(None)` when the edit needs a
+    /// full build after all.
+    pub fn read(old: &Loaded, root: &Path, ids: &BTreeSet<String>) -> Result<Option<Edit>, Failure> {
+        let Some(new) = reload(old, root, ids)? else {
+            return Ok(None);
+        };
+        let years = touched_years(old, &new, ids);
+        Ok(Some(Edit {
+            loaded: Arc::new(new),
+            ids: ids.clone(),
+            years,
+        }))
+    }
+
+    /// Step 1: the edited units' pages, charts and data files.
+    pub fn render_units(&self) -> Result<Vec<OutputFile>, Failure> {
+        render_units(&self.loaded, &self.ids)
+    }
+
+    /// Puts step 1's files in place of the edited units' old ones.
+    pub fn put_units<V: From<Vec<u8>>>(&self, files: &mut BTreeMap<String, V>, rendered: Vec<OutputFile>) {
+        remove_units(files, &self.ids);
+        files.extend(rendered.into_iter().map(|f| (f.path, V::from(f.bytes))));
+    }
+
+    /// Step 2: the listings the edit touches and the files that summarise the whole site,
+    /// except the sitemap and SHA256SUMS.
+    pub fn render_rest(&self) -> Result<Vec<OutputFile>, Failure> {
+        let mut files = render_listings(&self.loaded, &self.years)?;
+        files.extend(render_site_files(&self.loaded)?);
+        Ok(files)
+    }
+
+    /// The sitemap and SHA256SUMS for `files` (after step 1) with `rest` (step 2) over them.
+    /// Only what [`finish_reads`] is read, so `files` may hold just that.
+    pub fn finish<'a>(
+        &self,
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+        rest: &'a [OutputFile],
+    ) -> Vec<OutputFile> {
+        let mut view: BTreeMap<&str, &[u8]> = files.into_iter().filter(|(p, _)| finish_reads(p)).collect();
+        view.extend(
+            rest.iter()
+                .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+                .filter(|(p, _)| finish_reads(p)),
+        );
+        finish(&self.loaded, &view)
+    }
+
+    /// Puts step 2's files in place: the search indexes as a whole, the other files over the
+    /// old ones, then the sitemap and SHA256SUMS (`last`, from [`Edit::finish`]).
+    pub fn put_rest<V: From<Vec<u8>>>(
+        &self,
+        files: &mut BTreeMap<String, V>,
+        rest: Vec<OutputFile>,
+        last: Vec<OutputFile>,
+    ) {
+        files.retain(|p, _| !is_search_index(p));
+        files.extend(rest.into_iter().chain(last).map(|f| (f.path, V::from(f.bytes))));
+    }
+}
+
+/// Applies an edit to a complete set of files in memory, both steps at once (what `serve`
+/// does, without its lock and background thread): the next version of the site, or `Ok(None)`
+/// when the edit needs a full build.
+pub fn update<V: From<Vec<u8>> + AsRef<[u8]>>(
     old: &Loaded,
     root: &Path,
     ids: &BTreeSet<String>,
-    files: &mut BTreeMap<String, Vec<u8>>,
-) -> Result<Option<Loaded>, Failure> {
-    let Some(new) = reload(old, root, ids)? else {
+    files: &mut BTreeMap<String, V>,
+) -> Result<Option<Arc<Loaded>>, Failure> {
+    let Some(edit) = Edit::read(old, root, ids)? else {
         return Ok(None);
     };
-    let years = touched_years(old, &new, ids);
-    let unit_files = render_units(&new, ids)?;
-    let listings = render_listings(&new, &years)?;
-    let site_files = render_site_files(&new)?;
-    remove_units(files, ids);
-    files.retain(|p, _| !is_search_index(p));
-    for f in unit_files.into_iter().chain(listings).chain(site_files) {
-        files.insert(f.path, f.bytes);
-    }
-    let view: BTreeMap<&str, &[u8]> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
-    let last = finish(&new, &view);
-    for f in last {
-        files.insert(f.path, f.bytes);
-    }
-    Ok(Some(new))
+    let units = edit.render_units()?;
+    edit.put_units(files, units);
+    let rest = edit.render_rest()?;
+    let last = edit.finish(files.iter().map(|(p, b)| (p.as_str(), b.as_ref())), &rest);
+    edit.put_rest(files, rest, last);
+    Ok(Some(edit.loaded))
 }

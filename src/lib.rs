@@ -71,19 +71,27 @@ impl Failure {
 /// Everything loaded and validated, ready to render.
 pub struct Loaded {
     pub config: Config,
-    pub content: content::Content,
+    /// Sorted by id.
+    pub units: Vec<std::sync::Arc<content::Unit>>,
+    /// Each with its cross-check results; sorted by unit, year, kind.
+    pub reports: Vec<figures::Checked>,
     pub theme: std::sync::Arc<theme::Theme>,
-    /// Cross-check results, one list per report (same order as `content.reports`).
-    pub checks: Vec<std::sync::Arc<[figures::checks::Check]>>,
     /// Warnings and notes (errors stop the load).
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The site model: addresses and groupings of the units and reports.
+    pub fn site(&self) -> site::Site<'_> {
+        site::Site::new(&self.config, &self.units, &self.reports)
+    }
 }
 
 /// Reads settings, content and theme, collecting every problem.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
     let mut timer = timing::Timer::new();
     let config = Config::load(root).map_err(|d| {
-        if d.iter().any(|x| x.message.starts_with("cannot read")) {
+        if d.iter().any(|x| x.kind == diagnostics::Kind::CannotRead) {
             Failure::Io(d)
         } else {
             Failure::Content(d)
@@ -101,25 +109,20 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     };
     timer.stage("theme");
-    let checks: Vec<std::sync::Arc<[figures::checks::Check]>> = {
+    let content::Content { units, reports } = content;
+    let reports: Vec<figures::Checked> = {
         use rayon::prelude::*;
-        content
-            .reports
-            .par_iter()
-            .map(|r| figures::checks::check_report(r).into())
-            .collect()
+        reports.into_par_iter().map(figures::Checked::new).collect()
     };
-    for (report, results) in content.reports.iter().zip(&checks) {
-        problems.extend(results.iter().filter_map(|c| check_diagnostic(report, c)));
-    }
+    problems.extend(reports.iter().flat_map(check_diagnostics));
     timer.stage("checks");
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
     match theme {
         Some(theme) if errors.is_empty() => Ok(Loaded {
             config,
-            content,
+            units,
+            reports,
             theme: theme.into(),
-            checks,
             warnings,
         }),
         _ => {
@@ -128,6 +131,14 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             Err(Failure::Content(all))
         }
     }
+}
+
+/// The warnings and notes of a report's cross-checks.
+pub(crate) fn check_diagnostics(checked: &figures::Checked) -> impl Iterator<Item = Diagnostic> + '_ {
+    checked
+        .checks
+        .iter()
+        .filter_map(|c| check_diagnostic(&checked.report, c))
 }
 
 /// A mismatch as a warning, a rounding difference as a note, at the stated figure.
@@ -229,7 +240,7 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
         }
         sink(f);
     };
-    let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let site = loaded.site();
     let (rendered, ()) = rayon::join(
         || -> Result<(), Failure> {
             let mut timer = timing::Timer::new();
@@ -374,8 +385,8 @@ pub fn build_with(root: &Path, options: &BuildOptions) -> Result<BuildSummary, F
     timer.stage("write (move into place)");
     Ok(BuildSummary {
         output,
-        reports: loaded.content.reports.len(),
-        units: loaded.content.units.len(),
+        reports: loaded.reports.len(),
+        units: loaded.units.len(),
         pages,
         files,
         warnings,

@@ -21,7 +21,7 @@
 //! settings or templates; 2 when the folder cannot be read or the port cannot be listened on.
 
 use crate::diagnostics::Diagnostic;
-use crate::incremental::{self, Scope};
+use crate::incremental::{self, Edit, Scope};
 use crate::{Failure, Loaded};
 use bytes::Bytes;
 use http_body_util::Full;
@@ -39,7 +39,7 @@ use std::time::{Duration, Instant, SystemTime};
 #[derive(Default)]
 struct State {
     /// Sorted, so that a unit's files are one range (removed at once after an edit).
-    files: BTreeMap<String, Arc<Vec<u8>>>,
+    files: BTreeMap<String, Bytes>,
     base_path: String,
     /// Bumped on every successful rebuild; the page reloads when it changes.
     version: u64,
@@ -172,7 +172,7 @@ fn full_rebuild(root: &Path, state: &Shared) -> Result<(usize, Arc<Loaded>), Fai
                 eprintln!("{w}");
             }
             s.base_path = loaded.config.base_path.clone();
-            s.files = files.into_iter().map(|f| (f.path, Arc::new(f.bytes))).collect();
+            s.files = files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect();
             s.version += 1;
             s.stamp += 1;
             s.error = None;
@@ -193,31 +193,33 @@ fn show_failure(s: &mut State, failure: &crate::Failure) -> String {
     text
 }
 
-/// Rebuilds the units `ids` after an edit: `Ok(None)` when a full build is needed instead.
+/// Rebuilds the units `ids` after an edit, through the steps of [`incremental::update`]: the
+/// units' own files are served at once, the listings and site-wide files follow in the
+/// background. `Ok(None)` when a full build is needed instead.
 fn incremental_rebuild(
     root: &Path,
     state: &Shared,
-    loaded: &Arc<Loaded>,
+    loaded: &Loaded,
     ids: &BTreeSet<String>,
     generation: &Arc<AtomicU64>,
 ) -> Result<Option<(usize, Arc<Loaded>)>, String> {
     let mut timer = crate::timing::Timer::new();
-    let next = incremental::reload(loaded, root, ids).and_then(|next| match next {
-        Some(next) => {
+    let step = Edit::read(loaded, root, ids).and_then(|edit| match edit {
+        Some(edit) => {
             timer.stage("serve: reload");
-            let years = incremental::touched_years(loaded, &next, ids);
-            let files = incremental::render_units(&next, ids);
+            let files = edit.render_units()?;
             timer.stage("serve: render units");
-            files.map(|files| Some((next, files, years)))
+            Ok(Some((edit, files)))
         }
         None => Ok(None),
     });
-    let (next, files, years) = match next {
+    let (edit, files) = match step {
         Ok(Some(x)) => x,
         Ok(None) => return Ok(None),
         Err(failure) => return Err(show_failure(&mut lock(state), &failure)),
     };
-    for w in next
+    for w in edit
+        .loaded
         .warnings
         .iter()
         .filter(|w| ids.iter().any(|id| w.file.iter().any(|c| c == id.as_str())))
@@ -227,63 +229,60 @@ fn incremental_rebuild(
     let n = files.len();
     {
         let mut s = lock(state);
-        incremental::remove_units(&mut s.files, ids);
-        s.files.extend(files.into_iter().map(|f| (f.path, Arc::new(f.bytes))));
+        edit.put_units(&mut s.files, files);
         s.version += 1;
         s.stamp += 1;
         s.error = None;
     }
     timer.stage("serve: swap in");
-    let next = Arc::new(next);
+    let next = Arc::clone(&edit.loaded);
     // The listings and site-wide files follow in the background, on their own threads so that
     // the next edit's pages do not wait behind the search index.
     let job = generation.fetch_add(1, Ordering::SeqCst) + 1;
-    let (state, loaded, generation) = (Arc::clone(state), Arc::clone(&next), Arc::clone(generation));
+    let (state, generation) = (Arc::clone(state), Arc::clone(generation));
     std::thread::spawn(move || {
         let start = Instant::now();
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
-        let work = || {
-            let mut files = incremental::render_listings(&loaded, &years)?;
-            files.extend(incremental::render_site_files(&loaded)?);
-            Ok::<_, crate::Failure>(files)
-        };
-        let files = match &pool {
-            Ok(pool) => pool.install(work),
-            Err(_) => work(),
-        };
-        let Ok(files) = files else { return };
-        let stale = || generation.load(Ordering::SeqCst) != job; // a newer edit has its own job
-        // The sitemap and checksums need the pages and data files as they will be served:
-        // taken under the lock, hashed outside it so that requests are not held up.
-        let listed: Vec<(String, Arc<Vec<u8>>)> = {
-            let s = lock(&state);
-            if stale() {
-                return;
-            }
-            s.files
-                .iter()
-                .filter(|(p, _)| p.ends_with("index.html") || crate::render::package::is_data_file(p))
-                .map(|(p, b)| (p.clone(), Arc::clone(b)))
-                .collect()
-        };
-        let mut view: BTreeMap<&str, &[u8]> = listed.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
-        view.extend(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())));
-        let last = incremental::finish(&loaded, &view);
-        drop(view);
-        let mut s = lock(&state);
-        if stale() {
-            return;
+        // A newer edit has its own job.
+        if rest_of_edit(&edit, &state, || generation.load(Ordering::SeqCst) != job) {
+            println!(
+                "updated the listings, downloads and search index in {} ms",
+                start.elapsed().as_millis()
+            );
+            let _ = std::io::stdout().flush();
         }
-        s.files.retain(|p, _| !incremental::is_search_index(p));
-        s.files
-            .extend(files.into_iter().chain(last).map(|f| (f.path, Arc::new(f.bytes))));
-        println!(
-            "updated the listings, downloads and search index in {} ms",
-            start.elapsed().as_millis()
-        );
-        let _ = std::io::stdout().flush();
     });
     Ok(Some((n, next)))
+}
+
+/// Step 2 of an edit: renders the listings and site-wide files and swaps them in, unless
+/// `stale` says a newer edit has come. True when they were swapped in.
+fn rest_of_edit(edit: &Edit, state: &Shared, stale: impl Fn() -> bool) -> bool {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
+    let rest = match &pool {
+        Ok(pool) => pool.install(|| edit.render_rest()),
+        Err(_) => edit.render_rest(),
+    };
+    let Ok(rest) = rest else { return false };
+    // The sitemap and checksums need the pages and data files as they will be served:
+    // taken under the lock, hashed outside it so that requests are not held up.
+    let listed: Vec<(String, Bytes)> = {
+        let s = lock(state);
+        if stale() {
+            return false;
+        }
+        s.files
+            .iter()
+            .filter(|(p, _)| incremental::finish_reads(p))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect()
+    };
+    let last = edit.finish(listed.iter().map(|(p, b)| (p.as_str(), &b[..])), &rest);
+    let mut s = lock(state);
+    if stale() {
+        return false;
+    }
+    edit.put_rest(&mut s.files, rest, last);
+    true
 }
 
 /// A fingerprint of every input file: path, size and modification time.
@@ -542,15 +541,6 @@ fn escapes_well_formed(segment: &str) -> bool {
     })
 }
 
-/// A served file's bytes as a response body without copying them.
-struct FileBytes(Arc<Vec<u8>>);
-
-impl AsRef<[u8]> for FileBytes {
-    fn as_ref(&self) -> &[u8] {
-        self.0.as_slice()
-    }
-}
-
 /// Finds the response for a decoded path.
 fn lookup(state: &Shared, path: &str) -> (StatusCode, &'static str, Bytes) {
     let s = lock(state);
@@ -589,11 +579,12 @@ fn lookup(state: &Shared, path: &str) -> (StatusCode, &'static str, Bytes) {
     let kind = content_type(&file);
     if kind.starts_with("text/html") {
         // The live-reload script is added when serving only, never to the built site.
-        let html = String::from_utf8_lossy(bytes);
+        let html = String::from_utf8_lossy(&bytes[..]);
         let tag = format!("<script src=\"{}{LIVE}live.js\"></script></body>", s.base_path);
         return (status, kind, Bytes::from(html.replacen("</body>", &tag, 1)));
     }
-    (status, kind, Bytes::from_owner(FileBytes(Arc::clone(bytes))))
+    // A served file's bytes are shared with the response, not copied.
+    (status, kind, bytes.clone())
 }
 
 /// Content type by extension.
@@ -654,12 +645,12 @@ mod tests {
             let mut s = state.lock().unwrap();
             s.base_path = "/x/".into();
             s.files
-                .insert("index.html".into(), Arc::new(b"<html><body>hi</body></html>".to_vec()));
+                .insert("index.html".into(), Bytes::from_static(b"<html><body>hi</body></html>"));
             s.files
-                .insert("404.html".into(), Arc::new(b"<body>missing</body>".to_vec()));
+                .insert("404.html".into(), Bytes::from_static(b"<body>missing</body>"));
             s.files
-                .insert("a/index.html".into(), Arc::new(b"<body>a</body>".to_vec()));
-            s.files.insert("data/all.json".into(), Arc::new(b"[]".to_vec()));
+                .insert("a/index.html".into(), Bytes::from_static(b"<body>a</body>"));
+            s.files.insert("data/all.json".into(), Bytes::from_static(b"[]"));
         }
         state
     }

@@ -5,8 +5,10 @@
 //! with English pages under `/en/`.
 
 use crate::config::Config;
-use crate::content::{Content, Report, Unit};
+use crate::content::{Report, Unit};
+use crate::figures::Checked;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A page language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -56,7 +58,7 @@ impl Lang {
 pub struct ReportEntry<'a> {
     pub report: &'a Report,
     pub unit: &'a Unit,
-    /// Results of the cross-checks.
+    /// Results of the cross-checks (they travel with the report: see [`Checked`]).
     pub checks: &'a [crate::figures::checks::Check],
     /// Last path segment: `2021` or `2021-project`.
     pub slug: String,
@@ -82,28 +84,23 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     /// Resolves addresses. Reports whose unit is missing were already rejected by `content`.
-    pub fn new(
-        config: &'a Config,
-        content: &'a Content,
-        checks: &'a [std::sync::Arc<[crate::figures::checks::Check]>],
-    ) -> Site<'a> {
-        let units: Vec<&Unit> = content.units.iter().map(|u| &**u).collect();
+    pub fn new(config: &'a Config, units: &'a [Arc<Unit>], reports: &'a [Checked]) -> Site<'a> {
+        let units: Vec<&Unit> = units.iter().map(|u| &**u).collect();
         let mut per_year: BTreeMap<(&str, u16), usize> = BTreeMap::new();
-        for r in &content.reports {
-            *per_year.entry((r.park.as_str(), r.front.year)).or_default() += 1;
+        for c in reports {
+            *per_year
+                .entry((c.report.park.as_str(), c.report.front.year))
+                .or_default() += 1;
         }
-        let reports: Vec<ReportEntry> = content
-            .reports
+        let reports: Vec<ReportEntry> = reports
             .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
+            .filter_map(|Checked { report: r, checks }| {
                 let unit = units.iter().find(|u| u.id == r.park)?;
                 let slug = if per_year[&(r.park.as_str(), r.front.year)] > 1 {
                     format!("{}-{}", r.front.year, r.front.kind.slug())
                 } else {
                     r.front.year.to_string()
                 };
-                let checks = checks.get(i).map(|c| &**c).unwrap_or(&[]);
                 Some(ReportEntry {
                     report: r,
                     unit,

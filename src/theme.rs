@@ -3,7 +3,7 @@
 //! Templates are compiled once per build. UI strings live in `i18n/<lang>.toml`; both files
 //! must define the same keys, so an English page never shows a missing label.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +38,10 @@ impl Theme {
                 .map_err(|d| problems.push(d))
                 .ok(),
             Err(e) => {
-                problems.push(Diagnostic::error(&css_file, format!("cannot read the stylesheet: {e}")));
+                problems.push(
+                    Diagnostic::error(&css_file, format!("cannot read the stylesheet: {e}"))
+                        .with_kind(Kind::CannotRead),
+                );
                 None
             }
         };
@@ -131,7 +134,8 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
                 let hashed = format!("{stem}.{:08x}.js", fnv1a(text.as_bytes()) as u32);
                 out.insert(name, (hashed, text));
             }
-            Err(e) => problems.push(Diagnostic::error(&path, format!("cannot read the script: {e}"))),
+            Err(e) => problems
+                .push(Diagnostic::error(&path, format!("cannot read the script: {e}")).with_kind(Kind::CannotRead)),
         }
     }
     out
@@ -140,7 +144,8 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
 fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Diagnostic::error(dir, format!("cannot read templates: {e}")))?;
+        let entry = entry
+            .map_err(|e| Diagnostic::error(dir, format!("cannot read templates: {e}")).with_kind(Kind::CannotRead))?;
         if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "html") {
             let name = entry
                 .path()
@@ -153,8 +158,8 @@ fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {
     }
     let mut sources = Vec::new();
     for (name, path) in &files {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, format!("cannot read template: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Diagnostic::error(path, format!("cannot read template: {e}")).with_kind(Kind::CannotRead))?;
         sources.push((name.clone(), text));
     }
     let mut tera = tera::Tera::new();
@@ -191,6 +196,7 @@ pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
         .trim_start_matches("error: ")
         .to_string();
     let d = Diagnostic::error(dir, format!("template error: {message}"))
+        .with_kind(Kind::Template)
         .help("fix the template at the position shown; the full message follows\n".to_string() + &text);
     match place {
         Some((name, line, col)) => {
@@ -232,7 +238,7 @@ fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
     for lang in ["zh", "en"] {
         let file = dir.join(format!("{lang}.toml"));
         let parsed: Result<BTreeMap<String, String>, Diagnostic> = std::fs::read_to_string(&file)
-            .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")))
+            .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")).with_kind(Kind::CannotRead))
             .and_then(|text| {
                 toml::from_str::<Strings>(&text).map(Strings::flatten).map_err(|e| {
                     let pos = e.span().map(|s| crate::config::line_col(&text, s.start));

@@ -14,7 +14,7 @@ use crate::config::line_col;
 use crate::content::locate::key_places;
 use crate::content::text::{describe, escape_column, is_forbidden};
 use crate::decimal::INSIDE_NUMBER;
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, Kind, did_you_mean};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 use std::fmt;
 use std::path::Path;
@@ -430,17 +430,24 @@ fn space_column(line: &str, from: usize) -> usize {
 
 /// Like [`explain`], for `site.toml`: a syntax error names TOML, not front matter.
 pub(crate) fn explain_toml(raw: &str, file: &Path) -> Diagnostic {
-    let d = explain(raw, file);
-    match d.message.strip_prefix("the front matter is not valid YAML: ") {
-        Some(detail) => Diagnostic::error(file, format!("site.toml is not valid TOML: {detail}")).help(
+    explain_in(raw, file, |file, detail| {
+        Diagnostic::error(file, format!("site.toml is not valid TOML: {detail}")).help(
             "write each setting on its own line as key = \"text\" (text in double quotes, lists in [ ]), and check that quotes are closed",
-        ),
-        None => d,
-    }
+        )
+    })
 }
 
 /// Rewrites a YAML/serde error message in words a finance officer understands.
 pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
+    explain_in(raw, file, |file, detail| {
+        Diagnostic::error(file, format!("the front matter is not valid YAML: {detail}"))
+            .help("check indentation (spaces, not tabs), that every `key:` has a space after the colon, and that quotes are closed")
+    })
+}
+
+/// [`explain`] with `syntax` making the diagnostic for a syntax error (the parser's `detail`):
+/// the one message that depends on the file's format.
+fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> Diagnostic {
     // Drop the parser's " at line N column M" (counted from the front matter, not the file):
     // we print the position ourselves.
     let owned = without_positions(raw);
@@ -452,7 +459,7 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let d = Diagnostic::error(file, format!("unknown key `{field}`{place}"));
+        let d = Diagnostic::error(file, format!("unknown key `{field}`{place}")).with_kind(Kind::UnknownKey);
         let list = allowed.join(", ");
         return match did_you_mean(field, allowed.iter().copied()) {
             Some(s) => d.help(format!("did you mean `{s}`? Keys allowed here: {list}")),
@@ -497,8 +504,7 @@ pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
         };
         return Diagnostic::error(file, format!("{message}{place}")).help(help);
     }
-    Diagnostic::error(file, format!("the front matter is not valid YAML: {detail}"))
-        .help("check indentation (spaces, not tabs), that every `key:` has a space after the colon, and that quotes are closed")
+    syntax(file, detail)
 }
 
 /// `raw` without every " at line N" / " at line N column M".

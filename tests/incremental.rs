@@ -1,10 +1,13 @@
 //! `serve`'s incremental rebuild: after an edit, the files it produces must be byte-identical
 //! to a full build of the edited content — pages, charts, data files, search index, sitemap
-//! and checksums alike.
+//! and checksums alike — whether the steps run at once ([`incremental::update`]) or as
+//! `serve` runs them (the units first, the rest later, its checksums from a copy of the pages
+//! and data files).
 
 mod common;
 
-use gongkai::incremental::{self, Scope};
+use bytes::Bytes;
+use gongkai::incremental::{self, Edit, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -18,7 +21,7 @@ fn full(root: &Path) -> (gongkai::Loaded, BTreeMap<String, Vec<u8>>) {
     (loaded, files)
 }
 
-fn assert_same(incremental: &BTreeMap<String, Vec<u8>>, full: &BTreeMap<String, Vec<u8>>) {
+fn assert_same<V: AsRef<[u8]>>(incremental: &BTreeMap<String, V>, full: &BTreeMap<String, Vec<u8>>) {
     let a: BTreeSet<&String> = incremental.keys().collect();
     let b: BTreeSet<&String> = full.keys().collect();
     assert_eq!(
@@ -27,7 +30,10 @@ fn assert_same(incremental: &BTreeMap<String, Vec<u8>>, full: &BTreeMap<String, 
         "same file list"
     );
     for (path, bytes) in full {
-        assert!(incremental[path] == *bytes, "{path} differs from the full build");
+        assert!(
+            incremental[path].as_ref() == bytes,
+            "{path} differs from the full build"
+        );
     }
 }
 
@@ -45,12 +51,40 @@ fn check_edit(edit: impl FnOnce(&Path)) -> usize {
     };
     assert_eq!(ids, BTreeSet::from(["daoxian".to_string()]));
     let unit_files = incremental::render_units(&old, &ids).unwrap().len();
+    let mut served: BTreeMap<String, Bytes> = files.iter().map(|(p, b)| (p.clone(), Bytes::from(b.clone()))).collect();
     incremental::update(&old, root, &ids, &mut files)
         .unwrap_or_else(|f| panic!("{:?}", f.diagnostics()))
         .expect("no full build needed");
     let (_, expected) = full(root);
     assert_same(&files, &expected);
+    as_served(&old, root, &ids, &mut served, &expected);
+    assert_same(&served, &expected);
     unit_files
+}
+
+/// The edit applied as `serve` applies it: the units' files first (then the edited unit's
+/// pages are already those of the full build), the rest later, with the sitemap and
+/// checksums made from a copy of just the pages and data files.
+fn as_served(
+    old: &gongkai::Loaded,
+    root: &Path,
+    ids: &BTreeSet<String>,
+    served: &mut BTreeMap<String, Bytes>,
+    expected: &BTreeMap<String, Vec<u8>>,
+) {
+    let edit = Edit::read(old, root, ids).unwrap().expect("no full build needed");
+    edit.put_units(served, edit.render_units().unwrap());
+    for (path, bytes) in expected.iter().filter(|(p, _)| p.starts_with("parks/daoxian/")) {
+        assert!(served[path] == bytes, "{path} is not up to date after the first step");
+    }
+    let rest = edit.render_rest().unwrap();
+    let listed: Vec<(String, Bytes)> = served
+        .iter()
+        .filter(|(p, _)| incremental::finish_reads(p))
+        .map(|(p, b)| (p.clone(), b.clone()))
+        .collect();
+    let last = edit.finish(listed.iter().map(|(p, b)| (p.as_str(), b.as_ref())), &rest);
+    edit.put_rest(served, rest, last);
 }
 
 #[test]

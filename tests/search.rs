@@ -247,7 +247,7 @@ fn corpus_queries_read_little_and_agree_with_reading_everything() {
 fn index_build_time() {
     let root = std::path::PathBuf::from(std::env::var("GONGKAI_SEARCH_ROOT").expect("GONGKAI_SEARCH_ROOT"));
     let loaded = gongkai::load(&root).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
-    let site = gongkai::site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let site = loaded.site();
     let langs = site.langs();
     let cpu = || {
         let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();

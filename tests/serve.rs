@@ -41,9 +41,23 @@ fn until(mut ok: impl FnMut() -> bool) -> Duration {
     start.elapsed()
 }
 
-/// Starts `gongkai serve` on a free port; returns the server, its port and what it has
-/// printed to stderr so far.
-fn start(root: &Path) -> (Server, u16, Arc<Mutex<String>>) {
+/// The lines `lines` yields, collected as they come.
+fn collect(lines: impl Iterator<Item = std::io::Result<String>> + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&text);
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let mut t = sink.lock().unwrap();
+            t.push_str(&line);
+            t.push('\n');
+        }
+    });
+    text
+}
+
+/// Starts `gongkai serve` on a free port; returns the server, its port, and what it has
+/// printed to stderr and (after its address) to stdout so far.
+fn start(root: &Path) -> (Server, u16, Arc<Mutex<String>>, Arc<Mutex<String>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
@@ -54,15 +68,7 @@ fn start(root: &Path) -> (Server, u16, Arc<Mutex<String>>) {
     let stdout = child.stdout.take().unwrap();
     let stderr = child.stderr.take().unwrap();
     let server = Server(child);
-    let errors = Arc::new(Mutex::new(String::new()));
-    let sink = Arc::clone(&errors);
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let mut e = sink.lock().unwrap();
-            e.push_str(&line);
-            e.push('\n');
-        }
-    });
+    let errors = collect(BufReader::new(stderr).lines());
     let mut lines = BufReader::new(stdout).lines();
     let url = loop {
         let line = lines.next().expect("serve printed its address").unwrap();
@@ -70,10 +76,10 @@ fn start(root: &Path) -> (Server, u16, Arc<Mutex<String>>) {
             break rest.split_whitespace().next().unwrap().to_string();
         }
     };
-    std::thread::spawn(move || for _ in lines {});
+    let printed = collect(lines);
     let port: u16 = url.split(['/', ':']).nth(1).unwrap().parse().unwrap();
     assert!(url.ends_with("/xxgk/jxpj/"), "served under the base path: {url}");
-    (server, port, errors)
+    (server, port, errors, printed)
 }
 
 /// Sends `request` byte for byte; returns the status (`None` when the connection closed
@@ -123,7 +129,7 @@ fn serve_until_exit(root: &Path, port: u16) -> (ExitStatus, String) {
 fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
     let tmp = tempfile::tempdir().unwrap();
     copy_example(tmp.path());
-    let (server, port, _) = start(tmp.path());
+    let (server, port, _, _) = start(tmp.path());
 
     let page = "/xxgk/jxpj/parks/lengshuitan/2021/";
     let (status, body) = get(port, page);
@@ -153,11 +159,77 @@ fn serve_rebuilds_after_an_edit_and_survives_a_broken_one() {
     drop(server);
 }
 
+/// The status and body of `GET path`, byte for byte.
+fn get_bytes(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let end = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete answer");
+    let head = String::from_utf8_lossy(&buf[..end]);
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, buf[end + 4..].to_vec())
+}
+
+#[test]
+fn after_an_edit_serve_answers_with_the_files_of_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    copy_example(root);
+    let (server, port, _, printed) = start(root);
+
+    // A figure and the narrative: pages, charts, data, listings and search index all change.
+    let report = root.join("content/parks/lengshuitan/2021.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let edited = text.replace("total: 1545.30", "total: 1545.31").replacen(
+        "\n## ",
+        "\n一段新增的说明文字：标准厂房与污水处理。\n\n## ",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&report, edited).unwrap();
+
+    let loaded = gongkai::load(root).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
+    let expected = gongkai::render(&loaded).unwrap();
+    // Rebuilt incrementally: the unit's files first, then the listings and site-wide files.
+    until(|| {
+        printed
+            .lock()
+            .unwrap()
+            .contains("updated the listings, downloads and search index")
+    });
+    let out = printed.lock().unwrap().clone();
+    assert!(out.contains(" files of lengshuitan in "), "{out}");
+    let base = "/xxgk/jxpj/";
+    let live = format!("<script src=\"{base}__gongkai/live.js\"></script></body>");
+    for file in &expected {
+        let (status, body) = get_bytes(port, &format!("{base}{}", file.path));
+        assert_eq!(status, 200, "{}", file.path);
+        let want = if file.path.ends_with(".html") {
+            String::from_utf8(file.bytes.clone())
+                .unwrap()
+                .replacen("</body>", &live, 1)
+                .into_bytes()
+        } else {
+            file.bytes.clone()
+        };
+        assert!(
+            body == want,
+            "{} differs from a full build of the edited site",
+            file.path
+        );
+    }
+    drop(server);
+}
+
 #[test]
 fn serve_refuses_hostile_requests_and_keeps_answering() {
     let tmp = tempfile::tempdir().unwrap();
     copy_example(tmp.path());
-    let (server, port, errors) = start(tmp.path());
+    let (server, port, errors, _) = start(tmp.path());
     let page = "/xxgk/jxpj/parks/lengshuitan/2021/";
     let request = |target: &str| format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     let bad_escape = "bad request: every % in an address must be followed by two hexadecimal digits\n";

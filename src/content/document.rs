@@ -4,7 +4,7 @@
 //! reports a file that is not UTF-8 with the position of the first bad byte.
 
 use crate::config::line_col;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use std::path::Path;
 
 /// A content file split into its parts.
@@ -29,6 +29,7 @@ pub const MAX_FILE: u64 = 2 * 1024 * 1024;
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let cannot = |e: std::io::Error| {
         Diagnostic::error(path, format!("cannot read the file: {e}"))
+            .with_kind(Kind::CannotRead)
             .help("check that the file still exists and that the account running gongkai may read it")
     };
     let size = std::fs::metadata(path).map_err(cannot)?.len();

@@ -8,7 +8,7 @@ pub mod locate;
 pub mod model;
 pub mod text;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{self, Diagnostic};
 use crate::schema::{self, Known};
 use document::{read_text, split};
 use locate::{Seg, locate};
@@ -299,6 +299,7 @@ fn walk_error(e: &walkdir::Error, start: &Path) -> Diagnostic {
     }
     let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
     Diagnostic::error(path, format!("cannot read: {why}"))
+        .with_kind(diagnostics::Kind::CannotRead)
         .help("check that the folder exists and that the account running gongkai may read it")
 }
 
@@ -480,7 +481,7 @@ fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Op
         if let Err(d) =
             crate::yaml::from_str::<model::ProfileTranslationFront>(&en_doc.front, &en_file, en_doc.front_line)
         {
-            let d = if d.message.starts_with("unknown key") {
+            let d = if d.kind == diagnostics::Kind::UnknownKey {
                 d.help("the English profile holds text only: names in English go in _index.md as name_en, region_en …")
             } else {
                 d
@@ -756,7 +757,7 @@ fn load_translation(file: &Path, problems: &mut Vec<Diagnostic>) -> Result<Trans
     let text = read_text(file)?;
     let doc = split(&text, file)?;
     let front: TranslationFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| {
-        if d.message.starts_with("unknown key") {
+        if d.kind == diagnostics::Kind::UnknownKey {
             d.help("the English file carries translated text only (title, unit_name, summary, translation_note, notes, goals, indicators); figures live once, in the Chinese file")
         } else {
             d

@@ -7,7 +7,7 @@
 //! followed to its target, which is updated in place, as is a mount point.
 
 use super::manifest::{self, Manifest};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use std::path::{Component, Path, PathBuf};
 
 /// The name of the staging folder when it has to live inside the output folder (a mount point
@@ -217,11 +217,11 @@ pub fn foreign_entries(dir: &Path, mount_point: bool) -> Result<Vec<String>, Dia
     let read = match std::fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(dir, "cannot read the output folder", e)),
+        Err(e) => return Err(io(dir, "cannot read the output folder", e).with_kind(Kind::CannotRead)),
     };
     let mut names = Vec::new();
     for entry in read {
-        let entry = entry.map_err(|e| io(dir, "cannot read the output folder", e))?;
+        let entry = entry.map_err(|e| io(dir, "cannot read the output folder", e).with_kind(Kind::CannotRead))?;
         let name = entry.file_name().to_string_lossy().to_string();
         if name == INNER_STAGING || (mount_point && name == "lost+found") {
             continue;
@@ -282,21 +282,30 @@ mod tests {
     fn refuses_the_site_and_its_sources() {
         let t = site();
         let root = t.path();
-        for bad in [
-            ".",
-            "..",
-            "content",
-            "content/parks/x",
-            "themes",
-            "static/x",
-            "content/../content",
+        let real = std::fs::canonicalize(root).unwrap();
+        let site = |what: &str| {
+            format!(
+                "the output folder {what} ({}): building there would replace your reports and settings",
+                real.display()
+            )
+        };
+        let sources = |folder: &str| {
+            format!(
+                "the output folder is inside the site's `{folder}/` folder: building there would replace your source files"
+            )
+        };
+        for (bad, message) in [
+            (".", site("is the site folder itself")),
+            ("..", site("contains the site folder")),
+            ("content", sources("content")),
+            ("content/parks/x", sources("content")),
+            ("themes", sources("themes")),
+            ("static/x", sources("static")),
+            ("content/../content", sources("content")),
         ] {
             let out = absolute(&root.join(bad)).unwrap();
             let e = resolve(Some(root), &out, true).unwrap_err();
-            assert!(
-                e.message.contains("site folder") || e.message.contains("source files"),
-                "{bad}: {e}"
-            );
+            assert_eq!(e.message, message, "{bad}");
         }
         assert!(matches!(
             resolve(Some(root), &root.join("public"), false).unwrap().owner,
@@ -310,7 +319,10 @@ mod tests {
         let root = t.path();
         std::fs::write(root.join("notes.txt"), "x").unwrap();
         let e = resolve(Some(root), &root.join("notes.txt"), true).unwrap_err();
-        assert!(e.message.contains("is a file"), "{e}");
+        assert_eq!(
+            e.message,
+            "the output folder is a file, not a folder: gongkai will not replace it"
+        );
         let web = root.join("www");
         std::fs::create_dir_all(web.join("uploads")).unwrap();
         std::fs::write(web.join("portal.html"), "x").unwrap();

@@ -16,6 +16,7 @@
 //! result is byte-identical to a full build of the edited content.
 
 use crate::diagnostics::Diagnostic;
+use crate::lang::{Lang, language_of};
 use crate::render::OutputFile;
 use crate::{Failure, Loaded, content, figures, render, search, site};
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,7 +62,7 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
     let mut problems = Vec::new();
     let mut fresh: BTreeMap<&str, content::Content> = BTreeMap::new();
     for id in units {
-        let (c, mut p) = content::load_unit_folder(root, id);
+        let (c, mut p) = content::load_unit_folder(root, id, &old.config.languages);
         problems.append(&mut p);
         problems.extend(crate::markdown::check_content(&c));
         if c.units.is_empty() && !problems.iter().any(Diagnostic::is_error) {
@@ -166,14 +167,14 @@ pub fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
         render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
         render::data::render_site_files(site, sink).map_err(json_failure)?;
         render::package::render(site, &downloads).into_iter().for_each(sink);
-        let langs = site.langs();
+        let langs = site.languages();
         let indexes: Vec<Vec<OutputFile>> = {
             use rayon::prelude::*;
             langs.par_iter().map(|l| search::index::build(site, *l)).collect()
         };
         indexes.into_iter().flatten().for_each(sink);
         for lang in langs {
-            sink(render::feeds::atom(site, lang));
+            sink(render::feeds::atom(site, *lang));
         }
         Ok(())
     })
@@ -181,9 +182,9 @@ pub fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
 
 /// Removes the files of the units `ids` (everything below `parks/<id>/` in every language;
 /// [`render_units`] makes them again) from a sorted set of files.
-pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) {
+pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>, langs: &[Lang]) {
     for id in ids {
-        for prefix in [format!("parks/{id}/"), format!("en/parks/{id}/")] {
+        for prefix in langs.iter().map(|l| l.path(&format!("parks/{id}/"))) {
             let gone: Vec<String> = files
                 .range(prefix.clone()..)
                 .take_while(|(p, _)| p.starts_with(&prefix))
@@ -200,9 +201,10 @@ pub fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) 
 /// files); `files` maps output paths to contents.
 pub fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
     let site = site::Site::new(&loaded.config, &loaded.content, &loaded.checks);
+    let langs = &loaded.config.languages;
     let mut pages: Vec<String> = files
         .keys()
-        .filter(|p| p.ends_with("index.html") && !p.starts_with("en/"))
+        .filter(|p| p.ends_with("index.html") && language_of(langs, p).is_some_and(|(l, _)| l.is_primary()))
         .map(|p| p.trim_end_matches("index.html").to_string())
         .collect();
     pages.sort();
@@ -223,10 +225,11 @@ fn json_failure(e: serde_json::Error) -> Failure {
     Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))])
 }
 
-/// True for the files of the search indexes (`search/<lang>/…`, content-hashed names that
-/// change with every edit), which [`render_site_files`] replaces as a whole.
-pub fn is_search_index(path: &str) -> bool {
-    let p = path.strip_prefix("en/").unwrap_or(path);
+/// True for the files of the search indexes (`search/<lang>/…` in each language's folder,
+/// content-hashed names that change with every edit), which [`render_site_files`] replaces as
+/// a whole.
+pub fn is_search_index(path: &str, langs: &[Lang]) -> bool {
+    let p = language_of(langs, path).map_or(path, |(_, p)| p);
     p.strip_prefix("search/").is_some_and(|rest| rest.contains('/'))
 }
 
@@ -278,8 +281,8 @@ pub fn update(
     let unit_files = render_units(&new, ids)?;
     let listings = render_listings(&new, &years)?;
     let site_files = render_site_files(&new)?;
-    remove_units(files, ids);
-    files.retain(|p, _| !is_search_index(p));
+    remove_units(files, ids, &new.config.languages);
+    files.retain(|p, _| !is_search_index(p, &new.config.languages));
     for f in unit_files.into_iter().chain(listings).chain(site_files) {
         files.insert(f.path, f.bytes);
     }

@@ -227,7 +227,7 @@ fn incremental_rebuild(
     let n = files.len();
     {
         let mut s = lock(state);
-        incremental::remove_units(&mut s.files, ids);
+        incremental::remove_units(&mut s.files, ids, &next.config.languages);
         s.files.extend(files.into_iter().map(|f| (f.path, Arc::new(f.bytes))));
         s.version += 1;
         s.stamp += 1;
@@ -274,7 +274,8 @@ fn incremental_rebuild(
         if stale() {
             return;
         }
-        s.files.retain(|p, _| !incremental::is_search_index(p));
+        s.files
+            .retain(|p, _| !incremental::is_search_index(p, &loaded.config.languages));
         s.files
             .extend(files.into_iter().chain(last).map(|f| (f.path, Arc::new(f.bytes))));
         println!(
@@ -579,9 +580,12 @@ fn lookup(state: &Shared, path: &str) -> (StatusCode, &'static str, Bytes) {
     } else if s.files.contains_key(&format!("{file}/index.html")) {
         (StatusCode::OK, format!("{file}/index.html"))
     } else {
-        let en = file.starts_with("en/");
-        let page = if en { "en/404.html" } else { "404.html" };
-        (StatusCode::NOT_FOUND, page.to_string())
+        // The 404 page of the language whose folder the path is in.
+        let page = file
+            .split_once('/')
+            .map(|(first, _)| format!("{first}/404.html"))
+            .filter(|p| s.files.contains_key(p));
+        (StatusCode::NOT_FOUND, page.unwrap_or_else(|| "404.html".into()))
     };
     let Some(bytes) = s.files.get(&file) else {
         return (StatusCode::NOT_FOUND, TEXT, Bytes::from_static(b"not found\n"));

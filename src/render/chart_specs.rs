@@ -9,14 +9,12 @@ use crate::charts::{BarChart, Category, Value};
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::figures::catalog::{self, unit_en};
+use crate::lang::Labels;
 use crate::site::{Lang, ReportEntry, Site};
 use rust_decimal::Decimal;
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
+    lang.pick(zh, en).to_string()
 }
 
 /// Multiplier from `unit` to `base` (both among 元/万元/亿元), if convertible.
@@ -42,17 +40,11 @@ fn value(d: Dec, unit: &str, base: &str, lang: Lang) -> Option<Value> {
 }
 
 fn unit_name(unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => unit.to_string(),
-        Lang::En => unit_en(unit),
-    }
+    lang.pick(unit.to_string(), unit_en(unit))
 }
 
 fn unit_note(unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("单位：{unit}"),
-        Lang::En => format!("Amounts in {}", unit_en(unit)),
-    }
+    lang.pick(format!("单位：{unit}"), format!("Amounts in {}", unit_en(unit)))
 }
 
 struct Spec {
@@ -101,9 +93,9 @@ impl Spec {
 
     fn item_label(&self, i: &Item) -> String {
         let zh = i.label.as_ref().or(i.name.as_ref()).cloned().unwrap_or_default();
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => i.label_en.clone().or_else(|| i.name_en.clone()).unwrap_or(zh),
+        match self.lang.labels() {
+            Labels::Chinese => zh,
+            Labels::English => i.label_en.clone().or_else(|| i.name_en.clone()).unwrap_or(zh),
         }
     }
 }

@@ -6,6 +6,7 @@
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::figures::catalog::{self, field, section, unit_en};
+use crate::lang::Labels;
 use crate::site::Lang;
 use serde::Serialize;
 
@@ -100,17 +101,14 @@ pub struct Fmt<'a> {
 
 impl Fmt<'_> {
     fn pick(&self, zh: &str, en: &str) -> String {
-        match self.lang {
-            Lang::Zh => zh.to_string(),
-            Lang::En => en.to_string(),
-        }
+        self.lang.pick(zh, en).to_string()
     }
 
     /// Chinese text from the report, marked as such on English pages.
     pub fn source_text(&self, text: &str) -> Frag {
         Frag {
             text: text.to_string(),
-            lang: (self.lang == Lang::En && has_cjk(text)).then_some("zh-CN"),
+            lang: self.lang.mark_chinese(text),
         }
     }
 
@@ -179,10 +177,7 @@ impl Fmt<'_> {
 
     /// A unit of measure in the page's language.
     pub fn unit_name(&self, unit: &str) -> String {
-        match self.lang {
-            Lang::Zh => unit.to_string(),
-            Lang::En => unit_en(unit),
-        }
+        self.lang.pick(unit.to_string(), unit_en(unit))
     }
 
     fn unit_cell(&self, unit: Option<&str>) -> Cell {
@@ -198,10 +193,10 @@ impl Fmt<'_> {
 
     fn share(&self, v: Option<&Dec>, of_zh: &str, of_en: &str) -> Option<Frag> {
         v.map(|d| Frag {
-            text: match self.lang {
-                Lang::Zh => format!("占{of_zh} {}%", d.grouped()),
-                Lang::En => format!("{}% of {of_en}", d.grouped()),
-            },
+            text: self.lang.pick(
+                format!("占{of_zh} {}%", d.grouped()),
+                format!("{}% of {of_en}", d.grouped()),
+            ),
             lang: None,
         })
     }
@@ -251,17 +246,13 @@ impl Fmt<'_> {
     }
 
     fn item_row(&self, item: &Item, share_of: (&str, &str)) -> Vec<Cell> {
-        let label = match self.lang {
-            Lang::Zh => item.label.as_ref().or(item.name.as_ref()).cloned().unwrap_or_default(),
-            Lang::En => item
-                .label_en
-                .as_ref()
-                .or(item.name_en.as_ref())
-                .cloned()
-                .unwrap_or_else(|| item.label.clone().or(item.name.clone()).unwrap_or_default()),
+        let chinese = || item.label.clone().or(item.name.clone()).unwrap_or_default();
+        let label = match self.lang.labels() {
+            Labels::Chinese => chinese(),
+            Labels::English => item.label_en.clone().or(item.name_en.clone()).unwrap_or_else(chinese),
         };
         let label_cell = Cell {
-            parts: vec![if self.lang == Lang::En && has_cjk(&label) {
+            parts: vec![if self.lang.mark_chinese(&label).is_some() {
                 self.source_text(&label)
             } else {
                 Frag {
@@ -305,10 +296,7 @@ impl Fmt<'_> {
     }
 
     fn headers(&self, zh: &[&str], en: &[&str]) -> Vec<String> {
-        match self.lang {
-            Lang::Zh => zh.iter().map(|s| s.to_string()).collect(),
-            Lang::En => en.iter().map(|s| s.to_string()).collect(),
-        }
+        self.lang.pick(zh, en).iter().map(|s| s.to_string()).collect()
     }
 
     fn table(&self, id: &str, present: bool, headers: Vec<String>, rows: Vec<Vec<Cell>>, notes: Vec<Frag>) -> Table {
@@ -746,6 +734,8 @@ pub fn report_tables(front: &ReportFront, lang: Lang) -> Vec<Table> {
 }
 
 /// Goals and indicator tables (project reports), with English text where translated.
+/// The goal and indicator tables of a report in `lang`, with the text of `en`, the report's
+/// translation into `lang` (none in the primary language).
 pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: Lang) -> Vec<Table> {
     let f = Fmt {
         lang,
@@ -756,9 +746,9 @@ pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: 
         return out;
     }
     let text = |zh: Option<&String>, tr: Option<&String>| -> Cell {
-        match (lang, tr, zh) {
-            (Lang::En, Some(t), _) => f.text(t.clone()),
-            (_, _, Some(z)) => Cell {
+        match (tr, zh) {
+            (Some(t), _) => f.text(t.clone()),
+            (_, Some(z)) => Cell {
                 parts: vec![f.source_text(z)],
                 class: "",
             },

@@ -5,6 +5,7 @@
 
 use crate::content::text::{describe, escape_column, is_forbidden};
 use crate::diagnostics::{Diagnostic, Kind};
+use crate::lang::{Lang, is_language_tag};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -24,10 +25,11 @@ pub struct SiteConfig {
     pub description_en: Option<String>,
     /// Where the site is published, possibly with a sub-path: `https://www.example.gov.cn/xxgk/jxpj/`.
     pub base_url: String,
-    /// The language at the root of the site. Only `zh` is supported.
+    /// The language at the root of the site, which holds the figures. Only `zh` is supported.
     #[serde(default = "default_language")]
     pub default_language: String,
-    /// Languages built; `zh` and `en`.
+    /// Languages built, as language tags (`zh`, `en`, `zh-Hant`); the default language is
+    /// always built, first.
     #[serde(default = "default_languages")]
     pub languages: Vec<String>,
     /// Who publishes the site (Chinese).
@@ -97,6 +99,9 @@ pub struct Config {
     pub base_path: String,
     /// `base_url` without its trailing slash, for absolute links.
     pub base_url: String,
+    /// Languages built: the default language first, then the others in the order of
+    /// `languages`.
+    pub languages: Vec<Lang>,
 }
 
 impl Config {
@@ -149,18 +154,10 @@ impl Config {
                     format!("default_language `{}` is not supported", site.default_language),
                 )
                 .at_opt(find_key(text, "default_language"))
-                .help("set default_language = \"zh\"; English pages are built under /en/"),
+                .help("set default_language = \"zh\"; the pages of the other languages in `languages` are built in a folder each, e.g. /en/"),
             );
         }
-        for lang in &site.languages {
-            if lang != "zh" && lang != "en" {
-                problems.push(
-                    Diagnostic::error(file, format!("language `{lang}` is not supported"))
-                        .at_opt(find_key(text, "languages"))
-                        .help("languages = [\"zh\", \"en\"]"),
-                );
-            }
-        }
+        problems.extend(language_problems(&site, text, file));
         if let Some(url) = &site.data_license_url {
             let example = "write the full address of the licence text, e.g. data_license_url = \"https://creativecommons.org/licenses/by/4.0/\", or remove the line";
             let pos = find_key(text, "data_license_url");
@@ -194,11 +191,20 @@ impl Config {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let languages = std::iter::once(Lang::new(&site.default_language, true))
+            .chain(
+                site.languages
+                    .iter()
+                    .filter(|l| !l.eq_ignore_ascii_case(&site.default_language))
+                    .map(|l| Lang::new(l, false)),
+            )
+            .collect();
         Ok(Config {
             site,
             root: root.to_path_buf(),
             base_path,
             base_url,
+            languages,
         })
     }
 
@@ -210,10 +216,35 @@ impl Config {
         }
     }
 
-    /// True when English pages are built.
-    pub fn has_english(&self) -> bool {
-        self.site.languages.iter().any(|l| l == "en")
+    /// The built language with code `code`, if any.
+    pub fn language(&self, code: &str) -> Option<Lang> {
+        self.languages.iter().copied().find(|l| l.code() == code)
     }
+}
+
+/// An error for every entry of `languages` that is not a language tag, or that names a
+/// language twice (the pages of a language are in a folder named after its code in lowercase,
+/// so `zh-Hant` and `zh-hant` would share one).
+fn language_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for lang in &site.languages {
+        if !is_language_tag(lang) {
+            problems.push(
+                Diagnostic::error(file, format!("language `{lang}` is not a language tag"))
+                    .at_opt(find_key(text, "languages"))
+                    .help("write language tags such as \"zh\", \"en\" or \"zh-Hant\": two or three letters, then optional parts joined by `-`, e.g. languages = [\"zh\", \"en\"]"),
+            );
+        } else if seen.contains(&lang.to_ascii_lowercase()) {
+            problems.push(
+                Diagnostic::error(file, format!("language `{lang}` is listed twice"))
+                    .at_opt(find_key(text, "languages"))
+                    .help("list each language once (codes that differ only in capitals are one language)"),
+            );
+        }
+        seen.push(lang.to_ascii_lowercase());
+    }
+    problems
 }
 
 /// An error for every text setting that holds a character no page or feed can carry (written
@@ -360,6 +391,30 @@ site_id_code = "0000000000"
         assert_eq!((errs[0].line, errs[0].column), (Some(8), Some(1)));
         let text = text.replace("javascript:alert(1)", "https://creativecommons.org/licenses/by/4.0/");
         assert!(Config::parse(&text, Path::new("site.toml"), Path::new(".")).is_ok());
+    }
+
+    #[test]
+    fn languages_are_a_list_with_the_default_first() {
+        let c = Config::parse(OK, Path::new("site.toml"), Path::new(".")).unwrap();
+        let codes: Vec<&str> = c.languages.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["zh", "en"]);
+        assert!(c.languages[0].is_primary() && !c.languages[1].is_primary());
+        let text = format!("{OK}languages = [\"en\", \"zh-Hant\", \"zh\"]\n");
+        let c = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap();
+        let codes: Vec<&str> = c.languages.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["zh", "en", "zh-Hant"]);
+        assert_eq!(c.language("zh-Hant"), Some(c.languages[2]));
+        let text = format!("{OK}languages = [\"zh\", \"zh_Hant\", \"en\", \"EN\"]\n");
+        let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "language `zh_Hant` is not a language tag",
+                "language `EN` is listed twice"
+            ]
+        );
+        assert_eq!(errs[0].line, Some(11));
     }
 
     #[test]

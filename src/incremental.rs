@@ -19,6 +19,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::figures::Checked;
+use crate::lang::{Lang, language_of};
 use crate::render::OutputFile;
 use crate::{Failure, Loaded, content, render, search, site};
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,7 +65,7 @@ pub fn reload(old: &Loaded, root: &Path, units: &BTreeSet<String>) -> Result<Opt
     let mut problems = Vec::new();
     let mut fresh: BTreeMap<&str, content::Content> = BTreeMap::new();
     for id in units {
-        let (c, mut p) = content::load_unit_folder(root, id);
+        let (c, mut p) = content::load_unit_folder(root, id, &old.config.languages);
         problems.append(&mut p);
         problems.extend(crate::markdown::check_content(&c));
         if c.units.is_empty() && !problems.iter().any(Diagnostic::is_error) {
@@ -155,14 +156,14 @@ fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
         render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
         render::data::render_site_files(site, sink).map_err(json_failure)?;
         render::package::render(site, &downloads).into_iter().for_each(sink);
-        let langs = site.langs();
+        let langs = site.languages();
         let indexes: Vec<Vec<OutputFile>> = {
             use rayon::prelude::*;
             langs.par_iter().map(|l| search::index::build(site, *l)).collect()
         };
         indexes.into_iter().flatten().for_each(sink);
         for lang in langs {
-            sink(render::feeds::atom(site, lang));
+            sink(render::feeds::atom(site, *lang));
         }
         Ok(())
     })
@@ -170,9 +171,9 @@ fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
 
 /// Removes the files of the units `ids` (everything below `parks/<id>/` in every language;
 /// [`render_units`] makes them again) from a sorted set of files.
-fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) {
+fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>, langs: &[Lang]) {
     for id in ids {
-        for prefix in [format!("parks/{id}/"), format!("en/parks/{id}/")] {
+        for prefix in langs.iter().map(|l| l.path(&format!("parks/{id}/"))) {
             let gone: Vec<String> = files
                 .range(prefix.clone()..)
                 .take_while(|(p, _)| p.starts_with(&prefix))
@@ -185,11 +186,10 @@ fn remove_units<V>(files: &mut BTreeMap<String, V>, ids: &BTreeSet<String>) {
     }
 }
 
-/// True for the files the sitemap and SHA256SUMS are made from: the Chinese pages and the
-/// data files. A caller that holds its files under a lock copies just these for
-/// [`Edit::finish`].
-pub fn finish_reads(path: &str) -> bool {
-    let page = path.ends_with("index.html") && !path.starts_with("en/");
+/// True for the files the sitemap and SHA256SUMS are made from: the primary language's pages
+/// and the data files.
+fn finish_reads(path: &str, langs: &[Lang]) -> bool {
+    let page = path.ends_with("index.html") && language_of(langs, path).is_some_and(|(l, _)| l.is_primary());
     page || (render::package::is_data_file(path) && path != "data/SHA256SUMS")
 }
 
@@ -198,9 +198,10 @@ pub fn finish_reads(path: &str) -> bool {
 /// [`finish_reads`] accepts.
 fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
     let site = loaded.site();
+    let langs = &loaded.config.languages;
     let mut pages: Vec<String> = files
         .keys()
-        .filter(|p| p.ends_with("index.html") && !p.starts_with("en/"))
+        .filter(|p| p.ends_with("index.html") && language_of(langs, p).is_some_and(|(l, _)| l.is_primary()))
         .map(|p| p.trim_end_matches("index.html").to_string())
         .collect();
     pages.sort();
@@ -221,10 +222,11 @@ fn json_failure(e: serde_json::Error) -> Failure {
     Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))])
 }
 
-/// True for the files of the search indexes (`search/<lang>/…`, content-hashed names that
-/// change with every edit), which [`Edit::put_rest`] replaces as a whole.
-fn is_search_index(path: &str) -> bool {
-    let p = path.strip_prefix("en/").unwrap_or(path);
+/// True for the files of the search indexes (`search/<lang>/…` in each language's folder,
+/// content-hashed names that change with every edit), which [`Edit::put_rest`] replaces as a
+/// whole.
+fn is_search_index(path: &str, langs: &[Lang]) -> bool {
+    let p = language_of(langs, path).map_or(path, |(_, p)| p);
     p.strip_prefix("search/").is_some_and(|rest| rest.contains('/'))
 }
 
@@ -289,6 +291,12 @@ impl Edit {
         }))
     }
 
+    /// True for the files [`Edit::finish`] reads (see [`finish_reads`]): a caller that holds
+    /// its files under a lock copies just these.
+    pub fn reads(&self, path: &str) -> bool {
+        finish_reads(path, &self.loaded.config.languages)
+    }
+
     /// Step 1: the edited units' pages, charts and data files.
     pub fn render_units(&self) -> Result<Vec<OutputFile>, Failure> {
         render_units(&self.loaded, &self.ids)
@@ -296,7 +304,7 @@ impl Edit {
 
     /// Puts step 1's files in place of the edited units' old ones.
     pub fn put_units<V: From<Vec<u8>>>(&self, files: &mut BTreeMap<String, V>, rendered: Vec<OutputFile>) {
-        remove_units(files, &self.ids);
+        remove_units(files, &self.ids, &self.loaded.config.languages);
         files.extend(rendered.into_iter().map(|f| (f.path, V::from(f.bytes))));
     }
 
@@ -315,11 +323,14 @@ impl Edit {
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
         rest: &'a [OutputFile],
     ) -> Vec<OutputFile> {
-        let mut view: BTreeMap<&str, &[u8]> = files.into_iter().filter(|(p, _)| finish_reads(p)).collect();
+        let mut view: BTreeMap<&str, &[u8]> = files
+            .into_iter()
+            .filter(|(p, _)| finish_reads(p, &self.loaded.config.languages))
+            .collect();
         view.extend(
             rest.iter()
                 .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-                .filter(|(p, _)| finish_reads(p)),
+                .filter(|(p, _)| finish_reads(p, &self.loaded.config.languages)),
         );
         finish(&self.loaded, &view)
     }
@@ -332,7 +343,7 @@ impl Edit {
         rest: Vec<OutputFile>,
         last: Vec<OutputFile>,
     ) {
-        files.retain(|p, _| !is_search_index(p));
+        files.retain(|p, _| !is_search_index(p, &self.loaded.config.languages));
         files.extend(rest.into_iter().chain(last).map(|f| (f.path, V::from(f.bytes))));
     }
 }

@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod diagnostics;
 pub mod figures;
 pub mod incremental;
+pub mod lang;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -97,10 +98,10 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             Failure::Content(d)
         }
     })?;
-    let (content, mut problems) = content::load(root);
+    let (content, mut problems) = content::load(root, &config.languages);
     problems.extend(markdown::check_content(&content));
     timer.stage("load content");
-    let theme = theme::Theme::load(root, &config.site.theme);
+    let theme = theme::Theme::load(root, &config.site.theme, &config.languages);
     let theme = match theme {
         Ok(t) => Some(t),
         Err(mut d) => {
@@ -215,7 +216,7 @@ pub type Sink<'a> = &'a (dyn Fn(render::OutputFile) + Sync);
 #[derive(Default)]
 struct Collected {
     files: usize,
-    /// Language-neutral addresses of the Chinese pages, for the sitemap.
+    /// Language-neutral addresses of the primary language's pages, for the sitemap.
     pages: Vec<String>,
     /// `(path, sha256)` of the data files, for SHA256SUMS.
     sums: Vec<(String, String)>,
@@ -227,9 +228,11 @@ struct Collected {
 /// data files: their partly sequential stages fill the gaps and both cores stay busy.
 pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usize, usize), Failure> {
     let collected = std::sync::Mutex::new(Collected::default());
+    let langs = &loaded.config.languages;
     let put = |f: render::OutputFile| {
-        let page = (f.path.ends_with("index.html") && !f.path.starts_with("en/"))
-            .then(|| f.path.trim_end_matches("index.html").to_string());
+        let primary = lang::language_of(langs, &f.path).is_some_and(|(l, _)| l.is_primary());
+        let page =
+            (f.path.ends_with("index.html") && primary).then(|| f.path.trim_end_matches("index.html").to_string());
         let sum =
             render::package::is_data_file(&f.path).then(|| (f.path.clone(), render::package::sha256_hex(&f.bytes)));
         {
@@ -266,24 +269,17 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
         },
         || {
             let mut timer = timing::Timer::new();
-            let langs = site.langs();
-            let (first, second) = rayon::join(
-                || search::index::build(&site, langs[0]),
-                || {
-                    langs
-                        .get(1)
-                        .map(|l| search::index::build(&site, *l))
-                        .unwrap_or_default()
-                },
-            );
-            first.into_iter().chain(second).for_each(&put);
+            use rayon::prelude::*;
+            let indexes: Vec<Vec<render::OutputFile>> =
+                langs.par_iter().map(|l| search::index::build(&site, *l)).collect();
+            indexes.into_iter().flatten().for_each(&put);
             timer.stage("search");
         },
     );
     rendered?;
     let mut timer = timing::Timer::new();
-    for lang in site.langs() {
-        put(render::feeds::atom(&site, lang));
+    for lang in site.languages() {
+        put(render::feeds::atom(&site, *lang));
     }
     for (hashed, text) in loaded.theme.scripts.values() {
         put(render::OutputFile {
@@ -301,7 +297,7 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     sink(render::feeds::sitemap(&site, &c.pages));
     sink(render::package::checksums(&c.sums));
     timer.stage("feeds, checksums");
-    let pages = c.pages.len() * site.langs().len();
+    let pages = c.pages.len() * site.languages().len();
     Ok((c.files + 2, pages))
 }
 

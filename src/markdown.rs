@@ -78,11 +78,11 @@ pub fn check_content(content: &crate::content::Content) -> Vec<Diagnostic> {
     let mut bodies: Vec<(std::path::PathBuf, &str)> = Vec::new();
     for r in &content.reports {
         bodies.push((r.file.clone(), &r.body));
-        bodies.extend(r.en.as_ref().map(|t| (t.file.clone(), t.body.as_str())));
+        bodies.extend(r.translations.iter().map(|t| (t.file.clone(), t.body.as_str())));
     }
     for u in &content.units {
         bodies.push((u.file.clone(), &u.body));
-        bodies.extend(u.body_en.as_deref().map(|b| (u.file.with_file_name("_index.en.md"), b)));
+        bodies.extend(u.translations.iter().map(|t| (t.file.clone(), t.body.as_str())));
     }
     bodies
         .par_iter()

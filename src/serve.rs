@@ -272,7 +272,7 @@ fn rest_of_edit(edit: &Edit, state: &Shared, stale: impl Fn() -> bool) -> bool {
         }
         s.files
             .iter()
-            .filter(|(p, _)| incremental::finish_reads(p))
+            .filter(|(p, _)| edit.reads(p))
             .map(|(p, b)| (p.clone(), b.clone()))
             .collect()
     };
@@ -569,9 +569,12 @@ fn lookup(state: &Shared, path: &str) -> (StatusCode, &'static str, Bytes) {
     } else if s.files.contains_key(&format!("{file}/index.html")) {
         (StatusCode::OK, format!("{file}/index.html"))
     } else {
-        let en = file.starts_with("en/");
-        let page = if en { "en/404.html" } else { "404.html" };
-        (StatusCode::NOT_FOUND, page.to_string())
+        // The 404 page of the language whose folder the path is in.
+        let page = file
+            .split_once('/')
+            .map(|(first, _)| format!("{first}/404.html"))
+            .filter(|p| s.files.contains_key(p));
+        (StatusCode::NOT_FOUND, page.unwrap_or_else(|| "404.html".into()))
     };
     let Some(bytes) = s.files.get(&file) else {
         return (StatusCode::NOT_FOUND, TEXT, Bytes::from_static(b"not found\n"));

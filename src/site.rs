@@ -2,57 +2,15 @@
 //!
 //! Addresses are derived from ids only, so they stay stable across builds: `/parks/<id>/`,
 //! `/parks/<id>/<year>/` (or `<year>-<kind>/` when a unit files two kinds in one year),
-//! with English pages under `/en/`.
+//! with the pages of every language but the first in a folder of their own (`/en/`, see
+//! [`Lang::path`]).
 
 use crate::config::Config;
 use crate::content::{Report, Unit};
 use crate::figures::Checked;
+pub use crate::lang::Lang;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// A page language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
-    /// Short code used in keys and file names.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Value of `<html lang>` and `hreflang`.
-    pub fn html(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// The other language.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-
-    /// URL prefix below the base path.
-    fn prefix(self) -> &'static str {
-        match self {
-            Lang::Zh => "",
-            Lang::En => "en/",
-        }
-    }
-}
 
 /// A report with its address.
 pub struct ReportEntry<'a> {
@@ -131,28 +89,29 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// Languages built, Chinese first.
-    pub fn langs(&self) -> Vec<Lang> {
-        if self.config.has_english() {
-            Lang::ALL.to_vec()
-        } else {
-            vec![Lang::Zh]
-        }
+    /// Languages built, the primary one (Chinese) first.
+    pub fn languages(&self) -> &[Lang] {
+        &self.config.languages
+    }
+
+    /// The primary language: Chinese, at the site root.
+    pub fn primary(&self) -> Lang {
+        self.config.languages[0]
     }
 
     /// Link to `path` (below the site root) in `lang`, including the base path: `/xxgk/jxpj/en/parks/`.
     pub fn url(&self, lang: Lang, path: &str) -> String {
-        format!("{}{}{}", self.config.base_path, lang.prefix(), path)
+        format!("{}{}", self.config.base_path, lang.path(path))
     }
 
     /// Absolute address of `path` in `lang`.
     pub fn absolute(&self, lang: Lang, path: &str) -> String {
-        format!("{}/{}{}", self.config.base_url, lang.prefix(), path)
+        format!("{}/{}", self.config.base_url, lang.path(path))
     }
 
     /// Site-root path of a language's page (`/en/parks/x/`), as published in JSON.
     pub fn root_path(&self, lang: Lang, path: &str) -> String {
-        format!("/{}{}", lang.prefix(), path)
+        format!("/{}", lang.path(path))
     }
 
     /// Years with reports, newest first.

@@ -1,9 +1,11 @@
 //! The theme: Tera templates, UI strings per language, and the stylesheet.
 //!
-//! Templates are compiled once per build. UI strings live in `i18n/<lang>.toml`; both files
-//! must define the same keys, so an English page never shows a missing label.
+//! Templates are compiled once per build. UI strings live in `i18n/<code>.toml`, one file for
+//! each language in `site.toml`; every file must define the same keys, so no page shows a
+//! missing label.
 
 use crate::diagnostics::{Diagnostic, Kind};
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -20,8 +22,8 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads `root/themes/<name>/`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    /// Loads `root/themes/<name>/` with the UI strings of `langs`.
+    pub fn load(root: &Path, name: &str, langs: &[Lang]) -> Result<Theme, Vec<Diagnostic>> {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
             return Err(vec![Diagnostic::error(&dir, format!("theme `{name}` not found")).help(
@@ -30,7 +32,7 @@ impl Theme {
         }
         let mut problems = Vec::new();
         let tera = load_templates(&dir.join("templates")).map_err(|d| vec![d]);
-        let strings = load_strings(&dir.join("i18n"), &mut problems);
+        let strings = load_strings(&dir.join("i18n"), langs, &mut problems);
         let css_file = dir.join("static").join("style.css");
         let css = match std::fs::read_to_string(&css_file) {
             // Chart styles live with the chart code; the theme may override their variables.
@@ -233,10 +235,26 @@ impl Strings {
     }
 }
 
-fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, BTreeMap<String, String>> {
+/// The UI strings of every language in `langs` (by code), from `<code>.toml` in `dir`.
+fn load_strings(
+    dir: &Path,
+    langs: &[Lang],
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
-    for lang in ["zh", "en"] {
-        let file = dir.join(format!("{lang}.toml"));
+    for lang in langs {
+        let code = lang.code();
+        let file = dir.join(format!("{code}.toml"));
+        if !file.exists() {
+            problems.push(
+                Diagnostic::error(&file, format!("the theme has no UI strings for language `{code}`"))
+                    .help(format!(
+                        "site.toml lists `{code}` in languages: copy {} to {code}.toml and translate its strings, or remove `{code}` from languages",
+                        dir.join(format!("{}.toml", langs[0].code())).display()
+                    )),
+            );
+            continue;
+        }
         let parsed: Result<BTreeMap<String, String>, Diagnostic> = std::fs::read_to_string(&file)
             .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")).with_kind(Kind::CannotRead))
             .and_then(|text| {
@@ -247,17 +265,23 @@ fn load_strings(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
             });
         match parsed {
             Ok(map) => {
-                out.insert(lang.to_string(), map);
+                out.insert(code.to_string(), map);
             }
             Err(d) => problems.push(d),
         }
     }
-    if let (Some(zh), Some(en)) = (out.get("zh"), out.get("en")) {
-        for (a, b, file) in [(zh, en, "en.toml"), (en, zh, "zh.toml")] {
-            for key in a.keys().filter(|k| !b.contains_key(*k)) {
+    if out.len() == langs.len() && langs.len() > 1 {
+        let files: Vec<String> = langs.iter().map(|l| format!("{}.toml", l.code())).collect();
+        let every: std::collections::BTreeSet<&String> = out.values().flat_map(|m| m.keys()).collect();
+        for lang in langs {
+            let strings = &out[lang.code()];
+            for key in every.iter().filter(|k| !strings.contains_key(**k)) {
                 problems.push(
-                    Diagnostic::error(dir.join(file), format!("UI string `{key}` is missing"))
-                        .help("every key must be translated in both zh.toml and en.toml"),
+                    Diagnostic::error(
+                        dir.join(format!("{}.toml", lang.code())),
+                        format!("UI string `{key}` is missing"),
+                    )
+                    .help(format!("every key must be translated in each of {}", files.join(", "))),
                 );
             }
         }

@@ -112,7 +112,7 @@ fn all_problems_are_listed_together() {
         "{err}"
     );
     assert!(
-        err.contains("2022.en.md: error: this English file has no Chinese original"),
+        err.contains("2022.en.md: error: this translation has no Chinese original"),
         "{err}"
     );
     assert!(err.contains("failed: 3 errors"), "{err}");

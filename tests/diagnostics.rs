@@ -203,7 +203,7 @@ fn english_file_with_no_chinese_original() {
         &ps,
         "content/parks/demo/2020.en.md",
         None,
-        "this English file has no Chinese original",
+        "this translation has no Chinese original",
     );
     assert!(d.help.unwrap().contains("2020.md"));
 }

@@ -80,7 +80,7 @@ fn as_served(
     let rest = edit.render_rest().unwrap();
     let listed: Vec<(String, Bytes)> = served
         .iter()
-        .filter(|(p, _)| incremental::finish_reads(p))
+        .filter(|(p, _)| edit.reads(p))
         .map(|(p, b)| (p.clone(), b.clone()))
         .collect();
     let last = edit.finish(listed.iter().map(|(p, b)| (p.as_str(), b.as_ref())), &rest);

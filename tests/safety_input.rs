@@ -140,7 +140,7 @@ fn every_file_that_is_not_read_gets_a_warning_saying_how_to_fix_it() {
             "content/about.md: this file is not read: only files in content/parks/<unit-id>/ are read\n  help: move it into content/parks/<unit-id>/ if it is a report; otherwise move it out of content/",
             "content/parks/demo/2020.markdown: this file is not read: only files ending in `.md` are read\n  help: if it is a report or a profile, rename it to `2020.md`; otherwise move it out of content/",
             "content/parks/demo/2022.MD: this file is not read: the name must end in `.md`, in lowercase\n  help: rename it to `2022.md`",
-            "content/parks/demo/_index.zh.md: this file is not read: a unit's profile is `_index.md`, and its English text `_index.en.md`\n  help: rename it to `_index.md` or `_index.en.md`, or move it out of content/",
+            "content/parks/demo/_index.zh.md: this file is not read: a unit's profile is `_index.md`, and its translation `_index.en.md`\n  help: rename it to `_index.md` or `_index.en.md`, or move it out of content/",
             "content/parks/demo/notes.txt: this file is not read: only files ending in `.md` are read\n  help: if it is a report or a profile, rename it to `notes.md`; otherwise move it out of content/",
             "content/parks/demo/old/2019.md: this file is not read: reports must be directly in their unit's folder, not in a folder inside it\n  help: move it up to content/parks/demo/2019.md",
             "content/parks/demo/old/scan.pdf: this file is not read: reports must be directly in their unit's folder, not in a folder inside it\n  help: move it out of content/: only `.md` files directly in a unit folder are read",
@@ -184,7 +184,7 @@ fn english_files_of_a_unit_without_profile_are_not_dropped_silently() {
         shown,
         [
             "content/parks/demo/2021.en.md: this report belongs to unit `demo`, which has no profile",
-            "content/parks/demo/_index.en.md: this English profile belongs to unit `demo`, which has no profile",
+            "content/parks/demo/_index.en.md: this translated profile belongs to unit `demo`, which has no profile",
         ]
     );
     assert!(ps.iter().all(|d| d.is_error() && d.help.is_some()));

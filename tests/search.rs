@@ -3,7 +3,13 @@
 
 mod common;
 use common::*;
+use gongkai::lang::Lang;
 use gongkai::search::query::{Filters, Index};
+
+/// The language with code `code` on the example site (Chinese first).
+fn lang(code: &str) -> Lang {
+    Lang::new(code, code == "zh")
+}
 
 const BASE: &str = "/xxgk/jxpj";
 
@@ -13,7 +19,10 @@ fn query_set_hit_rate() {
     let cases: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(repo().join("tests/search-queries.json")).unwrap()).unwrap();
     assert!(cases.len() >= 30);
-    let (mut zh, mut en) = (Index::open(&out, "zh").unwrap(), Index::open(&out, "en").unwrap());
+    let (mut zh, mut en) = (
+        Index::open(&out, lang("zh")).unwrap(),
+        Index::open(&out, lang("en")).unwrap(),
+    );
     let mut hits = 0;
     let mut top1 = 0;
     let mut misses = Vec::new();
@@ -55,7 +64,7 @@ fn query_set_hit_rate() {
 #[test]
 fn exact_phrases_rank_first_and_stray_bigrams_drop_out() {
     let (_tmp, out) = build_example();
-    let mut zh = Index::open(&out, "zh").unwrap();
+    let mut zh = Index::open(&out, lang("zh")).unwrap();
     // 国家知识产权示范园区 appears only in 望城's report; its bigrams (国家, 园区 …) are everywhere.
     let r = zh.search("国家知识产权示范园区", &Filters::default());
     assert!(
@@ -73,7 +82,7 @@ fn exact_phrases_rank_first_and_stray_bigrams_drop_out() {
 #[test]
 fn filters_narrow_the_results() {
     let (_tmp, out) = build_example();
-    let mut zh = Index::open(&out, "zh").unwrap();
+    let mut zh = Index::open(&out, lang("zh")).unwrap();
     let all = zh.search("园区", &Filters::default());
     assert!(all.len() >= 6);
     let park = zh.search(
@@ -181,7 +190,7 @@ fn corpus_queries_read_little_and_agree_with_reading_everything() {
         serde_json::from_str(&std::fs::read_to_string(repo().join("benches/corpus-queries.json")).unwrap()).unwrap();
     let mut sizes = Vec::new();
     for c in &cases {
-        let lang = c["lang"].as_str().unwrap();
+        let lang = lang(c["lang"].as_str().unwrap());
         let (mut tiered, mut all) = (Index::open(&site, lang).unwrap(), Index::open(&site, lang).unwrap());
         all.exhaustive = true;
         // The unit of the first result of the query without filters, for the unit filter.
@@ -248,7 +257,7 @@ fn index_build_time() {
     let root = std::path::PathBuf::from(std::env::var("GONGKAI_SEARCH_ROOT").expect("GONGKAI_SEARCH_ROOT"));
     let loaded = gongkai::load(&root).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
     let site = loaded.site();
-    let langs = site.langs();
+    let langs = site.languages();
     let cpu = || {
         let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
         // utime and stime, in ticks of 10 ms, after the command name.

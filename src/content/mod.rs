@@ -1,7 +1,12 @@
 //! Content: unit profiles and reports read from `content/parks/<id>/`.
 //!
 //! This stage reads and parses files and checks what a single file or the file layout can
-//! tell (slugs, pairs of Chinese and English files, duplicates). Figure cross-checks come later.
+//! tell (slugs, pairs of Chinese files and their translations, duplicates). Figure cross-checks
+//! come later.
+//!
+//! A translation is the Chinese file's name with the language's code before `.md`:
+//! `2021.en.md`, `2021.zh-Hant.md`, `_index.en.md`, for every language but the first in
+//! `site.toml`. A file named for a language the site does not build is not read (a warning).
 
 pub mod document;
 pub mod locate;
@@ -9,6 +14,7 @@ pub mod model;
 pub mod text;
 
 use crate::diagnostics::{self, Diagnostic};
+use crate::lang::{Lang, is_language_tag};
 use crate::schema::{self, Known};
 use document::{read_text, split};
 use locate::{Seg, locate};
@@ -25,11 +31,30 @@ pub struct Unit {
     pub profile: UnitProfile,
     /// Profile body (Markdown, Chinese).
     pub body: String,
-    /// Profile body in English, from `_index.en.md`.
-    pub body_en: Option<String>,
+    /// The profile body in other languages, from `_index.<code>.md`, in the site's order.
+    pub translations: Vec<ProfileTranslation>,
 }
 
-/// One report with its optional English translation.
+/// A unit's profile text in another language.
+#[derive(Clone, Debug)]
+pub struct ProfileTranslation {
+    pub lang: Lang,
+    pub file: PathBuf,
+    /// Markdown.
+    pub body: String,
+}
+
+impl Unit {
+    /// The profile body in `lang`, when there is one (the primary language's is [`Unit::body`]).
+    pub fn body_in(&self, lang: Lang) -> Option<&str> {
+        self.translations
+            .iter()
+            .find(|t| t.lang == lang)
+            .map(|t| t.body.as_str())
+    }
+}
+
+/// One report with its translations.
 #[derive(Clone, Debug)]
 pub struct Report {
     /// Unit id.
@@ -43,15 +68,29 @@ pub struct Report {
     pub front_line: usize,
     /// Narrative (Markdown, Chinese).
     pub body: String,
-    pub en: Option<Translation>,
+    /// Translations that exist, in the site's order of languages.
+    pub translations: Vec<Translation>,
 }
 
-/// The English sibling of a report.
+/// A translation of a report: `2021.en.md` beside `2021.md`.
 #[derive(Clone, Debug)]
 pub struct Translation {
+    pub lang: Lang,
     pub file: PathBuf,
     pub front: TranslationFront,
     pub body: String,
+}
+
+impl Report {
+    /// The translation into `lang`, if there is one.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// The English translation, for the data files, whose columns are Chinese and English.
+    pub fn en(&self) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang.code() == "en")
+    }
 }
 
 /// Everything under `content/`.
@@ -90,18 +129,35 @@ fn not_a_slug(what: &str, name: &str) -> String {
 }
 
 /// How to make `name` a slug: a suggested name when one can be derived.
-/// [`slug_help`] for a report's file name, which may carry a language (`2023.EN`, `2023.zh`).
-fn file_slug_help(stem: &str) -> String {
+/// [`slug_help`] for a report's file name, which may carry a language (`2023.EN`, `2023.zh`);
+/// `langs` are the site's languages.
+fn file_slug_help(stem: &str, langs: &[Lang]) -> String {
     let lower = stem.to_lowercase();
+    let translated = |code: &str| {
+        langs
+            .iter()
+            .find(|l| !l.is_primary() && l.code().eq_ignore_ascii_case(code))
+    };
     match lower.rsplit_once('.') {
-        Some((base, "en")) if is_slug(base) => {
-            format!("an English translation is named `{base}.en.md`, in lowercase: rename it to that")
+        Some((base, code)) if is_slug(base) && translated(code).is_some() => {
+            let code = translated(code).map_or(code, |l| l.code());
+            format!(
+                "a translation into `{code}` is named `{base}.{code}.md`, written as in site.toml: rename it to that"
+            )
         }
         Some((base, "zh" | "cn" | "zh-cn")) if is_slug(base) => {
             format!("a Chinese report carries no language in its name: rename it to `{base}.md`")
         }
         _ => slug_help(stem),
     }
+}
+
+/// The language of a translation named `<stem>.<code>.md`: one of the site's languages other
+/// than the first, written exactly as in site.toml.
+fn translation_lang(stem: &str, langs: &[Lang]) -> Option<(String, Lang)> {
+    let (base, code) = stem.rsplit_once('.')?;
+    let lang = langs.iter().find(|l| !l.is_primary() && l.code() == code)?;
+    Some((base.to_string(), *lang))
 }
 
 fn slug_help(name: &str) -> String {
@@ -138,8 +194,9 @@ pub fn is_ignored_name(name: &str) -> bool {
 /// Unit folders (by id) and the `.md` files in each that are read.
 type Folders = BTreeMap<String, Vec<PathBuf>>;
 
-/// Reads `root/content/parks`. Returns the content and every problem found.
-pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+/// Reads `root/content/parks` with the translations into `langs` (the site's languages, the
+/// primary one first). Returns the content and every problem found.
+pub fn load(root: &Path, langs: &[Lang]) -> (Content, Vec<Diagnostic>) {
     let parks = root.join("content").join("parks");
     let mut content = Content::default();
     if !parks.is_dir() {
@@ -149,7 +206,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         ];
         return (content, problems);
     }
-    let (folders, mut problems) = scan(root, &root.join("content"));
+    let (folders, mut problems) = scan(root, &root.join("content"), langs);
     // Units load in parallel (thousands of files on a large site); results keep folder order.
     use rayon::prelude::*;
     let folders: Vec<(String, Vec<PathBuf>)> = folders.into_iter().collect();
@@ -158,7 +215,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         .map(|(id, files)| {
             let mut c = Content::default();
             let mut p = Vec::new();
-            load_unit(&parks.join(id), id, files, &mut c, &mut p);
+            load_unit(&parks.join(id), id, files, langs, &mut c, &mut p);
             (c, p)
         })
         .collect();
@@ -174,12 +231,12 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
 
 /// Reads one unit folder again (for `serve` after an edit): its profile and reports, sorted as
 /// [`load`] sorts them, and every problem found (files not read included).
-pub fn load_unit_folder(root: &Path, id: &str) -> (Content, Vec<Diagnostic>) {
+pub fn load_unit_folder(root: &Path, id: &str, langs: &[Lang]) -> (Content, Vec<Diagnostic>) {
     let dir = root.join("content").join("parks").join(id);
-    let (folders, mut problems) = scan(root, &dir);
+    let (folders, mut problems) = scan(root, &dir, langs);
     let files = folders.get(id).cloned().unwrap_or_default();
     let mut content = Content::default();
-    load_unit(&dir, id, &files, &mut content, &mut problems);
+    load_unit(&dir, id, &files, langs, &mut content, &mut problems);
     check_duplicates(&content.reports, &mut problems);
     content.reports.sort_by(report_order);
     (content, problems)
@@ -188,7 +245,7 @@ pub fn load_unit_folder(root: &Path, id: &str) -> (Content, Vec<Diagnostic>) {
 /// Walks `start` (`content/` or one unit folder in it): the unit folders with the files to
 /// read, and a problem for every file that is not read. Links are followed when they lead to
 /// a place inside the site folder, and refused (an error) otherwise.
-fn scan(root: &Path, start: &Path) -> (Folders, Vec<Diagnostic>) {
+fn scan(root: &Path, start: &Path, langs: &[Lang]) -> (Folders, Vec<Diagnostic>) {
     let content = root.join("content");
     let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let problems = std::cell::RefCell::new(Vec::new());
@@ -249,7 +306,7 @@ fn scan(root: &Path, start: &Path) -> (Folders, Vec<Diagnostic>) {
                 folders.entry(unit.clone()).or_default();
             }
             _ if kind.is_dir() => {}
-            [parks, unit, name] if parks == "parks" && kind.is_file() => match unread_name(path, name) {
+            [parks, unit, name] if parks == "parks" && kind.is_file() => match unread_name(path, name, langs) {
                 None => folders.entry(unit.clone()).or_default().push(path.to_path_buf()),
                 Some(d) => problems.borrow_mut().push(d),
             },
@@ -303,16 +360,52 @@ fn walk_error(e: &walkdir::Error, start: &Path) -> Diagnostic {
         .help("check that the folder exists and that the account running gongkai may read it")
 }
 
-/// A warning when a file in a unit folder will not be read because of its name.
-fn unread_name(path: &Path, name: &str) -> Option<Diagnostic> {
+/// A warning when a file in a unit folder will not be read because of its name (`langs`: the
+/// site's languages).
+fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
     let not_read =
         |why: &str, help: String| Some(Diagnostic::warning(path, format!("this file is not read: {why}")).help(help));
     if let Some(stem) = name.strip_suffix(".md") {
-        if stem.starts_with("_index") && stem != "_index" && stem != "_index.en" {
+        if let Some((base, code)) = stem.rsplit_once('.')
+            && is_language_tag(code)
+            && !langs.iter().any(|l| l.code().eq_ignore_ascii_case(code))
+            && !["zh", "cn", "zh-cn"].contains(&code.to_lowercase().as_str())
+            && (is_slug(base) || base == "_index")
+        {
             return not_read(
-                "a unit's profile is `_index.md`, and its English text `_index.en.md`",
-                "rename it to `_index.md` or `_index.en.md`, or move it out of content/".into(),
+                &format!("`{code}` is not one of the site's languages"),
+                format!(
+                    "to publish it, add \"{code}\" to languages in site.toml and a UI strings file i18n/{code}.toml to the theme; otherwise move it out of content/"
+                ),
             );
+        }
+        let profile_translation = stem
+            .strip_prefix("_index.")
+            .is_some_and(|code| langs.iter().any(|l| !l.is_primary() && l.code() == code));
+        if stem.starts_with("_index") && stem != "_index" && !profile_translation {
+            let names: Vec<String> = langs
+                .iter()
+                .filter(|l| !l.is_primary())
+                .map(|l| format!("`_index.{}.md`", l.code()))
+                .collect();
+            let (why, help) = match names.as_slice() {
+                [] => (
+                    "a unit's profile is `_index.md`".to_string(),
+                    "rename it to `_index.md`".to_string(),
+                ),
+                [one] => (
+                    format!("a unit's profile is `_index.md`, and its translation {one}"),
+                    format!("rename it to `_index.md` or {one}"),
+                ),
+                [first @ .., last] => (
+                    format!(
+                        "a unit's profile is `_index.md`, and its translations {} and {last}",
+                        first.join(", ")
+                    ),
+                    format!("rename it to `_index.md`, {} or {last}", first.join(", ")),
+                ),
+            };
+            return not_read(&why, format!("{help}, or move it out of content/"));
         }
         return None;
     }
@@ -371,7 +464,14 @@ pub fn report_order(a: &Arc<Report>, b: &Arc<Report>) -> std::cmp::Ordering {
     (&a.park, a.front.year, a.front.kind, &a.stem).cmp(&(&b.park, b.front.year, b.front.kind, &b.stem))
 }
 
-fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, problems: &mut Vec<Diagnostic>) {
+fn load_unit(
+    dir: &Path,
+    id: &str,
+    files: &[PathBuf],
+    langs: &[Lang],
+    content: &mut Content,
+    problems: &mut Vec<Diagnostic>,
+) {
     if !is_slug(id) {
         problems.push(Diagnostic::error(dir, not_a_slug("unit id", id)).help(slug_help(id)));
         return;
@@ -387,8 +487,8 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
     if !has_profile {
         // Nothing of a unit without a profile is read: say so for every file.
         for f in files {
-            let what = if name_of(f) == "_index.en.md" {
-                "this English profile"
+            let what = if name_of(f).starts_with("_index.") {
+                "this translated profile"
             } else {
                 "this report"
             };
@@ -401,8 +501,13 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
         }
         return;
     }
-    let has_en = files.iter().any(|f| name_of(f) == "_index.en.md");
-    if let Some(unit) = load_profile(&profile_file, has_en, problems) {
+    let profile_translations: Vec<(Lang, PathBuf)> = langs
+        .iter()
+        .filter(|l| !l.is_primary())
+        .map(|l| (*l, dir.join(format!("_index.{}.md", l.code()))))
+        .filter(|(_, f)| files.contains(f))
+        .collect();
+    if let Some(unit) = load_profile(&profile_file, &profile_translations, problems) {
         content.units.push(Arc::new(Unit {
             id: id.to_string(),
             ..unit
@@ -410,31 +515,35 @@ fn load_unit(dir: &Path, id: &str, files: &[PathBuf], content: &mut Content, pro
     }
     for f in &report_files {
         let name = name_of(f);
-        if let Some(stem) = name.strip_suffix(".en.md") {
-            if !report_files.iter().any(|g| name_of(g) == format!("{stem}.md")) {
+        let stem = name.trim_end_matches(".md");
+        if let Some((base, _)) = translation_lang(stem, langs) {
+            if !report_files.iter().any(|g| name_of(g) == format!("{base}.md")) {
                 problems.push(
-                    Diagnostic::error(f, "this English file has no Chinese original").help(format!(
-                        "the Chinese report must be {stem}.md in the same folder; rename one of them so the names match"
+                    Diagnostic::error(f, "this translation has no Chinese original").help(format!(
+                        "the Chinese report must be {base}.md in the same folder; rename one of them so the names match"
                     )),
                 );
             }
             continue;
         }
-        let stem = name.trim_end_matches(".md");
         if !is_slug(stem) {
-            problems.push(Diagnostic::error(f, not_a_slug("file name", stem)).help(file_slug_help(stem)));
+            problems.push(Diagnostic::error(f, not_a_slug("file name", stem)).help(file_slug_help(stem, langs)));
             continue;
         }
-        let en = dir.join(format!("{stem}.en.md"));
-        let en = report_files.iter().any(|g| **g == en).then_some(en);
-        if let Some(r) = load_report(f, id, stem, en.as_deref(), problems) {
+        let translations: Vec<(Lang, PathBuf)> = langs
+            .iter()
+            .filter(|l| !l.is_primary())
+            .map(|l| (*l, dir.join(format!("{stem}.{}.md", l.code()))))
+            .filter(|(_, t)| report_files.contains(&t))
+            .collect();
+        if let Some(r) = load_report(f, id, stem, &translations, problems) {
             content.reports.push(Arc::new(r));
         }
     }
 }
 
-/// Reads a unit's profile (and its English text); problems go to `problems`.
-fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Option<Unit> {
+/// Reads a unit's profile and its `translations` (language, file); problems go to `problems`.
+fn load_profile(file: &Path, translations: &[(Lang, PathBuf)], problems: &mut Vec<Diagnostic>) -> Option<Unit> {
     let parsed = read_text(file).and_then(|text| split(&text, file)).and_then(|doc| {
         Ok((
             crate::yaml::from_str::<UnitProfile>(&doc.front, file, doc.front_line)?,
@@ -469,9 +578,9 @@ fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Op
     }
     let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
     problems.extend(warning);
-    let body_en = if has_en {
-        let en_file = file.with_file_name("_index.en.md");
-        let en_doc = match read_text(&en_file).and_then(|t| split(&t, &en_file)) {
+    let mut translated = Vec::new();
+    for (lang, tr_file) in translations {
+        let tr_doc = match read_text(tr_file).and_then(|t| split(&t, tr_file)) {
             Ok(d) => d,
             Err(d) => {
                 problems.push(d);
@@ -479,22 +588,24 @@ fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Op
             }
         };
         if let Err(d) =
-            crate::yaml::from_str::<model::ProfileTranslationFront>(&en_doc.front, &en_file, en_doc.front_line)
+            crate::yaml::from_str::<model::ProfileTranslationFront>(&tr_doc.front, tr_file, tr_doc.front_line)
         {
             let d = if d.kind == diagnostics::Kind::UnknownKey {
-                d.help("the English profile holds text only: names in English go in _index.md as name_en, region_en …")
+                d.help("a translated profile holds text only: names in English go in _index.md as name_en, region_en …")
             } else {
                 d
             };
             problems.push(d);
             return None;
         }
-        let (body_en, warning) = text::clean_body(en_doc.body, en_doc.body_line, &en_file);
+        let (body, warning) = text::clean_body(tr_doc.body, tr_doc.body_line, tr_file);
         problems.extend(warning);
-        Some(body_en)
-    } else {
-        None
-    };
+        translated.push(ProfileTranslation {
+            lang: *lang,
+            file: tr_file.clone(),
+            body,
+        });
+    }
     if !errors.is_empty() {
         problems.append(&mut errors);
         return None;
@@ -504,7 +615,7 @@ fn load_profile(file: &Path, has_en: bool, problems: &mut Vec<Diagnostic>) -> Op
         file: file.to_path_buf(),
         profile,
         body,
-        body_en,
+        translations: translated,
     })
 }
 
@@ -512,7 +623,7 @@ fn load_report(
     file: &Path,
     park: &str,
     stem: &str,
-    en: Option<&Path>,
+    translations: &[(Lang, PathBuf)],
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Report> {
     let text = match read_text(file) {
@@ -525,22 +636,22 @@ fn load_report(
     let (report, mut found) = parse_report(&text, file, park, stem);
     problems.append(&mut found);
     let mut report = report?;
-    if let Some(en_file) = en {
-        match load_translation(en_file, problems) {
+    for (lang, tr_file) in translations {
+        match load_translation(tr_file, *lang, problems) {
             Ok(t)
                 if t.front.indicators.len() > report.front.indicators.len()
                     || t.front.goals.len() > report.front.goals.len() =>
             {
                 problems.push(
                     Diagnostic::error(
-                        en_file,
-                        "the English file lists more goals or indicators than the Chinese report",
+                        tr_file,
+                        "the translation lists more goals or indicators than the Chinese report",
                     )
-                    .help("the English goals and indicators are translations of the Chinese ones, in the same order"),
+                    .help("the goals and indicators of a translation are translations of the Chinese ones, in the same order"),
                 );
                 return None;
             }
-            Ok(t) => report.en = Some(t),
+            Ok(t) => report.translations.push(t),
             Err(d) => {
                 problems.push(d);
                 return None;
@@ -692,7 +803,7 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         front_yaml: doc.front,
         front_line: doc.front_line,
         body,
-        en: None,
+        translations: Vec::new(),
     };
     (Some(report), problems)
 }
@@ -752,13 +863,13 @@ fn negatives(front: &ReportFront, yaml: &str, first_line: usize, file: &Path, pr
 /// A list of items in the front matter: where it is, the items, and its known keys.
 type ItemList<'a> = (Vec<Seg<'static>>, &'a mut Vec<Item>, Option<&'static [Known]>);
 
-/// Reads an English report file; a warning about its body goes to `problems`.
-fn load_translation(file: &Path, problems: &mut Vec<Diagnostic>) -> Result<Translation, Diagnostic> {
+/// Reads the translation of a report into `lang`; a warning about its body goes to `problems`.
+fn load_translation(file: &Path, lang: Lang, problems: &mut Vec<Diagnostic>) -> Result<Translation, Diagnostic> {
     let text = read_text(file)?;
     let doc = split(&text, file)?;
     let front: TranslationFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| {
         if d.kind == diagnostics::Kind::UnknownKey {
-            d.help("the English file carries translated text only (title, unit_name, summary, translation_note, notes, goals, indicators); figures live once, in the Chinese file")
+            d.help("a translation carries translated text only (title, unit_name, summary, translation_note, notes, goals, indicators); figures live once, in the Chinese file")
         } else {
             d
         }
@@ -766,6 +877,7 @@ fn load_translation(file: &Path, problems: &mut Vec<Diagnostic>) -> Result<Trans
     let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
     problems.extend(warning);
     Ok(Translation {
+        lang,
         file: file.to_path_buf(),
         front,
         body,
@@ -882,11 +994,74 @@ fn is_datetime(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn langs() -> [Lang; 3] {
+        [
+            Lang::new("zh", true),
+            Lang::new("en", false),
+            Lang::new("zh-Hant", false),
+        ]
+    }
+
     #[test]
     fn language_in_a_file_name_gets_the_right_rename() {
-        assert!(file_slug_help("2023.EN").contains("`2023.en.md`"));
-        assert!(file_slug_help("2023.zh").contains("`2023.md`"));
-        assert!(file_slug_help("2023 年").contains("`2023`"));
+        let langs = langs();
+        assert!(file_slug_help("2023.EN", &langs).contains("`2023.en.md`"));
+        assert_eq!(
+            file_slug_help("2023.zh-hant", &langs),
+            "a translation into `zh-Hant` is named `2023.zh-Hant.md`, written as in site.toml: rename it to that"
+        );
+        assert!(file_slug_help("2023.zh", &langs).contains("`2023.md`"));
+        assert!(file_slug_help("2023 年", &langs).contains("`2023`"));
+        assert_eq!(
+            translation_lang("2023.zh-Hant", &langs),
+            Some(("2023".into(), langs[2]))
+        );
+        assert_eq!(translation_lang("2023.zh", &langs), None);
+        assert_eq!(translation_lang("2023.fr", &langs), None);
+    }
+
+    #[test]
+    fn a_file_in_a_language_the_site_does_not_build_is_not_read() {
+        let p = Path::new("x");
+        let langs = langs();
+        for name in [
+            "2021.en.md",
+            "2021.zh-Hant.md",
+            "_index.zh-Hant.md",
+            "2021.EN.md",
+            "2021.zh.md",
+        ] {
+            assert!(unread_name(p, name, &langs).is_none(), "{name}");
+        }
+        let d = unread_name(p, "2021.fr.md", &langs).unwrap();
+        assert!(d.is_warning());
+        assert_eq!(
+            d.message,
+            "this file is not read: `fr` is not one of the site's languages"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "to publish it, add \"fr\" to languages in site.toml and a UI strings file i18n/fr.toml to the theme; otherwise move it out of content/"
+            )
+        );
+        let zh_only = &langs[..1];
+        assert!(
+            unread_name(p, "2021.en.md", zh_only)
+                .unwrap()
+                .message
+                .contains("`en` is not one")
+        );
+        assert!(
+            unread_name(p, "_index.en.md", zh_only)
+                .unwrap()
+                .message
+                .contains("`en` is not one")
+        );
+        assert_eq!(
+            unread_name(p, "_index.zh.md", &langs).unwrap().help.as_deref(),
+            Some("rename it to `_index.md`, `_index.en.md` or `_index.zh-Hant.md`, or move it out of content/")
+        );
     }
 
     #[test]
@@ -928,21 +1103,27 @@ mod tests {
             assert!(!is_ignored_name(name), "{name}");
         }
         let p = Path::new("x");
-        assert!(unread_name(p, "2021.md").is_none());
-        assert!(unread_name(p, "_index.en.md").is_none());
+        let langs = &langs()[..2];
+        assert!(unread_name(p, "2021.md", langs).is_none());
+        assert!(unread_name(p, "_index.en.md", langs).is_none());
         assert_eq!(
-            unread_name(p, "2021.Md").unwrap().help.as_deref(),
+            unread_name(p, "2021.Md", langs).unwrap().help.as_deref(),
             Some("rename it to `2021.md`")
         );
-        assert!(unread_name(p, "_index.zh.md").unwrap().message.contains("`_index.md`"));
         assert!(
-            unread_name(p, "2021.markdown")
+            unread_name(p, "_index.zh.md", langs)
+                .unwrap()
+                .message
+                .contains("`_index.md`")
+        );
+        assert!(
+            unread_name(p, "2021.markdown", langs)
                 .unwrap()
                 .help
                 .unwrap()
                 .contains("`2021.md`")
         );
-        assert!(unread_name(p, "scan.pdf").unwrap().is_warning());
+        assert!(unread_name(p, "scan.pdf", langs).unwrap().is_warning());
     }
 
     #[test]

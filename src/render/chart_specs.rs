@@ -11,16 +11,14 @@
 use crate::charts::{BarChart, Category, Value};
 use crate::content::model::*;
 use crate::decimal::Dec;
+use crate::lang::Labels;
 use crate::schema::{self, Label};
 use crate::site::{Lang, ReportEntry, Site};
 use crate::theme::Words;
 use rust_decimal::Decimal;
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
+    lang.pick(zh, en).to_string()
 }
 
 /// The page's language and its words.
@@ -106,9 +104,9 @@ impl Spec<'_> {
 
     fn item_label(&self, i: &Item) -> String {
         let zh = i.label.as_ref().or(i.name.as_ref()).cloned().unwrap_or_default();
-        match self.cx.lang {
-            Lang::Zh => zh,
-            Lang::En => i.label_en.clone().or_else(|| i.name_en.clone()).unwrap_or(zh),
+        match self.cx.lang.labels() {
+            Labels::Chinese => zh,
+            Labels::English => i.label_en.clone().or_else(|| i.name_en.clone()).unwrap_or(zh),
         }
     }
 

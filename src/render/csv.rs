@@ -12,7 +12,7 @@ use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::figures::checks::Status;
 use crate::schema::{self, Body, Csv, Entry, Field, Get, Items, ItemsCsv, Kind, Line, LineField, Section, Unit};
-use crate::site::{Lang, ReportEntry, Site};
+use crate::site::{ReportEntry, Site};
 
 /// Type of a column, as Frictionless Table Schema names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,14 +166,14 @@ fn addresses(t: &mut Table, site: &Site, path: &str, json: &str) {
     t.text(
         "url_zh",
         "Chinese page, path from the site root",
-        Some(&site.root_path(Lang::Zh, path)),
+        Some(&site.root_path(site.primary(), path)),
     );
-    let en = site.config.has_english().then(|| site.root_path(Lang::En, path));
+    let en = site.config.language("en").map(|en| site.root_path(en, path));
     t.text("url_en", "English page, path from the site root", en.as_deref());
     t.text(
         "json",
         &format!("{json}, path from the site root"),
-        Some(&site.root_path(Lang::Zh, &format!("{path}{json}"))),
+        Some(&site.root_path(site.primary(), &format!("{path}{json}"))),
     );
 }
 
@@ -249,7 +249,7 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
 /// Which report this row is, and where to find it.
 fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
     let f = &e.report.front;
-    let tr = e.report.en.as_ref().map(|x| &x.front);
+    let tr = e.report.en().map(|x| &x.front);
     t.text("report_id", "Stable report id: park-year-kind", Some(&report_id(e)));
     t.text("park", "Unit id (parks.csv)", Some(&e.unit.id));
     t.int("year", "Fiscal year reported on", Some(u64::from(f.year)));
@@ -460,14 +460,14 @@ fn declare_empty(t: &mut Table, site: &Site) {
         front_yaml: String::new(),
         front_line: 1,
         body: String::new(),
-        en: None,
+        translations: Vec::new(),
     };
     let unit = crate::content::Unit {
         id: String::new(),
         file: Default::default(),
         profile: yaml_serde::from_str("name: ''\nname_en: ''").expect("minimal profile parses"),
         body: String::new(),
-        body_en: None,
+        translations: Vec::new(),
     };
     let e = ReportEntry {
         report: &report,
@@ -490,12 +490,7 @@ pub fn one_report(site: &Site, e: &ReportEntry) -> Table {
 pub fn indicators(site: &Site) -> Table {
     let mut t = Table::default();
     for e in &site.reports {
-        let en = e
-            .report
-            .en
-            .as_ref()
-            .map(|x| x.front.indicators.as_slice())
-            .unwrap_or(&[]);
+        let en = e.report.en().map(|x| x.front.indicators.as_slice()).unwrap_or(&[]);
         for (n, ind) in e.report.front.indicators.iter().enumerate() {
             indicator_row(&mut t, &report_id(e), n, ind, en.get(n));
         }
@@ -650,7 +645,7 @@ pub fn parks(site: &Site) -> Table {
             file: Default::default(),
             profile: yaml_serde::from_str("name: ''\nname_en: ''").expect("minimal profile parses"),
             body: String::new(),
-            body_en: None,
+            translations: Vec::new(),
         };
         park_row(&mut t, site, &unit);
         t.rows.clear();

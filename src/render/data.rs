@@ -13,7 +13,7 @@ use super::OutputFile;
 use super::pages::default_title_en;
 use crate::content::model::*;
 use crate::figures::checks::{Check, Status};
-use crate::site::{Lang, ReportEntry, Site};
+use crate::site::{ReportEntry, Site};
 use serde::Serialize;
 
 /// Version of the JSON layout; bumped on incompatible changes.
@@ -248,9 +248,9 @@ fn park_json<'a>(site: &Site<'a>, unit: &'a crate::content::Unit) -> ParkJson<'a
         schema_version: SCHEMA_VERSION,
         id: &unit.id,
         profile: &unit.profile,
-        url_zh: site.root_path(Lang::Zh, &path),
-        url_en: site.config.has_english().then(|| site.root_path(Lang::En, &path)),
-        json: site.root_path(Lang::Zh, &format!("{path}park.json")),
+        url_zh: site.root_path(site.primary(), &path),
+        url_en: site.config.language("en").map(|en| site.root_path(en, &path)),
+        json: site.root_path(site.primary(), &format!("{path}park.json")),
         reports: site
             .reports_of(&unit.id)
             .into_iter()
@@ -270,8 +270,7 @@ fn titles(e: &ReportEntry) -> Both {
         zh: e.report.front.title.clone(),
         en: e
             .report
-            .en
-            .as_ref()
+            .en()
             .and_then(|t| t.front.title.clone())
             .unwrap_or_else(|| default_title_en(e)),
     }
@@ -284,19 +283,19 @@ fn index_row<'a>(site: &Site, e: &ReportEntry<'a>) -> ReportIndexRow<'a> {
         year: e.report.front.year,
         kind: e.report.front.kind,
         title: titles(e),
-        url_zh: site.root_path(Lang::Zh, &path),
-        url_en: site.config.has_english().then(|| site.root_path(Lang::En, &path)),
-        json: site.root_path(Lang::Zh, &format!("{path}report.json")),
+        url_zh: site.root_path(site.primary(), &path),
+        url_en: site.config.language("en").map(|en| site.root_path(en, &path)),
+        json: site.root_path(site.primary(), &format!("{path}report.json")),
     }
 }
 
 fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
     let f = &e.report.front;
-    let tr = e.report.en.as_ref().map(|t| &t.front);
+    let tr = e.report.en().map(|t| &t.front);
     let path = e.path();
-    let has_en = site.config.has_english();
+    let en = site.config.language("en");
     let mut langs = vec!["zh"];
-    if e.report.en.as_ref().is_some_and(|t| !t.body.trim().is_empty()) {
+    if e.report.en().is_some_and(|t| !t.body.trim().is_empty()) {
         langs.push("en");
     }
     ReportJson {
@@ -325,12 +324,12 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
         },
         notes: &f.notes,
         narrative_languages: langs,
-        url_zh: site.root_path(Lang::Zh, &path),
-        url_en: has_en.then(|| site.root_path(Lang::En, &path)),
-        json: site.root_path(Lang::Zh, &format!("{path}report.json")),
+        url_zh: site.root_path(site.primary(), &path),
+        url_en: en.map(|en| site.root_path(en, &path)),
+        json: site.root_path(site.primary(), &format!("{path}report.json")),
         links: Links {
-            zh: site.absolute(Lang::Zh, &path),
-            en: has_en.then(|| site.absolute(Lang::En, &path)),
+            zh: site.absolute(site.primary(), &path),
+            en: en.map(|en| site.absolute(en, &path)),
         },
         figures: Figures {
             amount_unit: &f.amount_unit,

@@ -33,13 +33,10 @@ pub fn report_date(e: &ReportEntry) -> String {
     }
 }
 
-/// `feed.xml` (Chinese) and `en/feed.xml`.
+/// `feed.xml` in `lang`'s folder (`feed.xml`, `en/feed.xml`).
 pub fn atom(site: &Site, lang: Lang) -> OutputFile {
     let c = &site.config.site;
-    let title = match lang {
-        Lang::Zh => &c.title,
-        Lang::En => &c.title_en,
-    };
+    let title = lang.pick(&c.title, &c.title_en);
     let feed_path = "feed.xml";
     let mut entries: Vec<&ReportEntry> = site.reports.iter().collect();
     entries.sort_by_key(|e| std::cmp::Reverse((report_date(e), e.path())));
@@ -65,27 +62,25 @@ pub fn atom(site: &Site, lang: Lang) -> OutputFile {
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str(&format!(
         "  <author><name>{}</name></author>\n",
-        esc(match lang {
-            Lang::Zh => &c.publisher,
-            Lang::En => &c.publisher_en,
-        })
+        esc(lang.pick(&c.publisher, &c.publisher_en))
     ));
     for e in entries {
         let f = &e.report.front;
-        let tr = e.report.en.as_ref().map(|t| &t.front);
-        let (title, summary, author) = match lang {
-            Lang::Zh => (
+        let tr = e.report.translation(lang).map(|t| &t.front);
+        let (title, summary, author) = if lang.is_primary() {
+            (
                 f.title.clone(),
                 f.summary.clone(),
                 f.unit_name.clone().unwrap_or_else(|| e.unit.profile.name.clone()),
-            ),
-            Lang::En => (
+            )
+        } else {
+            (
                 tr.and_then(|t| t.title.clone())
-                    .unwrap_or_else(|| super::pages::default_title_en(e)),
+                    .unwrap_or_else(|| super::pages::default_title(e, lang)),
                 tr.and_then(|t| t.summary.clone()),
                 tr.and_then(|t| t.unit_name.clone())
-                    .unwrap_or_else(|| e.unit.profile.name_en.clone()),
-            ),
+                    .unwrap_or_else(|| lang.pick(&e.unit.profile.name, &e.unit.profile.name_en).clone()),
+            )
         };
         let url = site.absolute(lang, &e.path());
         xml.push_str("  <entry>\n");
@@ -97,7 +92,7 @@ pub fn atom(site: &Site, lang: Lang) -> OutputFile {
         ));
         xml.push_str(&format!(
             "    <link rel=\"enclosure\" type=\"application/json\" href=\"{}\"/>\n",
-            esc(&site.absolute(Lang::Zh, &format!("{}report.json", e.path())))
+            esc(&site.absolute(site.primary(), &format!("{}report.json", e.path())))
         ));
         if let Some(p) = &f.published {
             xml.push_str(&format!("    <published>{}</published>\n", iso_date(p)));
@@ -110,9 +105,8 @@ pub fn atom(site: &Site, lang: Lang) -> OutputFile {
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    let prefix = if lang == Lang::En { "en/" } else { "" };
     OutputFile {
-        path: format!("{prefix}{feed_path}"),
+        path: lang.path(feed_path),
         bytes: xml.into_bytes(),
     }
 }
@@ -123,14 +117,14 @@ pub fn sitemap(site: &Site, paths: &[String]) -> OutputFile {
     xml.push_str(
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let langs = site.langs();
+    let langs = site.languages();
     for path in paths {
-        for &lang in &langs {
+        for &lang in langs {
             xml.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
                 esc(&site.absolute(lang, path))
             ));
-            for &alt in &langs {
+            for &alt in langs {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     alt.html(),

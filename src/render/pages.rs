@@ -1,13 +1,14 @@
-//! HTML pages in both languages, rendered through the theme's Tera templates.
+//! HTML pages in every language of the site, rendered through the theme's Tera templates.
 //!
 //! Templates receive typed views (below) with every number already formatted from exact
 //! decimals, so no template ever does arithmetic or float formatting.
 
 use super::OutputFile;
-use super::tables::{self, Frag, has_cjk};
+use super::tables::{self, Frag};
 use crate::content::model::{Kind, Level, Region, UnitType};
 use crate::content::{Report, Unit};
 use crate::diagnostics::Diagnostic;
+use crate::lang::Labels;
 use crate::markdown::{self, Heading};
 use crate::schema::grade_names;
 use crate::site::{Lang, ReportEntry, Site};
@@ -61,9 +62,8 @@ struct PageView {
     canonical: String,
     /// `<link rel="alternate" hreflang>` for every language, this one included.
     alternates: Vec<Alternate>,
-    /// The language switcher's target.
-    switch: Link,
-    switch_lang: &'static str,
+    /// The language switcher: this page in each of the other languages.
+    switches: Vec<Link>,
     breadcrumbs: Vec<Link>,
     /// Column (栏目) metadata required of government websites.
     column: ColumnMeta,
@@ -73,7 +73,8 @@ struct PageView {
     author: String,
     og_type: &'static str,
     og_locale: &'static str,
-    og_locale_alternate: &'static str,
+    /// The Open Graph locales of the other languages.
+    og_locale_alternates: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -162,8 +163,8 @@ fn per_language(
         Ok(f) => sink(f),
         Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
     };
-    for lang in site.langs() {
-        each(&Renderer::new(site, theme, lang, sink), &push);
+    for lang in site.languages() {
+        each(&Renderer::new(site, theme, *lang, sink), &push);
     }
     let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
     if problems.is_empty() { Ok(()) } else { Err(problems) }
@@ -178,7 +179,7 @@ pub fn render_all(
     sink: crate::Sink,
 ) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let total = site.reports.len() * site.langs().len();
+    let total = site.reports.len() * site.languages().len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     per_language(site, theme, sink, |r, push| {
         push(r.home());
@@ -260,20 +261,18 @@ impl<'a> Renderer<'a> {
         let view = r.site_view();
         let globals = r.tera.global_context();
         globals.insert("lang", lang.code());
+        globals.insert("is_primary", &lang.is_primary());
         globals.insert("html_lang", lang.html());
         globals.insert("t", theme.t(lang.code()));
         globals.insert("site", &view);
-        globals.insert("has_english", &site.config.has_english());
         r
     }
 }
 
 impl Renderer<'_> {
+    /// `zh` or `en` by the language's built-in word set.
     fn pick(&self, zh: &str, en: &str) -> String {
-        match self.lang {
-            Lang::Zh => zh.to_string(),
-            Lang::En => en.to_string(),
-        }
+        self.lang.pick(zh, en).to_string()
     }
 
     /// The language and words charts are drawn in.
@@ -318,12 +317,12 @@ impl Renderer<'_> {
 
     fn report_title(&self, entry: &ReportEntry) -> (String, Option<&'static str>) {
         let r = entry.report;
-        match self.lang {
-            Lang::Zh => (r.front.title.clone(), None),
-            Lang::En => match r.en.as_ref().and_then(|t| t.front.title.clone()) {
-                Some(t) => (t, None),
-                None => (default_title_en(entry), None),
-            },
+        if self.lang.is_primary() {
+            return (r.front.title.clone(), None);
+        }
+        match r.translation(self.lang).and_then(|t| t.front.title.clone()) {
+            Some(t) => (t, None),
+            None => (default_title(entry, self.lang), None),
         }
     }
 
@@ -346,10 +345,9 @@ impl Renderer<'_> {
                 c.description_en.as_deref().unwrap_or(&c.title_en),
             ),
             publisher: self.pick(&c.publisher, &c.publisher_en),
-            contact: match self.lang {
-                Lang::Zh => c.contact.clone(),
-                Lang::En => c.contact_en.clone().or_else(|| c.contact.clone()),
-            },
+            contact: self
+                .lang
+                .pick(c.contact.clone(), c.contact_en.clone().or_else(|| c.contact.clone())),
             license: c.data_license.clone(),
             license_url: c.data_license_url.clone(),
             home: self.url(""),
@@ -389,22 +387,21 @@ impl Renderer<'_> {
     }
 
     fn page(&self, kind: &'static str, path: &str, title: String, description: String, crumbs: Vec<Link>) -> PageView {
-        let mut alternates: Vec<Alternate> = self
-            .site
-            .langs()
-            .into_iter()
+        let langs = self.site.languages();
+        let mut alternates: Vec<Alternate> = langs
+            .iter()
             .map(|l| Alternate {
                 hreflang: l.html(),
-                href: self.site.absolute(l, path),
+                href: self.site.absolute(*l, path),
             })
             .collect();
         // Chinese is authoritative: it is the page for readers of any other language.
         alternates.push(Alternate {
             hreflang: "x-default",
-            href: self.site.absolute(Lang::Zh, path),
+            href: self.site.absolute(self.site.primary(), path),
         });
-        let other = self.lang.other();
-        let title_lang = (self.lang == Lang::En && has_cjk(&title)).then_some("zh-CN");
+        let others: Vec<Lang> = langs.iter().copied().filter(|l| *l != self.lang).collect();
+        let title_lang = self.lang.mark_chinese(&title);
         let mut breadcrumbs = vec![Link {
             text: self.t("nav_home"),
             url: self.url(""),
@@ -444,10 +441,7 @@ impl Renderer<'_> {
                 c.description_en.as_deref().unwrap_or(&c.title_en),
             ),
         };
-        let site_keywords = match self.lang {
-            Lang::Zh => c.keywords.join(","),
-            Lang::En => c.keywords_en.join(","),
-        };
+        let site_keywords = self.lang.pick(&c.keywords, &c.keywords_en).join(",");
         let column = ColumnMeta {
             name: self.pick(col_zh, col_en),
             description: self.pick(desc_zh, desc_en),
@@ -460,25 +454,22 @@ impl Renderer<'_> {
             keywords: site_keywords,
             author: self.pick(&c.publisher, &c.publisher_en),
             og_type: "website",
-            og_locale: if self.lang == Lang::Zh { "zh_CN" } else { "en_US" },
-            og_locale_alternate: if self.lang == Lang::Zh { "en_US" } else { "zh_CN" },
+            og_locale: self.lang.og_locale(),
+            og_locale_alternates: others.iter().map(|l| l.og_locale()).collect(),
             kind,
             title,
             title_lang,
             description,
             canonical: self.site.absolute(self.lang, path),
             alternates,
-            switch: Link {
-                text: self
-                    .theme
-                    .t(other.code())
-                    .get("language_name")
-                    .cloned()
-                    .unwrap_or_default(),
-                url: self.site.url(other, path),
-                lang: Some(other.html()),
-            },
-            switch_lang: other.html(),
+            switches: others
+                .iter()
+                .map(|l| Link {
+                    text: self.theme.t(l.code()).get("language_name").cloned().unwrap_or_default(),
+                    url: self.site.url(*l, path),
+                    lang: Some(l.html()),
+                })
+                .collect(),
             breadcrumbs,
         }
     }
@@ -517,23 +508,21 @@ impl Renderer<'_> {
                     .join(template),
             )
         })?;
-        let prefix = if self.lang == Lang::En { "en/" } else { "" };
         Ok(OutputFile {
-            path: format!("{prefix}{out_path}"),
+            path: self.lang.path(&out_path),
             bytes: html.into_bytes(),
         })
     }
 
     /// Draws `charts` for the page at `path`: inline views, and the `.svg` files beside the page.
     fn charts(&self, charts: Vec<crate::charts::BarChart>, path: &str) -> Vec<ChartView> {
-        let prefix = if self.lang == Lang::En { "en/" } else { "" };
         charts
             .into_iter()
             .map(|c| {
                 let drawn = c.draw();
                 let file_name = format!("{}.svg", c.id);
                 (self.sink)(OutputFile {
-                    path: format!("{prefix}{path}{file_name}"),
+                    path: self.lang.path(&format!("{path}{file_name}")),
                     bytes: drawn.file.into_bytes(),
                 });
                 let headers = if c.series.is_empty() {
@@ -639,14 +628,15 @@ impl Renderer<'_> {
             }
             parts.join(sep)
         };
-        match self.lang {
-            Lang::Zh => unit.profile.region.as_ref().map(|r| join(r, "", false)),
-            Lang::En => unit
+        let chinese = || unit.profile.region.as_ref().map(|r| join(r, "", false));
+        match self.lang.labels() {
+            Labels::Chinese => chinese(),
+            Labels::English => unit
                 .profile
                 .region_en
                 .as_ref()
                 .map(|r| join(r, ", ", true))
-                .or_else(|| unit.profile.region.as_ref().map(|r| join(r, "", false))),
+                .or_else(chinese),
         }
         .filter(|s| !s.is_empty())
     }
@@ -735,28 +725,23 @@ impl Renderer<'_> {
             Fact {
                 label: label.to_string(),
                 value: Frag {
-                    lang: (self.lang == Lang::En && has_cjk(&text)).then_some("zh-CN"),
+                    lang: self.lang.mark_chinese(&text),
                     text,
                 },
                 missing,
             }
         };
-        let industries = match self.lang {
-            Lang::Zh => p.leading_industries.join("、"),
-            Lang::En => {
-                if p.leading_industries_en.is_empty() {
-                    p.leading_industries.join("、")
-                } else {
-                    p.leading_industries_en.join("; ")
-                }
-            }
+        let industries = if self.lang.labels() == Labels::Chinese || p.leading_industries_en.is_empty() {
+            p.leading_industries.join("、")
+        } else {
+            p.leading_industries_en.join("; ")
         };
         let area =
             |a: Option<crate::decimal::Dec>| a.map(|a| format!("{} {}", a.grouped(), self.pick("平方公里", "km²")));
-        let committee = match self.lang {
-            Lang::Zh => p.committee.clone(),
-            Lang::En => p.committee_en.clone().or_else(|| p.committee.clone()),
-        };
+        let committee = self.lang.pick(
+            p.committee.clone(),
+            p.committee_en.clone().or_else(|| p.committee.clone()),
+        );
         let facts = vec![
             fact(&self.t("fact_name"), Some(self.pick(&p.name, &p.name_en))),
             fact(&self.t("fact_committee"), committee),
@@ -794,10 +779,10 @@ impl Renderer<'_> {
                 },
             })
             .collect();
-        let (body, body_lang) = match (self.lang, &unit.body_en) {
-            (Lang::En, Some(en)) => (markdown::render(en).html, None),
-            (Lang::En, None) => (markdown::render(&unit.body).html, Some("zh-CN")),
-            (Lang::Zh, _) => (markdown::render(&unit.body).html, None),
+        let (body, body_lang) = match unit.body_in(self.lang) {
+            _ if self.lang.is_primary() => (markdown::render(&unit.body).html, None),
+            Some(translated) => (markdown::render(translated).html, None),
+            None => (markdown::render(&unit.body).html, Some(self.site.primary().html())),
         };
         let reports: Vec<ReportRow> = self
             .site
@@ -808,10 +793,10 @@ impl Renderer<'_> {
         let path = format!("parks/{}/", unit.id);
         let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()), &path);
         let name = self.unit_name(unit);
-        let description = match self.lang {
-            Lang::Zh => format!("{name}的基本情况和历年绩效自评报告。"),
-            Lang::En => format!("Profile of {name} and its performance self-evaluation reports by year."),
-        };
+        let description = self.pick(
+            &format!("{name}的基本情况和历年绩效自评报告。"),
+            &format!("Profile of {name} and its performance self-evaluation reports by year."),
+        );
         let crumbs = vec![
             Link {
                 text: self.t("nav_parks"),
@@ -844,33 +829,30 @@ impl Renderer<'_> {
         let (title, _) = self.report_title(entry);
         let words = self.theme.words(self.lang.code());
         let mut tables = tables::report_tables(f, self.lang, words);
-        tables.extend(tables::project_tables(
-            f,
-            r.en.as_ref().map(|t| &t.front),
-            self.lang,
-            words,
-        ));
+        let translation = r.translation(self.lang);
+        let tr = translation.map(|t| &t.front);
+        tables.extend(tables::project_tables(f, tr, self.lang, words));
         let key_figures = self.key_figures(r);
         let charts = self.charts(super::chart_specs::report(f, self.chart_cx()), &path);
-        let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match (self.lang, &r.en) {
-            (Lang::En, Some(t)) if !t.body.trim().is_empty() => {
-                let m = markdown::render(&t.body);
-                (m.html, None, m.headings)
-            }
-            (Lang::En, _) => (String::new(), None, Vec::new()),
-            (Lang::Zh, _) => {
+        let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match translation {
+            _ if self.lang.is_primary() => {
                 let m = markdown::render(&r.body);
                 (m.html, None, m.headings)
             }
+            Some(t) if !t.body.trim().is_empty() => {
+                let m = markdown::render(&t.body);
+                (m.html, None, m.headings)
+            }
+            _ => (String::new(), None, Vec::new()),
         };
-        let narrative_missing = self.lang == Lang::En && narrative.is_empty();
-        let tr = r.en.as_ref().map(|t| &t.front);
-        let summary = match self.lang {
-            Lang::Zh => f.summary.clone(),
-            Lang::En => tr.and_then(|t| t.summary.clone()),
+        let narrative_missing = !self.lang.is_primary() && narrative.is_empty();
+        let summary = if self.lang.is_primary() {
+            f.summary.clone()
+        } else {
+            tr.and_then(|t| t.summary.clone())
         };
-        let mut notes: Vec<Frag> = match (self.lang, tr) {
-            (Lang::En, Some(t)) if !t.notes.is_empty() => t
+        let mut notes: Vec<Frag> = match tr {
+            Some(t) if !t.notes.is_empty() => t
                 .notes
                 .iter()
                 .map(|n| Frag {
@@ -883,19 +865,20 @@ impl Renderer<'_> {
                 .iter()
                 .map(|n| Frag {
                     text: n.clone(),
-                    lang: (self.lang == Lang::En && has_cjk(n)).then_some("zh-CN"),
+                    lang: self.lang.mark_chinese(n),
                 })
                 .collect(),
         };
-        if let (Lang::En, Some(note)) = (self.lang, tr.and_then(|t| t.translation_note.clone())) {
+        if let Some(note) = tr.and_then(|t| t.translation_note.clone()) {
             notes.push(Frag { text: note, lang: None });
         }
-        let filer = match self.lang {
-            Lang::Zh => f.unit_name.clone().unwrap_or_else(|| entry.unit.profile.name.clone()),
-            Lang::En => tr
-                .and_then(|t| t.unit_name.clone())
-                .or_else(|| entry.unit.profile.committee_en.clone())
-                .unwrap_or_else(|| entry.unit.profile.name_en.clone()),
+        let profile = &entry.unit.profile;
+        let filer = match tr.and_then(|t| t.unit_name.clone()) {
+            Some(name) => name,
+            None => self.lang.pick(
+                f.unit_name.clone().unwrap_or_else(|| profile.name.clone()),
+                profile.committee_en.clone().unwrap_or_else(|| profile.name_en.clone()),
+            ),
         };
         let others: Vec<Link> = self
             .site
@@ -915,23 +898,23 @@ impl Renderer<'_> {
             .zip(&checks)
             .filter(|(_, row)| row.class == "mismatch")
             .map(|(c, row)| {
-                if let Some(notice) = c.grade_notice(self.lang == Lang::Zh) {
+                if let Some(notice) = c.grade_notice(self.lang.labels() == Labels::Chinese) {
                     return notice;
                 }
                 let twice = c.rule.ends_with("also_stated");
-                match (self.lang, twice) {
-                    (Lang::Zh, false) => format!(
+                match (self.lang.labels(), twice) {
+                    (Labels::Chinese, false) => format!(
                         "{}：报告所列 {}，按其他数据计算为 {}",
                         row.rule, row.stated, row.computed
                     ),
-                    (Lang::Zh, true) => {
+                    (Labels::Chinese, true) => {
                         format!("{}：报告一处所列 {}，另一处所列 {}", row.rule, row.stated, row.computed)
                     }
-                    (Lang::En, false) => format!(
+                    (Labels::English, false) => format!(
                         "{}: stated {}, the other figures give {}",
                         row.rule, row.stated, row.computed
                     ),
-                    (Lang::En, true) => format!(
+                    (Labels::English, true) => format!(
                         "{}: stated {} in one place and {} in another",
                         row.rule, row.stated, row.computed
                     ),
@@ -939,13 +922,13 @@ impl Renderer<'_> {
             })
             .collect();
         let unit_name = self.unit_name(entry.unit);
-        let description = summary.clone().unwrap_or_else(|| match self.lang {
-            Lang::Zh => format!(
+        let description = summary.clone().unwrap_or_else(|| match self.lang.labels() {
+            Labels::Chinese => format!(
                 "{unit_name}{}年度{}报告，含预算、支出、“三公”经费等数据。",
                 f.year,
                 self.kind_name(f.kind)
             ),
-            Lang::En => format!(
+            Labels::English => format!(
                 "{unit_name}: {} {} report, with budget, expenditure and other figures.",
                 f.year,
                 self.kind_name(f.kind).to_lowercase()
@@ -989,13 +972,13 @@ impl Renderer<'_> {
         });
         let json = format!("{}{}report.json", self.site.config.base_path, path);
         let csv = format!("{}{}report.csv", self.site.config.base_path, path);
-        let zh_url = self.site.url(Lang::Zh, &path);
+        let zh_url = self.site.url(self.site.primary(), &path);
         let meta = vec![(
             self.t("meta_unit"),
             Link {
                 text: filer.clone(),
                 url: self.url(&format!("parks/{}/", entry.unit.id)),
-                lang: (self.lang == Lang::En && has_cjk(&filer)).then_some("zh-CN"),
+                lang: self.lang.mark_chinese(&filer),
             },
         )];
         self.render("report.html", format!("{path}index.html"), page, |ctx| {
@@ -1006,10 +989,7 @@ impl Renderer<'_> {
             ctx.insert("updated", &f.updated);
             ctx.insert(
                 "project_name",
-                &match self.lang {
-                    Lang::Zh => f.project_name.clone(),
-                    Lang::En => tr.and_then(|t| t.project_name.clone()).or(f.project_name.clone()),
-                },
+                &tr.and_then(|t| t.project_name.clone()).or(f.project_name.clone()),
             );
             ctx.insert("summary", &summary);
             ctx.insert("key_figures", &key_figures);
@@ -1042,7 +1022,7 @@ impl Renderer<'_> {
         let fmt = |d: &crate::decimal::Dec| if pct { format!("{}%", d.grouped()) } else { d.grouped() };
         let (stated, computed) = match c.grades {
             Some((stated, earned)) => {
-                let label = |g| crate::figures::checks::grade_label(g, self.lang == Lang::Zh);
+                let label = |g| crate::figures::checks::grade_label(g, self.lang.labels() == Labels::Chinese);
                 (label(stated), label(earned))
             }
             None => (fmt(&c.stated), fmt(&c.computed)),
@@ -1210,11 +1190,7 @@ impl Renderer<'_> {
                 "SHA-256 of every data file, for sha256sum -c.",
             ),
             other(
-                if self.lang == Lang::En {
-                    "en/feed.xml"
-                } else {
-                    "feed.xml"
-                },
+                &self.lang.path("feed.xml"),
                 "订阅（Atom）",
                 "Feed (Atom)",
                 "新发布报告的订阅源。",
@@ -1248,7 +1224,7 @@ impl Renderer<'_> {
         let units: Vec<UnitRow> = self.site.units.iter().map(|u| self.unit_row(u)).collect();
         let view = SearchView {
             action: self.url("search/"),
-            index: self.url(&format!("search/{}/", self.lang.code())),
+            index: self.url(&crate::search::index::search_folder(self.lang)),
             script: self.asset("search.js"),
             parks: self
                 .site
@@ -1292,7 +1268,13 @@ impl Renderer<'_> {
             self.t("not_found_text"),
             Vec::new(),
         );
-        page.switch.url = self.site.url(self.lang.other(), "");
+        for (switch, lang) in page
+            .switches
+            .iter_mut()
+            .zip(self.site.languages().iter().filter(|l| **l != self.lang))
+        {
+            switch.url = self.site.url(*lang, "");
+        }
         self.render("404.html", "404.html".into(), page, |_| {})
     }
 }
@@ -1348,6 +1330,15 @@ struct YearTotal {
     disclosed: usize,
     total: Option<String>,
     unit: String,
+}
+
+/// The title of a report in `lang` when its translation gives none: the Chinese title in a
+/// language written in Chinese, otherwise [`default_title_en`].
+pub fn default_title(entry: &ReportEntry, lang: Lang) -> String {
+    match lang.labels() {
+        Labels::Chinese => entry.report.front.title.clone(),
+        Labels::English => default_title_en(entry),
+    }
 }
 
 /// The English title of a report without a translation.

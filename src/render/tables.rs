@@ -5,6 +5,7 @@
 
 use crate::content::model::*;
 use crate::decimal::Dec;
+use crate::lang::Labels;
 use crate::schema::{self, Body, Entry, Field, Get, Items, Kind as FieldKind, Label, Place, Section, Shown, Unit};
 use crate::site::Lang;
 use crate::theme::Words;
@@ -102,17 +103,14 @@ pub struct Fmt<'a> {
 
 impl Fmt<'_> {
     fn pick(&self, zh: &str, en: &str) -> String {
-        match self.lang {
-            Lang::Zh => zh.to_string(),
-            Lang::En => en.to_string(),
-        }
+        self.lang.pick(zh, en).to_string()
     }
 
     /// Chinese text from the report, marked as such on English pages.
     pub fn source_text(&self, text: &str) -> Frag {
         Frag {
             text: text.to_string(),
-            lang: (self.lang == Lang::En && has_cjk(text)).then_some("zh-CN"),
+            lang: self.lang.mark_chinese(text),
         }
     }
 
@@ -197,10 +195,10 @@ impl Fmt<'_> {
 
     fn share(&self, v: Option<&Dec>, of_zh: &str, of_en: &str) -> Option<Frag> {
         v.map(|d| Frag {
-            text: match self.lang {
-                Lang::Zh => format!("占{of_zh} {}%", d.grouped()),
-                Lang::En => format!("{}% of {of_en}", d.grouped()),
-            },
+            text: self.lang.pick(
+                format!("占{of_zh} {}%", d.grouped()),
+                format!("{}% of {of_en}", d.grouped()),
+            ),
             lang: None,
         })
     }
@@ -232,17 +230,13 @@ impl Fmt<'_> {
     }
 
     fn item_row(&self, item: &Item, share_of: (&str, &str), default_unit: &str) -> Vec<Cell> {
-        let label = match self.lang {
-            Lang::Zh => item.label.as_ref().or(item.name.as_ref()).cloned().unwrap_or_default(),
-            Lang::En => item
-                .label_en
-                .as_ref()
-                .or(item.name_en.as_ref())
-                .cloned()
-                .unwrap_or_else(|| item.label.clone().or(item.name.clone()).unwrap_or_default()),
+        let chinese = || item.label.clone().or(item.name.clone()).unwrap_or_default();
+        let label = match self.lang.labels() {
+            Labels::Chinese => chinese(),
+            Labels::English => item.label_en.clone().or(item.name_en.clone()).unwrap_or_else(chinese),
         };
         let label_cell = Cell {
-            parts: vec![if self.lang == Lang::En && has_cjk(&label) {
+            parts: vec![if self.lang.mark_chinese(&label).is_some() {
                 self.source_text(&label)
             } else {
                 Frag {
@@ -283,10 +277,7 @@ impl Fmt<'_> {
     }
 
     fn headers(&self, zh: &[&str], en: &[&str]) -> Vec<String> {
-        match self.lang {
-            Lang::Zh => zh.iter().map(|s| s.to_string()).collect(),
-            Lang::En => en.iter().map(|s| s.to_string()).collect(),
-        }
+        self.lang.pick(zh, en).iter().map(|s| s.to_string()).collect()
     }
 
     fn table(
@@ -608,6 +599,8 @@ pub fn grade_key(g: Grade) -> &'static str {
 }
 
 /// Goals and indicator tables (project reports), with English text where translated.
+/// The goal and indicator tables of a report in `lang`, with the text of `en`, the report's
+/// translation into `lang` (none in the primary language).
 pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: Lang, words: Words) -> Vec<Table> {
     let f = Fmt {
         lang,
@@ -620,9 +613,9 @@ pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: 
         return out;
     }
     let text = |zh: Option<&String>, tr: Option<&String>| -> Cell {
-        match (lang, tr, zh) {
-            (Lang::En, Some(t), _) => f.text(t.clone()),
-            (_, _, Some(z)) => Cell {
+        match (tr, zh) {
+            (Some(t), _) => f.text(t.clone()),
+            (_, Some(z)) => Cell {
                 parts: vec![f.source_text(z)],
                 class: "",
             },

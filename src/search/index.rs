@@ -107,13 +107,7 @@ pub fn plain_text(markdown: &str) -> (String, Vec<String>) {
 
 /// Documents of one language: every unit page and report page.
 pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
-    let pick = |zh: &str, en: &str| {
-        if lang == Lang::Zh {
-            zh.to_string()
-        } else {
-            en.to_string()
-        }
-    };
+    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     use rayon::prelude::*;
     // Units in parallel; the documents stay in site order (each unit's are consecutive).
     let per_unit: Vec<Vec<Doc>> = site
@@ -123,9 +117,10 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
             let mut docs = Vec::new();
             let p = &unit.profile;
             let name = pick(&p.name, &p.name_en);
-            let body = match lang {
-                Lang::Zh => unit.body.as_str(),
-                Lang::En => unit.body_en.as_deref().unwrap_or_default(),
+            let body = if lang.is_primary() {
+                unit.body.as_str()
+            } else {
+                unit.body_in(lang).unwrap_or_default()
             };
             let (text, headings) = plain_text(body);
             let mut labels = vec![p.name.clone(), p.name_en.clone()];
@@ -153,22 +148,19 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
             });
             for e in site.reports_of(&unit.id).into_iter().rev() {
                 let f = &e.report.front;
-                let tr = e.report.en.as_ref();
-                let title = match lang {
-                    Lang::Zh => f.title.clone(),
-                    Lang::En => tr
-                        .and_then(|t| t.front.title.clone())
-                        .unwrap_or_else(|| crate::render::pages::default_title_en(e)),
-                };
-                let body = match lang {
-                    Lang::Zh => e.report.body.as_str(),
-                    Lang::En => tr.map_or("", |t| t.body.as_str()),
+                let tr = e.report.translation(lang);
+                let (title, body, filer) = if lang.is_primary() {
+                    (f.title.clone(), e.report.body.as_str(), f.unit_name.clone())
+                } else {
+                    (
+                        tr.and_then(|t| t.front.title.clone())
+                            .unwrap_or_else(|| crate::render::pages::default_title(e, lang)),
+                        tr.map_or("", |t| t.body.as_str()),
+                        tr.and_then(|t| t.front.unit_name.clone()),
+                    )
                 };
                 let (text, headings) = plain_text(body);
-                let filer = match lang {
-                    Lang::Zh => f.unit_name.clone().unwrap_or_default(),
-                    Lang::En => tr.and_then(|t| t.front.unit_name.clone()).unwrap_or_default(),
-                };
+                let filer = filer.unwrap_or_default();
                 let kind_name = match f.kind {
                     Kind::Department => pick(
                         "部门整体支出绩效自评报告",
@@ -237,7 +229,7 @@ fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
             let label = crate::schema::label(&path);
             let names = (row && !label.zh.is_empty()).then_some((label.zh, label.en));
             if let Some((zh, en)) = names {
-                out.push(if lang == Lang::Zh { zh } else { en }.to_string());
+                out.push(lang.pick(zh, en).to_string());
             }
         }
     }
@@ -246,18 +238,14 @@ fn figure_labels(f: &crate::content::model::ReportFront, lang: Lang) -> String {
         .iter()
         .chain(f.expenditure.iter().flat_map(|e| &e.project_items));
     for i in items {
-        let label = match lang {
-            Lang::Zh => i.label.clone().or(i.name.clone()),
-            Lang::En => i.label_en.clone().or(i.name_en.clone()),
-        };
+        let label = lang.pick(
+            i.label.clone().or(i.name.clone()),
+            i.label_en.clone().or(i.name_en.clone()),
+        );
         out.extend(label);
     }
     if f.three_public.is_some() {
-        out.push(if lang == Lang::Zh {
-            "“三公”经费".into()
-        } else {
-            "three public expenses".into()
-        });
+        out.push(lang.pick("“三公”经费", "three public expenses").into());
     }
     out.join(" ")
 }
@@ -553,8 +541,14 @@ pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
     let mut timer = crate::timing::Timer::new();
     let docs = documents(site, lang);
     timer.stage("search: documents");
-    let dir = format!("{}search/{}/", if lang == Lang::En { "en/" } else { "" }, lang.code());
+    let dir = lang.path(&search_folder(lang));
     index_files(&docs, &dir, &PARAMS, &mut timer)
+}
+
+/// The folder of `lang`'s index inside the language's folder: `search/zh/`, `search/zh-hant/`
+/// (the code in lowercase, like the language's folder).
+pub fn search_folder(lang: Lang) -> String {
+    format!("search/{}/", lang.code().to_ascii_lowercase())
 }
 
 /// The index files of `docs`, under `dir`.
@@ -878,8 +872,8 @@ mod tests {
             "blocks beyond the first"
         );
         let (mut tiered, mut all) = (
-            Index::open(tmp.path(), "zh").unwrap(),
-            Index::open(tmp.path(), "zh").unwrap(),
+            Index::open(tmp.path(), Lang::new("zh", true)).unwrap(),
+            Index::open(tmp.path(), Lang::new("zh", true)).unwrap(),
         );
         all.exhaustive = true;
         let filters = [

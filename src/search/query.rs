@@ -118,13 +118,9 @@ impl TermState {
 }
 
 impl Index {
-    /// Opens `site/search/<lang>/` (or `site/en/search/en/`).
-    pub fn open(site: &Path, lang: &str) -> std::io::Result<Index> {
-        let dir = if lang == "en" {
-            site.join("en/search/en")
-        } else {
-            site.join("search/zh")
-        };
+    /// Opens the index of `lang` in the built site `site`: `search/zh/`, `en/search/en/`.
+    pub fn open(site: &Path, lang: crate::lang::Lang) -> std::io::Result<Index> {
+        let dir = site.join(lang.path(&crate::search::index::search_folder(lang)));
         let text = std::fs::read_to_string(dir.join("meta.json"))?;
         let meta = serde_json::from_str(&text).map_err(std::io::Error::other)?;
         Ok(Index {

@@ -51,7 +51,7 @@ impl Dec {
         if trimmed.is_empty() {
             return Err(bad(
                 "the value is empty".into(),
-                "write the figure as the report prints it, or leave the key out when the report does not state it (the site then shows 未披露 / Not disclosed)",
+                "write the figure as the report prints it, or leave the key out when the report does not state it (the site then shows it as not disclosed)",
             ));
         }
         if let Some(c) = trimmed.chars().find(|&c| is_invisible(c)) {

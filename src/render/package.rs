@@ -28,7 +28,7 @@ pub fn downloads(site: &Site) -> Vec<Download> {
             title: "Reports",
             title_zh: "报告数据表",
             description: "One row per report; every figure a column. Empty means not disclosed, never zero.",
-            description_zh: "每份报告一行，每项数据一列。空白表示未披露，不等于零。",
+            description_zh: "每份报告一行，每项数据一列。空白表示报告没有列出该数据，不等于零。",
             table: csv::reports(site),
             primary_key: &["report_id"],
             foreign_keys: &[("park", "parks", "park")],

@@ -326,14 +326,12 @@ impl Renderer<'_> {
         }
     }
 
+    /// The report kind as the theme names it (`kind_department`, `kind_project`).
     fn kind_name(&self, kind: Kind) -> String {
-        match kind {
-            Kind::Department => self.pick(
-                "部门整体支出绩效自评",
-                "Department-wide expenditure performance self-evaluation",
-            ),
-            Kind::Project => self.pick("项目支出绩效自评", "Project expenditure performance self-evaluation"),
-        }
+        self.t(match kind {
+            Kind::Department => "kind_department",
+            Kind::Project => "kind_project",
+        })
     }
 
     fn site_view(&self) -> SiteView {

@@ -1,7 +1,7 @@
 //! Figure tables of a report page, in the page's language.
 //!
 //! Every standard figure of a section gets a row; a figure the report does not state is shown
-//! as "未披露 / Not disclosed" (never 0). Values are printed from the exact decimals.
+//! with the theme's word for "not disclosed" (never 0). Values are printed from the exact decimals.
 
 use crate::content::model::*;
 use crate::decimal::Dec;

@@ -72,6 +72,87 @@ const fn known(key: &'static str, zh: &'static str, en: &'static str, unit: Opti
     }
 }
 
+/// The keys that say what the report is, in the order we recommend.
+pub const ABOUT: &[About] = &[
+    About {
+        key: "title",
+        required: Required::Yes,
+        label: l("报告标题", "Title"),
+        hint: "as printed",
+        scaffold: ("\"\"", "报告标题（原文）"),
+    },
+    About {
+        key: "year",
+        required: Required::Yes,
+        label: l("年度", "Fiscal year"),
+        hint: "the fiscal year reported on (2021)",
+        scaffold: ("{year}", ""),
+    },
+    About {
+        key: "kind",
+        required: Required::Yes,
+        label: l("报告类型", "Kind"),
+        hint: "`department` (部门整体支出绩效自评) or `project` (项目支出 / 专项资金绩效自评)",
+        scaffold: ("{kind}", ""),
+    },
+    About {
+        key: "unit_name",
+        required: Required::No,
+        label: l("报告单位", "Filing body"),
+        hint: "as named in the report (管委会), if different from the profile name",
+        scaffold: ("", "报告单位（如与单位名称不同）"),
+    },
+    About {
+        key: "project_name",
+        required: Required::Project,
+        label: l("项目名称", "Project"),
+        hint: "the project or special fund evaluated",
+        scaffold: ("\"\"", "项目或专项资金名称"),
+    },
+    About {
+        key: "published",
+        required: Required::No,
+        label: l("发布时间", "Published"),
+        hint: "publication time: `\"2022-06-30 09:00\"` (or just the date). Government websites must show it as the PubDate tag, which needs the time; without it the tag is left out, never invented",
+        scaffold: ("", "发布时间 \"YYYY-MM-DD HH:MM\"（政府网站 PubDate 需要）"),
+    },
+    About {
+        key: "updated",
+        required: Required::No,
+        label: l("更新时间", "Last updated"),
+        hint: "a correction, same format",
+        scaffold: ("", "最后更新时间（如有）"),
+    },
+    About {
+        key: "source",
+        required: Required::No,
+        label: l("原文出处", "Source"),
+        hint: "where the original was published (a note or an address)",
+        scaffold: ("", "原文出处"),
+    },
+    About {
+        key: "amount_unit",
+        required: Required::No,
+        label: l("金额单位", "Unit of amounts"),
+        hint: "unit of all amounts, default `万元`; also `元`, `亿元`",
+        scaffold: ("万元", "金额单位"),
+    },
+    About {
+        key: "summary",
+        required: Required::No,
+        label: l("摘要", "Summary"),
+        hint: "one or two sentences for listings and search results",
+        scaffold: ("", "一两句话摘要"),
+    },
+    About {
+        key: "notes",
+        required: Required::No,
+        label: l("数据说明", "Notes on the figures"),
+        hint: "list of notes about the figures (e.g. a figure stated two ways)",
+        scaffold: ("[]", "数据说明，如：某数据报告中两处不一致"),
+    },
+];
+
 /// Budgets and income sources (`income_sources`, `by_fund`, `fund`).
 pub const FUNDS: &[Known] = &[
     known("general_public", "一般公共预算", "General public budget", None),
@@ -253,6 +334,7 @@ const BUDGET: &[Entry] = &[
         csv: ItemsCsv::Values,
         csv_name: "income",
         count_column: None,
+        example: "- key: general_public / value: 29053.00",
     }),
     Entry::Field(amount(
         "expenditure",
@@ -298,6 +380,7 @@ const FINAL_ACCOUNTS: &[Entry] = &[
         csv: ItemsCsv::ValuesAndShares,
         csv_name: "income",
         count_column: None,
+        example: "- key: fiscal_appropriation / value: 4637.57 / share: 99.85",
     }),
     Entry::Field(Field {
         page_fallback: Some((
@@ -413,6 +496,7 @@ const PROJECT_ITEMS: Items = Items {
     csv: ItemsCsv::Count,
     csv_name: "project_items",
     count_column: Some(("expenditure_project_items", "Number of named project items (items.csv)")),
+    example: "- name: 招商引资工作经费 / name_en: … / value: 79 / fund: general_public",
 };
 
 const ECONOMY_ITEMS: Items = Items {
@@ -428,6 +512,7 @@ const ECONOMY_ITEMS: Items = Items {
         "economy_items",
         "Number of economic results (items.csv has all of them)",
     )),
+    example: "- key: industrial_output / value: 170 / unit: 亿元 / change_pct: 18",
 };
 
 const LINES: &[Line] = &[
@@ -587,6 +672,7 @@ const STAFFING: &[Entry] = &[
         csv: ItemsCsv::Values,
         csv_name: "",
         count_column: None,
+        example: "- key: management / value: 35",
     }),
     Entry::Field(
         amount(

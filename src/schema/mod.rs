@@ -9,13 +9,18 @@
 //! all iterate these lists, so a field is added in one place. A test compares the list of
 //! fields with the front-matter types, so a field that exists in one and not the other fails.
 //!
-//! Words that are not the form's own (未披露, English names of units, kind and grade names as a
-//! page shows them) live in the theme's i18n files, not here.
+//! Words that are not the form's own (the word for a figure not disclosed, English names of
+//! units, kind and grade names as a page shows them) live in the theme's i18n files, not here.
 
+mod docs;
 mod form;
 mod rules;
+mod scaffold;
 
-pub use form::{ECONOMY, FUNDS, SECTIONS, STAFF};
+pub use docs::markdown as docs_markdown;
+pub use scaffold::template as scaffold_template;
+
+pub use form::{ABOUT, ECONOMY, FUNDS, SECTIONS, STAFF};
 pub use rules::{RULES, Rule, items as list};
 
 use crate::content::model::{Grade, Item, ReportFront};
@@ -193,6 +198,8 @@ pub struct Items {
     pub csv_name: &'static str,
     /// A column with the number of items, and its description.
     pub count_column: Option<(&'static str, &'static str)>,
+    /// One item as an author writes it, for the scaffold and the docs.
+    pub example: &'static str,
 }
 
 /// A row of a section: a field, or a list of items shown as sub-rows.
@@ -200,6 +207,26 @@ pub struct Items {
 pub enum Entry {
     Field(Field),
     Items(Items),
+}
+
+/// Whether a key about the report must be given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Required {
+    Yes,
+    No,
+    /// Project reports only.
+    Project,
+}
+
+/// A key that says what the report is (title, year, kind …), before its figures.
+pub struct About {
+    pub key: &'static str,
+    pub required: Required,
+    pub label: Label,
+    /// How to fill it in (docs).
+    pub hint: &'static str,
+    /// Its line in a new report: the value and the comment (`gongkai new`).
+    pub scaffold: (&'static str, &'static str),
 }
 
 /// One line of the “三公”经费 table.

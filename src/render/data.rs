@@ -231,6 +231,7 @@ pub fn report_schema(base_url: &str) -> serde_json::Value {
         .into_generator()
         .into_root_schema_for::<ReportJson>();
     let mut value = serde_json::to_value(schema).unwrap_or_default();
+    crate::schema::annotate_schema(&mut value);
     if let Some(map) = value.as_object_mut() {
         map.insert("$id".into(), format!("{base_url}/{SCHEMA_PATH}").into());
         map.insert("title".into(), "gongkai report.json".into());

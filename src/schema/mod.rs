@@ -14,10 +14,12 @@
 
 mod docs;
 mod form;
+mod json_schema;
 mod rules;
 mod scaffold;
 
 pub use docs::markdown as docs_markdown;
+pub use json_schema::{DEFS, annotate_schema};
 pub use scaffold::template as scaffold_template;
 
 pub use form::{ABOUT, ECONOMY, FUNDS, SECTIONS, STAFF};
@@ -436,16 +438,7 @@ mod tests {
     #[test]
     fn the_form_and_the_front_matter_types_name_the_same_keys() {
         let schema = serde_json::to_value(schemars::schema_for!(ReportFront)).unwrap();
-        let types = [
-            ("evaluation", "Evaluation"),
-            ("budget", "Budget"),
-            ("final_accounts", "FinalAccounts"),
-            ("expenditure", "Expenditure"),
-            ("assets", "Assets"),
-            ("staffing", "Staffing"),
-            ("project", "ProjectFunds"),
-        ];
-        for (path, def) in types {
+        for &(path, def) in DEFS {
             let mut form: Vec<String> = SECTIONS
                 .iter()
                 .filter(|s| s.path == path || s.path.starts_with(&format!("{path}.")))

@@ -116,6 +116,10 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         reports.into_par_iter().map(figures::Checked::new).collect()
     };
     problems.extend(reports.iter().flat_map(check_diagnostics));
+    if let Some(theme) = &theme {
+        let i18n = root.join("themes").join(&config.site.theme).join("i18n");
+        problems.extend(theme::unnamed_units(theme, &config.languages, &reports, &i18n));
+    }
     timer.stage("checks");
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);
     match theme {

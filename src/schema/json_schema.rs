@@ -35,7 +35,10 @@ fn annotate(prop: &mut Value, label: Label, kind: Kind, unit: Option<&str>) {
         Some(u) => format!(", in {u}"),
         None => String::new(),
     };
-    map.insert("description".into(), format!("{} ({}){unit_words}", label.en, kind.name()).into());
+    map.insert(
+        "description".into(),
+        format!("{} ({}){unit_words}", label.en, kind.name()).into(),
+    );
     map.insert("x-label-zh".into(), label.zh.into());
     map.insert("x-label-en".into(), label.en.into());
     map.insert("x-kind".into(), kind.name().into());
@@ -48,12 +51,17 @@ fn annotate(prop: &mut Value, label: Label, kind: Kind, unit: Option<&str>) {
 pub fn annotate_schema(schema: &mut Value) {
     let Some(defs) = schema.get_mut("$defs") else { return };
     for (path, def) in DEFS {
-        let Some(sec) = SECTIONS.iter().find(|s| s.path == *path) else { continue };
+        let Some(sec) = SECTIONS.iter().find(|s| s.path == *path) else {
+            continue;
+        };
         let Some(obj) = defs.get_mut(*def) else { continue };
         if let Some(map) = obj.as_object_mut() {
             map.insert("title".into(), format!("{} {}", sec.title.zh, sec.title.en).into());
         }
-        for s in SECTIONS.iter().filter(|s| s.path == *path || s.path.starts_with(&format!("{path}."))) {
+        for s in SECTIONS
+            .iter()
+            .filter(|s| s.path == *path || s.path.starts_with(&format!("{path}.")))
+        {
             annotate_section(obj, s);
         }
     }
@@ -107,7 +115,9 @@ fn annotate_section(obj: &mut Value, s: &Section) {
 
 /// A list of items: its title, and the keys an item may take from the form.
 fn list(props: &mut Value, key: &str, label: Label, known: &[Known]) {
-    let Some(map) = props.get_mut(key).and_then(Value::as_object_mut) else { return };
+    let Some(map) = props.get_mut(key).and_then(Value::as_object_mut) else {
+        return;
+    };
     map.insert("title".into(), format!("{} {}", label.zh, label.en).into());
     if !known.is_empty() {
         let keys: Vec<Value> = known

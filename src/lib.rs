@@ -165,7 +165,7 @@ pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Ch
         );
         return Some(d.at_opt(c.line.zip(c.column)));
     }
-    let text = if c.rule.ends_with("also_stated") {
+    let text = if c.stated_twice {
         format!(
             "{}: stated {} in one place, {} in another",
             c.rule_zh,

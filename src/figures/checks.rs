@@ -48,6 +48,10 @@ pub struct Check {
     /// `computed` are then both the score, so they cannot say what is wrong).
     #[serde(skip)]
     pub grades: Option<(Grade, Grade)>,
+    /// True when the check compares one figure stated in two places (`also_stated`): its
+    /// `computed` is then the other statement, and messages say so.
+    #[serde(skip)]
+    pub stated_twice: bool,
 }
 
 impl Check {
@@ -217,6 +221,7 @@ impl Ctx<'_> {
             line: pos.map(|p| p.0),
             column: pos.map(|p| p.1),
             grades: None,
+            stated_twice: false,
         });
     }
 
@@ -242,6 +247,7 @@ impl Ctx<'_> {
             line: pos.map(|p| p.0),
             column: pos.map(|p| p.1),
             grades: None,
+            stated_twice: false,
         });
     }
 
@@ -721,6 +727,9 @@ fn also_stated(cx: &mut Ctx) {
             other.v,
             status,
         );
+        if let Some(check) = cx.out.last_mut() {
+            check.stated_twice = true;
+        }
     }
 }
 

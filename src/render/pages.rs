@@ -832,123 +832,23 @@ impl Renderer<'_> {
         tables.extend(tables::project_tables(f, tr, self.lang, words));
         let key_figures = self.key_figures(r);
         let charts = self.charts(super::chart_specs::report(f, self.chart_cx()), &path);
-        let (narrative, narrative_lang, toc): (String, Option<&str>, Vec<Heading>) = match translation {
-            _ if self.lang.is_primary() => {
-                let m = markdown::render(&r.body);
-                (m.html, None, m.headings)
-            }
-            Some(t) if !t.body.trim().is_empty() => {
-                let m = markdown::render(&t.body);
-                (m.html, None, m.headings)
-            }
-            _ => (String::new(), None, Vec::new()),
-        };
+        let (narrative, narrative_lang, toc) = self.narrative(r, translation);
         let narrative_missing = !self.lang.is_primary() && narrative.is_empty();
         let summary = if self.lang.is_primary() {
             f.summary.clone()
         } else {
             tr.and_then(|t| t.summary.clone())
         };
-        let mut notes: Vec<Frag> = match tr {
-            Some(t) if !t.notes.is_empty() => t
-                .notes
-                .iter()
-                .map(|n| Frag {
-                    text: n.clone(),
-                    lang: None,
-                })
-                .collect(),
-            _ => f
-                .notes
-                .iter()
-                .map(|n| Frag {
-                    text: n.clone(),
-                    lang: self.lang.mark_chinese(n),
-                })
-                .collect(),
-        };
-        if let Some(note) = tr.and_then(|t| t.translation_note.clone()) {
-            notes.push(Frag { text: note, lang: None });
-        }
-        let profile = &entry.unit.profile;
-        let filer = match tr.and_then(|t| t.unit_name.clone()) {
-            Some(name) => name,
-            None => self.lang.pick(
-                f.unit_name.clone().unwrap_or_else(|| profile.name.clone()),
-                profile.committee_en.clone().unwrap_or_else(|| profile.name_en.clone()),
-            ),
-        };
-        let others: Vec<Link> = self
-            .site
-            .reports_of(&entry.unit.id)
-            .iter()
-            .filter(|e| e.path() != path)
-            .map(|e| Link {
-                text: format!("{} · {}", e.report.front.year, self.kind_name(e.report.front.kind)),
-                url: self.url(&e.path()),
-                lang: None,
-            })
-            .collect();
+        let notes = self.report_notes(f, tr);
+        let filer = self.filer(entry, tr);
+        let others = self.other_reports(entry);
         let checks: Vec<CheckRow> = entry.checks.iter().map(|c| self.check_row(c)).collect();
-        let mismatches: Vec<String> = entry
-            .checks
-            .iter()
-            .zip(&checks)
-            .filter(|(_, row)| row.class == "mismatch")
-            .map(|(c, row)| {
-                if let Some(notice) = c.grade_notice(self.lang.labels() == Labels::Chinese) {
-                    return notice;
-                }
-                let twice = c.rule.ends_with("also_stated");
-                match (self.lang.labels(), twice) {
-                    (Labels::Chinese, false) => format!(
-                        "{}：报告所列 {}，按其他数据计算为 {}",
-                        row.rule, row.stated, row.computed
-                    ),
-                    (Labels::Chinese, true) => {
-                        format!("{}：报告一处所列 {}，另一处所列 {}", row.rule, row.stated, row.computed)
-                    }
-                    (Labels::English, false) => format!(
-                        "{}: stated {}, the other figures give {}",
-                        row.rule, row.stated, row.computed
-                    ),
-                    (Labels::English, true) => format!(
-                        "{}: stated {} in one place and {} in another",
-                        row.rule, row.stated, row.computed
-                    ),
-                }
-            })
-            .collect();
+        let mismatches = self.mismatch_lines(entry, &checks);
         let unit_name = self.unit_name(entry.unit);
-        let description = summary.clone().unwrap_or_else(|| match self.lang.labels() {
-            Labels::Chinese => format!(
-                "{unit_name}{}年度{}报告，含预算、支出、“三公”经费等数据。",
-                f.year,
-                self.kind_name(f.kind)
-            ),
-            Labels::English => format!(
-                "{unit_name}: {} {} report, with budget, expenditure and other figures.",
-                f.year,
-                self.kind_name(f.kind).to_lowercase()
-            ),
-        });
-        let crumbs = vec![
-            Link {
-                text: self.t("nav_parks"),
-                url: self.url("parks/"),
-                lang: None,
-            },
-            Link {
-                text: unit_name.clone(),
-                url: self.url(&format!("parks/{}/", entry.unit.id)),
-                lang: None,
-            },
-            Link {
-                text: format!("{}", f.year),
-                url: self.url(&path),
-                lang: None,
-            },
-        ];
+        let description = summary
+            .clone()
+            .unwrap_or_else(|| self.report_description(&unit_name, f));
+        let crumbs = self.report_crumbs(entry, &unit_name, &path);
         let mut page = self.page("report", &path, title, description, crumbs);
         page.og_type = "article";
         page.keywords = [
@@ -1007,6 +907,156 @@ impl Renderer<'_> {
             ctx.insert("others", &others);
             ctx.insert("amount_unit", &self.measure(&f.amount_unit));
         })
+    }
+
+    /// The report's text in the page's language: the Chinese body, or its translation; none
+    /// when the translation has no text (the page then says so).
+    fn narrative<'t>(
+        &self,
+        r: &Report,
+        translation: Option<&'t crate::content::Translation>,
+    ) -> (String, Option<&'t str>, Vec<Heading>) {
+        match translation {
+            _ if self.lang.is_primary() => {
+                let m = markdown::render(&r.body);
+                (m.html, None, m.headings)
+            }
+            Some(t) if !t.body.trim().is_empty() => {
+                let m = markdown::render(&t.body);
+                (m.html, None, m.headings)
+            }
+            _ => (String::new(), None, Vec::new()),
+        }
+    }
+
+    /// Notes on the figures: the translation's where it has them, else the report's own
+    /// (marked as Chinese), then the translator's note.
+    fn report_notes(
+        &self,
+        f: &crate::content::model::ReportFront,
+        tr: Option<&crate::content::model::TranslationFront>,
+    ) -> Vec<Frag> {
+        let mut notes: Vec<Frag> = match tr {
+            Some(t) if !t.notes.is_empty() => t
+                .notes
+                .iter()
+                .map(|n| Frag {
+                    text: n.clone(),
+                    lang: None,
+                })
+                .collect(),
+            _ => f
+                .notes
+                .iter()
+                .map(|n| Frag {
+                    text: n.clone(),
+                    lang: self.lang.mark_chinese(n),
+                })
+                .collect(),
+        };
+        if let Some(note) = tr.and_then(|t| t.translation_note.clone()) {
+            notes.push(Frag { text: note, lang: None });
+        }
+        notes
+    }
+
+    /// Who filed the report, as the page's language names them.
+    fn filer(&self, entry: &ReportEntry, tr: Option<&crate::content::model::TranslationFront>) -> String {
+        let f = &entry.report.front;
+        let profile = &entry.unit.profile;
+        match tr.and_then(|t| t.unit_name.clone()) {
+            Some(name) => name,
+            None => self.lang.pick(
+                f.unit_name.clone().unwrap_or_else(|| profile.name.clone()),
+                profile.committee_en.clone().unwrap_or_else(|| profile.name_en.clone()),
+            ),
+        }
+    }
+
+    /// Links to the unit's other reports.
+    fn other_reports(&self, entry: &ReportEntry) -> Vec<Link> {
+        let path = entry.path();
+        self.site
+            .reports_of(&entry.unit.id)
+            .iter()
+            .filter(|e| e.path() != path)
+            .map(|e| Link {
+                text: format!("{} · {}", e.report.front.year, self.kind_name(e.report.front.kind)),
+                url: self.url(&e.path()),
+                lang: None,
+            })
+            .collect()
+    }
+
+    /// One sentence per figure that does not add up, for the notice above the tables.
+    fn mismatch_lines(&self, entry: &ReportEntry, checks: &[CheckRow]) -> Vec<String> {
+        entry
+            .checks
+            .iter()
+            .zip(checks)
+            .filter(|(_, row)| row.class == "mismatch")
+            .map(|(c, row)| {
+                if let Some(notice) = c.grade_notice(self.lang.labels() == Labels::Chinese) {
+                    return notice;
+                }
+                let twice = c.stated_twice;
+                match (self.lang.labels(), twice) {
+                    (Labels::Chinese, false) => format!(
+                        "{}：报告所列 {}，按其他数据计算为 {}",
+                        row.rule, row.stated, row.computed
+                    ),
+                    (Labels::Chinese, true) => {
+                        format!("{}：报告一处所列 {}，另一处所列 {}", row.rule, row.stated, row.computed)
+                    }
+                    (Labels::English, false) => format!(
+                        "{}: stated {}, the other figures give {}",
+                        row.rule, row.stated, row.computed
+                    ),
+                    (Labels::English, true) => format!(
+                        "{}: stated {} in one place and {} in another",
+                        row.rule, row.stated, row.computed
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    /// The page's description when the report gives no summary.
+    fn report_description(&self, unit_name: &str, f: &crate::content::model::ReportFront) -> String {
+        match self.lang.labels() {
+            Labels::Chinese => format!(
+                "{unit_name}{}年度{}报告，含预算、支出、“三公”经费等数据。",
+                f.year,
+                self.kind_name(f.kind)
+            ),
+            Labels::English => format!(
+                "{unit_name}: {} {} report, with budget, expenditure and other figures.",
+                f.year,
+                self.kind_name(f.kind).to_lowercase()
+            ),
+        }
+    }
+
+    /// Parks › unit › year.
+    fn report_crumbs(&self, entry: &ReportEntry, unit_name: &str, path: &str) -> Vec<Link> {
+        let f = &entry.report.front;
+        vec![
+            Link {
+                text: self.t("nav_parks"),
+                url: self.url("parks/"),
+                lang: None,
+            },
+            Link {
+                text: unit_name.to_string(),
+                url: self.url(&format!("parks/{}/", entry.unit.id)),
+                lang: None,
+            },
+            Link {
+                text: format!("{}", f.year),
+                url: self.url(path),
+                lang: None,
+            },
+        ]
     }
 
     fn check_row(&self, c: &crate::figures::checks::Check) -> CheckRow {

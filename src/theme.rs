@@ -272,14 +272,22 @@ fn load_strings(
     }
     if out.len() == langs.len() && langs.len() > 1 {
         let files: Vec<String> = langs.iter().map(|l| format!("{}.toml", l.code())).collect();
-        let every: std::collections::BTreeSet<&String> = out.values().flat_map(|m| m.keys()).collect();
+        let mut every: std::collections::BTreeSet<String> = out.values().flat_map(|m| m.keys().cloned()).collect();
+        // The words the renderers ask for by name, and the units the form itself uses: a theme
+        // made before they existed must say so, not show the key on a page.
+        every.extend(RENDERER_WORDS.iter().map(|k| k.to_string()));
+        every.extend(crate::schema::form_units().into_iter().map(|u| format!("unit.{u}")));
         for lang in langs {
             let strings = &out[lang.code()];
-            for key in every.iter().filter(|k| !strings.contains_key(**k)) {
+            for key in every.iter().filter(|k| !strings.contains_key(*k)) {
+                let key = match key.strip_prefix("unit.") {
+                    Some(unit) => format!("\"{unit}\" under [units]"),
+                    None => format!("`{key}`"),
+                };
                 problems.push(
                     Diagnostic::error(
                         dir.join(format!("{}.toml", lang.code())),
-                        format!("UI string `{key}` is missing"),
+                        format!("UI string {key} is missing"),
                     )
                     .help(format!("every key must be translated in each of {}", files.join(", "))),
                 );
@@ -288,6 +296,20 @@ fn load_strings(
     }
     out
 }
+
+/// UI words the renderers written in Rust ask for by key ([`Words::get`]).
+const RENDERER_WORDS: &[&str] = &[
+    "not_disclosed",
+    "section_not_disclosed",
+    "as_of",
+    "chart_unit_note",
+    "grade_excellent",
+    "grade_good",
+    "grade_fair",
+    "grade_poor",
+    "kind_department",
+    "kind_project",
+];
 
 /// A small stable hash for content-addressed file names (FNV-1a, 64-bit).
 pub fn fnv1a(bytes: &[u8]) -> u64 {

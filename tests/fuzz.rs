@@ -26,7 +26,7 @@ fn keys() -> Vec<&'static str> {
                 out.extend(fields.iter().map(|f| f.key));
                 out.push("unit");
             }
-            Body::List(_) | Body::Funds | Body::Goals | Body::Indicators => {}
+            Body::List(_) | Body::Funds | Body::Goals(_) | Body::Indicators(_) => {}
         }
     }
     out.extend([

@@ -341,7 +341,7 @@ fn project_report_shows_goals_and_indicators_and_fills_indicators_csv() {
     assert_eq!(status("indicators: total weight = 100"), "passed");
     let csv = read(&out, "data/indicators.csv");
     assert_eq!(csv.lines().count(), 4, "header + 3 indicators");
-    assert!(csv.contains("lengshuitan-2022-project,2,效益指标,经济效益指标,入驻企业数,不少于20家,,18家,,,30,27,部分企业推迟入驻，下一步加强招商。,Enterprises moving in,At least 20,18,"));
+    assert!(csv.contains("lengshuitan-2022-project,2,效益指标,经济效益指标,入驻企业数,不少于20家,,18家,,,30,27,部分企业推迟入驻，下一步加强招商。,,,Enterprises moving in,At least 20,18,"));
 }
 
 /// `<meta name="…" content="…">` values of a page.

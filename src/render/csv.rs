@@ -219,8 +219,8 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
             Body::Funds => fund_columns(t, s, f),
             Body::List(items) => item_columns(t, s, &items, f),
             Body::Lines(lines, fields) => line_columns(t, s, lines, fields, f),
-            Body::Goals => {}
-            Body::Indicators => t.int(
+            Body::Goals(_) => {}
+            Body::Indicators(_) => t.int(
                 "indicators",
                 "Number of indicator rows (indicators.csv)",
                 Some(f.indicators.len() as u64),
@@ -509,49 +509,30 @@ fn indicator_row(t: &mut Table, id: &str, n: usize, ind: &Indicator, en: Option<
         "Position in the report's indicator table, from 1",
         Some(n as u64 + 1),
     );
-    t.text("level1", "一级指标 Level-1 indicator", ind.level1.as_deref());
-    t.text("level2", "二级指标 Level-2 indicator", ind.level2.as_deref());
-    t.text("level3", "三级指标 Level-3 indicator", ind.level3.as_deref());
-    t.text("target", "年度指标值 Annual target, as printed", ind.target.as_deref());
-    t.num(
-        "target_value",
-        "The number in the target, where given",
-        ind.target_value,
-    );
-    t.text("actual", "实际完成值 Actual result, as printed", ind.actual.as_deref());
-    t.num(
-        "actual_value",
-        "The number in the actual result, where given",
-        ind.actual_value,
-    );
-    t.text("unit", "Unit of target_value and actual_value", ind.unit.as_deref());
-    t.num("weight", "分值 Weight (maximum points)", ind.weight);
-    t.num("score", "得分 Score (points)", ind.score);
-    t.text(
-        "deviation",
-        "偏差原因分析及改进措施 Reasons for deviation and corrective measures",
-        ind.deviation.as_deref(),
-    );
-    t.text(
-        "level3_en",
-        "Level-3 indicator in English",
-        en.and_then(|x| x.level3.as_deref()),
-    );
-    t.text(
-        "target_en",
-        "Annual target in English",
-        en.and_then(|x| x.target.as_deref()),
-    );
-    t.text(
-        "actual_en",
-        "Actual result in English",
-        en.and_then(|x| x.actual.as_deref()),
-    );
-    t.text(
-        "deviation_en",
-        "Reasons for deviation in English",
-        en.and_then(|x| x.deviation.as_deref()),
-    );
+    let Some(Body::Indicators(columns)) = schema::section("indicators").map(|s| s.body) else {
+        return;
+    };
+    for c in columns {
+        let description = match c.kind {
+            Kind::Text if c.translated.is_some() => format!("{} {}, as printed", c.label.zh, c.label.en),
+            Kind::Points => format!("{} {} (points)", c.label.zh, c.label.en),
+            _ => c.label.en.to_string(),
+        };
+        match (c.text, c.num) {
+            (Some(text), _) => t.text(c.key, &description, text(ind)),
+            (None, Some(num)) => t.num(c.key, &description, num(ind)),
+            (None, None) => {}
+        }
+    }
+    for c in columns {
+        if let Some(tr) = c.translated {
+            t.text(
+                &format!("{}_en", c.key),
+                &format!("{} in English", c.label.en),
+                en.and_then(tr),
+            );
+        }
+    }
     t.end_row();
 }
 

@@ -359,7 +359,7 @@ impl Fmt<'_> {
             Body::Funds => self.funds_body(front),
             Body::List(items) => (self.basic_headers(), self.items_rows(front, &items), Vec::new()),
             Body::Lines(lines, _) => self.lines_body(front, lines),
-            Body::Goals | Body::Indicators => return None,
+            Body::Goals(_) | Body::Indicators(_) => return None,
         };
         Some(self.table(s, given, headers, rows, notes))
     }
@@ -607,86 +607,55 @@ pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: 
         unit: &front.amount_unit,
         words,
     };
-    let section = |key| schema::section(key).expect("the form has goals and indicators");
-    let mut out = Vec::new();
     if front.goals.is_empty() && front.indicators.is_empty() && front.kind != Kind::Project {
-        return out;
+        return Vec::new();
     }
-    let text = |zh: Option<&String>, tr: Option<&String>| -> Cell {
-        match (tr, zh) {
-            (Some(t), _) => f.text(t.clone()),
-            (_, Some(z)) => Cell {
-                parts: vec![f.source_text(z)],
+    let mut out = Vec::new();
+    for s in schema::SECTIONS {
+        match s.body {
+            Body::Goals(columns) => {
+                let tr = en.map(|e| e.goals.as_slice()).unwrap_or(&[]);
+                out.push(f.row_table(s, &front.goals, tr, columns));
+            }
+            Body::Indicators(columns) => {
+                let tr = en.map(|e| e.indicators.as_slice()).unwrap_or(&[]);
+                out.push(f.row_table(s, &front.indicators, tr, columns));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Fmt<'_> {
+    /// A table of rows the report lists, its columns from the form; text in the translation's
+    /// words where it has them, else the report's (marked as Chinese).
+    fn row_table<R, T>(&self, s: &Section, rows: &[R], tr: &[T], columns: &[schema::Column<R, T>]) -> Table {
+        let shown: Vec<&schema::Column<R, T>> = columns.iter().filter(|c| c.on_page).collect();
+        let zh: Vec<&str> = shown.iter().map(|c| c.label.zh).collect();
+        let en: Vec<&str> = shown.iter().map(|c| c.label.en).collect();
+        let cells = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| shown.iter().map(|c| self.column_cell(c, row, tr.get(i))).collect())
+            .collect();
+        self.table(s, !rows.is_empty(), self.headers(&zh, &en), cells, Vec::new())
+    }
+
+    fn column_cell<R, T>(&self, c: &schema::Column<R, T>, row: &R, tr: Option<&T>) -> Cell {
+        if let Some(num) = c.num {
+            return self.num(num(row).as_ref());
+        }
+        let translated = tr.zip(c.translated).and_then(|(t, get)| get(t));
+        match (translated, c.text.and_then(|get| get(row))) {
+            (Some(t), _) => self.text(t.to_string()),
+            (None, Some(z)) => Cell {
+                parts: vec![self.source_text(z)],
                 class: "",
             },
-            _ => f.text(String::new()),
+            (None, None) => self.text(String::new()),
         }
-    };
-    let goals_en = en.map(|e| e.goals.as_slice()).unwrap_or(&[]);
-    let rows = front
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let t = goals_en.get(i);
-            vec![
-                text(g.target.as_ref(), t.and_then(|t| t.target.as_ref())),
-                text(g.actual.as_ref(), t.and_then(|t| t.actual.as_ref())),
-            ]
-        })
-        .collect();
-    let headers = f.headers(&["预期目标", "实际完成情况"], &["Expected objective", "Actual result"]);
-    out.push(f.table(section("goals"), !front.goals.is_empty(), headers, rows, Vec::new()));
-
-    let ind_en = en.map(|e| e.indicators.as_slice()).unwrap_or(&[]);
-    let headers = f.headers(
-        &[
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ],
-        &[
-            "Level-1 indicator",
-            "Level-2 indicator",
-            "Level-3 indicator",
-            "Annual target",
-            "Actual result",
-            "Weight",
-            "Score",
-            "Reasons for deviation and corrective measures",
-        ],
-    );
-    let rows = front
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let t = ind_en.get(i);
-            vec![
-                text(r.level1.as_ref(), t.and_then(|t| t.level1.as_ref())),
-                text(r.level2.as_ref(), t.and_then(|t| t.level2.as_ref())),
-                text(r.level3.as_ref(), t.and_then(|t| t.level3.as_ref())),
-                text(r.target.as_ref(), t.and_then(|t| t.target.as_ref())),
-                text(r.actual.as_ref(), t.and_then(|t| t.actual.as_ref())),
-                f.num(r.weight.as_ref()),
-                f.num(r.score.as_ref()),
-                text(r.deviation.as_ref(), t.and_then(|t| t.deviation.as_ref())),
-            ]
-        })
-        .collect();
-    out.push(f.table(
-        section("indicators"),
-        !front.indicators.is_empty(),
-        headers,
-        rows,
-        Vec::new(),
-    ));
-    out
+    }
 }
 
 #[cfg(test)]

@@ -91,11 +91,11 @@ fn section(out: &mut String, s: &Section) {
             ));
         }
         Body::Lines(lines, fields) => {
-            let names: Vec<String> = lines
-                .iter()
-                .map(|l| format!("`{}` ({})", l.key, l.label.zh))
-                .collect();
-            out.push_str(&format!("Lines, each optional: {}. Each line has:\n\n", names.join(", ")));
+            let names: Vec<String> = lines.iter().map(|l| format!("`{}` ({})", l.key, l.label.zh)).collect();
+            out.push_str(&format!(
+                "Lines, each optional: {}. Each line has:\n\n",
+                names.join(", ")
+            ));
             out.push_str(head);
             for x in fields {
                 let only = x.only.map(|l| format!(" ({l} only)")).unwrap_or_default();
@@ -112,14 +112,29 @@ fn section(out: &mut String, s: &Section) {
                     x.kind.name()
                 ));
             }
-            out.push_str("| `unit` | 单位 | the unit of this line's amounts, when not `amount_unit` (e.g. `元`) | text | |\n");
+            out.push_str(
+                "| `unit` | 单位 | the unit of this line's amounts, when not `amount_unit` (e.g. `元`) | text | |\n",
+            );
         }
-        Body::Goals => out.push_str(
-            "A list of `{target, actual}`: 预期目标 against 实际完成情况 (text).\n",
-        ),
-        Body::Indicators => out.push_str(
-            "A list of indicator rows: `level1`, `level2`, `level3` (一级、二级、三级指标), `target` / `target_value` (年度指标值), `actual` / `actual_value` (实际完成值), `unit`, `weight` (分值), `score` (得分), `deviation` (偏差原因分析及改进措施).\n",
-        ),
+        Body::Goals(columns) => row_list(out, "A list of rows, each:", columns),
+        Body::Indicators(columns) => row_list(out, "A list of indicator rows, each:", columns),
+    }
+}
+
+/// A list of rows with their columns (goals, indicators).
+fn row_list<R, T>(out: &mut String, intro: &str, columns: &[Column<R, T>]) {
+    out.push_str(&format!(
+        "{intro}\n\n| key | 中文 | meaning | kind | translated |\n|---|---|---|---|---|\n"
+    ));
+    for c in columns {
+        let translated = if c.translated.is_some() { "yes" } else { "" };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {translated} |\n",
+            c.key,
+            c.label.zh,
+            c.label.en,
+            c.kind.name()
+        ));
     }
 }
 

@@ -728,6 +728,96 @@ const PROJECT: &[Entry] = &[
     Entry::Field(note(|r| r.project.as_ref().and_then(|s| s.note.as_deref()))),
 ];
 
+const GOALS: &[Column<Goal, Goal>] = &[
+    Column {
+        key: "target",
+        label: l("预期目标", "Expected objective"),
+        kind: Kind::Text,
+        on_page: true,
+        text: Some(|g| g.target.as_deref()),
+        num: None,
+        translated: Some(|g| g.target.as_deref()),
+    },
+    Column {
+        key: "actual",
+        label: l("实际完成情况", "Actual result"),
+        kind: Kind::Text,
+        on_page: true,
+        text: Some(|g| g.actual.as_deref()),
+        num: None,
+        translated: Some(|g| g.actual.as_deref()),
+    },
+];
+
+/// A text column of the indicator table that a translation translates.
+macro_rules! indicator_text {
+    ($key:ident, $zh:expr, $en:expr) => {
+        Column {
+            key: stringify!($key),
+            label: l($zh, $en),
+            kind: Kind::Text,
+            on_page: true,
+            text: Some(|i: &Indicator| i.$key.as_deref()),
+            num: None,
+            translated: Some(|t: &IndicatorText| t.$key.as_deref()),
+        }
+    };
+}
+
+/// A number of the indicator table.
+macro_rules! indicator_num {
+    ($key:ident, $zh:expr, $en:expr, $kind:expr, $on_page:expr) => {
+        Column {
+            key: stringify!($key),
+            label: l($zh, $en),
+            kind: $kind,
+            on_page: $on_page,
+            text: None,
+            num: Some(|i: &Indicator| i.$key),
+            translated: None,
+        }
+    };
+}
+
+/// The columns of the 项目支出绩效自评表's indicator table, in its order.
+const INDICATORS: &[Column<Indicator, IndicatorText>] = &[
+    indicator_text!(level1, "一级指标", "Level-1 indicator"),
+    indicator_text!(level2, "二级指标", "Level-2 indicator"),
+    indicator_text!(level3, "三级指标", "Level-3 indicator"),
+    indicator_text!(target, "年度指标值", "Annual target"),
+    indicator_num!(
+        target_value,
+        "年度指标值（数值）",
+        "The number in the target, where given",
+        Kind::Count,
+        false
+    ),
+    indicator_text!(actual, "实际完成值", "Actual result"),
+    indicator_num!(
+        actual_value,
+        "实际完成值（数值）",
+        "The number in the actual result, where given",
+        Kind::Count,
+        false
+    ),
+    Column {
+        key: "unit",
+        label: l("计量单位", "Unit of target_value and actual_value"),
+        kind: Kind::Text,
+        on_page: false,
+        text: Some(|i| i.unit.as_deref()),
+        num: None,
+        translated: None,
+    },
+    indicator_num!(weight, "分值", "Weight", Kind::Points, true),
+    indicator_num!(score, "得分", "Score", Kind::Points, true),
+    indicator_text!(
+        deviation,
+        "偏差原因分析及改进措施",
+        "Reasons for deviation and corrective measures"
+    ),
+];
+
 /// Every section, in page order.
 pub const SECTIONS: &[Section] = &[
     Section {
@@ -834,7 +924,7 @@ pub const SECTIONS: &[Section] = &[
         path: "goals",
         title: l("年度总体目标", "Annual overall objectives"),
         csv_prefix: "goals",
-        body: Body::Goals,
+        body: Body::Goals(GOALS),
         given: |r| !r.goals.is_empty(),
         shown: Shown::Project,
     },
@@ -843,7 +933,7 @@ pub const SECTIONS: &[Section] = &[
         path: "indicators",
         title: l("绩效指标", "Performance indicators"),
         csv_prefix: "indicators",
-        body: Body::Indicators,
+        body: Body::Indicators(INDICATORS),
         given: |r| !r.indicators.is_empty(),
         shown: Shown::Project,
     },

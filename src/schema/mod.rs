@@ -25,7 +25,7 @@ pub use scaffold::template as scaffold_template;
 pub use form::{ABOUT, ECONOMY, FUNDS, SECTIONS, STAFF};
 pub use rules::{RULES, Rule, items as list};
 
-use crate::content::model::{Grade, Item, ReportFront};
+use crate::content::model::{Goal, Grade, Indicator, IndicatorText, Item, ReportFront};
 use crate::decimal::Dec;
 
 /// A name in Chinese (the form's own words) and its standard English name (GLOSSARY.md).
@@ -246,6 +246,19 @@ pub struct LineField {
     pub only: Option<&'static str>,
 }
 
+/// A column of a table of rows the report lists (goals, indicators): read from the row, and
+/// from its translation where the column is text a translator translates.
+pub struct Column<R: 'static, T: 'static> {
+    pub key: &'static str,
+    pub label: Label,
+    pub kind: Kind,
+    /// Shown on the page (the numbers parsed out of a text are in the data only).
+    pub on_page: bool,
+    pub text: Option<fn(&R) -> Option<&str>>,
+    pub num: Option<fn(&R) -> Option<Dec>>,
+    pub translated: Option<fn(&T) -> Option<&str>>,
+}
+
 /// How a section is laid out.
 #[derive(Clone, Copy)]
 pub enum Body {
@@ -258,9 +271,9 @@ pub enum Body {
     /// Lines against columns (“三公”经费).
     Lines(&'static [Line], &'static [LineField]),
     /// 年度总体目标: expected against achieved.
-    Goals,
+    Goals(&'static [Column<Goal, Goal>]),
     /// 绩效指标 rows.
-    Indicators,
+    Indicators(&'static [Column<Indicator, IndicatorText>]),
 }
 
 /// Which reports a section belongs to.

@@ -107,8 +107,8 @@ fn section(out: &mut String, s: &Section) {
                 }
             }
         }
-        Body::Goals => line(out, 0, key, "[]", "例：- target: 预期目标 / actual: 实际完成情况"),
-        Body::Indicators => line(
+        Body::Goals(_) => line(out, 0, key, "[]", "例：- target: 预期目标 / actual: 实际完成情况"),
+        Body::Indicators(_) => line(
             out,
             0,
             key,

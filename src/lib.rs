@@ -118,7 +118,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     problems.extend(reports.iter().flat_map(check_diagnostics));
     if let Some(theme) = &theme {
         let i18n = root.join("themes").join(&config.site.theme).join("i18n");
-        problems.extend(theme::unnamed_units(theme, &config.languages, &reports, &i18n));
+        problems.extend(figures::words::problems(theme, &config.languages, &reports, &i18n));
     }
     timer.stage("checks");
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = problems.into_iter().partition(Diagnostic::is_error);

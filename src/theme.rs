@@ -265,6 +265,16 @@ fn load_strings(
             });
         match parsed {
             Ok(map) => {
+                for (key, _) in map.iter().filter(|(_, v)| v.trim().is_empty()) {
+                    let key = match key.strip_prefix("unit.") {
+                        Some(unit) => format!("\"{unit}\" under [units]"),
+                        None => format!("`{key}`"),
+                    };
+                    problems.push(
+                        Diagnostic::error(&file, format!("UI string {key} is empty"))
+                            .help("write the word a page shows there; an empty one leaves a blank on every page"),
+                    );
+                }
                 out.insert(code.to_string(), map);
             }
             Err(d) => problems.push(d),
@@ -272,7 +282,12 @@ fn load_strings(
     }
     if out.len() == langs.len() && langs.len() > 1 {
         let files: Vec<String> = langs.iter().map(|l| format!("{}.toml", l.code())).collect();
-        let mut every: std::collections::BTreeSet<String> = out.values().flat_map(|m| m.keys().cloned()).collect();
+        // Every word in every language; a unit only the form uses everywhere (a unit a report
+        // adds may be named only where it needs a name, e.g. en.toml).
+        let mut every: std::collections::BTreeSet<String> = out
+            .values()
+            .flat_map(|m| m.keys().filter(|k| !k.starts_with("unit.")).cloned())
+            .collect();
         // The words the renderers ask for by name, and the units the form itself uses: a theme
         // made before they existed must say so, not show the key on a page.
         every.extend(RENDERER_WORDS.iter().map(|k| k.to_string()));
@@ -319,83 +334,4 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x100000001b3);
     }
     h
-}
-
-/// Every unit of measure a report writes (amount_unit, items', “三公”经费 lines').
-fn units_of(front: &crate::content::model::ReportFront) -> Vec<&str> {
-    let mut out = vec![front.amount_unit.as_str()];
-    for s in crate::schema::SECTIONS {
-        let lists: Vec<&crate::schema::Items> = match &s.body {
-            crate::schema::Body::Rows(entries) => entries
-                .iter()
-                .filter_map(|e| match e {
-                    crate::schema::Entry::Items(i) => Some(i),
-                    _ => None,
-                })
-                .collect(),
-            crate::schema::Body::List(i) => vec![i],
-            _ => Vec::new(),
-        };
-        for list in lists {
-            for item in (list.get)(front) {
-                out.extend(item.unit.as_deref());
-                out.extend(item.also_stated.iter().filter_map(|a| a.unit.as_deref()));
-            }
-        }
-    }
-    if let Some(tp) = &front.three_public {
-        for l in [&tp.total, &tp.overseas_travel, &tp.hospitality, &tp.vehicles]
-            .into_iter()
-            .flatten()
-        {
-            out.extend(l.unit.as_deref());
-        }
-    }
-    out
-}
-
-/// A warning for each unit a report uses that a language's i18n file does not name: that
-/// language's pages would show the unit as the report writes it (Chinese on an English page).
-/// Once per unit and language, at the first report that uses it.
-pub fn unnamed_units(
-    theme: &Theme,
-    langs: &[Lang],
-    reports: &[crate::figures::Checked],
-    i18n: &Path,
-) -> Vec<Diagnostic> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for r in reports {
-        for unit in units_of(&r.report.front) {
-            // A language written in Chinese shows a unit the theme does not name as the report
-            // writes it, which reads right; only the others need a name.
-            for lang in langs.iter().filter(|l| l.labels() == crate::lang::Labels::English) {
-                if theme.words(lang.code()).knows_unit(unit) || !seen.insert((unit.to_string(), lang.code())) {
-                    continue;
-                }
-                let line = r.report.front_yaml.lines().position(|l| {
-                    l.split_once(':')
-                        .is_some_and(|(k, v)| k.trim().ends_with("unit") && v.trim().trim_matches('"') == unit)
-                });
-                let file = i18n.join(format!("{}.toml", lang.code()));
-                let d = Diagnostic::warning(
-                    &r.report.file,
-                    format!(
-                        "the unit `{unit}` has no name in {}: its pages show it as written",
-                        file.display()
-                    ),
-                )
-                .help(format!("add `\"{unit}\" = \"…\"` under [units] in that file"));
-                out.push(match line {
-                    Some(i) => {
-                        let text = r.report.front_yaml.lines().nth(i).unwrap_or_default();
-                        let column = text.find("unit").map_or(1, |c| text[..c].chars().count() + 1);
-                        d.at(r.report.front_line + i, column)
-                    }
-                    None => d,
-                });
-            }
-        }
-    }
-    out
 }

@@ -72,7 +72,8 @@ fn a_unit_the_theme_cannot_name_in_english_is_a_warning_at_its_line() {
         err.contains("add `\"公里管网\" = \"…\"` under [units] in that file"),
         "{err}"
     );
-    // Named in the theme, the warning goes and the English page shows the name.
+    // Named in en.toml alone (as the help says), the warning goes and the English page shows
+    // the name; the Chinese page shows the unit as written.
     let en = root.join("themes/default/i18n/en.toml");
     let text = std::fs::read_to_string(&en).unwrap();
     std::fs::write(
@@ -80,16 +81,70 @@ fn a_unit_the_theme_cannot_name_in_english_is_a_warning_at_its_line() {
         text.replace("[units]\n", "[units]\n\"公里管网\" = \"km of pipes\"\n"),
     )
     .unwrap();
-    for lang in ["zh", "zh-Hant"] {
-        let f = root.join(format!("themes/default/i18n/{lang}.toml"));
-        let text = std::fs::read_to_string(&f).unwrap();
-        std::fs::write(&f, text.replace("[units]\n", "[units]\n\"公里管网\" = \"公里管网\"\n")).unwrap();
-    }
     let o = run(&["build"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("公里管网"), "{}", stderr(&o));
     let page = std::fs::read_to_string(root.join("public/en/parks/wangcheng/2019/index.html")).unwrap();
     assert!(page.contains("<td class=\"num\">16</td><td>km of pipes</td>"));
+    let zh = std::fs::read_to_string(root.join("public/parks/wangcheng/2019/index.html")).unwrap();
+    assert!(zh.contains("<td class=\"num\">16</td><td>公里管网</td>"));
+}
+
+#[test]
+fn an_empty_amount_unit_is_an_error_and_one_that_cannot_be_converted_a_warning() {
+    let (_tmp, root) = example_copy();
+    let report = root.join("content/parks/daxiang/2021.md");
+    edit(&report, "amount_unit: 万元\n", "amount_unit:\n");
+    let o = run(&["build"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("./content/parks/daxiang/2021.md:6:1: error: `amount_unit` is empty\n  help: write the unit the report's amounts are in (万元, 元 or 亿元), or leave the key out for 万元"),
+        "{}",
+        stderr(&o)
+    );
+    edit(&report, "amount_unit:\n", "amount_unit: 千元\n");
+    let o = run(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("./content/parks/daxiang/2021.md:6:1: warning: `amount_unit: 千元` is not 元, 万元 or 亿元"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_item_named_in_chinese_only_is_a_warning_at_the_item() {
+    let (_tmp, root) = example_copy();
+    edit(
+        &root.join("content/parks/wangcheng/2019.md"),
+        "    label_en: Municipal roads on which construction started\n",
+        "",
+    );
+    let o = run(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("./content/parks/wangcheng/2019.md:275:5: warning: `启动建设的市政道路` has no `label_en`: English pages show its Chinese name\n  help: add `label_en:` with the English name beside it"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_empty_ui_word_is_an_error() {
+    let (_tmp, root) = example_copy();
+    edit(
+        &root.join("themes/default/i18n/en.toml"),
+        "not_disclosed = \"Not disclosed\"",
+        "not_disclosed = \"\"",
+    );
+    let o = run(&["build"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("./themes/default/i18n/en.toml: error: UI string `not_disclosed` is empty"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A figure is called the same on the page, in the CSV's column description and in its checks.

@@ -433,9 +433,12 @@ fn fund_lines(cx: &mut Ctx) {
             .map(|k| (k.label.zh, k.label.en))
             .unwrap_or(("", ""));
         let items: Vec<&Item> = e.project_items.iter().filter(|it| it.fund == Some(fund.fund)).collect();
-        let (key, stated, what) = match fund.project {
-            Some(p) => ("project", Some(p), ("项目支出", "project expenditure")),
-            None => ("total", fund.total, ("支出", "expenditure")),
+        // Project items add up to the budget's project spending; to its total only when it has
+        // no basic spending (a total that includes basic spending is not theirs to match).
+        let (key, stated, what) = match (fund.project, fund.basic) {
+            (Some(p), _) => ("project", Some(p), ("项目支出", "project expenditure")),
+            (None, None) => ("total", fund.total, ("支出", "expenditure")),
+            (None, Some(_)) => continue,
         };
         let (zh, en) = (format!("{}{}", k.0, what.0), format!("{} {}", k.1, what.1));
         cx.items_sum(
@@ -1016,5 +1019,28 @@ mod tests {
     #[test]
     fn nothing_is_checked_without_the_figures() {
         assert!(checks("expenditure:\n  total: 10\n  basic: 4\n").is_empty());
+    }
+
+    /// A budget's total with basic spending in it is not compared with its project items.
+    #[test]
+    fn project_items_match_a_budgets_project_spending_not_a_total_with_basic_spending() {
+        let items = "  project_items:\n    - name: a\n      value: 100\n      fund: general_public\n    - name: b\n      value: 56.48\n      fund: general_public\n";
+        let with_basic = checks(&format!(
+            "expenditure:\n  by_fund:\n    - fund: general_public\n      total: 708.76\n      basic: 552.28\n{items}"
+        ));
+        assert!(
+            with_basic.iter().all(|c| !c.rule.starts_with("expenditure.by_fund")),
+            "{with_basic:#?}"
+        );
+        let total_only = checks(&format!(
+            "expenditure:\n  by_fund:\n    - fund: general_public\n      total: 156.48\n{items}"
+        ));
+        assert_eq!(
+            status(
+                &total_only,
+                "expenditure.by_fund.general_public.total = sum of its project_items"
+            ),
+            Status::Passed
+        );
     }
 }

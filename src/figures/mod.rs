@@ -2,6 +2,7 @@
 //! ([`crate::schema::RULES`]), whose results stay with their report ([`Checked`]).
 
 pub mod checks;
+pub mod words;
 
 use crate::content::Report;
 use std::sync::Arc;

@@ -344,7 +344,10 @@ fn item_columns(t: &mut Table, s: &Section, items: &Items, f: &ReportFront) {
                 );
                 t.num(
                     &format!("{name}_change_pct"),
-                    &format!("{} growth on previous year, % (as stated)", k.label.zh),
+                    &format!(
+                        "{}增长率 {}: growth on previous year, % (as stated)",
+                        k.label.zh, k.label.en
+                    ),
                     i.and_then(|i| i.change_pct),
                 );
             }

@@ -10,7 +10,6 @@ use crate::content::{Report, Unit};
 use crate::diagnostics::Diagnostic;
 use crate::lang::Labels;
 use crate::markdown::{self, Heading};
-use crate::schema::grade_names;
 use crate::site::{Lang, ReportEntry, Site};
 use crate::theme::Theme;
 use serde::Serialize;
@@ -326,6 +325,11 @@ impl Renderer<'_> {
         }
     }
 
+    /// A grade as the theme names it (`grade_good` …).
+    fn grade_name(&self, g: crate::content::model::Grade) -> String {
+        self.t(tables::grade_key(g))
+    }
+
     /// The report kind as the theme names it (`kind_department`, `kind_project`).
     fn kind_name(&self, kind: Kind) -> String {
         self.t(match kind {
@@ -580,10 +584,7 @@ impl Renderer<'_> {
             year: f.year,
             kind: self.kind_name(f.kind),
             score: f.evaluation.as_ref().and_then(|v| v.score).map(|s| s.grouped()),
-            grade: f.evaluation.as_ref().and_then(|v| v.grade).map(|g| {
-                let (zh, en) = grade_names(g);
-                self.pick(zh, en)
-            }),
+            grade: f.evaluation.as_ref().and_then(|v| v.grade).map(|g| self.grade_name(g)),
             total: f.expenditure.as_ref().and_then(|x| x.total).map(|t| t.grouped()),
             unit_of_total: self.measure(&f.amount_unit),
         }
@@ -1095,10 +1096,7 @@ impl Renderer<'_> {
             unit: if v.is_some() { unit.to_string() } else { String::new() },
         };
         let ev = f.evaluation.as_ref();
-        let grade = ev.and_then(|e| e.grade).map(|g| {
-            let (zh, en) = grade_names(g);
-            self.pick(zh, en)
-        });
+        let grade = ev.and_then(|e| e.grade).map(|g| self.grade_name(g));
         let exp = f.expenditure.as_ref();
         vec![
             amount(

@@ -224,6 +224,16 @@ impl Fmt<'_> {
         note.map(|n| self.source_text(n))
     }
 
+    /// A grade as the theme names it; on a page not in Chinese, with the grade as the report
+    /// states it: `Good (良)`.
+    pub fn grade(&self, g: Grade) -> String {
+        let name = self.words.get(grade_key(g));
+        match self.lang.labels() {
+            Labels::Chinese => name.to_string(),
+            Labels::English => format!("{name} ({})", schema::grade_names(g).0),
+        }
+    }
+
     /// A form label in the page's language.
     fn name(&self, l: Label) -> String {
         self.pick(l.zh, l.en)
@@ -397,7 +407,7 @@ impl Fmt<'_> {
         let mut details: Vec<Option<Frag>> = Vec::new();
         let value = match field.get {
             Get::Grade(get) => Some(match get(front) {
-                Some(g) => self.text(self.words.get(grade_key(g)).to_string()),
+                Some(g) => self.text(self.grade(g)),
                 None => self.nd(),
             }),
             _ => None,
@@ -430,8 +440,13 @@ impl Fmt<'_> {
             FieldKind::Percent => self.pct(v.as_ref()),
             _ => self.num(v.as_ref()),
         });
-        // Rates and points always name their unit; amounts and counts only beside a figure.
-        let show_unit = matches!(field.kind, FieldKind::Percent | FieldKind::Points) || v.is_some();
+        // Points always name their unit; amounts and counts only beside a figure; a rate carries
+        // its % in the value, so its unit cell stays empty.
+        let show_unit = match field.kind {
+            FieldKind::Points => true,
+            FieldKind::Percent => false,
+            _ => v.is_some(),
+        };
         vec![
             self.label(field.label.zh, field.label.en, field.place == Place::Sub),
             value,

@@ -31,6 +31,7 @@ fn annotate(prop: &mut Value, label: Label, kind: Kind, unit: Option<&str>) {
     map.insert("title".into(), format!("{} {}", label.zh, label.en).into());
     let unit_words = match unit {
         Some("amount_unit") => ", in the report's amount_unit".to_string(),
+        Some("unit") => ", in the line's unit, else the report's amount_unit".to_string(),
         Some("%") => ", a percentage written without %".to_string(),
         Some(u) => format!(", in {u}"),
         None => String::new(),
@@ -80,7 +81,7 @@ pub fn annotate_schema(schema: &mut Value) {
             for x in fields {
                 let unit = match x.kind {
                     Kind::Percent => Some("%"),
-                    Kind::Amount | Kind::Change => Some("unit, else amount_unit"),
+                    Kind::Amount | Kind::Change => Some("unit"),
                     _ => None,
                 };
                 if let Some(p) = props.get_mut(x.key) {

@@ -88,7 +88,6 @@ fn section(out: &mut String, s: &Section) {
             line(out, 0, key, "", "");
             for e in entries {
                 match e {
-                    Entry::Field(f) if f.key == "note" => {}
                     Entry::Field(f) => line(out, 1, f.key, "", &comment(f)),
                     Entry::Items(i) => line(out, 1, i.key, "[]", &format!("例：{}", i.example)),
                 }
@@ -100,11 +99,10 @@ fn section(out: &mut String, s: &Section) {
             line(out, 0, key, "", "");
             for l in lines {
                 line(out, 1, l.key, "", l.label.zh);
-                for x in fields.iter().filter(|x| x.kind != Kind::Text) {
-                    if x.only.is_none_or(|only| only == l.key) {
-                        line(out, 2, x.key, "", &format!("{}{}", x.label.zh, how_to_write(x.kind)));
-                    }
+                for x in fields.iter().filter(|x| x.only.is_none_or(|only| only == l.key)) {
+                    line(out, 2, x.key, "", &format!("{}{}", x.label.zh, how_to_write(x.kind)));
                 }
+                line(out, 2, "unit", "", "单位（不是金额单位时填写，如 元）");
             }
         }
         Body::Goals(_) => line(out, 0, key, "[]", "例：- target: 预期目标 / actual: 实际完成情况"),

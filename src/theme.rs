@@ -318,6 +318,8 @@ const RENDERER_WORDS: &[&str] = &[
     "section_not_disclosed",
     "as_of",
     "chart_unit_note",
+    "chart_points",
+    "chart_caption",
     "grade_excellent",
     "grade_good",
     "grade_fair",

@@ -427,7 +427,7 @@ fn indicators_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
             "Weights and scores summed by level-1 indicator.",
         ),
     );
-    c.unit_note = s.cx.unit_note("分");
+    c.unit_note = s.cx.words.get("chart_points").to_string();
     Some(c)
 }
 

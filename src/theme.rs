@@ -103,6 +103,17 @@ impl<'a> Words<'a> {
             .unwrap_or_else(|| unit.to_string())
     }
 
+    /// Words written in Rust in Chinese and English (the form's labels, table headings), in
+    /// this language: the theme's `[labels]` entry for the Chinese words where it has one (a
+    /// language such as zh-Hant writes them its own way), else the Chinese or English words by
+    /// the language's kind.
+    pub fn pick(&self, lang: Lang, zh: &str, en: &str) -> String {
+        match self.0.get(&format!("label.{zh}")) {
+            Some(own) => own.clone(),
+            None => lang.pick(zh, en).to_string(),
+        }
+    }
+
     /// True when the theme names `unit` in this language.
     pub fn knows_unit(&self, unit: &str) -> bool {
         self.0.contains_key(&format!("unit.{unit}"))
@@ -222,6 +233,9 @@ pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
 struct Strings {
     #[serde(default)]
     units: BTreeMap<String, String>,
+    /// The form's labels (by their Chinese words) as this language writes them.
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
     #[serde(flatten)]
     words: BTreeMap<String, String>,
 }
@@ -231,6 +245,7 @@ impl Strings {
     fn flatten(self) -> BTreeMap<String, String> {
         let mut out = self.words;
         out.extend(self.units.into_iter().map(|(u, name)| (format!("unit.{u}"), name)));
+        out.extend(self.labels.into_iter().map(|(zh, own)| (format!("label.{zh}"), own)));
         out
     }
 }
@@ -286,7 +301,11 @@ fn load_strings(
         // adds may be named only where it needs a name, e.g. en.toml).
         let mut every: std::collections::BTreeSet<String> = out
             .values()
-            .flat_map(|m| m.keys().filter(|k| !k.starts_with("unit.")).cloned())
+            .flat_map(|m| {
+                m.keys()
+                    .filter(|k| !k.starts_with("unit.") && !k.starts_with("label."))
+                    .cloned()
+            })
             .collect();
         // The words the renderers ask for by name, and the units the form itself uses: a theme
         // made before they existed must say so, not show the key on a page.

@@ -176,3 +176,30 @@ fn a_figure_has_one_name_on_the_page_in_the_csv_and_in_the_checks() {
         assert!(!text.contains("Full-year budget,"), "drifted label");
     }
 }
+
+/// A third language written in Chinese names the form's figures its own way (zh-Hant.toml's
+/// `[labels]`), and its units and grades from its own words.
+#[test]
+fn zh_hant_pages_name_the_forms_figures_in_traditional_characters() {
+    let (_tmp, root) = example_copy();
+    edit(
+        &root.join("site.toml"),
+        "languages = [\"zh\", \"en\"]",
+        "languages = [\"zh\", \"en\", \"zh-Hant\"]",
+    );
+    let o = run(&["build"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(root.join("public/zh-hant/parks/wangcheng/2019/index.html")).unwrap();
+    for word in [
+        ">整體支出</th>",
+        ">“三公”經費</caption>",
+        ">預算數</th>",
+        "<td>萬元</td>",
+        ">財政撥款收入</th>",
+    ] {
+        assert!(page.contains(word), "zh-Hant page lacks {word}");
+    }
+    for word in [">整体支出</th>", ">预算数</th>", "<td>万元</td>"] {
+        assert!(!page.contains(word), "zh-Hant page has the Simplified {word}");
+    }
+}

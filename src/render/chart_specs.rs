@@ -30,7 +30,7 @@ pub struct Cx<'a> {
 
 impl Cx<'_> {
     fn pick(&self, zh: &str, en: &str) -> String {
-        pick(self.lang, zh, en)
+        self.words.pick(self.lang, zh, en)
     }
 
     fn name(&self, l: Label) -> String {
@@ -105,7 +105,7 @@ impl Spec<'_> {
     fn item_label(&self, i: &Item) -> String {
         let zh = i.label.as_ref().or(i.name.as_ref()).cloned().unwrap_or_default();
         match self.cx.lang.labels() {
-            Labels::Chinese => zh,
+            Labels::Chinese => self.cx.pick(&zh, ""),
             Labels::English => i.label_en.clone().or_else(|| i.name_en.clone()).unwrap_or(zh),
         }
     }
@@ -435,9 +435,8 @@ fn score_chart(cx: Cx, id: &str, title: (&str, &str), categories: Vec<Category>,
     let lang = cx.lang;
     BarChart {
         id: format!("chart-{id}"),
-        title: pick(lang, title.0, title.1),
-        unit_note: pick(
-            lang,
+        title: cx.pick(title.0, title.1),
+        unit_note: cx.pick(
             "单位：分（优 ≥ 90，良 80–90，中 60–80，差 < 60）",
             "Points (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60)",
         ),
@@ -457,7 +456,6 @@ fn score_of(e: &ReportEntry) -> Option<Value> {
 
 /// The unit page: totals by year, and scores by year. Reads well with a single year too.
 pub fn unit(site: &Site, unit_id: &str, cx: Cx) -> Vec<BarChart> {
-    let lang = cx.lang;
     let mut reports = site.reports_of(unit_id);
     reports.reverse(); // oldest first, like a timeline
     let reports: Vec<&&ReportEntry> = reports
@@ -487,8 +485,7 @@ pub fn unit(site: &Site, unit_id: &str, cx: Cx) -> Vec<BarChart> {
         .map(|k| cx.name(label(&format!("expenditure.{k}"))))
         .to_vec();
     let years = reports.len();
-    let summary = pick(
-        lang,
+    let summary = cx.pick(
         &format!("{years} 个年度的支出。"),
         &format!("Expenditure in {years} year(s)."),
     );
@@ -505,7 +502,7 @@ pub fn unit(site: &Site, unit_id: &str, cx: Cx) -> Vec<BarChart> {
         "scores",
         ("历年自评得分", "Self-evaluation score by year"),
         cats,
-        pick(lang, "各年度自评得分。", "Score in each year."),
+        cx.pick("各年度自评得分。", "Score in each year."),
     ));
     out
 }
@@ -537,8 +534,7 @@ pub fn year(site: &Site, year: u16, cx: Cx) -> Vec<BarChart> {
         unit: "万元".into(),
     };
     let disclosed = rows.iter().filter(|r| r.1.is_some()).count();
-    let summary = pick(
-        lang,
+    let summary = cx.pick(
         &format!("{year} 年度各单位整体支出，从高到低；{disclosed} 个单位披露。"),
         &format!("Total expenditure of each unit in {year}, highest first; {disclosed} unit(s) disclose it."),
     );
@@ -565,7 +561,7 @@ pub fn year(site: &Site, year: u16, cx: Cx) -> Vec<BarChart> {
         "score-spread",
         (&format!("{year}年度自评得分分布"), &format!("Spread of scores, {year}")),
         cats,
-        pick(lang, "各单位自评得分，从高到低。", "Each unit's score, highest first."),
+        cx.pick("各单位自评得分，从高到低。", "Each unit's score, highest first."),
     ));
     out
 }

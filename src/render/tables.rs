@@ -103,7 +103,7 @@ pub struct Fmt<'a> {
 
 impl Fmt<'_> {
     fn pick(&self, zh: &str, en: &str) -> String {
-        self.lang.pick(zh, en).to_string()
+        self.words.pick(self.lang, zh, en)
     }
 
     /// Chinese text from the report, marked as such on English pages.
@@ -242,7 +242,7 @@ impl Fmt<'_> {
     fn item_row(&self, item: &Item, share_of: (&str, &str), default_unit: &str) -> Vec<Cell> {
         let chinese = || item.label.clone().or(item.name.clone()).unwrap_or_default();
         let label = match self.lang.labels() {
-            Labels::Chinese => chinese(),
+            Labels::Chinese => self.pick(&chinese(), ""),
             Labels::English => item.label_en.clone().or(item.name_en.clone()).unwrap_or_else(chinese),
         };
         let label_cell = Cell {
@@ -287,7 +287,7 @@ impl Fmt<'_> {
     }
 
     fn headers(&self, zh: &[&str], en: &[&str]) -> Vec<String> {
-        self.lang.pick(zh, en).iter().map(|s| s.to_string()).collect()
+        zh.iter().zip(en).map(|(z, e)| self.pick(z, e)).collect()
     }
 
     fn table(

@@ -16,7 +16,7 @@ pub mod text;
 use crate::diagnostics::{self, Diagnostic};
 use crate::lang::{Lang, is_language_tag};
 use crate::schema::{self, Known};
-use document::{read_text, split};
+use document::{Document, read_text, split};
 use locate::{Seg, locate};
 use model::{Item, Kind, ReportFront, TranslationFront, UnitProfile};
 use std::collections::BTreeMap;
@@ -664,21 +664,56 @@ fn load_report(
 /// Parses a Chinese report file's text. Returns the report when it has no error, and every
 /// problem found (warnings come back with a usable report).
 pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<Report>, Vec<Diagnostic>) {
-    let doc = match split(text, file) {
-        Ok(d) => d,
-        Err(d) => return (None, vec![d]),
-    };
-    if doc.front.trim().is_empty() {
-        let d = Diagnostic::error(file, "the report has no front matter")
-            .at(1, 1)
-            .help("start the file with a block between two `---` lines holding at least title, year and kind");
-        return (None, vec![d]);
-    }
-    let mut front: ReportFront = match crate::yaml::from_str(&doc.front, file, doc.front_line) {
-        Ok(f) => f,
+    let (doc, mut front) = match read_front(text, file) {
+        Ok(parsed) => parsed,
         Err(d) => return (None, vec![d]),
     };
     let mut problems = Vec::new();
+    check_names_and_year(&front, &doc, file, &mut problems);
+    check_dates(&front, &doc, file, &mut problems);
+    if front.kind == Kind::Project && front.project_name.is_none() {
+        problems.push(
+            Diagnostic::warning(file, "a project report without project_name")
+                .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("kind")]))
+                .help("add project_name: the project or special fund evaluated"),
+        );
+    }
+    complete_items(&mut front, &doc, file, &mut problems);
+    negatives(&front, &doc.front, doc.front_line, file, &mut problems);
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
+    if problems.iter().any(Diagnostic::is_error) {
+        return (None, problems);
+    }
+    let report = Report {
+        park: park.to_string(),
+        stem: stem.to_string(),
+        file: file.to_path_buf(),
+        front,
+        front_yaml: doc.front,
+        front_line: doc.front_line,
+        body,
+        translations: Vec::new(),
+    };
+    (Some(report), problems)
+}
+
+/// Splits a report and reads its front matter. An empty front matter gets a message of its
+/// own, which says what to write, rather than the parser's.
+fn read_front(text: &str, file: &Path) -> Result<(Document, ReportFront), Diagnostic> {
+    let doc = split(text, file)?;
+    if doc.front.trim().is_empty() {
+        return Err(Diagnostic::error(file, "the report has no front matter")
+            .at(1, 1)
+            .help("start the file with a block between two `---` lines holding at least title, year and kind"));
+    }
+    let front = crate::yaml::from_str(&doc.front, file, doc.front_line)?;
+    Ok((doc, front))
+}
+
+/// An empty title or project name, and a year no fiscal year can be: the report's page and
+/// address are made from them.
+fn check_names_and_year(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
     let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
     for (key, value) in [
         ("title", Some(&front.title)),
@@ -699,6 +734,12 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
                 .help("write the fiscal year the report is about, e.g. year: 2021"),
         );
     }
+}
+
+/// Dates that are not dates are errors; a missing publication time is a note, because
+/// government sites must carry PubDate as the real publication time (YYYY-MM-DD HH:MM).
+fn check_dates(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
+    let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
     for (key, value) in [("published", &front.published), ("updated", &front.updated)] {
         let Some(p) = value else { continue };
         if !is_datetime(p) {
@@ -711,7 +752,6 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
             );
         }
     }
-    // Government sites must carry PubDate as the real publication time (YYYY-MM-DD HH:MM).
     match &front.published {
         None => problems.push(
             Diagnostic::note(file, "no publication date: the page carries no PubDate tag")
@@ -737,13 +777,11 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
                 .help("write \"YYYY-MM-DD\""),
         );
     }
-    if front.kind == Kind::Project && front.project_name.is_none() {
-        problems.push(
-            Diagnostic::warning(file, "a project report without project_name")
-                .at_opt(loc(&[Seg::Key("kind")]))
-                .help("add project_name: the project or special fund evaluated"),
-        );
-    }
+}
+
+/// The front matter's lists of items (income sources, project items, staff, economy), with
+/// where each is and the keys its items may have, so one loop completes and checks them all.
+fn item_lists(front: &mut ReportFront) -> Vec<ItemList<'_>> {
     let mut lists: Vec<ItemList> = Vec::new();
     if let Some(b) = front.budget.as_mut() {
         lists.push((
@@ -774,7 +812,13 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         ));
     }
     lists.push((vec![Seg::Key("economy")], &mut front.economy, Some(schema::ECONOMY)));
-    for (path, items, known) in lists {
+    lists
+}
+
+/// Completes every item of the front matter's lists (see [`complete_item`]); an item that
+/// cannot be completed is an error at its line.
+fn complete_items(front: &mut ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
+    for (path, items, known) in item_lists(front) {
         for (i, item) in items.iter_mut().enumerate() {
             let mut at = path.clone();
             at.push(Seg::Index(i));
@@ -789,23 +833,6 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
             }
         }
     }
-    negatives(&front, &doc.front, doc.front_line, file, &mut problems);
-    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
-    problems.extend(warning);
-    if problems.iter().any(Diagnostic::is_error) {
-        return (None, problems);
-    }
-    let report = Report {
-        park: park.to_string(),
-        stem: stem.to_string(),
-        file: file.to_path_buf(),
-        front,
-        front_yaml: doc.front,
-        front_line: doc.front_line,
-        body,
-        translations: Vec::new(),
-    };
-    (Some(report), problems)
 }
 
 /// Amounts that may be below zero: changes, balances (a deficit) and economic results.

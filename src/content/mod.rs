@@ -263,29 +263,7 @@ fn scan(root: &Path, start: &Path, langs: &[Lang]) -> (Folders, Vec<Diagnostic>)
             folders.entry(id.to_string_lossy().to_string()).or_default();
         }
     }
-    let walker = walkdir::WalkDir::new(start)
-        .min_depth(1)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            if is_ignored_name(&name) {
-                return false;
-            }
-            match e
-                .path_is_symlink()
-                .then(|| outside_link(e.path(), &real_root))
-                .flatten()
-            {
-                Some(d) => {
-                    problems.borrow_mut().push(d);
-                    false
-                }
-                None => true,
-            }
-        });
-    for entry in walker {
+    for entry in entries(start, &real_root, &problems) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -314,6 +292,34 @@ fn scan(root: &Path, start: &Path, langs: &[Lang]) -> (Folders, Vec<Diagnostic>)
         }
     }
     (folders, problems.into_inner())
+}
+
+/// Everything below `start`, sorted by name so that problems come in the same order on every
+/// system. Names tools leave behind are skipped; a link that leads outside the site folder
+/// (`real_root`) is not followed, and is an error in `problems`.
+fn entries<'a>(
+    start: &Path,
+    real_root: &'a Path,
+    problems: &'a std::cell::RefCell<Vec<Diagnostic>>,
+) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
+    walkdir::WalkDir::new(start)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            let name = e.file_name().to_string_lossy();
+            if is_ignored_name(&name) {
+                return false;
+            }
+            match e.path_is_symlink().then(|| outside_link(e.path(), real_root)).flatten() {
+                Some(d) => {
+                    problems.borrow_mut().push(d);
+                    false
+                }
+                None => true,
+            }
+        })
 }
 
 /// An error when `path` is, or passes through, a link that leads outside the site folder:
@@ -383,28 +389,7 @@ fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
             .strip_prefix("_index.")
             .is_some_and(|code| langs.iter().any(|l| !l.is_primary() && l.code() == code));
         if stem.starts_with("_index") && stem != "_index" && !profile_translation {
-            let names: Vec<String> = langs
-                .iter()
-                .filter(|l| !l.is_primary())
-                .map(|l| format!("`_index.{}.md`", l.code()))
-                .collect();
-            let (why, help) = match names.as_slice() {
-                [] => (
-                    "a unit's profile is `_index.md`".to_string(),
-                    "rename it to `_index.md`".to_string(),
-                ),
-                [one] => (
-                    format!("a unit's profile is `_index.md`, and its translation {one}"),
-                    format!("rename it to `_index.md` or {one}"),
-                ),
-                [first @ .., last] => (
-                    format!(
-                        "a unit's profile is `_index.md`, and its translations {} and {last}",
-                        first.join(", ")
-                    ),
-                    format!("rename it to `_index.md`, {} or {last}", first.join(", ")),
-                ),
-            };
+            let (why, help) = profile_names(langs);
             return not_read(&why, format!("{help}, or move it out of content/"));
         }
         return None;
@@ -427,6 +412,33 @@ fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
         "only reports and profiles written as `.md` files are read",
         "move it out of content/: gongkai publishes no other files (a report can name where its original was published with `source:`)".into(),
     )
+}
+
+/// What a misnamed profile is told: the names a profile and its translations may have on
+/// this site (`langs`), and the renames to choose from.
+fn profile_names(langs: &[Lang]) -> (String, String) {
+    let names: Vec<String> = langs
+        .iter()
+        .filter(|l| !l.is_primary())
+        .map(|l| format!("`_index.{}.md`", l.code()))
+        .collect();
+    match names.as_slice() {
+        [] => (
+            "a unit's profile is `_index.md`".to_string(),
+            "rename it to `_index.md`".to_string(),
+        ),
+        [one] => (
+            format!("a unit's profile is `_index.md`, and its translation {one}"),
+            format!("rename it to `_index.md` or {one}"),
+        ),
+        [first @ .., last] => (
+            format!(
+                "a unit's profile is `_index.md`, and its translations {} and {last}",
+                first.join(", ")
+            ),
+            format!("rename it to `_index.md`, {} or {last}", first.join(", ")),
+        ),
+    }
 }
 
 /// A warning for a file that is not where files are read (`rel` is its path below `content/`).
@@ -464,6 +476,8 @@ pub fn report_order(a: &Arc<Report>, b: &Arc<Report>) -> std::cmp::Ordering {
     (&a.park, a.front.year, a.front.kind, &a.stem).cmp(&(&b.park, b.front.year, b.front.kind, &b.stem))
 }
 
+/// Reads one unit folder (`dir`, named `id`): its profile, its reports and their translations,
+/// into `content`; problems go to `problems`.
 fn load_unit(
     dir: &Path,
     id: &str,
@@ -476,29 +490,9 @@ fn load_unit(
         problems.push(Diagnostic::error(dir, not_a_slug("unit id", id)).help(slug_help(id)));
         return;
     }
-    let name_of = |p: &PathBuf| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default()
-    };
     let profile_file = dir.join("_index.md");
-    let has_profile = files.iter().any(|f| name_of(f) == "_index.md");
-    let report_files: Vec<&PathBuf> = files.iter().filter(|f| !name_of(f).starts_with("_index")).collect();
-    if !has_profile {
-        // Nothing of a unit without a profile is read: say so for every file.
-        for f in files {
-            let what = if name_of(f).starts_with("_index.") {
-                "this translated profile"
-            } else {
-                "this report"
-            };
-            problems.push(
-                Diagnostic::error(f, format!("{what} belongs to unit `{id}`, which has no profile")).help(format!(
-                    "create {} with the unit's name, name_en and region",
-                    profile_file.display()
-                )),
-            );
-        }
+    if !files.iter().any(|f| file_name(f) == "_index.md") {
+        problems.extend(without_profile(id, files, &profile_file));
         return;
     }
     let profile_translations: Vec<(Lang, PathBuf)> = langs
@@ -513,11 +507,51 @@ fn load_unit(
             ..unit
         }));
     }
-    for f in &report_files {
-        let name = name_of(f);
+    let report_files: Vec<&PathBuf> = files.iter().filter(|f| !file_name(f).starts_with("_index")).collect();
+    load_reports(dir, id, &report_files, langs, content, problems);
+}
+
+/// A file's name, for comparing with the names gongkai reads.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// An error for every file of unit `id`, which has no profile: nothing of such a unit is
+/// read, and each file says so.
+fn without_profile(id: &str, files: &[PathBuf], profile_file: &Path) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .map(|f| {
+            let what = if file_name(f).starts_with("_index.") {
+                "this translated profile"
+            } else {
+                "this report"
+            };
+            Diagnostic::error(f, format!("{what} belongs to unit `{id}`, which has no profile")).help(format!(
+                "create {} with the unit's name, name_en and region",
+                profile_file.display()
+            ))
+        })
+        .collect()
+}
+
+/// Reads the reports of unit `id` with their translations, into `content`. A translation
+/// is read with its Chinese report; one without a Chinese report is an error.
+fn load_reports(
+    dir: &Path,
+    id: &str,
+    report_files: &[&PathBuf],
+    langs: &[Lang],
+    content: &mut Content,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for f in report_files {
+        let name = file_name(f);
         let stem = name.trim_end_matches(".md");
         if let Some((base, _)) = translation_lang(stem, langs) {
-            if !report_files.iter().any(|g| name_of(g) == format!("{base}.md")) {
+            if !report_files.iter().any(|g| file_name(g) == format!("{base}.md")) {
                 problems.push(
                     Diagnostic::error(f, "this translation has no Chinese original").help(format!(
                         "the Chinese report must be {base}.md in the same folder; rename one of them so the names match"
@@ -557,6 +591,35 @@ fn load_profile(file: &Path, translations: &[(Lang, PathBuf)], problems: &mut Ve
             return None;
         }
     };
+    let mut errors = profile_errors(&profile, &doc, file);
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
+    let mut translated = Vec::new();
+    for (lang, tr_file) in translations {
+        match load_profile_translation(tr_file, *lang, problems) {
+            Ok(t) => translated.push(t),
+            Err(d) => {
+                problems.push(d);
+                return None;
+            }
+        }
+    }
+    if !errors.is_empty() {
+        problems.append(&mut errors);
+        return None;
+    }
+    Some(Unit {
+        id: String::new(),
+        file: file.to_path_buf(),
+        profile,
+        body,
+        translations: translated,
+    })
+}
+
+/// An error for a founding date that is not a date and for each entry of `covers` that is not
+/// a unit id, at its line.
+fn profile_errors(profile: &UnitProfile, doc: &Document, file: &Path) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     if let Some(est) = &profile.established
         && !is_partial_date(est)
@@ -576,46 +639,30 @@ fn load_profile(file: &Path, translations: &[(Lang, PathBuf)], problems: &mut Ve
             );
         }
     }
+    errors
+}
+
+/// Reads a unit's profile in `lang`; a warning about its body goes to `problems`. It holds
+/// text only: an unknown key gets a hint saying where names in other languages go.
+fn load_profile_translation(
+    file: &Path,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<ProfileTranslation, Diagnostic> {
+    let doc = read_text(file).and_then(|t| split(&t, file))?;
+    crate::yaml::from_str::<model::ProfileTranslationFront>(&doc.front, file, doc.front_line).map_err(|d| {
+        if d.kind == diagnostics::Kind::UnknownKey {
+            d.help("a translated profile holds text only: names in English go in _index.md as name_en, region_en …")
+        } else {
+            d
+        }
+    })?;
     let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
     problems.extend(warning);
-    let mut translated = Vec::new();
-    for (lang, tr_file) in translations {
-        let tr_doc = match read_text(tr_file).and_then(|t| split(&t, tr_file)) {
-            Ok(d) => d,
-            Err(d) => {
-                problems.push(d);
-                return None;
-            }
-        };
-        if let Err(d) =
-            crate::yaml::from_str::<model::ProfileTranslationFront>(&tr_doc.front, tr_file, tr_doc.front_line)
-        {
-            let d = if d.kind == diagnostics::Kind::UnknownKey {
-                d.help("a translated profile holds text only: names in English go in _index.md as name_en, region_en …")
-            } else {
-                d
-            };
-            problems.push(d);
-            return None;
-        }
-        let (body, warning) = text::clean_body(tr_doc.body, tr_doc.body_line, tr_file);
-        problems.extend(warning);
-        translated.push(ProfileTranslation {
-            lang: *lang,
-            file: tr_file.clone(),
-            body,
-        });
-    }
-    if !errors.is_empty() {
-        problems.append(&mut errors);
-        return None;
-    }
-    Some(Unit {
-        id: String::new(),
+    Ok(ProfileTranslation {
+        lang,
         file: file.to_path_buf(),
-        profile,
         body,
-        translations: translated,
     })
 }
 

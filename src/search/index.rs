@@ -22,9 +22,10 @@
 //! documents and their numbers as gaps. About 2 bytes a posting, against 7 as JSON arrays.
 
 use super::tokenize::{self, stem};
+use crate::content::Unit;
 use crate::content::model::{Grade, Kind};
 use crate::render::OutputFile;
-use crate::site::{Lang, Site};
+use crate::site::{Lang, ReportEntry, Site};
 use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -107,106 +108,112 @@ pub fn plain_text(markdown: &str) -> (String, Vec<String>) {
 
 /// Documents of one language: every unit page and report page.
 pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
-    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     use rayon::prelude::*;
     // Units in parallel; the documents stay in site order (each unit's are consecutive).
     let per_unit: Vec<Vec<Doc>> = site
         .units
         .par_iter()
         .map(|unit| {
-            let mut docs = Vec::new();
-            let p = &unit.profile;
-            let name = pick(&p.name, &p.name_en);
-            let body = if lang.is_primary() {
-                unit.body.as_str()
-            } else {
-                unit.body_in(lang).unwrap_or_default()
-            };
-            let (text, headings) = plain_text(body);
-            let mut labels = vec![p.name.clone(), p.name_en.clone()];
-            labels.extend(p.committee.clone());
-            labels.extend(p.committee_en.clone());
-            for r in [&p.region, &p.region_en].into_iter().flatten() {
-                labels.extend(
-                    [r.province.clone(), r.city.clone(), r.county.clone()]
-                        .into_iter()
-                        .flatten(),
-                );
-            }
-            labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
-            docs.push(Doc {
-                url: site.url(lang, &format!("parks/{}/", unit.id)),
-                title: name.clone(),
-                subtitle: pick("园区与单位", "Unit"),
-                park: unit.id.clone(),
-                park_name: name.clone(),
-                year: None,
-                kind: 0,
-                grade: 0,
-                fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
-                text,
-            });
+            let mut docs = vec![unit_doc(site, unit, lang)];
             for e in site.reports_of(&unit.id).into_iter().rev() {
-                let f = &e.report.front;
-                let tr = e.report.translation(lang);
-                let (title, body, filer) = if lang.is_primary() {
-                    (f.title.clone(), e.report.body.as_str(), f.unit_name.clone())
-                } else {
-                    (
-                        tr.and_then(|t| t.front.title.clone())
-                            .unwrap_or_else(|| crate::render::pages::default_title(e, lang)),
-                        tr.map_or("", |t| t.body.as_str()),
-                        tr.and_then(|t| t.front.unit_name.clone()),
-                    )
-                };
-                let (text, headings) = plain_text(body);
-                let filer = filer.unwrap_or_default();
-                let kind_name = match f.kind {
-                    Kind::Department => pick(
-                        "部门整体支出绩效自评报告",
-                        "Department-wide expenditure performance self-evaluation",
-                    ),
-                    Kind::Project => pick(
-                        "项目支出绩效自评报告",
-                        "Project expenditure performance self-evaluation",
-                    ),
-                };
-                let labels = figure_labels(f, lang);
-                let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
-                    Grade::Excellent => 1,
-                    Grade::Good => 2,
-                    Grade::Fair => 3,
-                    Grade::Poor => 4,
-                });
-                docs.push(Doc {
-                    url: site.url(lang, &e.path()),
-                    title: title.clone(),
-                    subtitle: format!(
-                        "{name} · {} · {kind_name}",
-                        f.year,
-                        name = pick(&unit.profile.name, &unit.profile.name_en)
-                    ),
-                    park: unit.id.clone(),
-                    park_name: pick(&unit.profile.name, &unit.profile.name_en),
-                    year: Some(f.year),
-                    kind: if f.kind == Kind::Department { 1 } else { 2 },
-                    grade,
-                    fields: vec![
-                        (format!("{title} {}", f.year), TITLE),
-                        (
-                            format!("{} {}", pick(&unit.profile.name, &unit.profile.name_en), filer),
-                            UNIT,
-                        ),
-                        (headings.join(" "), HEADING),
-                        (format!("{} {}", labels, kind_name), LABEL),
-                    ],
-                    text,
-                });
+                docs.push(report_doc(site, unit, e, lang));
             }
             docs
         })
         .collect();
     per_unit.into_iter().flatten().collect()
+}
+
+/// A unit's page: found by its names in both languages, its committee, its region and its
+/// industries, whichever language is searched.
+fn unit_doc(site: &Site, unit: &Unit, lang: Lang) -> Doc {
+    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+    let p = &unit.profile;
+    let name = pick(&p.name, &p.name_en);
+    let body = if lang.is_primary() {
+        unit.body.as_str()
+    } else {
+        unit.body_in(lang).unwrap_or_default()
+    };
+    let (text, headings) = plain_text(body);
+    let mut labels = vec![p.name.clone(), p.name_en.clone()];
+    labels.extend(p.committee.clone());
+    labels.extend(p.committee_en.clone());
+    for r in [&p.region, &p.region_en].into_iter().flatten() {
+        labels.extend(
+            [r.province.clone(), r.city.clone(), r.county.clone()]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
+    Doc {
+        url: site.url(lang, &format!("parks/{}/", unit.id)),
+        title: name.clone(),
+        subtitle: pick("园区与单位", "Unit"),
+        park: unit.id.clone(),
+        park_name: name.clone(),
+        year: None,
+        kind: 0,
+        grade: 0,
+        fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
+        text,
+    }
+}
+
+/// A report's page, in `lang`'s words where it has a translation: found by its title and
+/// year, its unit and filer, its headings and the names of the figures it discloses.
+fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang) -> Doc {
+    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+    let f = &e.report.front;
+    let tr = e.report.translation(lang);
+    let (title, body, filer) = if lang.is_primary() {
+        (f.title.clone(), e.report.body.as_str(), f.unit_name.clone())
+    } else {
+        (
+            tr.and_then(|t| t.front.title.clone())
+                .unwrap_or_else(|| crate::render::pages::default_title(e, lang)),
+            tr.map_or("", |t| t.body.as_str()),
+            tr.and_then(|t| t.front.unit_name.clone()),
+        )
+    };
+    let (text, headings) = plain_text(body);
+    let filer = filer.unwrap_or_default();
+    let kind_name = match f.kind {
+        Kind::Department => pick(
+            "部门整体支出绩效自评报告",
+            "Department-wide expenditure performance self-evaluation",
+        ),
+        Kind::Project => pick(
+            "项目支出绩效自评报告",
+            "Project expenditure performance self-evaluation",
+        ),
+    };
+    let labels = figure_labels(f, lang);
+    let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
+        Grade::Excellent => 1,
+        Grade::Good => 2,
+        Grade::Fair => 3,
+        Grade::Poor => 4,
+    });
+    let unit_name = pick(&unit.profile.name, &unit.profile.name_en);
+    Doc {
+        url: site.url(lang, &e.path()),
+        title: title.clone(),
+        subtitle: format!("{unit_name} · {} · {kind_name}", f.year),
+        park: unit.id.clone(),
+        park_name: unit_name.clone(),
+        year: Some(f.year),
+        kind: if f.kind == Kind::Department { 1 } else { 2 },
+        grade,
+        fields: vec![
+            (format!("{title} {}", f.year), TITLE),
+            (format!("{unit_name} {filer}"), UNIT),
+            (headings.join(" "), HEADING),
+            (format!("{} {}", labels, kind_name), LABEL),
+        ],
+        text,
+    }
 }
 
 /// Names of the figures a report discloses, so "公务接待费" finds the reports that state it.
@@ -390,6 +397,19 @@ fn doc_terms(d: &Doc, s: &mut Scratch) -> DocTerms {
             *tf.entry(key).or_insert(0) += w2;
         });
     }
+    let (keys, ends) = by_partition(tf);
+    DocTerms {
+        keys,
+        ends,
+        rare: rare.drain().collect(),
+        len,
+        forms,
+    }
+}
+
+/// Empties `tf` into a list grouped by partition (a counting sort), and where each
+/// partition ends: the merge then hands each partition's slice to its own task.
+fn by_partition(tf: &mut FxHashMap<u64, u32>) -> (Vec<(u64, u32)>, [u32; PARTS]) {
     let mut ends = [0u32; PARTS];
     for k in tf.keys() {
         ends[part(*k)] += 1;
@@ -407,13 +427,7 @@ fn doc_terms(d: &Doc, s: &mut Scratch) -> DocTerms {
         keys[at[p] as usize] = (k, f);
         at[p] += 1;
     }
-    DocTerms {
-        keys,
-        ends,
-        rare: rare.drain().collect(),
-        len,
-        forms,
-    }
+    (keys, ends)
 }
 
 /// The 64 digits of the postings' variable-length numbers: a digit below 32 ends a number,

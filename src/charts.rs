@@ -237,7 +237,18 @@ impl BarChart {
 
     /// Draws the chart.
     pub fn draw(&self) -> Drawn {
-        let series = self.series.len().max(1);
+        let scale = self.scale();
+        let mut body = String::new();
+        let plot_top = self.heading(&mut body);
+        let (rows, plot_bottom) = self.rows(&scale, plot_top);
+        let grid = self.grid(&scale, plot_top, plot_bottom);
+        let height = plot_bottom + 15.0 + PAD;
+        self.svg(&body, &grid, &rows, height)
+    }
+
+    /// Where values go across: category labels on the left, room for a value label at each
+    /// end of the bars, and a range that always holds zero (and `max`, when fixed).
+    fn scale(&self) -> Scale {
         let label_w = self
             .categories
             .iter()
@@ -267,12 +278,19 @@ impl BarChart {
         let neg_label = if lo < Decimal::ZERO { value_w + 6.0 } else { 0.0 };
         let plot_left = left + neg_label;
         let plot_right = WIDTH - PAD - value_w - 6.0;
-        let plot_w = (plot_right - plot_left).max(80.0);
-        let span = (hi - lo).to_f64().unwrap_or(1.0);
-        let x = |v: Decimal| plot_left + ((v - lo).to_f64().unwrap_or(0.0) / span) * plot_w;
-        let x0 = x(Decimal::ZERO);
+        Scale {
+            lo,
+            hi,
+            left,
+            plot_left,
+            plot_w: (plot_right - plot_left).max(80.0),
+            span: (hi - lo).to_f64().unwrap_or(1.0),
+        }
+    }
 
-        let mut body = String::new();
+    /// Title, unit note and, for more than one series, the legend; returns where the plot
+    /// starts.
+    fn heading(&self, body: &mut String) -> f64 {
         let mut y = PAD + 16.0;
         body.push_str(&format!(
             "<text class=\"gk-title\" x=\"{}\" y=\"{}\">{}</text>",
@@ -303,62 +321,83 @@ impl BarChart {
             }
             y += 6.0;
         }
-        y += 10.0;
-        let plot_top = y;
+        y + 10.0
+    }
+
+    /// One row per category from `top` down; returns the rows and where they end.
+    fn rows(&self, scale: &Scale, top: f64) -> (String, f64) {
         let mut rows = String::new();
+        let mut y = top;
         for c in &self.categories {
-            let lines = wrap(&c.label, 220.0);
-            let bars_h = series as f64 * BAR + (series as f64 - 1.0) * 3.0;
-            let row_h = (lines.len() as f64 * LINE).max(bars_h) + 10.0;
-            let label_top = y + (row_h - 10.0 - lines.len() as f64 * LINE) / 2.0;
-            rows.push_str(&format!("<text x=\"{}\" text-anchor=\"end\">", n(left - 10.0)));
-            for (i, l) in lines.iter().enumerate() {
-                rows.push_str(&format!(
-                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                    n(left - 10.0),
-                    n(label_top + LINE * (i as f64 + 1.0) - 4.0),
-                    esc(l)
-                ));
-            }
-            rows.push_str("</text>");
-            let bar_top = y + (row_h - 10.0 - bars_h) / 2.0;
-            for (i, v) in c.values.iter().enumerate() {
-                let by = bar_top + i as f64 * (BAR + 3.0);
-                let ty = by + BAR - 3.0;
-                match v {
-                    Some(v) => {
-                        let xv = x(v.amount);
-                        let (bx, bw) = if xv >= x0 { (x0, xv - x0) } else { (xv, x0 - xv) };
-                        rows.push_str(&bar(&self.id, i, bx, by, bw));
-                        if v.amount < Decimal::ZERO {
-                            rows.push_str(&format!(
-                                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                                n(bx - 4.0),
-                                n(ty),
-                                esc(&v.label)
-                            ));
-                        } else {
-                            rows.push_str(&format!(
-                                "<text x=\"{}\" y=\"{}\">{}</text>",
-                                n(bx + bw + 4.0),
-                                n(ty),
-                                esc(&v.label)
-                            ));
-                        }
-                    }
-                    None => rows.push_str(&format!(
-                        "<text class=\"gk-nd\" x=\"{}\" y=\"{}\">{}</text>",
-                        n(x0 + 4.0),
+            y += self.row(c, scale, y, &mut rows);
+        }
+        (rows, y)
+    }
+
+    /// A category's label, wrapped, and its bars, each centred in a row as tall as the taller
+    /// of the two; returns the row's height.
+    fn row(&self, c: &Category, scale: &Scale, y: f64, rows: &mut String) -> f64 {
+        let series = self.series.len().max(1);
+        let left = scale.left;
+        let lines = wrap(&c.label, 220.0);
+        let bars_h = series as f64 * BAR + (series as f64 - 1.0) * 3.0;
+        let row_h = (lines.len() as f64 * LINE).max(bars_h) + 10.0;
+        let label_top = y + (row_h - 10.0 - lines.len() as f64 * LINE) / 2.0;
+        rows.push_str(&format!("<text x=\"{}\" text-anchor=\"end\">", n(left - 10.0)));
+        for (i, l) in lines.iter().enumerate() {
+            rows.push_str(&format!(
+                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                n(left - 10.0),
+                n(label_top + LINE * (i as f64 + 1.0) - 4.0),
+                esc(l)
+            ));
+        }
+        rows.push_str("</text>");
+        let bar_top = y + (row_h - 10.0 - bars_h) / 2.0;
+        for (i, v) in c.values.iter().enumerate() {
+            self.value_bar(i, v.as_ref(), scale, bar_top + i as f64 * (BAR + 3.0), rows);
+        }
+        row_h
+    }
+
+    /// The bar of series `i` at `by`, from zero to the value, labelled at its outer end (left
+    /// of a negative bar); an undisclosed value is written out where its bar would start.
+    fn value_bar(&self, i: usize, v: Option<&Value>, scale: &Scale, by: f64, rows: &mut String) {
+        let x0 = scale.x(Decimal::ZERO);
+        let ty = by + BAR - 3.0;
+        match v {
+            Some(v) => {
+                let xv = scale.x(v.amount);
+                let (bx, bw) = if xv >= x0 { (x0, xv - x0) } else { (xv, x0 - xv) };
+                rows.push_str(&bar(&self.id, i, bx, by, bw));
+                if v.amount < Decimal::ZERO {
+                    rows.push_str(&format!(
+                        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+                        n(bx - 4.0),
                         n(ty),
-                        esc(&self.not_disclosed)
-                    )),
+                        esc(&v.label)
+                    ));
+                } else {
+                    rows.push_str(&format!(
+                        "<text x=\"{}\" y=\"{}\">{}</text>",
+                        n(bx + bw + 4.0),
+                        n(ty),
+                        esc(&v.label)
+                    ));
                 }
             }
-            y += row_h;
+            None => rows.push_str(&format!(
+                "<text class=\"gk-nd\" x=\"{}\" y=\"{}\">{}</text>",
+                n(x0 + 4.0),
+                n(ty),
+                esc(&self.not_disclosed)
+            )),
         }
-        let plot_bottom = y;
-        // Grid and ticks under the bars.
-        let ticks = self.ticks.clone().unwrap_or_else(|| {
+    }
+
+    /// The fixed ticks, or "nice" steps over the range (at most 12).
+    fn ticks(&self, lo: Decimal, hi: Decimal) -> Vec<Decimal> {
+        self.ticks.clone().unwrap_or_else(|| {
             let step = nice_step(hi - lo);
             let mut t = Vec::new();
             let mut v = (lo / step).floor() * step;
@@ -367,10 +406,16 @@ impl BarChart {
                 v += step;
             }
             t
-        });
+        })
+    }
+
+    /// Grid lines with their values below the plot, and the zero axis; drawn before the bars
+    /// so that the bars cover them.
+    fn grid(&self, scale: &Scale, plot_top: f64, plot_bottom: f64) -> String {
+        let (lo, hi) = (scale.lo, scale.hi);
         let mut grid = String::new();
-        for t in ticks.iter().filter(|t| **t >= lo && **t <= hi) {
-            let tx = x(*t);
+        for t in self.ticks(lo, hi).iter().filter(|t| **t >= lo && **t <= hi) {
+            let tx = scale.x(*t);
             grid.push_str(&format!(
                 "<line class=\"gk-grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
                 n(tx),
@@ -386,12 +431,16 @@ impl BarChart {
         }
         grid.push_str(&format!(
             "<line class=\"gk-axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
-            n(x0),
+            n(scale.x(Decimal::ZERO)),
             n(plot_top - 4.0),
             n(plot_bottom)
         ));
-        let height = plot_bottom + 15.0 + PAD;
+        grid
+    }
 
+    /// The `<svg>` element around the drawn parts, titled and described for screen readers;
+    /// the standalone file adds the XML declaration, the language and the styles.
+    fn svg(&self, body: &str, grid: &str, rows: &str, height: f64) -> Drawn {
         let ids = format!("{}-t", self.id);
         let idd = format!("{}-d", self.id);
         let open = format!(
@@ -405,7 +454,7 @@ impl BarChart {
             esc(&self.title),
             esc(&self.description())
         );
-        let defs = patterns(&self.id, series);
+        let defs = patterns(&self.id, self.series.len().max(1));
         let inner = format!("{defs}<rect class=\"gk-bg\" width=\"100%\" height=\"100%\"/>{body}{grid}{rows}</svg>");
         let inline = format!("{open}{inner}");
         let file = format!(
@@ -414,6 +463,27 @@ impl BarChart {
             CHART_CSS
         );
         Drawn { inline, file, height }
+    }
+}
+
+/// The horizontal scale of a chart, from [`BarChart::scale`].
+struct Scale {
+    /// The range of values drawn: it holds zero.
+    lo: Decimal,
+    hi: Decimal,
+    /// Where the category labels end (they are right-aligned to `left - 10`).
+    left: f64,
+    /// Where `lo` is drawn, and the width `lo..hi` takes.
+    plot_left: f64,
+    plot_w: f64,
+    /// `hi - lo`, for the geometry.
+    span: f64,
+}
+
+impl Scale {
+    /// The x coordinate of `v`.
+    fn x(&self, v: Decimal) -> f64 {
+        self.plot_left + ((v - self.lo).to_f64().unwrap_or(0.0) / self.span) * self.plot_w
     }
 }
 

@@ -121,20 +121,7 @@ impl Config {
     /// Parses settings from text (`file` is used in messages only).
     pub fn parse(text: &str, file: &Path, root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
-            let (line, col) = line_col(text, at);
-            return Err(vec![
-                Diagnostic::error(file, format!("site.toml contains {}", describe(c)))
-                    .at(line, col)
-                    .help(format!(
-                        "delete it: it is invisible in most editors, so delete the text around line {line}, column {col} and type it again"
-                    )),
-            ]);
-        }
-        let site: SiteConfig = toml::from_str(text).map_err(|e| {
-            let pos = e.span().map(|s| line_col(text, s.start));
-            vec![crate::yaml::explain_toml(e.message(), file).at_opt(pos)]
-        })?;
+        let site = read_toml(text, file)?;
         let mut problems = unpublishable(&site, text, file);
         let (base_url, base_path) = match split_base_url(&site.base_url) {
             Some(parts) => parts,
@@ -147,47 +134,7 @@ impl Config {
                 (String::new(), "/".into())
             }
         };
-        if site.default_language != "zh" {
-            problems.push(
-                Diagnostic::error(
-                    file,
-                    format!("default_language `{}` is not supported", site.default_language),
-                )
-                .at_opt(find_key(text, "default_language"))
-                .help("set default_language = \"zh\"; the pages of the other languages in `languages` are built in a folder each, e.g. /en/"),
-            );
-        }
-        problems.extend(language_problems(&site, text, file));
-        if let Some(url) = &site.data_license_url {
-            let example = "write the full address of the licence text, e.g. data_license_url = \"https://creativecommons.org/licenses/by/4.0/\", or remove the line";
-            let pos = find_key(text, "data_license_url");
-            problems.extend(crate::url::check_url(file, "data_license_url", url, pos, example).err());
-        }
-        if !crate::content::is_slug(&site.theme) {
-            problems.push(
-                Diagnostic::error(file, format!("theme `{}` is not a folder name", site.theme))
-                    .at_opt(find_key(text, "theme"))
-                    .help("use the name of a folder under themes/, e.g. theme = \"default\""),
-            );
-        }
-        // Site-level metadata is assigned by the host portal: gongkai never invents it.
-        for (key, tag, value) in [
-            ("site_name", "SiteName", &site.site_name),
-            ("site_domain", "SiteDomain", &site.site_domain),
-            ("site_id_code", "SiteIDCode", &site.site_id_code),
-        ] {
-            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
-                problems.push(
-                    Diagnostic::error(
-                        file,
-                        format!("`{key}` is not set: pages need the {tag} tag that government websites must carry"),
-                    )
-                    .help(format!(
-                        "the host portal assigns {tag}; ask its administrator and add {key} = \"…\" to site.toml"
-                    )),
-                );
-            }
-        }
+        problems.extend(setting_problems(&site, text, file));
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -220,6 +167,80 @@ impl Config {
     pub fn language(&self, code: &str) -> Option<Lang> {
         self.languages.iter().copied().find(|l| l.code() == code)
     }
+}
+
+/// The settings as written. A character that is invisible in most editors is refused before
+/// TOML reads the text, with its name and position, so that it can be found and deleted.
+fn read_toml(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+        let (line, col) = line_col(text, at);
+        return Err(vec![
+            Diagnostic::error(file, format!("site.toml contains {}", describe(c)))
+                .at(line, col)
+                .help(format!(
+                    "delete it: it is invisible in most editors, so delete the text around line {line}, column {col} and type it again"
+                )),
+        ]);
+    }
+    toml::from_str(text).map_err(|e| {
+        let pos = e.span().map(|s| line_col(text, s.start));
+        vec![crate::yaml::explain_toml(e.message(), file).at_opt(pos)]
+    })
+}
+
+/// An error for every setting that cannot be used: the default language, the languages, the
+/// licence link, the theme's name, and the portal's metadata.
+fn setting_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if site.default_language != "zh" {
+        problems.push(
+            Diagnostic::error(
+                file,
+                format!("default_language `{}` is not supported", site.default_language),
+            )
+            .at_opt(find_key(text, "default_language"))
+            .help("set default_language = \"zh\"; the pages of the other languages in `languages` are built in a folder each, e.g. /en/"),
+        );
+    }
+    problems.extend(language_problems(site, text, file));
+    if let Some(url) = &site.data_license_url {
+        let example = "write the full address of the licence text, e.g. data_license_url = \"https://creativecommons.org/licenses/by/4.0/\", or remove the line";
+        let pos = find_key(text, "data_license_url");
+        problems.extend(crate::url::check_url(file, "data_license_url", url, pos, example).err());
+    }
+    if !crate::content::is_slug(&site.theme) {
+        problems.push(
+            Diagnostic::error(file, format!("theme `{}` is not a folder name", site.theme))
+                .at_opt(find_key(text, "theme"))
+                .help("use the name of a folder under themes/, e.g. theme = \"default\""),
+        );
+    }
+    problems.extend(missing_portal_metadata(site, file));
+    problems
+}
+
+/// An error for each of the portal's site-level metadata that is not set: the host portal
+/// assigns it, so gongkai never invents it.
+fn missing_portal_metadata(site: &SiteConfig, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (key, tag, value) in [
+        ("site_name", "SiteName", &site.site_name),
+        ("site_domain", "SiteDomain", &site.site_domain),
+        ("site_id_code", "SiteIDCode", &site.site_id_code),
+    ] {
+        if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!("`{key}` is not set: pages need the {tag} tag that government websites must carry"),
+                )
+                .help(format!(
+                    "the host portal assigns {tag}; ask its administrator and add {key} = \"…\" to site.toml"
+                )),
+            );
+        }
+    }
+    problems
 }
 
 /// An error for every entry of `languages` that is not a language tag, or that names a

@@ -72,16 +72,7 @@ impl Dec {
                 "thousands separators group three digits (`174,053.00`); or leave them out (`174053.00`)",
             )
         })?;
-        let valid = {
-            let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(&digits);
-            let mut parts = unsigned.splitn(2, '.');
-            let int = parts.next().unwrap_or("");
-            let frac = parts.next();
-            !int.is_empty()
-                && int.bytes().all(|b| b.is_ascii_digit())
-                && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-        };
-        if !valid {
+        if !is_plain_number(&digits) {
             return Err(bad(
                 format!("`{}` is not a number", visible(text)),
                 "write the figure in digits as the report prints it (`1545.30`, `-1.39`, `174,053.00`); leave the key out when the report does not state it",
@@ -196,6 +187,18 @@ fn space_inside(number: &str, c: char) -> BadNumber {
             parts.concat()
         ),
     }
+}
+
+/// Digits with an optional sign and an optional decimal part (`-1.39`, `+2`, `174053.00`):
+/// the only shape a figure has once its separators are gone; `1.`, `.5` and `1e3` are not.
+fn is_plain_number(digits: &str) -> bool {
+    let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(digits);
+    let mut parts = unsigned.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Removes thousands separators, checking they group the integer part by three.

@@ -249,53 +249,12 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     };
     let site = loaded.site();
     let (rendered, ()) = rayon::join(
-        || -> Result<(), Failure> {
-            let mut timer = timing::Timer::new();
-            // The bulk downloads are only needed for the data page: made while pages render.
-            let (downloads, pages) = rayon::join(
-                || {
-                    let mut timer = timing::Timer::new();
-                    let downloads = render::package::downloads(&site);
-                    timer.stage("csv tables");
-                    downloads
-                },
-                || render::pages::render_all(&site, &loaded.theme, progress, &put),
-            );
-            pages.map_err(Failure::Content)?;
-            render::pages::render_site_pages(&site, &loaded.theme, &downloads, &put).map_err(Failure::Content)?;
-            timer.stage("pages and charts");
-            let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
-            render::data::render_all(&site, reports.unwrap_or(&Default::default()), &put)
-                .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
-            render::package::render(&site, &downloads).into_iter().for_each(&put);
-            timer.stage("data");
-            Ok(())
-        },
-        || {
-            let mut timer = timing::Timer::new();
-            use rayon::prelude::*;
-            let indexes: Vec<Vec<render::OutputFile>> =
-                langs.par_iter().map(|l| search::index::build(&site, *l)).collect();
-            indexes.into_iter().flatten().for_each(&put);
-            timer.stage("search");
-        },
+        || render_pages_and_data(&site, &loaded.theme, progress, &put),
+        || render_search(&site, &put),
     );
     rendered?;
     let mut timer = timing::Timer::new();
-    for lang in site.languages() {
-        put(render::feeds::atom(&site, *lang));
-    }
-    for (hashed, text) in loaded.theme.scripts.values() {
-        put(render::OutputFile {
-            path: format!("assets/{hashed}"),
-            bytes: text.clone().into_bytes(),
-        });
-    }
-    put(render::OutputFile {
-        path: format!("assets/{}", loaded.theme.css_name),
-        bytes: loaded.theme.css.clone().into_bytes(),
-    });
-    put(render::feeds::robots(&site));
+    render_feeds_and_assets(&site, &loaded.theme, &put);
     let mut c = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     c.pages.sort();
     sink(render::feeds::sitemap(&site, &c.pages));
@@ -303,6 +262,66 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     timer.stage("feeds, checksums");
     let pages = c.pages.len() * site.languages().len();
     Ok((c.files + 2, pages))
+}
+
+/// The pages, charts and data files. The bulk downloads are needed only by the data page and
+/// the data files, so they are made while the report pages render.
+fn render_pages_and_data(
+    site: &site::Site,
+    theme: &theme::Theme,
+    progress: Progress,
+    put: Sink,
+) -> Result<(), Failure> {
+    let mut timer = timing::Timer::new();
+    let (downloads, pages) = rayon::join(
+        || {
+            let mut timer = timing::Timer::new();
+            let downloads = render::package::downloads(site);
+            timer.stage("csv tables");
+            downloads
+        },
+        || render::pages::render_all(site, theme, progress, put),
+    );
+    pages.map_err(Failure::Content)?;
+    render::pages::render_site_pages(site, theme, &downloads, put).map_err(Failure::Content)?;
+    timer.stage("pages and charts");
+    let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
+    render::data::render_all(site, reports.unwrap_or(&Default::default()), put)
+        .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
+    render::package::render(site, &downloads).into_iter().for_each(put);
+    timer.stage("data");
+    Ok(())
+}
+
+/// The search index of every language, the languages in parallel.
+fn render_search(site: &site::Site, put: Sink) {
+    use rayon::prelude::*;
+    let mut timer = timing::Timer::new();
+    let indexes: Vec<Vec<render::OutputFile>> = site
+        .languages()
+        .par_iter()
+        .map(|l| search::index::build(site, *l))
+        .collect();
+    indexes.into_iter().flatten().for_each(put);
+    timer.stage("search");
+}
+
+/// The feed of each language, the theme's scripts and stylesheet, and robots.txt.
+fn render_feeds_and_assets(site: &site::Site, theme: &theme::Theme, put: Sink) {
+    for lang in site.languages() {
+        put(render::feeds::atom(site, *lang));
+    }
+    for (hashed, text) in theme.scripts.values() {
+        put(render::OutputFile {
+            path: format!("assets/{hashed}"),
+            bytes: text.clone().into_bytes(),
+        });
+    }
+    put(render::OutputFile {
+        path: format!("assets/{}", theme.css_name),
+        bytes: theme.css.clone().into_bytes(),
+    });
+    put(render::feeds::robots(site));
 }
 
 /// `gongkai build`: loads, renders and publishes into `output` (default from site.toml).

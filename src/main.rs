@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use gongkai::{BuildOptions, Failure, build_with, check};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -142,34 +142,7 @@ fn main() -> ExitCode {
             output,
             strict,
             force,
-        } => build_with(
-            &root,
-            &BuildOptions {
-                output: output.as_deref(),
-                strict,
-                force,
-                progress: &progress_bar,
-                notify: &|text| eprintln!("{text}"),
-            },
-        )
-        .map(|s| {
-                for w in &s.warnings {
-                    eprintln!("{w}");
-                }
-                println!(
-                    "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms; {} written, {} unchanged, {} removed)",
-                    s.reports,
-                    s.units,
-                    s.pages,
-                    s.files,
-                    s.output.display(),
-                    counts(&s.warnings),
-                    s.millis,
-                    s.written.written,
-                    s.written.unchanged,
-                    s.written.removed
-                );
-            }),
+        } => build(&root, output.as_deref(), strict, force),
         Command::New {
             what: New::Report { park, year, kind, root },
         } => {
@@ -200,24 +173,60 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            for d in failure.diagnostics() {
-                eprintln!("{d}");
-            }
-            let errors = failure_count(failure.diagnostics());
-            if failure.output_changed() {
-                eprintln!(
-                    "failed: {errors}; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
-                );
-            } else if writes {
-                eprintln!("failed: {errors}; nothing was written, the previous output is unchanged");
-            } else {
-                eprintln!("failed: {errors}");
-            }
-            match failure {
-                Failure::Content(_) => ExitCode::from(1),
-                Failure::Io(_) | Failure::Interrupted(_) => ExitCode::from(2),
-            }
-        }
+        Err(failure) => failed(&failure, writes),
+    }
+}
+
+/// `gongkai build`: the warnings, then one line of what was built.
+fn build(root: &Path, output: Option<&Path>, strict: bool, force: bool) -> Result<(), Failure> {
+    let s = build_with(
+        root,
+        &BuildOptions {
+            output,
+            strict,
+            force,
+            progress: &progress_bar,
+            notify: &|text| eprintln!("{text}"),
+        },
+    )?;
+    for w in &s.warnings {
+        eprintln!("{w}");
+    }
+    println!(
+        "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms; {} written, {} unchanged, {} removed)",
+        s.reports,
+        s.units,
+        s.pages,
+        s.files,
+        s.output.display(),
+        counts(&s.warnings),
+        s.millis,
+        s.written.written,
+        s.written.unchanged,
+        s.written.removed
+    );
+    Ok(())
+}
+
+/// Prints a failure's problems and what became of the output (`writes`: the command writes
+/// one), and gives the exit code: 1 for problems in the content, settings or templates, 2 when
+/// reading or writing files failed.
+fn failed(failure: &Failure, writes: bool) -> ExitCode {
+    for d in failure.diagnostics() {
+        eprintln!("{d}");
+    }
+    let errors = failure_count(failure.diagnostics());
+    if failure.output_changed() {
+        eprintln!(
+            "failed: {errors}; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
+        );
+    } else if writes {
+        eprintln!("failed: {errors}; nothing was written, the previous output is unchanged");
+    } else {
+        eprintln!("failed: {errors}");
+    }
+    match failure {
+        Failure::Content(_) => ExitCode::from(1),
+        Failure::Io(_) | Failure::Interrupted(_) => ExitCode::from(2),
     }
 }

@@ -490,11 +490,27 @@ pub fn sanitize(html: &str) -> String {
 }
 
 /// Pairs literal `**` / `__` runs that CommonMark left unmatched inside one inline container.
-fn fix_cjk_emphasis<'a>(source: &'a str, events: Vec<(Event<'a>, std::ops::Range<usize>)>) -> Vec<Event<'a>> {
-    // pulldown-cmark emits leftover delimiters one character at a time: join adjacent text
-    // that stands literally in the source (an escaped `\*` does not, and is left alone). A
-    // joined run borrows the source, so a long run costs no more than its length.
-    let mut joined: Vec<(Event<'a>, std::ops::Range<usize>, bool)> = Vec::with_capacity(events.len());
+fn fix_cjk_emphasis<'a>(source: &'a str, events: Vec<(Event<'a>, Range<usize>)>) -> Vec<Event<'a>> {
+    let (mut out, mut pairs) = split_at_delimiters(source, join_literal_text(source, events));
+    pairs.sort_unstable();
+    for (n, idx) in pairs.iter().enumerate() {
+        out[*idx] = if n % 2 == 0 {
+            Event::Start(Tag::Strong)
+        } else {
+            Event::End(TagEnd::Strong)
+        };
+    }
+    merge_text(out)
+}
+
+/// pulldown-cmark emits leftover delimiters one character at a time: joins adjacent text
+/// that stands literally in the source (an escaped `\*` does not, and is left alone). A
+/// joined run borrows the source, so a long run costs no more than its length.
+fn join_literal_text<'a>(
+    source: &'a str,
+    events: Vec<(Event<'a>, Range<usize>)>,
+) -> impl ExactSizeIterator<Item = (Event<'a>, Range<usize>)> {
+    let mut joined: Vec<(Event<'a>, Range<usize>, bool)> = Vec::with_capacity(events.len());
     for (event, range) in events {
         let literal = matches!(&event, Event::Text(t) if source.get(range.clone()) == Some(t.as_ref()));
         if let (true, Some((Event::Text(prev), prev_range, true))) = (literal, joined.last_mut())
@@ -506,49 +522,38 @@ fn fix_cjk_emphasis<'a>(source: &'a str, events: Vec<(Event<'a>, std::ops::Range
         }
         joined.push((event, range, literal));
     }
-    let events = joined.into_iter().map(|(event, range, _)| (event, range));
-    // Split text events at every delimiter run that stands literally in the source.
+    joined.into_iter().map(|(event, range, _)| (event, range))
+}
+
+/// Splits text events at every delimiter run that stands literally in the source. Returns the
+/// events and the indices of the runs to turn into `<strong>`: those that pair up inside the
+/// inline container (paragraph, heading, table cell, list item) they stand in.
+fn split_at_delimiters<'a>(
+    source: &'a str,
+    events: impl ExactSizeIterator<Item = (Event<'a>, Range<usize>)>,
+) -> (Vec<Event<'a>>, Vec<usize>) {
     let mut pieces: Vec<Event<'a>> = Vec::with_capacity(events.len());
-    let mut markers: Vec<(usize, usize)> = Vec::new(); // (index in pieces, container depth)
-    let mut depth = 0usize;
+    let mut pairs: Vec<usize> = Vec::new();
     let mut open_stack: Vec<Vec<usize>> = vec![Vec::new()];
     for (event, range) in events {
         match &event {
             Event::Start(tag) => {
-                depth += 1;
                 if is_inline_container(tag) {
                     open_stack.push(Vec::new());
                 }
                 pieces.push(event);
             }
             Event::End(tag) => {
-                depth = depth.saturating_sub(1);
                 if is_inline_container_end(tag) {
                     let run = open_stack.pop().unwrap_or_default();
-                    markers.extend(pair_up(&run).into_iter().map(|i| (i, depth)));
+                    pairs.extend(pair_up(&run));
                 }
                 pieces.push(event);
             }
             Event::Text(text) => {
                 let raw = source.get(range.clone()).unwrap_or("");
                 if raw == text.as_ref() && (text.contains("**") || text.contains("__")) {
-                    let mut rest: &str = text.as_ref();
-                    let mut owned = String::new();
-                    while let Some(pos) = find_delim(rest) {
-                        owned.push_str(&rest[..pos]);
-                        if !owned.is_empty() {
-                            pieces.push(Event::Text(CowStr::from(std::mem::take(&mut owned))));
-                        }
-                        if let Some(top) = open_stack.last_mut() {
-                            top.push(pieces.len());
-                        }
-                        pieces.push(Event::Text(CowStr::from(rest[pos..pos + 2].to_string())));
-                        rest = &rest[pos + 2..];
-                    }
-                    owned.push_str(rest);
-                    if !owned.is_empty() {
-                        pieces.push(Event::Text(CowStr::from(owned)));
-                    }
+                    push_split(text, &mut pieces, open_stack.last_mut());
                 } else {
                     pieces.push(event);
                 }
@@ -556,17 +561,29 @@ fn fix_cjk_emphasis<'a>(source: &'a str, events: Vec<(Event<'a>, std::ops::Range
             _ => pieces.push(event),
         }
     }
-    let mut out = pieces;
-    let mut pairs: Vec<usize> = markers.into_iter().map(|(i, _)| i).collect();
-    pairs.sort_unstable();
-    for (n, idx) in pairs.iter().enumerate() {
-        out[*idx] = if n % 2 == 0 {
-            Event::Start(Tag::Strong)
-        } else {
-            Event::End(TagEnd::Strong)
-        };
+    (pieces, pairs)
+}
+
+/// Pushes `text` cut at each delimiter run, every run a piece of its own whose index goes to
+/// `runs` (the runs of the open inline container).
+fn push_split(text: &str, pieces: &mut Vec<Event<'_>>, mut runs: Option<&mut Vec<usize>>) {
+    let mut rest = text;
+    let mut owned = String::new();
+    while let Some(pos) = find_delim(rest) {
+        owned.push_str(&rest[..pos]);
+        if !owned.is_empty() {
+            pieces.push(Event::Text(CowStr::from(std::mem::take(&mut owned))));
+        }
+        if let Some(top) = runs.as_deref_mut() {
+            top.push(pieces.len());
+        }
+        pieces.push(Event::Text(CowStr::from(rest[pos..pos + 2].to_string())));
+        rest = &rest[pos + 2..];
     }
-    merge_text(out)
+    owned.push_str(rest);
+    if !owned.is_empty() {
+        pieces.push(Event::Text(CowStr::from(owned)));
+    }
 }
 
 /// Indices of delimiter runs to convert, as (open, close) pairs flattened in order.

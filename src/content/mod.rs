@@ -16,7 +16,7 @@ pub mod text;
 use crate::diagnostics::{self, Diagnostic};
 use crate::lang::{Lang, is_language_tag};
 use crate::schema::{self, Known};
-use document::{read_text, split};
+use document::{Document, read_text, split};
 use locate::{Seg, locate};
 use model::{Item, Kind, ReportFront, TranslationFront, UnitProfile};
 use std::collections::BTreeMap;
@@ -263,29 +263,7 @@ fn scan(root: &Path, start: &Path, langs: &[Lang]) -> (Folders, Vec<Diagnostic>)
             folders.entry(id.to_string_lossy().to_string()).or_default();
         }
     }
-    let walker = walkdir::WalkDir::new(start)
-        .min_depth(1)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            if is_ignored_name(&name) {
-                return false;
-            }
-            match e
-                .path_is_symlink()
-                .then(|| outside_link(e.path(), &real_root))
-                .flatten()
-            {
-                Some(d) => {
-                    problems.borrow_mut().push(d);
-                    false
-                }
-                None => true,
-            }
-        });
-    for entry in walker {
+    for entry in entries(start, &real_root, &problems) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -314,6 +292,34 @@ fn scan(root: &Path, start: &Path, langs: &[Lang]) -> (Folders, Vec<Diagnostic>)
         }
     }
     (folders, problems.into_inner())
+}
+
+/// Everything below `start`, sorted by name so that problems come in the same order on every
+/// system. Names tools leave behind are skipped; a link that leads outside the site folder
+/// (`real_root`) is not followed, and is an error in `problems`.
+fn entries<'a>(
+    start: &Path,
+    real_root: &'a Path,
+    problems: &'a std::cell::RefCell<Vec<Diagnostic>>,
+) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
+    walkdir::WalkDir::new(start)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            let name = e.file_name().to_string_lossy();
+            if is_ignored_name(&name) {
+                return false;
+            }
+            match e.path_is_symlink().then(|| outside_link(e.path(), real_root)).flatten() {
+                Some(d) => {
+                    problems.borrow_mut().push(d);
+                    false
+                }
+                None => true,
+            }
+        })
 }
 
 /// An error when `path` is, or passes through, a link that leads outside the site folder:
@@ -383,28 +389,7 @@ fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
             .strip_prefix("_index.")
             .is_some_and(|code| langs.iter().any(|l| !l.is_primary() && l.code() == code));
         if stem.starts_with("_index") && stem != "_index" && !profile_translation {
-            let names: Vec<String> = langs
-                .iter()
-                .filter(|l| !l.is_primary())
-                .map(|l| format!("`_index.{}.md`", l.code()))
-                .collect();
-            let (why, help) = match names.as_slice() {
-                [] => (
-                    "a unit's profile is `_index.md`".to_string(),
-                    "rename it to `_index.md`".to_string(),
-                ),
-                [one] => (
-                    format!("a unit's profile is `_index.md`, and its translation {one}"),
-                    format!("rename it to `_index.md` or {one}"),
-                ),
-                [first @ .., last] => (
-                    format!(
-                        "a unit's profile is `_index.md`, and its translations {} and {last}",
-                        first.join(", ")
-                    ),
-                    format!("rename it to `_index.md`, {} or {last}", first.join(", ")),
-                ),
-            };
+            let (why, help) = profile_names(langs);
             return not_read(&why, format!("{help}, or move it out of content/"));
         }
         return None;
@@ -427,6 +412,33 @@ fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
         "only reports and profiles written as `.md` files are read",
         "move it out of content/: gongkai publishes no other files (a report can name where its original was published with `source:`)".into(),
     )
+}
+
+/// What a misnamed profile is told: the names a profile and its translations may have on
+/// this site (`langs`), and the renames to choose from.
+fn profile_names(langs: &[Lang]) -> (String, String) {
+    let names: Vec<String> = langs
+        .iter()
+        .filter(|l| !l.is_primary())
+        .map(|l| format!("`_index.{}.md`", l.code()))
+        .collect();
+    match names.as_slice() {
+        [] => (
+            "a unit's profile is `_index.md`".to_string(),
+            "rename it to `_index.md`".to_string(),
+        ),
+        [one] => (
+            format!("a unit's profile is `_index.md`, and its translation {one}"),
+            format!("rename it to `_index.md` or {one}"),
+        ),
+        [first @ .., last] => (
+            format!(
+                "a unit's profile is `_index.md`, and its translations {} and {last}",
+                first.join(", ")
+            ),
+            format!("rename it to `_index.md`, {} or {last}", first.join(", ")),
+        ),
+    }
 }
 
 /// A warning for a file that is not where files are read (`rel` is its path below `content/`).
@@ -464,6 +476,8 @@ pub fn report_order(a: &Arc<Report>, b: &Arc<Report>) -> std::cmp::Ordering {
     (&a.park, a.front.year, a.front.kind, &a.stem).cmp(&(&b.park, b.front.year, b.front.kind, &b.stem))
 }
 
+/// Reads one unit folder (`dir`, named `id`): its profile, its reports and their translations,
+/// into `content`; problems go to `problems`.
 fn load_unit(
     dir: &Path,
     id: &str,
@@ -476,29 +490,9 @@ fn load_unit(
         problems.push(Diagnostic::error(dir, not_a_slug("unit id", id)).help(slug_help(id)));
         return;
     }
-    let name_of = |p: &PathBuf| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default()
-    };
     let profile_file = dir.join("_index.md");
-    let has_profile = files.iter().any(|f| name_of(f) == "_index.md");
-    let report_files: Vec<&PathBuf> = files.iter().filter(|f| !name_of(f).starts_with("_index")).collect();
-    if !has_profile {
-        // Nothing of a unit without a profile is read: say so for every file.
-        for f in files {
-            let what = if name_of(f).starts_with("_index.") {
-                "this translated profile"
-            } else {
-                "this report"
-            };
-            problems.push(
-                Diagnostic::error(f, format!("{what} belongs to unit `{id}`, which has no profile")).help(format!(
-                    "create {} with the unit's name, name_en and region",
-                    profile_file.display()
-                )),
-            );
-        }
+    if !files.iter().any(|f| file_name(f) == "_index.md") {
+        problems.extend(without_profile(id, files, &profile_file));
         return;
     }
     let profile_translations: Vec<(Lang, PathBuf)> = langs
@@ -513,11 +507,51 @@ fn load_unit(
             ..unit
         }));
     }
-    for f in &report_files {
-        let name = name_of(f);
+    let report_files: Vec<&PathBuf> = files.iter().filter(|f| !file_name(f).starts_with("_index")).collect();
+    load_reports(dir, id, &report_files, langs, content, problems);
+}
+
+/// A file's name, for comparing with the names gongkai reads.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// An error for every file of unit `id`, which has no profile: nothing of such a unit is
+/// read, and each file says so.
+fn without_profile(id: &str, files: &[PathBuf], profile_file: &Path) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .map(|f| {
+            let what = if file_name(f).starts_with("_index.") {
+                "this translated profile"
+            } else {
+                "this report"
+            };
+            Diagnostic::error(f, format!("{what} belongs to unit `{id}`, which has no profile")).help(format!(
+                "create {} with the unit's name, name_en and region",
+                profile_file.display()
+            ))
+        })
+        .collect()
+}
+
+/// Reads the reports of unit `id` with their translations, into `content`. A translation
+/// is read with its Chinese report; one without a Chinese report is an error.
+fn load_reports(
+    dir: &Path,
+    id: &str,
+    report_files: &[&PathBuf],
+    langs: &[Lang],
+    content: &mut Content,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for f in report_files {
+        let name = file_name(f);
         let stem = name.trim_end_matches(".md");
         if let Some((base, _)) = translation_lang(stem, langs) {
-            if !report_files.iter().any(|g| name_of(g) == format!("{base}.md")) {
+            if !report_files.iter().any(|g| file_name(g) == format!("{base}.md")) {
                 problems.push(
                     Diagnostic::error(f, "this translation has no Chinese original").help(format!(
                         "the Chinese report must be {base}.md in the same folder; rename one of them so the names match"
@@ -557,6 +591,35 @@ fn load_profile(file: &Path, translations: &[(Lang, PathBuf)], problems: &mut Ve
             return None;
         }
     };
+    let mut errors = profile_errors(&profile, &doc, file);
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
+    let mut translated = Vec::new();
+    for (lang, tr_file) in translations {
+        match load_profile_translation(tr_file, *lang, problems) {
+            Ok(t) => translated.push(t),
+            Err(d) => {
+                problems.push(d);
+                return None;
+            }
+        }
+    }
+    if !errors.is_empty() {
+        problems.append(&mut errors);
+        return None;
+    }
+    Some(Unit {
+        id: String::new(),
+        file: file.to_path_buf(),
+        profile,
+        body,
+        translations: translated,
+    })
+}
+
+/// An error for a founding date that is not a date and for each entry of `covers` that is not
+/// a unit id, at its line.
+fn profile_errors(profile: &UnitProfile, doc: &Document, file: &Path) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     if let Some(est) = &profile.established
         && !is_partial_date(est)
@@ -576,46 +639,30 @@ fn load_profile(file: &Path, translations: &[(Lang, PathBuf)], problems: &mut Ve
             );
         }
     }
+    errors
+}
+
+/// Reads a unit's profile in `lang`; a warning about its body goes to `problems`. It holds
+/// text only: an unknown key gets a hint saying where names in other languages go.
+fn load_profile_translation(
+    file: &Path,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<ProfileTranslation, Diagnostic> {
+    let doc = read_text(file).and_then(|t| split(&t, file))?;
+    crate::yaml::from_str::<model::ProfileTranslationFront>(&doc.front, file, doc.front_line).map_err(|d| {
+        if d.kind == diagnostics::Kind::UnknownKey {
+            d.help("a translated profile holds text only: names in English go in _index.md as name_en, region_en …")
+        } else {
+            d
+        }
+    })?;
     let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
     problems.extend(warning);
-    let mut translated = Vec::new();
-    for (lang, tr_file) in translations {
-        let tr_doc = match read_text(tr_file).and_then(|t| split(&t, tr_file)) {
-            Ok(d) => d,
-            Err(d) => {
-                problems.push(d);
-                return None;
-            }
-        };
-        if let Err(d) =
-            crate::yaml::from_str::<model::ProfileTranslationFront>(&tr_doc.front, tr_file, tr_doc.front_line)
-        {
-            let d = if d.kind == diagnostics::Kind::UnknownKey {
-                d.help("a translated profile holds text only: names in English go in _index.md as name_en, region_en …")
-            } else {
-                d
-            };
-            problems.push(d);
-            return None;
-        }
-        let (body, warning) = text::clean_body(tr_doc.body, tr_doc.body_line, tr_file);
-        problems.extend(warning);
-        translated.push(ProfileTranslation {
-            lang: *lang,
-            file: tr_file.clone(),
-            body,
-        });
-    }
-    if !errors.is_empty() {
-        problems.append(&mut errors);
-        return None;
-    }
-    Some(Unit {
-        id: String::new(),
+    Ok(ProfileTranslation {
+        lang,
         file: file.to_path_buf(),
-        profile,
         body,
-        translations: translated,
     })
 }
 
@@ -664,21 +711,56 @@ fn load_report(
 /// Parses a Chinese report file's text. Returns the report when it has no error, and every
 /// problem found (warnings come back with a usable report).
 pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<Report>, Vec<Diagnostic>) {
-    let doc = match split(text, file) {
-        Ok(d) => d,
-        Err(d) => return (None, vec![d]),
-    };
-    if doc.front.trim().is_empty() {
-        let d = Diagnostic::error(file, "the report has no front matter")
-            .at(1, 1)
-            .help("start the file with a block between two `---` lines holding at least title, year and kind");
-        return (None, vec![d]);
-    }
-    let mut front: ReportFront = match crate::yaml::from_str(&doc.front, file, doc.front_line) {
-        Ok(f) => f,
+    let (doc, mut front) = match read_front(text, file) {
+        Ok(parsed) => parsed,
         Err(d) => return (None, vec![d]),
     };
     let mut problems = Vec::new();
+    check_names_and_year(&front, &doc, file, &mut problems);
+    check_dates(&front, &doc, file, &mut problems);
+    if front.kind == Kind::Project && front.project_name.is_none() {
+        problems.push(
+            Diagnostic::warning(file, "a project report without project_name")
+                .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("kind")]))
+                .help("add project_name: the project or special fund evaluated"),
+        );
+    }
+    complete_items(&mut front, &doc, file, &mut problems);
+    negatives(&front, &doc.front, doc.front_line, file, &mut problems);
+    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
+    problems.extend(warning);
+    if problems.iter().any(Diagnostic::is_error) {
+        return (None, problems);
+    }
+    let report = Report {
+        park: park.to_string(),
+        stem: stem.to_string(),
+        file: file.to_path_buf(),
+        front,
+        front_yaml: doc.front,
+        front_line: doc.front_line,
+        body,
+        translations: Vec::new(),
+    };
+    (Some(report), problems)
+}
+
+/// Splits a report and reads its front matter. An empty front matter gets a message of its
+/// own, which says what to write, rather than the parser's.
+fn read_front(text: &str, file: &Path) -> Result<(Document, ReportFront), Diagnostic> {
+    let doc = split(text, file)?;
+    if doc.front.trim().is_empty() {
+        return Err(Diagnostic::error(file, "the report has no front matter")
+            .at(1, 1)
+            .help("start the file with a block between two `---` lines holding at least title, year and kind"));
+    }
+    let front = crate::yaml::from_str(&doc.front, file, doc.front_line)?;
+    Ok((doc, front))
+}
+
+/// An empty title or project name, and a year no fiscal year can be: the report's page and
+/// address are made from them.
+fn check_names_and_year(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
     let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
     for (key, value) in [
         ("title", Some(&front.title)),
@@ -699,6 +781,12 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
                 .help("write the fiscal year the report is about, e.g. year: 2021"),
         );
     }
+}
+
+/// Dates that are not dates are errors; a missing publication time is a note, because
+/// government sites must carry PubDate as the real publication time (YYYY-MM-DD HH:MM).
+fn check_dates(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
+    let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
     for (key, value) in [("published", &front.published), ("updated", &front.updated)] {
         let Some(p) = value else { continue };
         if !is_datetime(p) {
@@ -711,7 +799,6 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
             );
         }
     }
-    // Government sites must carry PubDate as the real publication time (YYYY-MM-DD HH:MM).
     match &front.published {
         None => problems.push(
             Diagnostic::note(file, "no publication date: the page carries no PubDate tag")
@@ -737,13 +824,11 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
                 .help("write \"YYYY-MM-DD\""),
         );
     }
-    if front.kind == Kind::Project && front.project_name.is_none() {
-        problems.push(
-            Diagnostic::warning(file, "a project report without project_name")
-                .at_opt(loc(&[Seg::Key("kind")]))
-                .help("add project_name: the project or special fund evaluated"),
-        );
-    }
+}
+
+/// The front matter's lists of items (income sources, project items, staff, economy), with
+/// where each is and the keys its items may have, so one loop completes and checks them all.
+fn item_lists(front: &mut ReportFront) -> Vec<ItemList<'_>> {
     let mut lists: Vec<ItemList> = Vec::new();
     if let Some(b) = front.budget.as_mut() {
         lists.push((
@@ -774,7 +859,13 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         ));
     }
     lists.push((vec![Seg::Key("economy")], &mut front.economy, Some(schema::ECONOMY)));
-    for (path, items, known) in lists {
+    lists
+}
+
+/// Completes every item of the front matter's lists (see [`complete_item`]); an item that
+/// cannot be completed is an error at its line.
+fn complete_items(front: &mut ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
+    for (path, items, known) in item_lists(front) {
         for (i, item) in items.iter_mut().enumerate() {
             let mut at = path.clone();
             at.push(Seg::Index(i));
@@ -789,23 +880,6 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
             }
         }
     }
-    negatives(&front, &doc.front, doc.front_line, file, &mut problems);
-    let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
-    problems.extend(warning);
-    if problems.iter().any(Diagnostic::is_error) {
-        return (None, problems);
-    }
-    let report = Report {
-        park: park.to_string(),
-        stem: stem.to_string(),
-        file: file.to_path_buf(),
-        front,
-        front_yaml: doc.front,
-        front_line: doc.front_line,
-        body,
-        translations: Vec::new(),
-    };
-    (Some(report), problems)
 }
 
 /// Amounts that may be below zero: changes, balances (a deficit) and economic results.

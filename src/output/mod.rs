@@ -110,6 +110,35 @@ pub struct Staging {
     _lock: lock::OutputLock,
 }
 
+/// The files of the previous build, from its record (`manifest`, the record's path, for
+/// messages): an unchanged file is not written again, and one this build no longer has is
+/// removed.
+/// A line that is not a plain path inside the output folder is dropped, with a warning.
+fn previous_files(m: &manifest::Manifest, manifest: &Path) -> (FxHashMap<String, Entry>, Vec<Diagnostic>) {
+    let warnings = m
+        .ignored
+        .iter()
+        .map(|(line, path)| {
+            Diagnostic::warning(
+                manifest,
+                format!("ignored a line naming `{path}`, which is not a plain path inside the output folder"),
+            )
+            .at(*line, 1)
+            .help("gongkai only ever removes files inside the output folder; the line is dropped from the record")
+        })
+        .collect();
+    let mut map: FxHashMap<String, Entry> = m.entries.iter().cloned().collect();
+    // Files an interrupted build was removing are still ours to remove.
+    for p in &m.gone {
+        map.entry(p.clone()).or_insert(Entry {
+            size: u64::MAX,
+            mtime: 0,
+            hash: 0,
+        });
+    }
+    (map, warnings)
+}
+
 impl Staging {
     /// Locks the output, checks that gongkai may write there, and prepares an empty staging
     /// folder.
@@ -139,31 +168,12 @@ impl Staging {
                 guard::list(names)
             ));
         }
-        let mut warnings = Vec::new();
-        let previous = match &target.owner {
+        let (previous, warnings) = match &target.owner {
             Owner::Ours(m) => {
-                for (line, path) in &m.ignored {
-                    warnings.push(
-                        Diagnostic::warning(
-                            &target.side.manifest,
-                            format!("ignored a line naming `{path}`, which is not a plain path inside the output folder"),
-                        )
-                        .at(*line, 1)
-                        .help("gongkai only ever removes files inside the output folder; the line is dropped from the record"),
-                    );
-                }
-                let mut map: FxHashMap<String, Entry> = m.entries.iter().cloned().collect();
-                // Files an interrupted build was removing are still ours to remove.
-                for p in &m.gone {
-                    map.entry(p.clone()).or_insert(Entry {
-                        size: u64::MAX,
-                        mtime: 0,
-                        hash: 0,
-                    });
-                }
-                Some(map)
+                let (files, warnings) = previous_files(m, &target.side.manifest);
+                (Some(files), warnings)
             }
-            Owner::Fresh | Owner::Forced(_) => None,
+            Owner::Fresh | Owner::Forced(_) => (None, Vec::new()),
         };
         let dir = prepare_staging(&target)?;
         Ok(Staging {

@@ -65,50 +65,56 @@ pub fn atom(site: &Site, lang: Lang) -> OutputFile {
         esc(lang.pick(&c.publisher, &c.publisher_en))
     ));
     for e in entries {
-        let f = &e.report.front;
-        let tr = e.report.translation(lang).map(|t| &t.front);
-        let (title, summary, author) = if lang.is_primary() {
-            (
-                f.title.clone(),
-                f.summary.clone(),
-                f.unit_name.clone().unwrap_or_else(|| e.unit.profile.name.clone()),
-            )
-        } else {
-            (
-                tr.and_then(|t| t.title.clone())
-                    .unwrap_or_else(|| super::pages::default_title(e, lang)),
-                tr.and_then(|t| t.summary.clone()),
-                tr.and_then(|t| t.unit_name.clone())
-                    .unwrap_or_else(|| lang.pick(&e.unit.profile.name, &e.unit.profile.name_en).clone()),
-            )
-        };
-        let url = site.absolute(lang, &e.path());
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <id>{}</id>\n", esc(&url)));
-        xml.push_str(&format!("    <title>{}</title>\n", esc(&title)));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            esc(&url)
-        ));
-        xml.push_str(&format!(
-            "    <link rel=\"enclosure\" type=\"application/json\" href=\"{}\"/>\n",
-            esc(&site.absolute(site.primary(), &format!("{}report.json", e.path())))
-        ));
-        if let Some(p) = &f.published {
-            xml.push_str(&format!("    <published>{}</published>\n", iso_date(p)));
-        }
-        xml.push_str(&format!("    <updated>{}</updated>\n", report_date(e)));
-        xml.push_str(&format!("    <author><name>{}</name></author>\n", esc(&author)));
-        if let Some(s) = summary {
-            xml.push_str(&format!("    <summary>{}</summary>\n", esc(&s)));
-        }
-        xml.push_str("  </entry>\n");
+        push_entry(&mut xml, site, lang, e);
     }
     xml.push_str("</feed>\n");
     OutputFile {
         path: lang.path(feed_path),
         bytes: xml.into_bytes(),
     }
+}
+
+/// A report's `<entry>`, in `lang`'s words where it has a translation; the enclosure is its
+/// `report.json`, which exists once, in the primary language's folder.
+fn push_entry(xml: &mut String, site: &Site, lang: Lang, e: &ReportEntry) {
+    let f = &e.report.front;
+    let tr = e.report.translation(lang).map(|t| &t.front);
+    let (title, summary, author) = if lang.is_primary() {
+        (
+            f.title.clone(),
+            f.summary.clone(),
+            f.unit_name.clone().unwrap_or_else(|| e.unit.profile.name.clone()),
+        )
+    } else {
+        (
+            tr.and_then(|t| t.title.clone())
+                .unwrap_or_else(|| super::pages::default_title(e, lang)),
+            tr.and_then(|t| t.summary.clone()),
+            tr.and_then(|t| t.unit_name.clone())
+                .unwrap_or_else(|| lang.pick(&e.unit.profile.name, &e.unit.profile.name_en).clone()),
+        )
+    };
+    let url = site.absolute(lang, &e.path());
+    xml.push_str("  <entry>\n");
+    xml.push_str(&format!("    <id>{}</id>\n", esc(&url)));
+    xml.push_str(&format!("    <title>{}</title>\n", esc(&title)));
+    xml.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        esc(&url)
+    ));
+    xml.push_str(&format!(
+        "    <link rel=\"enclosure\" type=\"application/json\" href=\"{}\"/>\n",
+        esc(&site.absolute(site.primary(), &format!("{}report.json", e.path())))
+    ));
+    if let Some(p) = &f.published {
+        xml.push_str(&format!("    <published>{}</published>\n", iso_date(p)));
+    }
+    xml.push_str(&format!("    <updated>{}</updated>\n", report_date(e)));
+    xml.push_str(&format!("    <author><name>{}</name></author>\n", esc(&author)));
+    if let Some(s) = summary {
+        xml.push_str(&format!("    <summary>{}</summary>\n", esc(&s)));
+    }
+    xml.push_str("  </entry>\n");
 }
 
 /// `sitemap.xml`: every page (language-neutral `paths`, e.g. `parks/x/`) with its alternates.

@@ -76,38 +76,7 @@ pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
         })
         .collect();
     let c = &site.config.site;
-    let resources: Vec<Value> = downloads
-        .iter()
-        .map(|d| {
-            let fields: Vec<Value> = d
-                .table
-                .columns
-                .iter()
-                .map(|col| json!({"name": col.name, "type": col.kind.name(), "description": col.description}))
-                .collect();
-            let fks: Vec<Value> = d
-                .foreign_keys
-                .iter()
-                .map(|(f, r, to)| json!({"fields": [f], "reference": {"resource": r, "fields": [to]}}))
-                .collect();
-            let mut schema = json!({"fields": fields, "primaryKey": d.primary_key, "missingValues": [""]});
-            if !fks.is_empty() {
-                schema["foreignKeys"] = Value::Array(fks);
-            }
-            json!({
-                "name": d.name,
-                "path": format!("{}.csv", d.name),
-                "title": format!("{} {}", d.title_zh, d.title),
-                "description": d.description,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
-                "profile": "tabular-data-resource",
-                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true},
-                "schema": schema,
-            })
-        })
-        .collect();
+    let resources: Vec<Value> = downloads.iter().map(resource).collect();
     let mut license = json!({"name": c.data_license, "title": c.data_license});
     if let Some(url) = &c.data_license_url {
         license["path"] = url.clone().into();
@@ -129,6 +98,38 @@ pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
         bytes,
     });
     out
+}
+
+/// A CSV file's entry in `datapackage.json` (a tabular data resource): how to read the file,
+/// and its columns with their types, primary key and references to the other files.
+fn resource(d: &Download) -> Value {
+    let fields: Vec<Value> = d
+        .table
+        .columns
+        .iter()
+        .map(|col| json!({"name": col.name, "type": col.kind.name(), "description": col.description}))
+        .collect();
+    let fks: Vec<Value> = d
+        .foreign_keys
+        .iter()
+        .map(|(f, r, to)| json!({"fields": [f], "reference": {"resource": r, "fields": [to]}}))
+        .collect();
+    let mut schema = json!({"fields": fields, "primaryKey": d.primary_key, "missingValues": [""]});
+    if !fks.is_empty() {
+        schema["foreignKeys"] = Value::Array(fks);
+    }
+    json!({
+        "name": d.name,
+        "path": format!("{}.csv", d.name),
+        "title": format!("{} {}", d.title_zh, d.title),
+        "description": d.description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig",
+        "profile": "tabular-data-resource",
+        "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true},
+        "schema": schema,
+    })
 }
 
 /// SHA-256 of bytes, as lowercase hex.

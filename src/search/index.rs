@@ -22,9 +22,10 @@
 //! documents and their numbers as gaps. About 2 bytes a posting, against 7 as JSON arrays.
 
 use super::tokenize::{self, stem};
+use crate::content::Unit;
 use crate::content::model::{Grade, Kind};
 use crate::render::OutputFile;
-use crate::site::{Lang, Site};
+use crate::site::{Lang, ReportEntry, Site};
 use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -107,106 +108,112 @@ pub fn plain_text(markdown: &str) -> (String, Vec<String>) {
 
 /// Documents of one language: every unit page and report page.
 pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
-    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     use rayon::prelude::*;
     // Units in parallel; the documents stay in site order (each unit's are consecutive).
     let per_unit: Vec<Vec<Doc>> = site
         .units
         .par_iter()
         .map(|unit| {
-            let mut docs = Vec::new();
-            let p = &unit.profile;
-            let name = pick(&p.name, &p.name_en);
-            let body = if lang.is_primary() {
-                unit.body.as_str()
-            } else {
-                unit.body_in(lang).unwrap_or_default()
-            };
-            let (text, headings) = plain_text(body);
-            let mut labels = vec![p.name.clone(), p.name_en.clone()];
-            labels.extend(p.committee.clone());
-            labels.extend(p.committee_en.clone());
-            for r in [&p.region, &p.region_en].into_iter().flatten() {
-                labels.extend(
-                    [r.province.clone(), r.city.clone(), r.county.clone()]
-                        .into_iter()
-                        .flatten(),
-                );
-            }
-            labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
-            docs.push(Doc {
-                url: site.url(lang, &format!("parks/{}/", unit.id)),
-                title: name.clone(),
-                subtitle: pick("园区与单位", "Unit"),
-                park: unit.id.clone(),
-                park_name: name.clone(),
-                year: None,
-                kind: 0,
-                grade: 0,
-                fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
-                text,
-            });
+            let mut docs = vec![unit_doc(site, unit, lang)];
             for e in site.reports_of(&unit.id).into_iter().rev() {
-                let f = &e.report.front;
-                let tr = e.report.translation(lang);
-                let (title, body, filer) = if lang.is_primary() {
-                    (f.title.clone(), e.report.body.as_str(), f.unit_name.clone())
-                } else {
-                    (
-                        tr.and_then(|t| t.front.title.clone())
-                            .unwrap_or_else(|| crate::render::pages::default_title(e, lang)),
-                        tr.map_or("", |t| t.body.as_str()),
-                        tr.and_then(|t| t.front.unit_name.clone()),
-                    )
-                };
-                let (text, headings) = plain_text(body);
-                let filer = filer.unwrap_or_default();
-                let kind_name = match f.kind {
-                    Kind::Department => pick(
-                        "部门整体支出绩效自评报告",
-                        "Department-wide expenditure performance self-evaluation",
-                    ),
-                    Kind::Project => pick(
-                        "项目支出绩效自评报告",
-                        "Project expenditure performance self-evaluation",
-                    ),
-                };
-                let labels = figure_labels(f, lang);
-                let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
-                    Grade::Excellent => 1,
-                    Grade::Good => 2,
-                    Grade::Fair => 3,
-                    Grade::Poor => 4,
-                });
-                docs.push(Doc {
-                    url: site.url(lang, &e.path()),
-                    title: title.clone(),
-                    subtitle: format!(
-                        "{name} · {} · {kind_name}",
-                        f.year,
-                        name = pick(&unit.profile.name, &unit.profile.name_en)
-                    ),
-                    park: unit.id.clone(),
-                    park_name: pick(&unit.profile.name, &unit.profile.name_en),
-                    year: Some(f.year),
-                    kind: if f.kind == Kind::Department { 1 } else { 2 },
-                    grade,
-                    fields: vec![
-                        (format!("{title} {}", f.year), TITLE),
-                        (
-                            format!("{} {}", pick(&unit.profile.name, &unit.profile.name_en), filer),
-                            UNIT,
-                        ),
-                        (headings.join(" "), HEADING),
-                        (format!("{} {}", labels, kind_name), LABEL),
-                    ],
-                    text,
-                });
+                docs.push(report_doc(site, unit, e, lang));
             }
             docs
         })
         .collect();
     per_unit.into_iter().flatten().collect()
+}
+
+/// A unit's page: found by its names in both languages, its committee, its region and its
+/// industries, whichever language is searched.
+fn unit_doc(site: &Site, unit: &Unit, lang: Lang) -> Doc {
+    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+    let p = &unit.profile;
+    let name = pick(&p.name, &p.name_en);
+    let body = if lang.is_primary() {
+        unit.body.as_str()
+    } else {
+        unit.body_in(lang).unwrap_or_default()
+    };
+    let (text, headings) = plain_text(body);
+    let mut labels = vec![p.name.clone(), p.name_en.clone()];
+    labels.extend(p.committee.clone());
+    labels.extend(p.committee_en.clone());
+    for r in [&p.region, &p.region_en].into_iter().flatten() {
+        labels.extend(
+            [r.province.clone(), r.city.clone(), r.county.clone()]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
+    Doc {
+        url: site.url(lang, &format!("parks/{}/", unit.id)),
+        title: name.clone(),
+        subtitle: pick("园区与单位", "Unit"),
+        park: unit.id.clone(),
+        park_name: name.clone(),
+        year: None,
+        kind: 0,
+        grade: 0,
+        fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
+        text,
+    }
+}
+
+/// A report's page, in `lang`'s words where it has a translation: found by its title and
+/// year, its unit and filer, its headings and the names of the figures it discloses.
+fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang) -> Doc {
+    let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+    let f = &e.report.front;
+    let tr = e.report.translation(lang);
+    let (title, body, filer) = if lang.is_primary() {
+        (f.title.clone(), e.report.body.as_str(), f.unit_name.clone())
+    } else {
+        (
+            tr.and_then(|t| t.front.title.clone())
+                .unwrap_or_else(|| crate::render::pages::default_title(e, lang)),
+            tr.map_or("", |t| t.body.as_str()),
+            tr.and_then(|t| t.front.unit_name.clone()),
+        )
+    };
+    let (text, headings) = plain_text(body);
+    let filer = filer.unwrap_or_default();
+    let kind_name = match f.kind {
+        Kind::Department => pick(
+            "部门整体支出绩效自评报告",
+            "Department-wide expenditure performance self-evaluation",
+        ),
+        Kind::Project => pick(
+            "项目支出绩效自评报告",
+            "Project expenditure performance self-evaluation",
+        ),
+    };
+    let labels = figure_labels(f, lang);
+    let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
+        Grade::Excellent => 1,
+        Grade::Good => 2,
+        Grade::Fair => 3,
+        Grade::Poor => 4,
+    });
+    let unit_name = pick(&unit.profile.name, &unit.profile.name_en);
+    Doc {
+        url: site.url(lang, &e.path()),
+        title: title.clone(),
+        subtitle: format!("{unit_name} · {} · {kind_name}", f.year),
+        park: unit.id.clone(),
+        park_name: unit_name.clone(),
+        year: Some(f.year),
+        kind: if f.kind == Kind::Department { 1 } else { 2 },
+        grade,
+        fields: vec![
+            (format!("{title} {}", f.year), TITLE),
+            (format!("{unit_name} {filer}"), UNIT),
+            (headings.join(" "), HEADING),
+            (format!("{} {}", labels, kind_name), LABEL),
+        ],
+        text,
+    }
 }
 
 /// Names of the figures a report discloses, so "公务接待费" finds the reports that state it.
@@ -390,6 +397,19 @@ fn doc_terms(d: &Doc, s: &mut Scratch) -> DocTerms {
             *tf.entry(key).or_insert(0) += w2;
         });
     }
+    let (keys, ends) = by_partition(tf);
+    DocTerms {
+        keys,
+        ends,
+        rare: rare.drain().collect(),
+        len,
+        forms,
+    }
+}
+
+/// Empties `tf` into a list grouped by partition (a counting sort), and where each
+/// partition ends: the merge then hands each partition's slice to its own task.
+fn by_partition(tf: &mut FxHashMap<u64, u32>) -> (Vec<(u64, u32)>, [u32; PARTS]) {
     let mut ends = [0u32; PARTS];
     for k in tf.keys() {
         ends[part(*k)] += 1;
@@ -407,13 +427,7 @@ fn doc_terms(d: &Doc, s: &mut Scratch) -> DocTerms {
         keys[at[p] as usize] = (k, f);
         at[p] += 1;
     }
-    DocTerms {
-        keys,
-        ends,
-        rare: rare.drain().collect(),
-        len,
-        forms,
-    }
+    (keys, ends)
 }
 
 /// The 64 digits of the postings' variable-length numbers: a digit below 32 ends a number,
@@ -554,24 +568,97 @@ pub fn search_folder(lang: Lang) -> String {
 /// The index files of `docs`, under `dir`.
 pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::timing::Timer) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    // A posting while indexing: document number and weighted frequency × 2 in one u32.
-    let doc_bits = (usize::BITS - docs.len().max(2).saturating_sub(1).leading_zeros()).max(1);
+    let doc_bits = doc_bits(docs.len());
+    let Postings {
+        parts,
+        rare,
+        forms,
+        lens,
+    } = postings(docs, doc_bits);
+    let terms = weighted_terms(parts, rare, &lens, doc_bits, params);
+    timer.stage("search: postings");
+    let (mut texts, buckets) = term_files(&terms, &forms, params);
+    drop(terms);
+    timer.stage("search: shards");
+    let chunk = docs_per_chunk(docs, params);
+    texts.par_extend(
+        docs.par_chunks(chunk)
+            .enumerate()
+            .map(|(c, docs)| (format!("d{c}"), text_chunk(docs))),
+    );
+    texts.extend(filter_files(docs));
+    let hash = index_hash(&texts);
+    let mut out: Vec<OutputFile> = texts
+        .into_iter()
+        .map(|(name, t)| OutputFile {
+            path: format!("{dir}{name}.{hash}.json"),
+            bytes: t.into_bytes(),
+        })
+        .collect();
+    out.push(OutputFile {
+        path: format!("{dir}meta.json"),
+        bytes: meta(docs, buckets, &hash, chunk).to_string().into_bytes(),
+    });
+    out
+}
+
+/// Bits of a posting that number its document: as few as `docs` documents need, so that the
+/// rest can hold a large frequency.
+fn doc_bits(docs: usize) -> u32 {
+    let doc_bits = (usize::BITS - docs.max(2).saturating_sub(1).leading_zeros()).max(1);
     assert!(doc_bits <= 26, "the search index takes up to 2^26 pages per language");
-    let tf_max = (1u32 << (32 - doc_bits)) - 1;
-    // Tokenised in parallel in batches; each batch merged into the term map partition by
-    // partition, in parallel, so each distinct term is stored once.
-    let mut parts: Vec<FxHashMap<u64, Vec<u32>>> = (0..PARTS).map(|_| FxHashMap::default()).collect();
-    let mut rare: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    let mut forms: BTreeMap<String, String> = BTreeMap::new();
-    let mut lens: Vec<f32> = Vec::with_capacity(docs.len());
+    doc_bits
+}
+
+/// Every term's postings while indexing, before they are weighted. A posting is a document
+/// number and its weighted frequency × 2 in one `u32` (see [`doc_bits`]), so that a large
+/// site's postings fit in memory.
+struct Postings {
+    /// Packed terms, in [`PARTS`] partitions that are merged in parallel.
+    parts: Vec<FxHashMap<u64, Vec<u32>>>,
+    /// Words that do not pack into a `u64`.
+    rare: FxHashMap<String, Vec<u32>>,
+    /// English word forms → their stem, for the shards.
+    forms: BTreeMap<String, String>,
+    /// Each document's length in tokens, for BM25.
+    lens: Vec<f32>,
+}
+
+/// The postings of `docs`: tokenised in parallel in batches, each batch merged into the term
+/// map before the next is tokenised, so each distinct term is stored once.
+fn postings(docs: &[Doc], doc_bits: u32) -> Postings {
+    use rayon::prelude::*;
     const BATCH: usize = 1024;
+    let mut all = Postings {
+        parts: (0..PARTS).map(|_| FxHashMap::default()).collect(),
+        rare: FxHashMap::default(),
+        forms: BTreeMap::new(),
+        lens: Vec::with_capacity(docs.len()),
+    };
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let per_doc: Vec<DocTerms> = batch
             .par_iter()
             .map_init(Scratch::default, |s, d| doc_terms(d, s))
             .collect();
-        let base = (b * BATCH) as u32;
+        all.add(&per_doc, (b * BATCH) as u32, doc_bits);
+    }
+    all
+}
+
+impl Postings {
+    /// Adds a batch of documents numbered from `base`: the packed terms partition by
+    /// partition, in parallel, while one task adds the lengths, the other words and the forms
+    /// (the first stem met for a form is kept).
+    fn add(&mut self, per_doc: &[DocTerms], base: u32, doc_bits: u32) {
+        use rayon::prelude::*;
+        let tf_max = (1u32 << (32 - doc_bits)) - 1;
         let pack = |i: usize, f: u32| f.min(tf_max) << doc_bits | (base + i as u32);
+        let Postings {
+            parts,
+            rare,
+            forms,
+            lens,
+        } = self;
         rayon::join(
             || {
                 parts.par_iter_mut().enumerate().for_each(|(p, map)| {
@@ -603,13 +690,24 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
             },
         );
     }
+}
+
+/// Every term with its postings weighted (BM25 × 100, from the weighted frequency × 2 and the
+/// document's length) and encoded, in parallel: the packed terms, then the other words.
+fn weighted_terms(
+    parts: Vec<FxHashMap<u64, Vec<u32>>>,
+    rare: FxHashMap<String, Vec<u32>>,
+    lens: &[f32],
+    doc_bits: u32,
+    params: &Params,
+) -> Vec<Term> {
+    use rayon::prelude::*;
     let avgdl = if lens.is_empty() {
         1.0
     } else {
         lens.iter().sum::<f32>() / lens.len() as f32
     }
     .max(1.0);
-    // BM25 term weight × 100, rounded, from the weighted frequency × 2.
     let weight = |d: u32, tf2: u32| {
         let f = tf2 as f32 / 2.0;
         let norm = K1 as f32 * (1.0 - B as f32 + B as f32 * lens[d as usize] / avgdl);
@@ -620,31 +718,69 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
         .flat_map(|m| m.into_iter().map(|(k, l)| (key_text(k), l)))
         .chain(rare)
         .collect();
-    let n = docs.len();
-    let terms: Vec<Term> = lists
+    let n = lens.len();
+    lists
         .into_par_iter()
         .map(|(text, list)| encode(text, list, doc_bits, n, params, weight))
+        .collect()
+}
+
+/// The term shards `t<bucket>` and the files of further blocks `r<n>`, as (name, JSON); and
+/// the number of buckets, for meta.json.
+fn term_files(terms: &[Term], forms: &BTreeMap<String, String>, params: &Params) -> (Vec<(String, String)>, usize) {
+    use rayon::prelude::*;
+    let shards = shard_terms(terms, forms, params);
+    let (tails, next) = tails(terms, &shards, params);
+    let mut texts: Vec<(String, String)> = shards
+        .par_iter()
+        .enumerate()
+        .map(|(b, (ids, forms))| {
+            let terms: Vec<(&Term, Option<(usize, usize)>)> = ids.iter().map(|&i| (&terms[i], next[i])).collect();
+            (format!("t{b}"), shard_json(&terms, forms))
+        })
         .collect();
-    timer.stage("search: postings");
-    // Terms (and forms) go to shards by the hash of their text; further blocks are laid out
-    // in order after them, term by term, in files of about `tail_bytes`.
+    texts.par_extend(
+        tails
+            .par_iter()
+            .enumerate()
+            .map(|(f, blocks)| (format!("r{f}"), tail_json(blocks))),
+    );
+    (texts, shards.len())
+}
+
+/// Terms (and forms) go to shards by the hash of their text, which the client computes too;
+/// so many shards that each holds about `shard_bytes` of first blocks. Each shard's terms are
+/// sorted by text.
+fn shard_terms<'a>(terms: &[Term], forms: &'a BTreeMap<String, String>, params: &Params) -> Vec<ShardParts<'a>> {
     let first: usize = terms.iter().map(|t| t.blocks[0].len() + t.text.len() + 24).sum();
     let buckets = first.div_ceil(params.shard_bytes.max(1)).clamp(1, 8192);
     let mut shards: Vec<ShardParts> = (0..buckets).map(|_| Default::default()).collect();
     for (i, t) in terms.iter().enumerate() {
         shards[fnv32(&t.text) as usize % buckets].0.push(i);
     }
-    for (form, s) in &forms {
+    for (form, s) in forms {
         shards[fnv32(form) as usize % buckets]
             .1
             .push((form.as_str(), s.as_str()));
     }
+    for (ids, _) in &mut shards {
+        ids.sort_unstable_by(|a, b| terms[*a].text.cmp(&terms[*b].text));
+    }
+    shards
+}
+
+/// The files of further blocks, and per term the file and position of its second block.
+type Tails<'a> = (Vec<Vec<&'a str>>, Vec<Option<(usize, usize)>>);
+
+/// The further blocks laid out in order after the shards, term after term, in files of about
+/// `tail_bytes`: the files' blocks, and per term the file and position of its second block
+/// (the others follow it).
+fn tails<'a>(terms: &'a [Term], shards: &[ShardParts], params: &Params) -> Tails<'a> {
     let mut tails: Vec<Vec<&str>> = Vec::new();
     let mut tail_len = 0;
     let mut next: Vec<Option<(usize, usize)>> = vec![None; terms.len()];
-    for (ids, _) in &mut shards {
-        ids.sort_unstable_by(|a, b| terms[*a].text.cmp(&terms[*b].text));
-        for &i in ids.iter() {
+    for (ids, _) in shards {
+        for &i in ids {
             for (j, block) in terms[i].blocks.iter().enumerate().skip(1) {
                 if tails.is_empty() || (tail_len > 0 && tail_len + block.len() > params.tail_bytes) {
                     tails.push(Vec::new());
@@ -659,80 +795,76 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
             }
         }
     }
-    let mut texts: Vec<(String, String)> = shards
-        .par_iter()
-        .enumerate()
-        .map(|(b, (ids, forms))| {
-            let terms: Vec<(&Term, Option<(usize, usize)>)> = ids.iter().map(|&i| (&terms[i], next[i])).collect();
-            (format!("t{b}"), shard_json(&terms, forms))
-        })
-        .collect();
-    texts.par_extend(tails.par_iter().enumerate().map(|(f, blocks)| {
-        let mut out = String::with_capacity(blocks.iter().map(|b| b.len() + 3).sum::<usize>() + 2);
-        out.push('[');
-        for (i, b) in blocks.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(b);
-            out.push('"');
+    (tails, next)
+}
+
+/// A file of further blocks: `["block",…]` (blocks are URL-safe: no escaping).
+fn tail_json(blocks: &[&str]) -> String {
+    let mut out = String::with_capacity(blocks.iter().map(|b| b.len() + 3).sum::<usize>() + 2);
+    out.push('[');
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
-        out.push(']');
-        (format!("r{f}"), out)
-    }));
-    drop(tails);
-    drop(shards);
-    drop(terms);
-    timer.stage("search: shards");
-    // Each of the top candidates costs a chunk: as few documents per chunk as keep the number
-    // of files low, so that large documents have a chunk of their own.
+        out.push('"');
+        out.push_str(b);
+        out.push('"');
+    }
+    out.push(']');
+    out
+}
+
+/// Documents per text chunk. Each of the top candidates costs a chunk: as few documents per
+/// chunk as keep the number of files low, so that large documents have a chunk of their own.
+fn docs_per_chunk(docs: &[Doc], params: &Params) -> usize {
     let record = |d: &Doc| {
         let x: usize = d.text.chars().take(TEXT_LIMIT).map(char::len_utf8).sum();
         d.url.len() + d.title.len() + d.subtitle.len() + x + 32
     };
     let average = docs.iter().map(record).sum::<usize>() / docs.len().max(1);
-    let chunk = (params.chunk_bytes / average.max(1)).clamp(1, 64);
-    // `[{"u":url,"t":title,"s":subtitle,"x":text},…]`, with `"c":1` when the text is cut: the
-    // phrase check cannot see past the cut, and the client then trusts the bigrams.
-    texts.par_extend(docs.par_chunks(chunk).enumerate().map(|(c, docs)| {
-        let mut out = String::from("[");
-        for (i, d) in docs.iter().enumerate() {
-            let x = d
-                .text
-                .char_indices()
-                .nth(TEXT_LIMIT)
-                .map_or(d.text.as_str(), |(at, _)| &d.text[..at]);
-            out.push_str(if i > 0 { ",{\"u\":" } else { "{\"u\":" });
-            put_str(&mut out, &d.url);
-            out.push_str(",\"t\":");
-            put_str(&mut out, &d.title);
-            out.push_str(",\"s\":");
-            put_str(&mut out, &d.subtitle);
-            out.push_str(",\"x\":");
-            put_str(&mut out, x);
-            out.push_str(if x.len() < d.text.len() { ",\"c\":1}" } else { "}" });
-        }
-        out.push(']');
-        (format!("d{c}"), out)
-    }));
-    texts.extend(filter_files(docs));
-    // One content hash for the whole index names every file: a new build never mixes with an old one.
+    (params.chunk_bytes / average.max(1)).clamp(1, 64)
+}
+
+/// A text chunk: `[{"u":url,"t":title,"s":subtitle,"x":text},…]`, with `"c":1` when the text
+/// is cut: the phrase check cannot see past the cut, and the client then trusts the bigrams.
+fn text_chunk(docs: &[Doc]) -> String {
+    let mut out = String::from("[");
+    for (i, d) in docs.iter().enumerate() {
+        let x = d
+            .text
+            .char_indices()
+            .nth(TEXT_LIMIT)
+            .map_or(d.text.as_str(), |(at, _)| &d.text[..at]);
+        out.push_str(if i > 0 { ",{\"u\":" } else { "{\"u\":" });
+        put_str(&mut out, &d.url);
+        out.push_str(",\"t\":");
+        put_str(&mut out, &d.title);
+        out.push_str(",\"s\":");
+        put_str(&mut out, &d.subtitle);
+        out.push_str(",\"x\":");
+        put_str(&mut out, x);
+        out.push_str(if x.len() < d.text.len() { ",\"c\":1}" } else { "}" });
+    }
+    out.push(']');
+    out
+}
+
+/// One content hash of the whole index, which names every file: a new build never mixes with
+/// an old one.
+fn index_hash(texts: &[(String, String)]) -> String {
+    use rayon::prelude::*;
     let hashes: Vec<u64> = texts
         .par_iter()
         .map(|(name, t)| crate::theme::fnv1a(name.as_bytes()) ^ crate::theme::fnv1a(t.as_bytes()))
         .collect();
     let all: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
-    let hash = format!("{:08x}", crate::theme::fnv1a(&all) as u32);
-    let mut out: Vec<OutputFile> = texts
-        .into_iter()
-        .map(|(name, t)| OutputFile {
-            path: format!("{dir}{name}.{hash}.json"),
-            bytes: t.into_bytes(),
-        })
-        .collect();
+    format!("{:08x}", crate::theme::fnv1a(&all) as u32)
+}
+
+/// `meta.json`: the numbers the client needs before it fetches anything else.
+fn meta(docs: &[Doc], buckets: usize, hash: &str, chunk: usize) -> Value {
     let min_year = docs.iter().filter_map(|d| d.year).min().unwrap_or(2000);
-    let meta = json!({
+    json!({
         "v": 2,
         "n": docs.len(),
         "buckets": buckets,
@@ -740,12 +872,7 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
         "chunk": chunk,
         "units": unit_buckets(docs),
         "minYear": min_year,
-    });
-    out.push(OutputFile {
-        path: format!("{dir}meta.json"),
-        bytes: meta.to_string().into_bytes(),
-    });
-    out
+    })
 }
 
 /// Buckets of the units' files.

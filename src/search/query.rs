@@ -101,6 +101,10 @@ pub fn decode_block(s: &str) -> Vec<(usize, u64)> {
     out
 }
 
+/// A document ranked on what is read so far: its number, terms matched, score, and which
+/// terms it is known to have.
+type Ranked = (usize, usize, u64, Vec<bool>);
+
 /// What is known of one query term.
 struct TermState {
     df: usize,
@@ -239,61 +243,8 @@ impl Index {
     fn candidates(&mut self, terms: &mut [TermState], filters: &Filters) -> Vec<(usize, usize, u64)> {
         let mut passing: HashMap<usize, bool> = HashMap::new();
         loop {
-            // Per document: terms matched, score, and which terms it is known to have.
-            let mut docs: BTreeMap<usize, (usize, u64, Vec<bool>)> = BTreeMap::new();
-            for (i, t) in terms.iter().enumerate() {
-                for &(d, w) in &t.postings {
-                    let e = docs.entry(d).or_insert_with(|| (0, 0, vec![false; terms.len()]));
-                    e.0 += 1;
-                    e.1 += t.idf * w;
-                    e.2[i] = true;
-                }
-            }
-            let mut ranked: Vec<(usize, usize, u64, Vec<bool>)> = Vec::new();
-            for (d, (m, s, seen)) in docs {
-                let ok = match passing.get(&d) {
-                    Some(ok) => *ok,
-                    None => {
-                        let ok = self.passes(d, filters);
-                        passing.insert(d, ok);
-                        ok
-                    }
-                };
-                if ok {
-                    ranked.push((d, m, s, seen));
-                }
-            }
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-            let open: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].next.is_some()).collect();
-            let mut need = vec![false; terms.len()];
-            if self.exhaustive || ranked.len() < CANDIDATES {
-                open.iter().for_each(|&i| need[i] = true);
-            } else {
-                let (kd, km, ks) = (
-                    ranked[CANDIDATES - 1].0,
-                    ranked[CANDIDATES - 1].1,
-                    ranked[CANDIDATES - 1].2,
-                );
-                // A document not read at all.
-                let unseen = (open.len(), open.iter().map(|&i| terms[i].rest()).sum::<u64>());
-                if unseen >= (km, ks) {
-                    open.iter().for_each(|&i| need[i] = true);
-                }
-                for (rank, (d, m, s, seen)) in ranked.iter().enumerate() {
-                    let missing: Vec<usize> = open.iter().copied().filter(|&i| !seen[i]).collect();
-                    if missing.is_empty() {
-                        continue;
-                    }
-                    let hi = (
-                        m + missing.len(),
-                        s + missing.iter().map(|&i| terms[i].rest()).sum::<u64>(),
-                    );
-                    // A candidate must be known exactly; another document must rank below the last.
-                    if rank < CANDIDATES || hi > (km, ks) || (hi == (km, ks) && *d < kd) {
-                        missing.iter().for_each(|&i| need[i] = true);
-                    }
-                }
-            }
+            let ranked = self.rank(terms, filters, &mut passing);
+            let need = self.needed(terms, &ranked);
             if !need.contains(&true) {
                 return ranked
                     .into_iter()
@@ -307,6 +258,73 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// The documents of the postings read so far that pass the filters, best first. Whether a
+    /// document passes is kept in `passing`, so the filter files are read once per document.
+    fn rank(&mut self, terms: &[TermState], filters: &Filters, passing: &mut HashMap<usize, bool>) -> Vec<Ranked> {
+        // Per document: terms matched, score, and which terms it is known to have.
+        let mut docs: BTreeMap<usize, (usize, u64, Vec<bool>)> = BTreeMap::new();
+        for (i, t) in terms.iter().enumerate() {
+            for &(d, w) in &t.postings {
+                let e = docs.entry(d).or_insert_with(|| (0, 0, vec![false; terms.len()]));
+                e.0 += 1;
+                e.1 += t.idf * w;
+                e.2[i] = true;
+            }
+        }
+        let mut ranked: Vec<Ranked> = Vec::new();
+        for (d, (m, s, seen)) in docs {
+            let ok = match passing.get(&d) {
+                Some(ok) => *ok,
+                None => {
+                    let ok = self.passes(d, filters);
+                    passing.insert(d, ok);
+                    ok
+                }
+            };
+            if ok {
+                ranked.push((d, m, s, seen));
+            }
+        }
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// Which terms need their next block: those that could still raise a document into the
+    /// top [`CANDIDATES`] (a document not read at all included) or change a candidate's score.
+    fn needed(&self, terms: &[TermState], ranked: &[Ranked]) -> Vec<bool> {
+        let open: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].next.is_some()).collect();
+        let mut need = vec![false; terms.len()];
+        if self.exhaustive || ranked.len() < CANDIDATES {
+            open.iter().for_each(|&i| need[i] = true);
+            return need;
+        }
+        let (kd, km, ks) = (
+            ranked[CANDIDATES - 1].0,
+            ranked[CANDIDATES - 1].1,
+            ranked[CANDIDATES - 1].2,
+        );
+        // A document not read at all.
+        let unseen = (open.len(), open.iter().map(|&i| terms[i].rest()).sum::<u64>());
+        if unseen >= (km, ks) {
+            open.iter().for_each(|&i| need[i] = true);
+        }
+        for (rank, (d, m, s, seen)) in ranked.iter().enumerate() {
+            let missing: Vec<usize> = open.iter().copied().filter(|&i| !seen[i]).collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let hi = (
+                m + missing.len(),
+                s + missing.iter().map(|&i| terms[i].rest()).sum::<u64>(),
+            );
+            // A candidate must be known exactly; another document must rank below the last.
+            if rank < CANDIDATES || hi > (km, ks) || (hi == (km, ks) && *d < kd) {
+                missing.iter().for_each(|&i| need[i] = true);
+            }
+        }
+        need
     }
 
     /// Runs a query.

@@ -561,7 +561,7 @@ mod tests {
             categories,
             max: None,
             ticks: None,
-            not_disclosed: "未披露".into(),
+            not_disclosed: "ND".into(),
             lang: "zh-CN",
             summary: "摘要".into(),
         }
@@ -608,12 +608,12 @@ mod tests {
             1,
         );
         let d = c.draw();
-        assert!(d.inline.contains("class=\"gk-nd\"") && d.inline.contains(">未披露</text>"));
+        assert!(d.inline.contains("class=\"gk-nd\"") && d.inline.contains(">ND</text>"));
         assert!(
             d.inline.contains("width=\"0\""),
             "a disclosed 0 is a zero-width bar with its label"
         );
-        assert!(c.description().contains("因公出国: 0") && c.description().contains("公务用车: 未披露"));
+        assert!(c.description().contains("因公出国: 0") && c.description().contains("公务用车: ND"));
     }
 
     #[test]

@@ -159,7 +159,10 @@ fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
         let langs = site.languages();
         let indexes: Vec<Vec<OutputFile>> = {
             use rayon::prelude::*;
-            langs.par_iter().map(|l| search::index::build(site, *l)).collect()
+            langs
+                .par_iter()
+                .map(|l| search::index::build(site, *l, loaded.theme.words(l.code())))
+                .collect()
         };
         indexes.into_iter().flatten().for_each(sink);
         for lang in langs {

@@ -250,7 +250,7 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
     let site = loaded.site();
     let (rendered, ()) = rayon::join(
         || render_pages_and_data(&site, &loaded.theme, progress, &put),
-        || render_search(&site, &put),
+        || render_search(&site, &loaded.theme, &put),
     );
     rendered?;
     let mut timer = timing::Timer::new();
@@ -294,13 +294,13 @@ fn render_pages_and_data(
 }
 
 /// The search index of every language, the languages in parallel.
-fn render_search(site: &site::Site, put: Sink) {
+fn render_search(site: &site::Site, theme: &theme::Theme, put: Sink) {
     use rayon::prelude::*;
     let mut timer = timing::Timer::new();
     let indexes: Vec<Vec<render::OutputFile>> = site
         .languages()
         .par_iter()
-        .map(|l| search::index::build(site, *l))
+        .map(|l| search::index::build(site, *l, theme.words(l.code())))
         .collect();
     indexes.into_iter().flatten().for_each(put);
     timer.stage("search");

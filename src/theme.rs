@@ -82,7 +82,7 @@ impl Theme {
     }
 }
 
-/// The UI words of one language, as renderers written in Rust ask for them (未披露, units,
+/// The UI words of one language, as renderers written in Rust ask for them (not disclosed, units,
 /// grade and kind names): they live in the theme's i18n files, never in code.
 #[derive(Clone, Copy)]
 pub struct Words<'a>(pub &'a BTreeMap<String, String>);

@@ -269,11 +269,11 @@ fn index_build_time() {
     };
     let (c0, t0) = (cpu(), std::time::Instant::now());
     let (a, b) = rayon::join(
-        || gongkai::search::index::build(&site, langs[0]),
+        || gongkai::search::index::build(&site, langs[0], loaded.theme.words(langs[0].code())),
         || {
             langs
                 .get(1)
-                .map(|l| gongkai::search::index::build(&site, *l))
+                .map(|l| gongkai::search::index::build(&site, *l, loaded.theme.words(l.code())))
                 .unwrap_or_default()
         },
     );

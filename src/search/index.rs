@@ -26,6 +26,7 @@ use crate::content::Unit;
 use crate::content::model::{Grade, Kind};
 use crate::render::OutputFile;
 use crate::site::{Lang, ReportEntry, Site};
+use crate::theme::Words;
 use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -107,7 +108,7 @@ pub fn plain_text(markdown: &str) -> (String, Vec<String>) {
 }
 
 /// Documents of one language: every unit page and report page.
-pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
+pub fn documents(site: &Site, lang: Lang, words: Words) -> Vec<Doc> {
     use rayon::prelude::*;
     // Units in parallel; the documents stay in site order (each unit's are consecutive).
     let per_unit: Vec<Vec<Doc>> = site
@@ -116,7 +117,7 @@ pub fn documents(site: &Site, lang: Lang) -> Vec<Doc> {
         .map(|unit| {
             let mut docs = vec![unit_doc(site, unit, lang)];
             for e in site.reports_of(&unit.id).into_iter().rev() {
-                docs.push(report_doc(site, unit, e, lang));
+                docs.push(report_doc(site, unit, e, lang, words));
             }
             docs
         })
@@ -163,7 +164,7 @@ fn unit_doc(site: &Site, unit: &Unit, lang: Lang) -> Doc {
 
 /// A report's page, in `lang`'s words where it has a translation: found by its title and
 /// year, its unit and filer, its headings and the names of the figures it discloses.
-fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang) -> Doc {
+fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang, words: Words) -> Doc {
     let pick = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     let f = &e.report.front;
     let tr = e.report.translation(lang);
@@ -179,16 +180,11 @@ fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang) -> Doc {
     };
     let (text, headings) = plain_text(body);
     let filer = filer.unwrap_or_default();
-    let kind_name = match f.kind {
-        Kind::Department => pick(
-            "部门整体支出绩效自评报告",
-            "Department-wide expenditure performance self-evaluation",
-        ),
-        Kind::Project => pick(
-            "项目支出绩效自评报告",
-            "Project expenditure performance self-evaluation",
-        ),
-    };
+    // The kind as the pages name it (the theme's words), so a search for it finds the report.
+    let kind_name = words.get(match f.kind {
+        Kind::Department => "kind_department",
+        Kind::Project => "kind_project",
+    });
     let labels = figure_labels(f, lang);
     let grade = f.evaluation.as_ref().and_then(|v| v.grade).map_or(0, |g| match g {
         Grade::Excellent => 1,
@@ -551,9 +547,9 @@ fn shard_json(terms: &[(&Term, Option<(usize, usize)>)], forms: &[(&str, &str)])
 type ShardParts<'a> = (Vec<usize>, Vec<(&'a str, &'a str)>);
 
 /// The files of one language's index.
-pub fn build(site: &Site, lang: Lang) -> Vec<OutputFile> {
+pub fn build(site: &Site, lang: Lang, words: Words) -> Vec<OutputFile> {
     let mut timer = crate::timing::Timer::new();
-    let docs = documents(site, lang);
+    let docs = documents(site, lang, words);
     timer.stage("search: documents");
     let dir = lang.path(&search_folder(lang));
     index_files(&docs, &dir, &PARAMS, &mut timer)

@@ -295,6 +295,12 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
         path: format!("assets/{}", loaded.theme.css_name),
         bytes: loaded.theme.css.clone().into_bytes(),
     });
+    if let Some(config::Badge::File { name, bytes }) = &loaded.config.badge {
+        put(render::OutputFile {
+            path: format!("assets/{name}"),
+            bytes: bytes.to_vec(),
+        });
+    }
     put(render::feeds::robots(&site));
     let mut c = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     c.pages.sort();

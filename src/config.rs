@@ -65,6 +65,30 @@ pub struct SiteConfig {
     /// Keywords in English.
     #[serde(default)]
     pub keywords_en: Vec<String>,
+    /// 承办单位: who runs the site for the publisher (主办), shown in the footer.
+    #[serde(default)]
+    pub operator: Option<String>,
+    /// 承办单位 in English.
+    #[serde(default)]
+    pub operator_en: Option<String>,
+    /// ICP备案号 as the MIIT record gives it (`湘ICP备12345678号-1`), linked to the MIIT record
+    /// system.
+    #[serde(default)]
+    pub icp_record: Option<String>,
+    /// 公安备案号 as the record gives it (`湘公网安备 43010202000123号`), linked to its record
+    /// by the digits in it.
+    #[serde(default)]
+    pub police_record: Option<String>,
+    /// The 党政机关网站标识 image: an `http(s)://` address, or a file in the site's `static/`
+    /// folder (copied into the output).
+    #[serde(default)]
+    pub conac_badge: Option<String>,
+    /// Where the badge links: the site's page in the 党政机关网站 register.
+    #[serde(default)]
+    pub conac_badge_url: Option<String>,
+    /// The 我为政府网站找错 link, with `{site_id_code}` and `{url}` (the page's address) filled in.
+    #[serde(default)]
+    pub error_report_url: Option<String>,
     /// Theme folder under `themes/`.
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -102,10 +126,36 @@ pub struct Config {
     /// Languages built: the default language first, then the others in the order of
     /// `languages`.
     pub languages: Vec<Lang>,
+    /// The 党政机关网站标识 image (`conac_badge`). [`Config::parse`] sets an address; a file in
+    /// `static/` is read by [`Config::load`].
+    pub badge: Option<Badge>,
 }
 
+/// The 党政机关网站标识 image as pages show it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Badge {
+    /// An `http(s)://` address, linked as written.
+    Address(String),
+    /// A file of the site's `static/` folder, published as `assets/<name>`.
+    File {
+        /// `conac-badge.<hash>.<ext>`: a changed image gets a new name, so no browser keeps
+        /// showing the old one.
+        name: String,
+        bytes: std::sync::Arc<[u8]>,
+    },
+}
+
+/// Where portals link an ICP备案号: the MIIT record system (it has no page per record).
+pub const ICP_RECORD_URL: &str = "https://beian.miit.gov.cn/";
+
+/// Image files a badge in `static/` may be.
+const BADGE_TYPES: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+/// The fields `error_report_url` may hold: the site's code and the page's address.
+const ERROR_REPORT_FIELDS: [&str; 2] = ["{site_id_code}", "{url}"];
+
 impl Config {
-    /// Reads and validates `root/site.toml`.
+    /// Reads and validates `root/site.toml`, and the badge image it names in `static/`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let file = root.join("site.toml");
         let text = std::fs::read_to_string(&file).map_err(|e| {
@@ -115,14 +165,20 @@ impl Config {
                     .help("run gongkai in the folder that holds site.toml, or pass --root DIR"),
             ]
         })?;
-        Config::parse(&text, &file, root)
+        let mut config = Config::parse(&text, &file, root)?;
+        if let Some(path) = config.site.conac_badge.as_deref().filter(|_| config.badge.is_none()) {
+            config.badge = Some(read_badge(root, path, &text, &file).map_err(|d| vec![d])?);
+        }
+        Ok(config)
     }
 
     /// Parses settings from text (`file` is used in messages only).
     pub fn parse(text: &str, file: &Path, root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let site = read_toml(text, file)?;
+        let mut site = read_toml(text, file)?;
         let mut problems = unpublishable(&site, text, file);
+        unset_blanks(&mut site);
+        problems.extend(portal_problems(&site, text, file));
         let (base_url, base_path) = match split_base_url(&site.base_url) {
             Some(parts) => parts,
             None => {
@@ -146,13 +202,51 @@ impl Config {
                     .map(|l| Lang::new(l, false)),
             )
             .collect();
+        let badge = site
+            .conac_badge
+            .as_ref()
+            .filter(|b| is_address(b))
+            .map(|b| Badge::Address(b.clone()));
         Ok(Config {
             site,
             root: root.to_path_buf(),
             base_path,
             base_url,
             languages,
+            badge,
         })
+    }
+
+    /// The 公安备案 record's page (`http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=…`),
+    /// when `police_record` is set.
+    pub fn police_record_url(&self) -> Option<String> {
+        let code = record_code(self.site.police_record.as_deref()?)?;
+        Some(format!(
+            "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={code}"
+        ))
+    }
+
+    /// The 我为政府网站找错 link of the page at `page_url`, when `error_report_url` is set.
+    pub fn error_report_url(&self, page_url: &str) -> Option<String> {
+        use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+        // encodeURIComponent, as the portals' own script encodes the page's address.
+        const COMPONENT: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'_')
+            .remove(b'.')
+            .remove(b'!')
+            .remove(b'~')
+            .remove(b'*')
+            .remove(b'\'')
+            .remove(b'(')
+            .remove(b')');
+        let template = self.site.error_report_url.as_deref()?;
+        let code = self.site.site_id_code.as_deref().unwrap_or_default();
+        Some(
+            template
+                .replace("{site_id_code}", &utf8_percent_encode(code, COMPONENT).to_string())
+                .replace("{url}", &utf8_percent_encode(page_url, COMPONENT).to_string()),
+        )
     }
 
     /// The output folder (`--output` wins over `output_dir`).
@@ -241,6 +335,136 @@ fn missing_portal_metadata(site: &SiteConfig, file: &Path) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// Portal settings written as `""` (a placeholder in a template site.toml) are not set: the
+/// footer leaves them out rather than showing a label with nothing after it.
+fn unset_blanks(site: &mut SiteConfig) {
+    for value in [
+        &mut site.contact,
+        &mut site.contact_en,
+        &mut site.operator,
+        &mut site.operator_en,
+        &mut site.icp_record,
+        &mut site.police_record,
+        &mut site.conac_badge,
+        &mut site.conac_badge_url,
+        &mut site.error_report_url,
+    ] {
+        let trimmed = value.as_deref().map(|v| v.trim().to_string());
+        *value = trimmed.filter(|v| !v.is_empty());
+    }
+}
+
+/// The record number in a 公安备案号: its one run of digits.
+fn record_code(record: &str) -> Option<&str> {
+    let mut runs = record
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty());
+    let code = runs.next()?;
+    runs.next().is_none().then_some(code)
+}
+
+/// True when a `conac_badge` is meant as an address rather than a file in `static/`: it names
+/// a scheme before any `/` (`https:`, and also `javascript:`, which is then refused as an
+/// address).
+fn is_address(value: &str) -> bool {
+    value[..value.find('/').unwrap_or(value.len())].contains(':')
+}
+
+/// An error for every portal setting (the footer's records, badge and links) that cannot be
+/// shown as it is written.
+fn portal_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if let Some(record) = &site.police_record
+        && record_code(record).is_none()
+    {
+        problems.push(
+            Diagnostic::error(file, format!("police_record `{record}` does not hold one record number"))
+                .at_opt(find_key(text, "police_record"))
+                .help("copy it as the record shows it, e.g. police_record = \"湘公网安备 43010202000123号\": its digits are the number the footer links to"),
+        );
+    }
+    if let Some(badge) = &site.conac_badge {
+        let example = "write the address of the image, e.g. conac_badge = \"https://dcs.conac.cn/image/red.png\", or copy the image into static/ and write its name, e.g. conac_badge = \"conac.png\"";
+        let pos = find_key(text, "conac_badge");
+        if is_address(badge) {
+            // With a scheme, only an http(s):// address passes.
+            problems.extend(crate::url::check_url(file, "conac_badge", badge, pos, example).err());
+        } else if let Err(why) = badge_path(badge) {
+            problems.push(
+                Diagnostic::error(file, format!("conac_badge `{badge}` {why}"))
+                    .at_opt(pos)
+                    .help(example),
+            );
+        }
+    }
+    if let Some(url) = &site.conac_badge_url {
+        let pos = find_key(text, "conac_badge_url");
+        let example = "write the address the portal gives for the badge's link, e.g. conac_badge_url = \"https://bszs.conac.cn/sitename?method=show&id=…\", or remove the line";
+        problems.extend(crate::url::check_url(file, "conac_badge_url", url, pos, example).err());
+        if site.conac_badge.is_none() {
+            problems.push(
+                Diagnostic::error(file, "conac_badge_url is set but conac_badge is not: the link needs the badge image")
+                    .at_opt(pos)
+                    .help("add conac_badge = \"…\" (the image's address, or its file name in static/), or remove conac_badge_url"),
+            );
+        }
+    }
+    if let Some(url) = &site.error_report_url {
+        let pos = find_key(text, "error_report_url");
+        let example = "write the address with {site_id_code} and {url} where the site's code and the page's address go, e.g. error_report_url = \"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_id_code}&url={url}\"";
+        let mut rest = ERROR_REPORT_FIELDS
+            .iter()
+            .fold(url.clone(), |u, field| u.replace(field, ""));
+        if let Some(start) = rest.find('{') {
+            let field: String = rest
+                .split_off(start)
+                .chars()
+                .take_while(|&c| c != '}')
+                .chain(Some('}'))
+                .collect();
+            problems.push(
+                Diagnostic::error(file, format!("error_report_url has an unknown field `{field}`"))
+                    .at_opt(pos)
+                    .help(example),
+            );
+        } else {
+            problems.extend(crate::url::check_url(file, "error_report_url", url, pos, example).err());
+        }
+    }
+    problems
+}
+
+/// Why `path` cannot name a badge file in `static/`, if it cannot.
+fn badge_path(path: &str) -> Result<(), &'static str> {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if path.starts_with('/') || path.contains('\\') || path.split('/').any(|p| p.is_empty() || p == "." || p == "..") {
+        Err("is not a file name in static/: write it relative to static/, without `..`")
+    } else if !ext.is_some_and(|e| BADGE_TYPES.contains(&e.as_str())) {
+        Err("is not an image: the badge is a .png, .jpg, .jpeg, .gif, .svg or .webp file")
+    } else {
+        Ok(())
+    }
+}
+
+/// The badge file `static/<path>` of the site at `root`.
+fn read_badge(root: &Path, path: &str, text: &str, file: &Path) -> Result<Badge, Diagnostic> {
+    let source = root.join("static").join(path);
+    let bytes = std::fs::read(&source).map_err(|e| {
+        Diagnostic::error(
+            file,
+            format!("conac_badge `{path}`: cannot read {}: {e}", source.display()),
+        )
+        .at_opt(find_key(text, "conac_badge"))
+        .help("copy the image the portal supplies into the static/ folder beside site.toml, or write its address")
+    })?;
+    let ext = path.rsplit_once('.').map_or("png", |(_, e)| e).to_ascii_lowercase();
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes) as u32;
+    Ok(Badge::File {
+        name: format!("conac-badge.{hash:08x}.{ext}"),
+        bytes: bytes.into(),
+    })
 }
 
 /// An error for every entry of `languages` that is not a language tag, or that names a
@@ -434,6 +658,111 @@ site_id_code = "0000000000"
                 "language `zh_Hant` is not a language tag",
                 "language `EN` is listed twice"
             ]
+        );
+        assert_eq!(errs[0].line, Some(11));
+    }
+
+    #[test]
+    fn portal_settings_are_read_as_written_and_blank_ones_are_unset() {
+        let text = format!(
+            "{OK}operator = \"  某市财政局信息中心 \"\noperator_en = \"\"\nicp_record = \"湘ICP备00000000号-1\"\n\
+             police_record = \"湘公网安备 43000000000000号\"\nconac_badge = \"https://www.example.gov.cn/red.png\"\n\
+             error_report_url = \"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={{site_id_code}}&url={{url}}\"\n"
+        );
+        let c = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap();
+        assert_eq!(c.site.operator.as_deref(), Some("某市财政局信息中心"));
+        assert_eq!(c.site.operator_en, None);
+        assert_eq!(c.site.contact, None);
+        assert_eq!(
+            c.police_record_url().as_deref(),
+            Some("http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=43000000000000")
+        );
+        assert_eq!(
+            c.badge,
+            Some(Badge::Address("https://www.example.gov.cn/red.png".into()))
+        );
+        assert_eq!(
+            c.error_report_url("https://www.example.gov.cn/xxgk/jxpj/parks/a b/?q=1")
+                .as_deref(),
+            Some(
+                "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=0000000000&url=https%3A%2F%2Fwww.example.gov.cn%2Fxxgk%2Fjxpj%2Fparks%2Fa%20b%2F%3Fq%3D1"
+            )
+        );
+        let c = Config::parse(OK, Path::new("site.toml"), Path::new(".")).unwrap();
+        assert_eq!(
+            (c.police_record_url(), c.error_report_url("x"), c.badge),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn portal_settings_that_cannot_be_shown_are_errors_at_their_line() {
+        let cases = [
+            (
+                "police_record = \"湘公网安备号\"",
+                "police_record `湘公网安备号` does not hold one record number",
+            ),
+            (
+                "police_record = \"湘公网安备 4300 0000号\"",
+                "police_record `湘公网安备 4300 0000号` does not hold one record number",
+            ),
+            (
+                "conac_badge = \"javascript:alert(1)\"",
+                "conac_badge `javascript:alert(1)` is not a web address: only http:// and https:// addresses, or paths on this site, can be linked",
+            ),
+            (
+                "conac_badge = \"/images/red.png\"",
+                "conac_badge `/images/red.png` is not a file name in static/: write it relative to static/, without `..`",
+            ),
+            (
+                "conac_badge = \"../red.png\"",
+                "conac_badge `../red.png` is not a file name in static/: write it relative to static/, without `..`",
+            ),
+            (
+                "conac_badge = \"red.html\"",
+                "conac_badge `red.html` is not an image: the badge is a .png, .jpg, .jpeg, .gif, .svg or .webp file",
+            ),
+            (
+                "conac_badge_url = \"https://bszs.conac.cn/\"",
+                "conac_badge_url is set but conac_badge is not: the link needs the badge image",
+            ),
+            (
+                "error_report_url = \"https://zfwzgl.www.gov.cn/?code={site_code}\"",
+                "error_report_url has an unknown field `{site_code}`",
+            ),
+            (
+                "error_report_url = \"javascript:alert({url})\"",
+                "error_report_url `javascript:alert({url})` is not a web address: only http:// and https:// addresses, or paths on this site, can be linked",
+            ),
+        ];
+        for (line, message) in cases {
+            let text = format!("{OK}{line}\n");
+            let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
+            let messages: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(messages, [message], "{line}");
+            assert_eq!((errs[0].line, errs[0].column), (Some(11), Some(1)), "{line}");
+            assert!(errs[0].help.is_some());
+        }
+    }
+
+    #[test]
+    fn a_badge_in_static_is_read_and_named_by_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("static")).unwrap();
+        std::fs::write(dir.path().join("static/red.PNG"), b"png bytes").unwrap();
+        std::fs::write(dir.path().join("site.toml"), format!("{OK}conac_badge = \"red.PNG\"\n")).unwrap();
+        let c = Config::load(dir.path()).unwrap();
+        let Some(Badge::File { name, bytes }) = c.badge else {
+            panic!("{:?}", c.badge)
+        };
+        assert!(name.starts_with("conac-badge.") && name.ends_with(".png"), "{name}");
+        assert_eq!(&bytes[..], b"png bytes");
+        std::fs::remove_file(dir.path().join("static/red.PNG")).unwrap();
+        let errs = Config::load(dir.path()).unwrap_err();
+        assert!(
+            errs[0].message.starts_with("conac_badge `red.PNG`: cannot read "),
+            "{}",
+            errs[0].message
         );
         assert_eq!(errs[0].line, Some(11));
     }

@@ -321,6 +321,12 @@ fn render_feeds_and_assets(site: &site::Site, theme: &theme::Theme, put: Sink) {
         path: format!("assets/{}", theme.css_name),
         bytes: theme.css.clone().into_bytes(),
     });
+    if let Some(config::Badge::File { name, bytes }) = &site.config.badge {
+        put(render::OutputFile {
+            path: format!("assets/{name}"),
+            bytes: bytes.to_vec(),
+        });
+    }
     put(render::feeds::robots(site));
 }
 

@@ -129,6 +129,18 @@ pub struct ReportFront {
     pub updated: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// 索引号: the report's number in the host portal's 政府信息公开目录.
+    #[serde(default)]
+    pub index_number: Option<String>,
+    /// 发布机构: who published the report, as the 信息公开目录 names them.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// 文号: the number of the document that published the report (`某财绩〔2022〕3号`).
+    #[serde(default)]
+    pub document_number: Option<String>,
+    /// 主题分类: the 信息公开目录's subject category (`财政、金融、审计`).
+    #[serde(default)]
+    pub subject: Option<String>,
     #[serde(default = "default_unit")]
     pub amount_unit: String,
     #[serde(default)]

@@ -29,7 +29,6 @@ struct SiteView {
     title: String,
     description: String,
     publisher: String,
-    contact: Option<String>,
     license: String,
     license_url: Option<String>,
     home: String,
@@ -41,6 +40,44 @@ struct SiteView {
     search: String,
     /// SiteName, SiteDomain, SiteIDCode from site.toml.
     gov: GovMeta,
+    /// What a government website's footer shows besides the publisher and the licence.
+    footer: FooterView,
+}
+
+/// The footer's portal records (政府网站 conventions), each `None` unless site.toml sets it:
+/// nothing here is ever made up.
+#[derive(Serialize)]
+struct FooterView {
+    /// 承办单位.
+    operator: Option<Frag>,
+    /// How to reach the publisher, as written (it carries its own labels: 电话：…).
+    contact: Option<Frag>,
+    /// 网站标识码.
+    site_id_code: Option<String>,
+    /// ICP备案号, linked to `icp_url`.
+    icp_record: Option<Frag>,
+    icp_url: &'static str,
+    /// 公安备案号, linked to its record (`police_url`).
+    police_record: Option<Frag>,
+    police_url: Option<String>,
+    /// The 党政机关网站标识 image's address, and where it links (if anywhere).
+    badge: Option<String>,
+    badge_url: Option<String>,
+}
+
+/// The 信息公开 block above a report: what the host portal's 信息公开目录 records of it.
+#[derive(Serialize)]
+struct DisclosureView {
+    /// 索引号.
+    index_number: Option<Frag>,
+    /// 发布机构.
+    issuer: Option<Frag>,
+    /// 发布日期: the date of `published`, `YYYY-MM-DD`.
+    date: Option<String>,
+    /// 文号.
+    document_number: Option<Frag>,
+    /// 主题分类.
+    subject: Option<Frag>,
 }
 
 #[derive(Serialize)]
@@ -74,6 +111,8 @@ struct PageView {
     og_locale: &'static str,
     /// The Open Graph locales of the other languages.
     og_locale_alternates: Vec<&'static str>,
+    /// The 我为政府网站找错 link for this page (site.toml's `error_report_url`).
+    error_report: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -347,9 +386,6 @@ impl Renderer<'_> {
                 c.description_en.as_deref().unwrap_or(&c.title_en),
             ),
             publisher: self.pick(&c.publisher, &c.publisher_en),
-            contact: self
-                .lang
-                .pick(c.contact.clone(), c.contact_en.clone().or_else(|| c.contact.clone())),
             license: c.data_license.clone(),
             license_url: c.data_license_url.clone(),
             home: self.url(""),
@@ -385,6 +421,39 @@ impl Renderer<'_> {
                 site_domain: c.site_domain.clone().unwrap_or_default(),
                 site_id_code: c.site_id_code.clone().unwrap_or_default(),
             },
+            footer: self.footer_view(),
+        }
+    }
+
+    /// Text of a setting with an English twin: the twin on pages not in Chinese when it is
+    /// set, else the Chinese text, marked as Chinese there.
+    fn setting(&self, zh: Option<&String>, en: Option<&String>) -> Option<Frag> {
+        let text = self.lang.pick(zh, en.or(zh))?.clone();
+        Some(self.frag(text))
+    }
+
+    /// `text` as shown on this page, marked when it is Chinese on a page that is not.
+    fn frag(&self, text: String) -> Frag {
+        let lang = self.lang.mark_chinese(&text);
+        Frag { text, lang }
+    }
+
+    fn footer_view(&self) -> FooterView {
+        let config = self.site.config;
+        let c = &config.site;
+        FooterView {
+            operator: self.setting(c.operator.as_ref(), c.operator_en.as_ref()),
+            contact: self.setting(c.contact.as_ref(), c.contact_en.as_ref()),
+            site_id_code: c.site_id_code.clone(),
+            icp_record: c.icp_record.clone().map(|t| self.frag(t)),
+            icp_url: crate::config::ICP_RECORD_URL,
+            police_record: c.police_record.clone().map(|t| self.frag(t)),
+            police_url: config.police_record_url(),
+            badge: config.badge.as_ref().map(|b| match b {
+                crate::config::Badge::Address(url) => url.clone(),
+                crate::config::Badge::File { name, .. } => self.asset(name),
+            }),
+            badge_url: c.conac_badge_url.clone(),
         }
     }
 
@@ -462,6 +531,7 @@ impl Renderer<'_> {
             title,
             title_lang,
             description,
+            error_report: self.site.config.error_report_url(&self.site.absolute(self.lang, path)),
             canonical: self.site.absolute(self.lang, path),
             alternates,
             switches: others
@@ -885,6 +955,7 @@ impl Renderer<'_> {
             ctx.insert("kind", &self.kind_name(f.kind));
             ctx.insert("meta", &meta);
             ctx.insert("published", &f.published);
+            ctx.insert("disclosure", &self.disclosure(f));
             ctx.insert("updated", &f.updated);
             ctx.insert(
                 "project_name",
@@ -908,6 +979,29 @@ impl Renderer<'_> {
             ctx.insert("others", &others);
             ctx.insert("amount_unit", &self.measure(&f.amount_unit));
         })
+    }
+
+    /// The 信息公开 block: `None` when the report gives none of 索引号, 发布机构, 文号 and
+    /// 主题分类 (a block with the publication date alone would repeat the line under the title).
+    fn disclosure(&self, f: &crate::content::model::ReportFront) -> Option<DisclosureView> {
+        let text = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| self.frag(v.to_string()))
+        };
+        let view = DisclosureView {
+            index_number: text(&f.index_number),
+            issuer: text(&f.issuer),
+            date: f.published.as_ref().map(|p| p.chars().take(10).collect()),
+            document_number: text(&f.document_number),
+            subject: text(&f.subject),
+        };
+        let any = view.index_number.is_some()
+            || view.issuer.is_some()
+            || view.document_number.is_some()
+            || view.subject.is_some();
+        any.then_some(view)
     }
 
     /// The report's text in the page's language: the Chinese body, or its translation; none

@@ -6,6 +6,8 @@
 use crate::content::text::{describe, escape_column, is_forbidden};
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::lang::{Lang, is_language_tag};
+use crate::messages::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -110,9 +112,9 @@ impl Config {
         let file = root.join("site.toml");
         let text = std::fs::read_to_string(&file).map_err(|e| {
             vec![
-                Diagnostic::error(&file, format!("cannot read site.toml: {e}"))
+                Diagnostic::error(&file, msg!(CannotReadSiteToml, error = e))
                     .with_kind(Kind::CannotRead)
-                    .help("run gongkai in the folder that holds site.toml, or pass --root DIR"),
+                    .help(Msg::CannotReadSiteTomlHelp),
             ]
         })?;
         Config::parse(&text, &file, root)
@@ -124,11 +126,9 @@ impl Config {
         if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
             let (line, col) = line_col(text, at);
             return Err(vec![
-                Diagnostic::error(file, format!("site.toml contains {}", describe(c)))
+                Diagnostic::error(file, msg!(SiteTomlContains, what = describe(c)))
                     .at(line, col)
-                    .help(format!(
-                        "delete it: it is invisible in most editors, so delete the text around line {line}, column {col} and type it again"
-                    )),
+                    .help(msg!(DeleteInvisibleShortHelp, line, column = col)),
             ]);
         }
         let site: SiteConfig = toml::from_str(text).map_err(|e| {
@@ -140,34 +140,30 @@ impl Config {
             Some(parts) => parts,
             None => {
                 problems.push(
-                    Diagnostic::error(file, format!("base_url `{}` is not a web address", site.base_url))
+                    Diagnostic::error(file, msg!(BaseUrlNotWebAddress, url = &site.base_url))
                         .at_opt(find_key(text, "base_url"))
-                        .help("write the full address, e.g. base_url = \"https://www.example.gov.cn/xxgk/jxpj/\""),
+                        .help(Msg::BaseUrlHelp),
                 );
                 (String::new(), "/".into())
             }
         };
         if site.default_language != "zh" {
             problems.push(
-                Diagnostic::error(
-                    file,
-                    format!("default_language `{}` is not supported", site.default_language),
-                )
-                .at_opt(find_key(text, "default_language"))
-                .help("set default_language = \"zh\"; the pages of the other languages in `languages` are built in a folder each, e.g. /en/"),
+                Diagnostic::error(file, msg!(DefaultLanguageUnsupported, code = &site.default_language))
+                    .at_opt(find_key(text, "default_language"))
+                    .help(Msg::DefaultLanguageHelp),
             );
         }
         problems.extend(language_problems(&site, text, file));
         if let Some(url) = &site.data_license_url {
-            let example = "write the full address of the licence text, e.g. data_license_url = \"https://creativecommons.org/licenses/by/4.0/\", or remove the line";
             let pos = find_key(text, "data_license_url");
-            problems.extend(crate::url::check_url(file, "data_license_url", url, pos, example).err());
+            problems.extend(crate::url::check_url(file, "data_license_url", url, pos, Msg::LicenceUrlHelp).err());
         }
         if !crate::content::is_slug(&site.theme) {
             problems.push(
-                Diagnostic::error(file, format!("theme `{}` is not a folder name", site.theme))
+                Diagnostic::error(file, msg!(ThemeNotFolderName, theme = &site.theme))
                     .at_opt(find_key(text, "theme"))
-                    .help("use the name of a folder under themes/, e.g. theme = \"default\""),
+                    .help(Msg::ThemeNameHelp),
             );
         }
         // Site-level metadata is assigned by the host portal: gongkai never invents it.
@@ -177,15 +173,11 @@ impl Config {
             ("site_id_code", "SiteIDCode", &site.site_id_code),
         ] {
             if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
-                problems.push(
-                    Diagnostic::error(
-                        file,
-                        format!("`{key}` is not set: pages need the {tag} tag that government websites must carry"),
-                    )
-                    .help(format!(
-                        "the host portal assigns {tag}; ask its administrator and add {key} = \"…\" to site.toml"
-                    )),
-                );
+                problems.push(Diagnostic::error(file, msg!(PortalTagNotSet, key, tag)).help(msg!(
+                    PortalTagHelp,
+                    key,
+                    tag
+                )));
             }
         }
         if !problems.is_empty() {
@@ -231,15 +223,15 @@ fn language_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnost
     for lang in &site.languages {
         if !is_language_tag(lang) {
             problems.push(
-                Diagnostic::error(file, format!("language `{lang}` is not a language tag"))
+                Diagnostic::error(file, msg!(NotALanguageTag, code = lang))
                     .at_opt(find_key(text, "languages"))
-                    .help("write language tags such as \"zh\", \"en\" or \"zh-Hant\": two or three letters, then optional parts joined by `-`, e.g. languages = [\"zh\", \"en\"]"),
+                    .help(Msg::LanguageTagHelp),
             );
         } else if seen.contains(&lang.to_ascii_lowercase()) {
             problems.push(
-                Diagnostic::error(file, format!("language `{lang}` is listed twice"))
+                Diagnostic::error(file, msg!(LanguageTwice, code = lang))
                     .at_opt(find_key(text, "languages"))
-                    .help("list each language once (codes that differ only in capitals are one language)"),
+                    .help(Msg::LanguageTwiceHelp),
             );
         }
         seen.push(lang.to_ascii_lowercase());
@@ -268,9 +260,9 @@ fn unpublishable(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> 
             (line, escape_column(source, col, c).unwrap_or(col))
         });
         problems.push(
-            Diagnostic::error(file, format!("`{key}` contains {}", describe(c)))
+            Diagnostic::error(file, msg!(SettingContains, key, what = describe(c)))
                 .at_opt(pos)
-                .help("delete it: control characters cannot appear on a web page or in a feed (in site.toml they are written as escapes such as `\\u0007` or `\\f`)"),
+                .help(Msg::SettingControlHelp),
         );
     }
     problems
@@ -344,7 +336,15 @@ site_id_code = "0000000000"
         let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
         assert_eq!(errs[0].message, "unknown key `titel_en`");
         assert_eq!(errs[0].line, Some(11));
-        assert!(errs[0].help.as_deref().unwrap().contains("did you mean `title_en`"));
+        assert!(
+            errs[0]
+                .help
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `title_en`")
+        );
     }
 
     #[test]
@@ -356,7 +356,15 @@ site_id_code = "0000000000"
             "{}",
             errs[0].message
         );
-        assert!(errs[0].help.as_deref().unwrap().contains("site_id_code = "));
+        assert!(
+            errs[0]
+                .help
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("site_id_code = ")
+        );
     }
 
     #[test]
@@ -406,7 +414,7 @@ site_id_code = "0000000000"
         assert_eq!(c.language("zh-Hant"), Some(c.languages[2]));
         let text = format!("{OK}languages = [\"zh\", \"zh_Hant\", \"en\", \"EN\"]\n");
         let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
-        let messages: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = errs.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             [

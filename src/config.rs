@@ -6,6 +6,8 @@
 use crate::content::text::{describe, escape_column, is_forbidden};
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::lang::{Lang, is_language_tag};
+use crate::messages::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -160,9 +162,9 @@ impl Config {
         let file = root.join("site.toml");
         let text = std::fs::read_to_string(&file).map_err(|e| {
             vec![
-                Diagnostic::error(&file, format!("cannot read site.toml: {e}"))
+                Diagnostic::error(&file, msg!(CannotReadSiteToml, error = e))
                     .with_kind(Kind::CannotRead)
-                    .help("run gongkai in the folder that holds site.toml, or pass --root DIR"),
+                    .help(Msg::CannotReadSiteTomlHelp),
             ]
         })?;
         let mut config = Config::parse(&text, &file, root)?;
@@ -183,9 +185,9 @@ impl Config {
             Some(parts) => parts,
             None => {
                 problems.push(
-                    Diagnostic::error(file, format!("base_url `{}` is not a web address", site.base_url))
+                    Diagnostic::error(file, msg!(BaseUrlNotWebAddress, url = &site.base_url))
                         .at_opt(find_key(text, "base_url"))
-                        .help("write the full address, e.g. base_url = \"https://www.example.gov.cn/xxgk/jxpj/\""),
+                        .help(Msg::BaseUrlHelp),
                 );
                 (String::new(), "/".into())
             }
@@ -269,11 +271,9 @@ fn read_toml(text: &str, file: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
         let (line, col) = line_col(text, at);
         return Err(vec![
-            Diagnostic::error(file, format!("site.toml contains {}", describe(c)))
+            Diagnostic::error(file, msg!(SiteTomlContains, what = describe(c)))
                 .at(line, col)
-                .help(format!(
-                    "delete it: it is invisible in most editors, so delete the text around line {line}, column {col} and type it again"
-                )),
+                .help(msg!(DeleteInvisibleShortHelp, line, column = col)),
         ]);
     }
     toml::from_str(text).map_err(|e| {
@@ -288,25 +288,21 @@ fn setting_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnosti
     let mut problems = Vec::new();
     if site.default_language != "zh" {
         problems.push(
-            Diagnostic::error(
-                file,
-                format!("default_language `{}` is not supported", site.default_language),
-            )
-            .at_opt(find_key(text, "default_language"))
-            .help("set default_language = \"zh\"; the pages of the other languages in `languages` are built in a folder each, e.g. /en/"),
+            Diagnostic::error(file, msg!(DefaultLanguageUnsupported, code = &site.default_language))
+                .at_opt(find_key(text, "default_language"))
+                .help(Msg::DefaultLanguageHelp),
         );
     }
     problems.extend(language_problems(site, text, file));
     if let Some(url) = &site.data_license_url {
-        let example = "write the full address of the licence text, e.g. data_license_url = \"https://creativecommons.org/licenses/by/4.0/\", or remove the line";
         let pos = find_key(text, "data_license_url");
-        problems.extend(crate::url::check_url(file, "data_license_url", url, pos, example).err());
+        problems.extend(crate::url::check_url(file, "data_license_url", url, pos, Msg::LicenceUrlHelp).err());
     }
     if !crate::content::is_slug(&site.theme) {
         problems.push(
-            Diagnostic::error(file, format!("theme `{}` is not a folder name", site.theme))
+            Diagnostic::error(file, msg!(ThemeNotFolderName, theme = &site.theme))
                 .at_opt(find_key(text, "theme"))
-                .help("use the name of a folder under themes/, e.g. theme = \"default\""),
+                .help(Msg::ThemeNameHelp),
         );
     }
     problems.extend(missing_portal_metadata(site, file));
@@ -323,15 +319,7 @@ fn missing_portal_metadata(site: &SiteConfig, file: &Path) -> Vec<Diagnostic> {
         ("site_id_code", "SiteIDCode", &site.site_id_code),
     ] {
         if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
-            problems.push(
-                Diagnostic::error(
-                    file,
-                    format!("`{key}` is not set: pages need the {tag} tag that government websites must carry"),
-                )
-                .help(format!(
-                    "the host portal assigns {tag}; ask its administrator and add {key} = \"…\" to site.toml"
-                )),
-            );
+            problems.push(Diagnostic::error(file, msg!(PortalTagNotSet, key, tag)).help(msg!(PortalTagHelp, key, tag)));
         }
     }
     problems
@@ -380,20 +368,20 @@ fn portal_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic
         && record_code(record).is_none()
     {
         problems.push(
-            Diagnostic::error(file, format!("police_record `{record}` does not hold one record number"))
+            Diagnostic::error(file, msg!(PoliceRecordNoNumber, record))
                 .at_opt(find_key(text, "police_record"))
-                .help("copy it as the record shows it, e.g. police_record = \"湘公网安备 43010202000123号\": its digits are the number the footer links to"),
+                .help(Msg::PoliceRecordHelp),
         );
     }
     if let Some(badge) = &site.conac_badge {
-        let example = "write the address of the image, e.g. conac_badge = \"https://dcs.conac.cn/image/red.png\", or copy the image into static/ and write its name, e.g. conac_badge = \"conac.png\"";
+        let example = Msg::BadgeExampleHelp;
         let pos = find_key(text, "conac_badge");
         if is_address(badge) {
             // With a scheme, only an http(s):// address passes.
             problems.extend(crate::url::check_url(file, "conac_badge", badge, pos, example).err());
         } else if let Err(why) = badge_path(badge) {
             problems.push(
-                Diagnostic::error(file, format!("conac_badge `{badge}` {why}"))
+                Diagnostic::error(file, crate::messages::Text::new(why).arg("badge", badge.as_str()))
                     .at_opt(pos)
                     .help(example),
             );
@@ -401,19 +389,19 @@ fn portal_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic
     }
     if let Some(url) = &site.conac_badge_url {
         let pos = find_key(text, "conac_badge_url");
-        let example = "write the address the portal gives for the badge's link, e.g. conac_badge_url = \"https://bszs.conac.cn/sitename?method=show&id=…\", or remove the line";
+        let example = Msg::BadgeUrlExampleHelp;
         problems.extend(crate::url::check_url(file, "conac_badge_url", url, pos, example).err());
         if site.conac_badge.is_none() {
             problems.push(
-                Diagnostic::error(file, "conac_badge_url is set but conac_badge is not: the link needs the badge image")
+                Diagnostic::error(file, Msg::BadgeUrlWithoutBadge)
                     .at_opt(pos)
-                    .help("add conac_badge = \"…\" (the image's address, or its file name in static/), or remove conac_badge_url"),
+                    .help(Msg::BadgeUrlWithoutBadgeHelp),
             );
         }
     }
     if let Some(url) = &site.error_report_url {
         let pos = find_key(text, "error_report_url");
-        let example = "write the address with {site_id_code} and {url} where the site's code and the page's address go, e.g. error_report_url = \"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_id_code}&url={url}\"";
+        let example = Msg::ErrorReportExampleHelp;
         let mut rest = ERROR_REPORT_FIELDS
             .iter()
             .fold(url.clone(), |u, field| u.replace(field, ""));
@@ -425,7 +413,7 @@ fn portal_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic
                 .chain(Some('}'))
                 .collect();
             problems.push(
-                Diagnostic::error(file, format!("error_report_url has an unknown field `{field}`"))
+                Diagnostic::error(file, msg!(ErrorReportUnknownField, field))
                     .at_opt(pos)
                     .help(example),
             );
@@ -437,12 +425,12 @@ fn portal_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic
 }
 
 /// Why `path` cannot name a badge file in `static/`, if it cannot.
-fn badge_path(path: &str) -> Result<(), &'static str> {
+fn badge_path(path: &str) -> Result<(), Msg> {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if path.starts_with('/') || path.contains('\\') || path.split('/').any(|p| p.is_empty() || p == "." || p == "..") {
-        Err("is not a file name in static/: write it relative to static/, without `..`")
+        Err(Msg::BadgeNotFileName)
     } else if !ext.is_some_and(|e| BADGE_TYPES.contains(&e.as_str())) {
-        Err("is not an image: the badge is a .png, .jpg, .jpeg, .gif, .svg or .webp file")
+        Err(Msg::BadgeNotImage)
     } else {
         Ok(())
     }
@@ -454,10 +442,10 @@ fn read_badge(root: &Path, path: &str, text: &str, file: &Path) -> Result<Badge,
     let bytes = std::fs::read(&source).map_err(|e| {
         Diagnostic::error(
             file,
-            format!("conac_badge `{path}`: cannot read {}: {e}", source.display()),
+            msg!(BadgeCannotRead, path, file = source.display(), error = e.to_string()),
         )
         .at_opt(find_key(text, "conac_badge"))
-        .help("copy the image the portal supplies into the static/ folder beside site.toml, or write its address")
+        .help(Msg::BadgeCannotReadHelp)
     })?;
     let ext = path.rsplit_once('.').map_or("png", |(_, e)| e).to_ascii_lowercase();
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes) as u32;
@@ -476,15 +464,15 @@ fn language_problems(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnost
     for lang in &site.languages {
         if !is_language_tag(lang) {
             problems.push(
-                Diagnostic::error(file, format!("language `{lang}` is not a language tag"))
+                Diagnostic::error(file, msg!(NotALanguageTag, code = lang))
                     .at_opt(find_key(text, "languages"))
-                    .help("write language tags such as \"zh\", \"en\" or \"zh-Hant\": two or three letters, then optional parts joined by `-`, e.g. languages = [\"zh\", \"en\"]"),
+                    .help(Msg::LanguageTagHelp),
             );
         } else if seen.contains(&lang.to_ascii_lowercase()) {
             problems.push(
-                Diagnostic::error(file, format!("language `{lang}` is listed twice"))
+                Diagnostic::error(file, msg!(LanguageTwice, code = lang))
                     .at_opt(find_key(text, "languages"))
-                    .help("list each language once (codes that differ only in capitals are one language)"),
+                    .help(Msg::LanguageTwiceHelp),
             );
         }
         seen.push(lang.to_ascii_lowercase());
@@ -513,9 +501,9 @@ fn unpublishable(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> 
             (line, escape_column(source, col, c).unwrap_or(col))
         });
         problems.push(
-            Diagnostic::error(file, format!("`{key}` contains {}", describe(c)))
+            Diagnostic::error(file, msg!(SettingContains, key, what = describe(c)))
                 .at_opt(pos)
-                .help("delete it: control characters cannot appear on a web page or in a feed (in site.toml they are written as escapes such as `\\u0007` or `\\f`)"),
+                .help(Msg::SettingControlHelp),
         );
     }
     problems
@@ -589,7 +577,15 @@ site_id_code = "0000000000"
         let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
         assert_eq!(errs[0].message, "unknown key `titel_en`");
         assert_eq!(errs[0].line, Some(11));
-        assert!(errs[0].help.as_deref().unwrap().contains("did you mean `title_en`"));
+        assert!(
+            errs[0]
+                .help
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `title_en`")
+        );
     }
 
     #[test]
@@ -601,7 +597,15 @@ site_id_code = "0000000000"
             "{}",
             errs[0].message
         );
-        assert!(errs[0].help.as_deref().unwrap().contains("site_id_code = "));
+        assert!(
+            errs[0]
+                .help
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref()
+                .unwrap()
+                .contains("site_id_code = ")
+        );
     }
 
     #[test]
@@ -651,7 +655,7 @@ site_id_code = "0000000000"
         assert_eq!(c.language("zh-Hant"), Some(c.languages[2]));
         let text = format!("{OK}languages = [\"zh\", \"zh_Hant\", \"en\", \"EN\"]\n");
         let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
-        let messages: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = errs.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             [
@@ -738,7 +742,7 @@ site_id_code = "0000000000"
         for (line, message) in cases {
             let text = format!("{OK}{line}\n");
             let errs = Config::parse(&text, Path::new("site.toml"), Path::new(".")).unwrap_err();
-            let messages: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+            let messages: Vec<String> = errs.iter().map(|d| d.message.en()).collect();
             assert_eq!(messages, [message], "{line}");
             assert_eq!((errs[0].line, errs[0].column), (Some(11), Some(1)), "{line}");
             assert!(errs[0].help.is_some());

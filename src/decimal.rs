@@ -6,6 +6,8 @@
 
 use crate::content::text::{is_invisible, visible};
 use crate::diagnostics::char_name;
+use crate::messages::{Msg, Text};
+use crate::msg;
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -24,35 +26,31 @@ pub struct Dec(pub Decimal);
 /// Why a text is not a figure, and how to write it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadNumber {
-    pub message: String,
-    pub help: String,
+    /// A [`Msg::SpaceInside`] message tells the YAML reader to point at the space itself
+    /// rather than at the start of the value.
+    pub message: Text,
+    pub help: Text,
 }
-
-/// The words every "space inside a number" message carries, so the YAML reader can point at
-/// the space itself rather than at the start of the value.
-pub const INSIDE_NUMBER: &str = "inside the number";
 
 impl Dec {
     /// Parses a figure as written in a report: ASCII or full-width digits, optional sign,
-    /// optional thousands separators (`174,053.00`). Returns a message for the author on failure.
+    /// optional thousands separators (`174,053.00`). Returns a message for the author (in
+    /// English) on failure.
     pub fn parse(text: &str) -> Result<Dec, String> {
-        Dec::parse_explained(text).map_err(|e| e.message)
+        Dec::parse_explained(text).map_err(|e| e.message.en())
     }
 
     /// Like [`Dec::parse`], with advice on how to write the figure. Spaces and invisible
     /// characters around the figure are dropped; inside it they are an error, because
     /// `663 4` may mean 6634 or 663.4 and only the author knows which.
     pub fn parse_explained(text: &str) -> Result<Dec, BadNumber> {
-        let bad = |message: String, help: &str| BadNumber {
+        let bad = |message: Text, help: Msg| BadNumber {
             message,
-            help: help.to_string(),
+            help: help.into(),
         };
         let trimmed = text.trim_matches(is_invisible);
         if trimmed.is_empty() {
-            return Err(bad(
-                "the value is empty".into(),
-                "write the figure as the report prints it, or leave the key out when the report does not state it (the site then shows it as not disclosed)",
-            ));
+            return Err(bad(Msg::ValueEmpty.into(), Msg::ValueEmptyHelp));
         }
         if let Some(c) = trimmed.chars().find(|&c| is_invisible(c)) {
             return Err(space_inside(trimmed, c));
@@ -60,23 +58,13 @@ impl Dec {
         let folded = fold_width(trimmed);
         if let Some(number) = folded.strip_suffix('%') {
             return Err(BadNumber {
-                message: format!(
-                    "`{text}` has a percent sign: write percentages as plain numbers (`98.47`, not `98.47%`)"
-                ),
-                help: format!("remove the % sign: write `{number}`"),
+                message: msg!(PercentSign, text),
+                help: msg!(PercentSignHelp, number),
             });
         }
-        let digits = strip_separators(&folded).ok_or_else(|| {
-            bad(
-                format!("`{text}` has misplaced thousands separators"),
-                "thousands separators group three digits (`174,053.00`); or leave them out (`174053.00`)",
-            )
-        })?;
+        let digits = strip_separators(&folded).ok_or_else(|| bad(msg!(BadSeparators, text), Msg::BadSeparatorsHelp))?;
         if !is_plain_number(&digits) {
-            return Err(bad(
-                format!("`{}` is not a number", visible(text)),
-                "write the figure in digits as the report prints it (`1545.30`, `-1.39`, `174,053.00`); leave the key out when the report does not state it",
-            ));
+            return Err(bad(msg!(NotANumber, value = visible(text)), Msg::NotANumberHelp));
         }
         let unsigned = digits.strip_prefix('+').unwrap_or(&digits);
         let (int, frac) = unsigned
@@ -86,18 +74,13 @@ impl Dec {
         // Limits leave headroom for exact arithmetic in the cross-checks (no overflow).
         if int.trim_start_matches('0').len() > MAX_INT_DIGITS || frac.len() > MAX_DECIMALS {
             return Err(bad(
-                format!(
-                    "`{text}` has too many digits: at most {MAX_INT_DIGITS} before the decimal point and {MAX_DECIMALS} after"
-                ),
-                "check the figure for a typing error against the printed report",
+                msg!(TooManyDigits, text, max_int = MAX_INT_DIGITS, max_frac = MAX_DECIMALS),
+                Msg::CheckTypingHelp,
             ));
         }
-        Decimal::from_str(unsigned).map(Dec).map_err(|_| {
-            bad(
-                format!("`{text}` is too large or has too many decimals"),
-                "check the figure for a typing error against the printed report",
-            )
-        })
+        Decimal::from_str(unsigned)
+            .map(Dec)
+            .map_err(|_| bad(msg!(TooLarge, text), Msg::CheckTypingHelp))
     }
 
     /// True when the figure is below zero.
@@ -170,22 +153,19 @@ fn fold_width(text: &str) -> String {
 /// The error for a space or an invisible character `c` inside `number` (already trimmed).
 fn space_inside(number: &str, c: char) -> BadNumber {
     let what = match c {
-        ' ' => "a space".to_string(),
-        '\t' => "a tab".to_string(),
-        _ => char_name(c),
+        ' ' => Msg::ASpace.into(),
+        '\t' => Msg::ATab.into(),
+        _ => msg!(TheChar, name = char_name(c)),
     };
     let parts: Vec<&str> = number.split(is_invisible).filter(|p| !p.is_empty()).collect();
     let alt = if parts.len() == 2 && !number.contains(['.', '．', '。']) {
-        format!(", or `{}` if it stands for a decimal point", parts.join("."))
+        msg!(SpaceInsideAlt, decimal = parts.join("."))
     } else {
-        String::new()
+        Text::Raw(String::new())
     };
     BadNumber {
-        message: format!("`{}` has {what} {INSIDE_NUMBER}", visible(number)),
-        help: format!(
-            "write the figure without spaces, exactly as the report prints it: `{}`{alt}",
-            parts.concat()
-        ),
+        message: msg!(SpaceInside, number = visible(number), what),
+        help: msg!(SpaceInsideHelp, digits = parts.concat(), alt),
     }
 }
 
@@ -243,8 +223,14 @@ impl<'de> Deserialize<'de> for Dec {
                 f.write_str("a number such as 1545.30")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_explained(v)
-                    .map_err(|e| E::custom(format!("{}{}{}", e.message, crate::yaml::HELP_SEP, e.help)))
+                Dec::parse_explained(v).map_err(|e| {
+                    E::custom(format!(
+                        "{}{}{}",
+                        e.message.pack(),
+                        crate::yaml::HELP_SEP,
+                        e.help.pack()
+                    ))
+                })
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
                 Ok(Dec(Decimal::from(v)))
@@ -360,7 +346,7 @@ mod tests {
     fn every_error_says_how_to_fix_it() {
         for bad in ["", "abc", "1,23", "98.47%", "99999999999999999", "1.12345678901", "1 2"] {
             let e = Dec::parse_explained(bad).unwrap_err();
-            assert!(!e.help.is_empty(), "{bad}");
+            assert!(!e.help.en().is_empty(), "{bad}");
         }
         assert_eq!(
             Dec::parse_explained("98.47%").unwrap_err().help,

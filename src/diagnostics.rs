@@ -3,6 +3,8 @@
 //! Every problem says where (file, line, column), what is wrong, and how to fix it. Stages
 //! collect their problems and hand them back together, so one run lists all of them.
 
+use crate::messages::{Language, Msg, Text};
+use crate::msg;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -44,14 +46,15 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column, when known.
     pub column: Option<usize>,
-    pub message: String,
+    /// What is wrong, in words put into a language when printed.
+    pub message: Text,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     /// An error in `file`.
-    pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl AsRef<Path>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             kind: Kind::Other,
@@ -64,7 +67,7 @@ impl Diagnostic {
     }
 
     /// A warning in `file`.
-    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl AsRef<Path>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -94,13 +97,13 @@ impl Diagnostic {
     }
 
     /// Adds advice on how to fix the problem.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// A note in `file`.
-    pub fn note(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn note(file: impl AsRef<Path>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(file, message)
@@ -116,38 +119,95 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The problem as a person reads it in `lang`: `file:line:column: error: message`, then
+    /// the help on a line of its own.
+    pub fn render(&self, lang: Language) -> String {
+        let mut place = self.file.display().to_string();
+        if let Some(line) = self.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                place.push_str(&format!(":{col}"));
+            }
+        }
+        let label = match self.severity {
+            Severity::Error => Msg::LabelError,
+            Severity::Warning => Msg::LabelWarning,
+            Severity::Note => Msg::LabelNote,
+        };
+        let mut out = msg!(DiagnosticLine, place, label, message = self.message.clone()).render(lang);
+        if let Some(help) = &self.help {
+            out.push('\n');
+            out.push_str(&msg!(DiagnosticHelp, help = help.clone()).render(lang));
+        }
+        out
+    }
+}
+
+/// `problems` as a person reads them in `lang`: the errors first, then the warnings, each
+/// whole; then the notes, each of them with `verbose`, else one line saying how many there are.
+pub fn render_all(problems: &[Diagnostic], verbose: bool, lang: Language) -> Vec<String> {
+    let mut out = Vec::new();
+    for severity in [Severity::Error, Severity::Warning] {
+        out.extend(
+            problems
+                .iter()
+                .filter(|d| d.severity == severity)
+                .map(|d| d.render(lang)),
+        );
+    }
+    let notes: Vec<&Diagnostic> = problems.iter().filter(|d| d.severity == Severity::Note).collect();
+    match notes.len() {
+        0 => {}
+        _ if verbose => out.extend(notes.iter().map(|d| d.render(lang))),
+        1 => out.push(Text::new(Msg::OneNoteHidden).render(lang)),
+        n => out.push(msg!(NotesHidden, n).render(lang)),
+    }
+    out
+}
+
+/// "2 warnings, 18 notes": how many warnings and notes there are among `problems`.
+pub fn counts(problems: &[Diagnostic]) -> Text {
+    let warnings = problems.iter().filter(|d| d.is_warning()).count();
+    let notes = problems.iter().filter(|d| d.severity == Severity::Note).count();
+    let warnings = match warnings {
+        1 => Msg::OneWarning.into(),
+        n => msg!(Warnings, n),
+    };
+    let notes = match notes {
+        1 => Msg::OneNote.into(),
+        n => msg!(Notes, n),
+    };
+    msg!(WarningsAndNotes, warnings, notes)
+}
+
+/// What failed a run: "3 errors"; with `--strict` and no errors, the warnings it promoted.
+pub fn failure_count(problems: &[Diagnostic]) -> Text {
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    match problems.iter().filter(|d| d.is_warning()).count() {
+        1 if errors == 0 => Msg::OneWarningStrict.into(),
+        n if errors == 0 && n > 0 => msg!(WarningsStrict, n),
+        _ if errors == 1 => Msg::OneError.into(),
+        _ => msg!(Errors, n = errors),
+    }
 }
 
 impl fmt::Display for Diagnostic {
+    /// The problem in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ": {kind}: {}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Language::English))
     }
 }
 
 /// Names a character for a message: `U+0007 BELL`, `U+200B ZERO WIDTH SPACE`. Used for
 /// characters an author cannot see (controls, invisible and unusual spaces), so the message
 /// says exactly what to look for.
-pub fn char_name(c: char) -> String {
+pub fn char_name(c: char) -> Text {
+    let code = format!("U+{:04X}", c as u32);
     match char_label(c) {
-        Some(name) => format!("U+{:04X} {name}", c as u32),
-        None if c.is_control() => format!("U+{:04X} (a control character)", c as u32),
-        None => format!("U+{:04X}", c as u32),
+        Some(name) => Text::Raw(format!("{code} {name}")),
+        None if c.is_control() => msg!(CharControl, code),
+        None => Text::Raw(code),
     }
 }
 
@@ -290,8 +350,50 @@ mod tests {
     }
 
     #[test]
+    fn errors_come_first_then_warnings_then_how_many_notes() {
+        let problems = [
+            Diagnostic::note("a.md", "n1"),
+            Diagnostic::warning("a.md", "w"),
+            Diagnostic::note("b.md", "n2"),
+            Diagnostic::error("b.md", "e"),
+        ];
+        assert_eq!(
+            render_all(&problems, false, Language::English),
+            ["b.md: error: e", "a.md: warning: w", "2 notes (--verbose to list them)"]
+        );
+        assert_eq!(
+            render_all(&problems, false, Language::Chinese),
+            ["b.md: 错误：e", "a.md: 警告：w", "另有 2 条提示（加 --verbose 可列出）"]
+        );
+        assert_eq!(
+            render_all(&problems, true, Language::English)[2..],
+            ["a.md: note: n1", "b.md: note: n2"]
+        );
+        assert_eq!(
+            render_all(&problems[..2], false, Language::English)[1],
+            "1 note (--verbose to list it)"
+        );
+        assert_eq!(counts(&problems), "1 warning, 2 notes");
+        assert_eq!(counts(&problems).zh(), "1 个警告，2 条提示");
+        assert_eq!(failure_count(&problems), "1 error");
+        assert_eq!(
+            failure_count(&problems[..3]),
+            "1 warning treated as an error (--strict)"
+        );
+    }
+
+    #[test]
     fn displays_position_and_help() {
         let d = Diagnostic::error("content/a.md", "bad").at(3, 5).help("fix it");
         assert_eq!(d.to_string(), "content/a.md:3:5: error: bad\n  help: fix it");
+        assert_eq!(
+            d.render(Language::Chinese),
+            "content/a.md:3:5: 错误：bad\n  建议：fix it"
+        );
+        let n = Diagnostic::note("site.toml", "n");
+        assert_eq!(n.render(Language::Chinese), "site.toml: 提示：n");
+        let w = Diagnostic::warning("a.md", "w").at(2, 1);
+        assert_eq!(w.render(Language::English), "a.md:2:1: warning: w");
+        assert_eq!(w.render(Language::Chinese), "a.md:2:1: 警告：w");
     }
 }

@@ -222,7 +222,10 @@ fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
 }
 
 fn json_failure(e: serde_json::Error) -> Failure {
-    Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))])
+    Failure::Io(vec![Diagnostic::error(
+        "data",
+        crate::msg!(CannotWriteJson, error = e.to_string()),
+    )])
 }
 
 /// True for the files of the search indexes (`search/<lang>/…` in each language's folder,

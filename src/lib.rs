@@ -12,6 +12,7 @@ pub mod figures;
 pub mod incremental;
 pub mod lang;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;
@@ -26,6 +27,7 @@ pub mod yaml;
 
 use config::Config;
 use diagnostics::Diagnostic;
+use messages::{Msg, Text};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -152,41 +154,39 @@ pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Ch
     if let (Some((stated, earned)), Status::Mismatch) = (c.grades, c.status) {
         let d = Diagnostic::warning(
             &report.file,
-            format!(
-                "grade {} does not match score {} ({} is {})",
-                schema::grade_names(stated).0,
-                c.stated.grouped(),
-                figures::checks::grade_range(earned).1,
-                schema::grade_names(earned).0
+            msg!(
+                GradeMismatch,
+                stated = schema::grade_names(stated).0,
+                score = c.stated.grouped(),
+                range = figures::checks::grade_range(earned),
+                earned = schema::grade_names(earned).0
             ),
         )
-        .help(
-            "copy `evaluation.score` and `evaluation.grade` from the report again (优 90 or more, 良 80 to under 90, 中 60 to under 80, 差 under 60); if the report itself prints them so, keep them as printed (the page shows a notice)",
-        );
+        .help(Msg::GradeMismatchHelp);
         return Some(d.at_opt(c.line.zip(c.column)));
     }
     let text = if c.stated_twice {
-        format!(
-            "{}: stated {} in one place, {} in another",
-            c.rule_zh,
-            c.stated.grouped(),
-            c.computed.grouped()
+        msg!(
+            StatedTwice,
+            rule = &c.rule_zh,
+            first = c.stated.grouped(),
+            second = c.computed.grouped()
         )
     } else {
-        format!(
-            "{}: stated {}, computed {} (difference {})",
-            c.rule_zh,
-            c.stated.grouped(),
-            c.computed.grouped(),
-            c.difference.signed()
+        msg!(
+            StatedComputed,
+            rule = &c.rule_zh,
+            stated = c.stated.grouped(),
+            computed = c.computed.grouped(),
+            difference = c.difference.signed()
         )
     };
     let d = match c.status {
         Status::Passed => return None,
-        Status::Rounding => Diagnostic::note(&report.file, format!("within rounding: {text}")),
-        Status::Mismatch => Diagnostic::warning(&report.file, format!("the figures do not add up: {text}")).help(
-            "if the report prints these figures, keep them as printed (the page shows a notice); otherwise correct the typing",
-        ),
+        Status::Rounding => Diagnostic::note(&report.file, msg!(WithinRounding, text)),
+        Status::Mismatch => {
+            Diagnostic::warning(&report.file, msg!(FiguresDoNotAddUp, text)).help(Msg::FiguresDoNotAddUpHelp)
+        }
     };
     Some(match (c.line, c.column) {
         (Some(l), Some(col)) => d.at(l, col),
@@ -286,8 +286,12 @@ fn render_pages_and_data(
     render::pages::render_site_pages(site, theme, &downloads, put).map_err(Failure::Content)?;
     timer.stage("pages and charts");
     let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
-    render::data::render_all(site, reports.unwrap_or(&Default::default()), put)
-        .map_err(|e| Failure::Io(vec![Diagnostic::error("data", format!("cannot write JSON: {e}"))]))?;
+    render::data::render_all(site, reports.unwrap_or(&Default::default()), put).map_err(|e| {
+        Failure::Io(vec![Diagnostic::error(
+            "data",
+            crate::msg!(CannotWriteJson, error = e.to_string()),
+        )])
+    })?;
     render::package::render(site, &downloads).into_iter().for_each(put);
     timer.stage("data");
     Ok(())
@@ -354,7 +358,7 @@ pub struct BuildOptions<'a> {
     /// Report pages done, for a progress bar.
     pub progress: Progress<'a>,
     /// What the user should see at once (waiting for another build; what `--force` removes).
-    pub notify: &'a (dyn Fn(&str) + Sync),
+    pub notify: &'a (dyn Fn(&Text) + Sync),
 }
 
 impl Default for BuildOptions<'_> {

@@ -6,9 +6,11 @@ use clap::{Parser, Subcommand};
 /// than the system allocator on both cores.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use gongkai::{BuildOptions, Failure, build_with, check};
+use gongkai::diagnostics::{Diagnostic, counts, failure_count, render_all};
+use gongkai::messages::{Language, Msg, Text};
+use gongkai::{BuildOptions, Failure, build_with, check, msg};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -18,6 +20,13 @@ use std::process::ExitCode;
     about = "Build a bilingual disclosure website from performance self-evaluation reports"
 )]
 struct Cli {
+    /// Language of messages: zh (中文) or en. Default: from LC_ALL, LC_MESSAGES or LANG
+    /// (Chinese when it starts with zh).
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    lang: Option<String>,
+    /// List every note, not only how many there are.
+    #[arg(long, short = 'v', global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -65,45 +74,6 @@ enum Command {
     },
 }
 
-/// A progress bar on a terminal, for sites large enough to wait for.
-fn progress_bar(done: usize, total: usize) {
-    let stderr = std::io::stderr();
-    if total < 400 || !stderr.is_terminal() || (!done.is_multiple_of(50) && done != total) {
-        return;
-    }
-    let width = 30;
-    let filled = done * width / total.max(1);
-    let mut e = stderr.lock();
-    let _ = write!(
-        e,
-        "\r[{}{}] {done}/{total} report pages",
-        "#".repeat(filled),
-        " ".repeat(width - filled)
-    );
-    if done == total {
-        let _ = writeln!(e);
-    }
-    let _ = e.flush();
-}
-
-/// "2 warnings, 3 notes".
-fn counts(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
-    let warnings = problems.iter().filter(|d| d.is_warning()).count();
-    let notes = problems.len() - warnings - problems.iter().filter(|d| d.is_error()).count();
-    format!("{warnings} warnings, {notes} notes")
-}
-
-/// What failed a run: "3 errors"; with `--strict` and no errors, the warnings it promoted.
-fn failure_count(problems: &[gongkai::diagnostics::Diagnostic]) -> String {
-    let errors = problems.iter().filter(|d| d.is_error()).count();
-    match problems.iter().filter(|d| d.is_warning()).count() {
-        1 if errors == 0 => "1 warning treated as an error (--strict)".into(),
-        n if errors == 0 && n > 0 => format!("{n} warnings treated as errors (--strict)"),
-        _ if errors == 1 => "1 error".into(),
-        _ => format!("{errors} errors"),
-    }
-}
-
 #[derive(Subcommand)]
 enum New {
     /// A report with every key present and explained, values empty.
@@ -121,6 +91,64 @@ enum New {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// A unit's profile (content/parks/ID/_index.md) with its names filled in and every other
+    /// key present, empty.
+    Unit {
+        /// Unit id: the folder under content/parks/ and part of the web address (lowercase
+        /// letters, digits and hyphens, e.g. lengshuitan).
+        id: String,
+        /// The unit's name in Chinese (名称).
+        #[arg(long)]
+        name: String,
+        /// The unit's name in English.
+        #[arg(long = "name-en")]
+        name_en: String,
+        /// Folder holding site.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// A progress bar on a terminal, for sites large enough to wait for.
+fn progress_bar(done: usize, total: usize, lang: Language) {
+    let stderr = std::io::stderr();
+    if total < 400 || !stderr.is_terminal() || (!done.is_multiple_of(50) && done != total) {
+        return;
+    }
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let mut e = stderr.lock();
+    let _ = write!(
+        e,
+        "\r[{}{}] {}",
+        "#".repeat(filled),
+        " ".repeat(width - filled),
+        msg!(ProgressReportPages, done, total).render(lang)
+    );
+    if done == total {
+        let _ = writeln!(e);
+    }
+    let _ = e.flush();
+}
+
+/// How messages are printed: in which language, and whether every note is listed.
+#[derive(Clone, Copy)]
+struct Out {
+    lang: Language,
+    verbose: bool,
+}
+
+impl Out {
+    /// `problems` on stderr: errors, warnings, then the notes or how many there are.
+    fn problems(self, problems: &[Diagnostic]) {
+        for text in render_all(problems, self.verbose, self.lang) {
+            eprintln!("{text}");
+        }
+    }
+
+    fn say(self, text: &Text) -> String {
+        text.render(self.lang)
+    }
 }
 
 fn main() -> ExitCode {
@@ -135,14 +163,56 @@ fn main() -> ExitCode {
             };
         }
     };
-    let writes = matches!(cli.command, Command::Build { .. });
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Language::from_code)
+        .unwrap_or_else(Language::from_env);
+    let out = Out {
+        lang,
+        verbose: cli.verbose,
+    };
+    // What a failure says beyond its count depends on whether the command writes the site.
+    let failed = match cli.command {
+        Command::Build { .. } => Msg::FailedNothingWritten,
+        Command::Check { .. } => Msg::CheckFailed,
+        _ => Msg::Failed,
+    };
     let result = match cli.command {
         Command::Build {
             root,
             output,
             strict,
             force,
-        } => build(&root, output.as_deref(), strict, force),
+        } => build_with(
+            &root,
+            &BuildOptions {
+                output: output.as_deref(),
+                strict,
+                force,
+                progress: &|done, total| progress_bar(done, total, lang),
+                notify: &|text| eprintln!("{}", out.say(text)),
+            },
+        )
+        .map(|s| {
+            out.problems(&s.warnings);
+            println!(
+                "{}",
+                out.say(&msg!(
+                    Built,
+                    reports = s.reports,
+                    units = s.units,
+                    pages = s.pages,
+                    files = s.files,
+                    output = s.output.display(),
+                    counts = counts(&s.warnings),
+                    ms = s.millis,
+                    written = s.written.written,
+                    unchanged = s.written.unchanged,
+                    removed = s.written.removed
+                ))
+            );
+        }),
         Command::New {
             what: New::Report { park, year, kind, root },
         } => {
@@ -150,83 +220,47 @@ fn main() -> ExitCode {
                 "department" => gongkai::content::model::Kind::Department,
                 "project" => gongkai::content::model::Kind::Project,
                 other => {
-                    eprintln!("error: --kind {other}: use department or project");
+                    let label = Text::new(Msg::LabelError).render(lang);
+                    eprintln!("{label}: {}", out.say(&msg!(BadKindArg, kind = other)));
                     return ExitCode::from(2);
                 }
             };
             gongkai::scaffold::new_report(&root, &park, year, kind)
-                .map(|file| {
-                    println!(
-                        "created {}: fill in the figures, then run gongkai check",
-                        file.display()
-                    )
-                })
+                .map(|file| println!("{}", out.say(&msg!(CreatedReport, file = file.display()))))
                 .map_err(|d| Failure::Io(vec![d]))
         }
-        Command::Serve { root, port } => gongkai::serve::serve(&root, port),
+        Command::New {
+            what:
+                New::Unit {
+                    id,
+                    name,
+                    name_en,
+                    root,
+                },
+        } => gongkai::scaffold::new_unit(&root, &id, &name, &name_en)
+            .map(|file| println!("{}", out.say(&msg!(CreatedUnit, file = file.display(), id))))
+            .map_err(|d| Failure::Io(vec![d])),
+        Command::Serve { root, port } => gongkai::serve::serve(&root, port, lang, cli.verbose),
         Command::Check { root, strict } => check(&root, strict).map(|warnings| {
-            for w in &warnings {
-                eprintln!("{w}");
-            }
-            println!("check passed: no errors, {}", counts(&warnings));
+            out.problems(&warnings);
+            println!("{}", out.say(&msg!(CheckPassed, counts = counts(&warnings))));
         }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => failed(&failure, writes),
-    }
-}
-
-/// `gongkai build`: the warnings, then one line of what was built.
-fn build(root: &Path, output: Option<&Path>, strict: bool, force: bool) -> Result<(), Failure> {
-    let s = build_with(
-        root,
-        &BuildOptions {
-            output,
-            strict,
-            force,
-            progress: &progress_bar,
-            notify: &|text| eprintln!("{text}"),
-        },
-    )?;
-    for w in &s.warnings {
-        eprintln!("{w}");
-    }
-    println!(
-        "built {} reports of {} units: {} pages, {} files in {} ({}, {} ms; {} written, {} unchanged, {} removed)",
-        s.reports,
-        s.units,
-        s.pages,
-        s.files,
-        s.output.display(),
-        counts(&s.warnings),
-        s.millis,
-        s.written.written,
-        s.written.unchanged,
-        s.written.removed
-    );
-    Ok(())
-}
-
-/// Prints a failure's problems and what became of the output (`writes`: the command writes
-/// one), and gives the exit code: 1 for problems in the content, settings or templates, 2 when
-/// reading or writing files failed.
-fn failed(failure: &Failure, writes: bool) -> ExitCode {
-    for d in failure.diagnostics() {
-        eprintln!("{d}");
-    }
-    let errors = failure_count(failure.diagnostics());
-    if failure.output_changed() {
-        eprintln!(
-            "failed: {errors}; the output folder was partly updated: build again to finish it (the record beside it lists every file gongkai wrote, nothing outside the folder was touched)"
-        );
-    } else if writes {
-        eprintln!("failed: {errors}; nothing was written, the previous output is unchanged");
-    } else {
-        eprintln!("failed: {errors}");
-    }
-    match failure {
-        Failure::Content(_) => ExitCode::from(1),
-        Failure::Io(_) | Failure::Interrupted(_) => ExitCode::from(2),
+        Err(failure) => {
+            out.problems(failure.diagnostics());
+            let errors = failure_count(failure.diagnostics());
+            let last = if failure.output_changed() {
+                msg!(FailedPartlyWritten, errors)
+            } else {
+                Text::new(failed).arg("errors", errors)
+            };
+            eprintln!("{}", out.say(&last));
+            match failure {
+                Failure::Content(_) => ExitCode::from(1),
+                Failure::Io(_) | Failure::Interrupted(_) => ExitCode::from(2),
+            }
+        }
     }
 }

@@ -97,14 +97,9 @@ fn nesting_error(file: &Path, body: &str, offset: usize) -> Diagnostic {
     let pos = text
         .ends_with(body)
         .then(|| crate::config::line_col(&text, text.len() - body.len() + offset));
-    Diagnostic::error(
-        file,
-        format!(
-            "the narrative is nested more than {MAX_DEPTH} levels deep here (quotes, lists or HTML elements inside each other)"
-        ),
-    )
-    .at_opt(pos)
-    .help("a report needs a few levels at most: remove the extra `>`, list markers, `*` or HTML tags on this line")
+    Diagnostic::error(file, crate::msg!(NarrativeTooDeep, max = MAX_DEPTH))
+        .at_opt(pos)
+        .help(crate::messages::Msg::NarrativeTooDeepHelp)
 }
 
 /// Drops what is nested deeper than [`MAX_DEPTH`]: Markdown containers lose their start and

@@ -20,8 +20,10 @@
 //! Exit codes, through [`crate::Failure`]: 1 when the first build fails on the content,
 //! settings or templates; 2 when the folder cannot be read or the port cannot be listened on.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, render_all};
 use crate::incremental::{self, Edit, Scope};
+use crate::messages::{Language, Msg, Text};
+use crate::msg;
 use crate::{Failure, Loaded};
 use bytes::Bytes;
 use http_body_util::Full;
@@ -47,6 +49,22 @@ struct State {
     error: Option<String>,
     /// Bumped on every change of `version` or `error`: what the page's long poll waits for.
     stamp: u64,
+    /// The language of messages, in the terminal and over the page.
+    lang: Language,
+    /// List every note, not only how many there are.
+    verbose: bool,
+}
+
+impl State {
+    /// Says `text` in the state's language.
+    fn say(&self, text: &Text) -> String {
+        text.render(self.lang)
+    }
+
+    /// `problems` as the terminal and the page show them.
+    fn problems(&self, problems: &[Diagnostic]) -> Vec<String> {
+        render_all(problems, self.verbose, self.lang)
+    }
 }
 
 type Shared = Arc<Mutex<State>>;
@@ -65,8 +83,9 @@ const MAX_HEAD: usize = 64 * 1024;
 /// How long a client may take to send its request line and headers before it is dropped.
 const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Builds once, then serves forever (until the process is stopped).
-pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
+/// Builds once, then serves forever (until the process is stopped). Messages are in `lang`;
+/// with `verbose` every note is listed, not only how many there are.
+pub fn serve(root: &Path, port: u16, lang: Language, verbose: bool) -> Result<(), Failure> {
     // Listen first: a port in use is reported at once, not after a long first build.
     let listener = listen(root, port)?;
     let addr = listener.local_addr().map_err(|e| io_failure(root, port, &e))?;
@@ -75,18 +94,28 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
         .build()
         .map_err(|e| io_failure(root, port, &e))?;
 
-    let state: Shared = Arc::default();
+    let state: Shared = Arc::new(Mutex::new(State {
+        lang,
+        verbose,
+        ..State::default()
+    }));
     let start = Instant::now();
     let (n, loaded) = full_rebuild(root, &state)?;
-    println!("built {n} files in {} ms", start.elapsed().as_millis());
+    println!(
+        "{}",
+        lock(&state).say(&msg!(ServeBuilt, n, ms = start.elapsed().as_millis()))
+    );
 
     let watch_state = Arc::clone(&state);
     let watch_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     // Watching starts before the address is printed: an edit right after start is not missed.
-    let changes = Changes::new(&watch_root);
+    let changes = Changes::new(&watch_root, lang);
     std::thread::spawn(move || watch(&watch_root, &watch_state, loaded, changes));
-    let base = lock(&state).base_path.clone();
-    println!("serving http://{addr}{base} (Ctrl+C to stop)");
+    let serving = {
+        let s = lock(&state);
+        s.say(&msg!(Serving, address = format!("http://{addr}{}", s.base_path)))
+    };
+    println!("{serving}");
     let _ = std::io::stdout().flush();
 
     runtime
@@ -99,13 +128,7 @@ fn listen(root: &Path, port: u16) -> Result<std::net::TcpListener, Failure> {
     let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
             Failure::Io(vec![
-                Diagnostic::error(
-                    format!("127.0.0.1:{port}"),
-                    "cannot listen here: another program is already using this port",
-                )
-                .help(
-                    "stop the other program (perhaps another gongkai serve), or choose another port with --port N (--port 0 picks a free one)",
-                ),
+                Diagnostic::error(format!("127.0.0.1:{port}"), Msg::PortInUse).help(Msg::PortInUseHelp),
             ])
         } else {
             io_failure(root, port, &e)
@@ -119,8 +142,11 @@ fn listen(root: &Path, port: u16) -> Result<std::net::TcpListener, Failure> {
 /// A problem with the network or the operating system (exit code 2).
 fn io_failure(root: &Path, port: u16, e: &std::io::Error) -> Failure {
     Failure::Io(vec![
-        Diagnostic::error(format!("127.0.0.1:{port}"), format!("cannot serve here: {e} (site folder {})", root.display()))
-            .help("choose another port with --port N (--port 0 picks a free one), or check that this computer allows programs to listen on 127.0.0.1"),
+        Diagnostic::error(
+            format!("127.0.0.1:{port}"),
+            msg!(CannotServe, error = e, root = root.display()),
+        )
+        .help(Msg::CannotServeHelp),
     ])
 }
 
@@ -168,8 +194,8 @@ fn full_rebuild(root: &Path, state: &Shared) -> Result<(usize, Arc<Loaded>), Fai
     let mut s = lock(state);
     match result {
         Ok((loaded, files)) => {
-            for w in &loaded.warnings {
-                eprintln!("{w}");
+            for text in s.problems(&loaded.warnings) {
+                eprintln!("{text}");
             }
             s.base_path = loaded.config.base_path.clone();
             s.files = files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect();
@@ -185,9 +211,9 @@ fn full_rebuild(root: &Path, state: &Shared) -> Result<(usize, Arc<Loaded>), Fai
     }
 }
 
+/// Shows `failure` over the page; returns its text for the terminal.
 fn show_failure(s: &mut State, failure: &crate::Failure) -> String {
-    let text: Vec<String> = failure.diagnostics().iter().map(|d| d.to_string()).collect();
-    let text = text.join("\n");
+    let text = s.problems(failure.diagnostics()).join("\n");
     s.error = Some(text.clone());
     s.stamp += 1;
     text
@@ -218,17 +244,19 @@ fn incremental_rebuild(
         Ok(None) => return Ok(None),
         Err(failure) => return Err(show_failure(&mut lock(state), &failure)),
     };
-    for w in edit
-        .loaded
-        .warnings
-        .iter()
-        .filter(|w| ids.iter().any(|id| w.file.iter().any(|c| c == id.as_str())))
-    {
-        eprintln!("{w}");
-    }
     let n = files.len();
     {
         let mut s = lock(state);
+        let edited: Vec<Diagnostic> = edit
+            .loaded
+            .warnings
+            .iter()
+            .filter(|w| ids.iter().any(|id| w.file.iter().any(|c| c == id.as_str())))
+            .cloned()
+            .collect();
+        for text in s.problems(&edited) {
+            eprintln!("{text}");
+        }
         edit.put_units(&mut s.files, files);
         s.version += 1;
         s.stamp += 1;
@@ -244,10 +272,8 @@ fn incremental_rebuild(
         let start = Instant::now();
         // A newer edit has its own job.
         if rest_of_edit(&edit, &state, || generation.load(Ordering::SeqCst) != job) {
-            println!(
-                "updated the listings, downloads and search index in {} ms",
-                start.elapsed().as_millis()
-            );
+            let done = msg!(UpdatedTheRest, ms = start.elapsed().as_millis());
+            println!("{}", lock(&state).say(&done));
             let _ = std::io::stdout().flush();
         }
     });
@@ -315,7 +341,7 @@ enum Changes {
 }
 
 impl Changes {
-    fn new(root: &Path) -> Changes {
+    fn new(root: &Path, lang: Language) -> Changes {
         use notify::Watcher;
         let (tx, rx) = std::sync::mpsc::channel();
         let watcher = notify::recommended_watcher(tx).and_then(|mut w| {
@@ -327,7 +353,7 @@ impl Changes {
         match watcher {
             Ok(w) => Changes::Events { rx, _watcher: w },
             Err(e) => {
-                eprintln!("file events are not available ({e}); checking for changes every 200 ms");
+                eprintln!("{}", msg!(NoFileEvents, error = e.to_string()).render(lang));
                 Changes::Polling(snapshot(root))
             }
         }
@@ -408,17 +434,19 @@ fn watch(root: &Path, state: &Shared, mut loaded: Arc<Loaded>, mut changes: Chan
                 Ok(Some((n, next))) => {
                     loaded = next;
                     let names: Vec<&str> = ids.iter().map(String::as_str).collect();
-                    println!(
-                        "rebuilt {n} files of {} in {} ms",
-                        names.join(", "),
-                        start.elapsed().as_millis()
+                    let done = msg!(
+                        RebuiltUnits,
+                        n,
+                        units = names.join(", "),
+                        ms = start.elapsed().as_millis()
                     );
+                    println!("{}", lock(state).say(&done));
                     let _ = std::io::stdout().flush();
                     continue;
                 }
                 Ok(None) => {}
                 Err(text) => {
-                    eprintln!("{text}\nrebuild failed: still serving the last good site");
+                    eprintln!("{text}\n{}", lock(state).say(&Msg::RebuildFailed.into()));
                     continue;
                 }
             }
@@ -428,14 +456,18 @@ fn watch(root: &Path, state: &Shared, mut loaded: Arc<Loaded>, mut changes: Chan
             Ok((n, next)) => {
                 loaded = next;
                 needs_full = false;
-                println!("rebuilt {n} files in {} ms", start.elapsed().as_millis());
+                println!(
+                    "{}",
+                    lock(state).say(&msg!(Rebuilt, n, ms = start.elapsed().as_millis()))
+                );
             }
             Err(failure) => {
                 needs_full = true;
-                for d in failure.diagnostics() {
-                    eprintln!("{d}");
+                let s = lock(state);
+                for text in s.problems(failure.diagnostics()) {
+                    eprintln!("{text}");
                 }
-                eprintln!("rebuild failed: still serving the last good site");
+                eprintln!("{}", s.say(&Msg::RebuildFailed.into()));
             }
         }
         let _ = std::io::stdout().flush();
@@ -556,7 +588,8 @@ fn lookup(state: &Shared, path: &str) -> (StatusCode, &'static str, Bytes) {
         return (StatusCode::OK, "application/json", Bytes::from(body));
     }
     if rel == format!("{LIVE}live.js") {
-        let body = LIVE_JS.replace("BASE/", &s.base_path);
+        let heading = serde_json::to_string(&s.say(&Msg::OverlayHeading.into())).unwrap_or_default();
+        let body = LIVE_JS.replace("BASE/", &s.base_path).replace("HEADING", &heading);
         return (StatusCode::OK, "text/javascript; charset=utf-8", Bytes::from(body));
     }
     let file = if rel.is_empty() || rel.ends_with('/') {
@@ -619,7 +652,7 @@ const LIVE_JS: &str = r#"(function () {
       box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60%;overflow:auto;background:#a8141c;color:#fff;font:14px/1.5 monospace;padding:1em;white-space:pre-wrap;z-index:99999';
       document.body.appendChild(box);
     }
-    box.textContent = 'gongkai: the last change has problems; showing the last good version.\n\n' + text;
+    box.textContent = HEADING + '\n\n' + text;
   }
   var stamp = null;
   // Long poll: the server answers as soon as a rebuild finishes (or after 20 s).
@@ -672,6 +705,33 @@ mod tests {
             .unwrap()
             .to_bytes();
         (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[test]
+    fn the_overlay_speaks_the_chosen_language() {
+        let state = site();
+        lock(&state).lang = Language::Chinese;
+        let failure = Failure::Content(vec![
+            Diagnostic::note("b.md", "n"),
+            Diagnostic::error("a.md", msg!(NotANumber, value = "abc")).at(3, 9),
+        ]);
+        let text = show_failure(&mut lock(&state), &failure);
+        assert_eq!(
+            text,
+            "a.md:3:9: 错误：`abc` 不是数字\n另有 1 条提示（加 --verbose 可列出）"
+        );
+        let (_, _, status) = lookup(&state, "/x/__gongkai/status");
+        assert!(String::from_utf8_lossy(&status).contains("错误：`abc` 不是数字"));
+        let (_, _, script) = lookup(&state, "/x/__gongkai/live.js");
+        assert!(String::from_utf8_lossy(&script).contains(
+            "box.textContent = \"gongkai：最近的修改有问题；显示的是上一个正确的版本。\" + '\\n\\n' + text;"
+        ),);
+        lock(&state).lang = Language::English;
+        let (_, _, script) = lookup(&state, "/x/__gongkai/live.js");
+        assert!(
+            String::from_utf8_lossy(&script)
+                .contains("\"gongkai: the last change has problems; showing the last good version.\"")
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::lang::Lang;
+use crate::messages::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -26,9 +28,9 @@ impl Theme {
     pub fn load(root: &Path, name: &str, langs: &[Lang]) -> Result<Theme, Vec<Diagnostic>> {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
-            return Err(vec![Diagnostic::error(&dir, format!("theme `{name}` not found")).help(
-                "set theme = \"default\" in site.toml, or create the folder themes/<name>/",
-            )]);
+            return Err(vec![
+                Diagnostic::error(&dir, msg!(ThemeNotFound, name)).help(Msg::ThemeNotFoundHelp),
+            ]);
         }
         let mut problems = Vec::new();
         let tera = load_templates(&dir.join("templates")).map_err(|d| vec![d]);
@@ -41,8 +43,7 @@ impl Theme {
                 .ok(),
             Err(e) => {
                 problems.push(
-                    Diagnostic::error(&css_file, format!("cannot read the stylesheet: {e}"))
-                        .with_kind(Kind::CannotRead),
+                    Diagnostic::error(&css_file, msg!(CannotReadStylesheet, error = e)).with_kind(Kind::CannotRead),
                 );
                 None
             }
@@ -147,8 +148,9 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
                 let hashed = format!("{stem}.{:08x}.js", fnv1a(text.as_bytes()) as u32);
                 out.insert(name, (hashed, text));
             }
-            Err(e) => problems
-                .push(Diagnostic::error(&path, format!("cannot read the script: {e}")).with_kind(Kind::CannotRead)),
+            Err(e) => {
+                problems.push(Diagnostic::error(&path, msg!(CannotReadScript, error = e)).with_kind(Kind::CannotRead))
+            }
         }
     }
     out
@@ -157,8 +159,9 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
 fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry
-            .map_err(|e| Diagnostic::error(dir, format!("cannot read templates: {e}")).with_kind(Kind::CannotRead))?;
+        let entry = entry.map_err(|e| {
+            Diagnostic::error(dir, msg!(CannotReadTemplates, error = e.to_string())).with_kind(Kind::CannotRead)
+        })?;
         if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "html") {
             let name = entry
                 .path()
@@ -172,7 +175,7 @@ fn load_templates(dir: &Path) -> Result<tera::Tera, Diagnostic> {
     let mut sources = Vec::new();
     for (name, path) in &files {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Diagnostic::error(path, format!("cannot read template: {e}")).with_kind(Kind::CannotRead))?;
+            .map_err(|e| Diagnostic::error(path, msg!(CannotReadTemplate, error = e)).with_kind(Kind::CannotRead))?;
         sources.push((name.clone(), text));
     }
     let mut tera = tera::Tera::new();
@@ -208,9 +211,9 @@ pub fn template_error(err: &tera::Error, dir: &Path) -> Diagnostic {
         .unwrap_or_default()
         .trim_start_matches("error: ")
         .to_string();
-    let d = Diagnostic::error(dir, format!("template error: {message}"))
+    let d = Diagnostic::error(dir, msg!(TemplateError, message))
         .with_kind(Kind::Template)
-        .help("fix the template at the position shown; the full message follows\n".to_string() + &text);
+        .help(msg!(TemplateErrorHelp, text));
     match place {
         Some((name, line, col)) => {
             let folder = if dir.extension().is_some() {
@@ -261,21 +264,19 @@ fn load_strings(
         let code = lang.code();
         let file = dir.join(format!("{code}.toml"));
         if !file.exists() {
-            problems.push(
-                Diagnostic::error(&file, format!("the theme has no UI strings for language `{code}`"))
-                    .help(format!(
-                        "site.toml lists `{code}` in languages: copy {} to {code}.toml and translate its strings, or remove `{code}` from languages",
-                        dir.join(format!("{}.toml", langs[0].code())).display()
-                    )),
-            );
+            problems.push(Diagnostic::error(&file, msg!(NoUiStrings, code)).help(msg!(
+                NoUiStringsHelp,
+                code,
+                file = dir.join(format!("{}.toml", langs[0].code())).display()
+            )));
             continue;
         }
         let parsed: Result<BTreeMap<String, String>, Diagnostic> = std::fs::read_to_string(&file)
-            .map_err(|e| Diagnostic::error(&file, format!("cannot read UI strings: {e}")).with_kind(Kind::CannotRead))
+            .map_err(|e| Diagnostic::error(&file, msg!(CannotReadUiStrings, error = e)).with_kind(Kind::CannotRead))
             .and_then(|text| {
                 toml::from_str::<Strings>(&text).map(Strings::flatten).map_err(|e| {
                     let pos = e.span().map(|s| crate::config::line_col(&text, s.start));
-                    Diagnostic::error(&file, format!("UI strings are not valid: {}", e.message())).at_opt(pos)
+                    Diagnostic::error(&file, msg!(UiStringsInvalid, detail = e.message())).at_opt(pos)
                 })
             });
         match parsed {
@@ -285,10 +286,7 @@ fn load_strings(
                         Some(unit) => format!("\"{unit}\" under [units]"),
                         None => format!("`{key}`"),
                     };
-                    problems.push(
-                        Diagnostic::error(&file, format!("UI string {key} is empty"))
-                            .help("write the word a page shows there; an empty one leaves a blank on every page"),
-                    );
+                    problems.push(Diagnostic::error(&file, msg!(UiStringEmpty, key)).help(Msg::UiStringEmptyHelp));
                 }
                 out.insert(code.to_string(), map);
             }
@@ -314,16 +312,13 @@ fn load_strings(
         for lang in langs {
             let strings = &out[lang.code()];
             for key in every.iter().filter(|k| !strings.contains_key(*k)) {
-                let key = match key.strip_prefix("unit.") {
-                    Some(unit) => format!("\"{unit}\" under [units]"),
-                    None => format!("`{key}`"),
+                let message = match key.strip_prefix("unit.") {
+                    Some(unit) => msg!(UiUnitMissing, unit),
+                    None => msg!(UiStringMissing, key),
                 };
                 problems.push(
-                    Diagnostic::error(
-                        dir.join(format!("{}.toml", lang.code())),
-                        format!("UI string {key} is missing"),
-                    )
-                    .help(format!("every key must be translated in each of {}", files.join(", "))),
+                    Diagnostic::error(dir.join(format!("{}.toml", lang.code())), message)
+                        .help(msg!(UiStringMissingHelp, files = files.join(", "))),
                 );
             }
         }

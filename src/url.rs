@@ -40,20 +40,17 @@ pub fn check_url(
     key: &str,
     url: &str,
     pos: Option<(usize, usize)>,
-    example: &str,
+    example: impl Into<crate::messages::Text>,
 ) -> Result<(), Diagnostic> {
     if is_linkable(url) {
         return Ok(());
     }
     Err(Diagnostic::error(
         file,
-        format!(
-            "{key} `{}` is not a web address: only http:// and https:// addresses, or paths on this site, can be linked",
-            url.escape_debug()
-        ),
+        crate::msg!(NotLinkable, key, url = url.escape_debug().to_string()),
     )
     .at_opt(pos)
-    .help(example.to_string()))
+    .help(example))
 }
 
 #[cfg(test)]

@@ -13,8 +13,9 @@
 use crate::config::line_col;
 use crate::content::locate::key_places;
 use crate::content::text::{describe, escape_column, is_forbidden};
-use crate::decimal::INSIDE_NUMBER;
 use crate::diagnostics::{Diagnostic, Kind, did_you_mean};
+use crate::messages::{Msg, Text};
+use crate::msg;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 use std::fmt;
 use std::path::Path;
@@ -50,28 +51,25 @@ fn precheck(text: &str, file: &Path, first_line: usize) -> Result<(), Diagnostic
         let (line, col) = line_col(text, floor_char_boundary(text, MAX_FRONT_MATTER));
         return Err(Diagnostic::error(
             file,
-            format!(
-                "the front matter is too long: {} KB, at most {} KB",
-                text.len().div_ceil(1024),
-                MAX_FRONT_MATTER / 1024
+            msg!(
+                FrontMatterTooLong,
+                size = text.len().div_ceil(1024),
+                max = MAX_FRONT_MATTER / 1024
             ),
         )
         .at(line + first_line - 1, col)
-        .help("the front matter holds the figures and short texts; put the narrative below the closing `---`"));
+        .help(Msg::FrontMatterTooLongHelp));
     }
     // libyaml refuses these too, but names neither the character nor its place.
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c) || c == '\u{feff}') {
         let (line, col) = line_col(text, at);
-        return Err(Diagnostic::error(file, format!("the front matter contains {}", describe(c)))
+        return Err(Diagnostic::error(file, msg!(FrontMatterContains, what = describe(c)))
             .at(line + first_line - 1, col)
-            .help(format!(
-                "delete it: it is invisible in most editors, so delete the text around line {}, column {col} and type it again (it usually comes from copying out of a PDF or Word)",
-                line + first_line - 1
-            )));
+            .help(msg!(DeleteInvisibleHelp, line = line + first_line - 1, column = col)));
     }
     if let Some(at) = too_deep(text) {
         let (line, col) = line_col(text, at);
-        return Err(nested_too_deeply(file, "").at(line + first_line - 1, col));
+        return Err(nested_too_deeply(file, None).at(line + first_line - 1, col));
     }
     // Without an alias (`*name`) nothing can expand, and without a backslash no escape can
     // write a control character: the census (a second parse) is needed only with either.
@@ -126,13 +124,21 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// The error for lists or mappings nested beyond [`MAX_FLOW_DEPTH`] (`place`: " in `x`").
-fn nested_too_deeply(file: &Path, place: &str) -> Diagnostic {
+/// The error for lists or mappings nested beyond [`MAX_FLOW_DEPTH`] (`path`: where).
+fn nested_too_deeply(file: &Path, path: Option<&str>) -> Diagnostic {
     Diagnostic::error(
         file,
-        format!("the front matter is nested too deeply{place}: more than {MAX_FLOW_DEPTH} levels"),
+        msg!(NestedTooDeeply, place = in_place(path), max = MAX_FLOW_DEPTH),
     )
-    .help("a report's figures are at most four levels deep: check for stray `[`, `{` or `- ` that open a level and never close it")
+    .help(Msg::NestedTooDeeplyHelp)
+}
+
+/// " in `budget.income`" (nothing without a path).
+fn in_place(path: Option<&str>) -> Text {
+    match path {
+        Some(path) => msg!(InPlace, path),
+        None => Text::Raw(String::new()),
+    }
 }
 
 /// The largest char boundary at or below `i`.
@@ -147,27 +153,27 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 fn too_much(file: &Path) -> Diagnostic {
     Diagnostic::error(
         file,
-        format!(
-            "the front matter holds too much: more than {MAX_VALUES} values or {} MB of text once YAML aliases (`*name`) are expanded",
-            MAX_TEXT / (1024 * 1024)
-        ),
+        msg!(TooMuch, max_values = MAX_VALUES, max_mb = MAX_TEXT / (1024 * 1024)),
     )
-    .help("write each figure once, without `&anchor` and `*alias` (a report never needs them); a report has a few thousand values at most")
+    .help(Msg::TooMuchHelp)
 }
 
 /// The error for a value that holds character `c` written as an escape (`"\a"`).
 fn forbidden(err: &yaml_serde::Error, c: char, text: &str, file: &Path, first_line: usize) -> Diagnostic {
     let msg = message_of(err);
     let (path, _) = split_path(&msg);
-    let place = path.map(|p| format!(" of `{p}`")).unwrap_or_default();
+    let place = match path {
+        Some(path) => msg!(OfPlace, path),
+        None => Text::Raw(String::new()),
+    };
     let pos = err.location().map(|l| {
         let source = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
         let col = escape_column(source, l.column(), c).unwrap_or(l.column());
         (l.line() + first_line - 1, col)
     });
-    Diagnostic::error(file, format!("the value{place} contains {}", describe(c)))
+    Diagnostic::error(file, msg!(ValueContains, place, what = describe(c)))
         .at_opt(pos)
-        .help("delete it: control characters cannot appear on a web page or in a feed (inside double quotes they are written as escapes such as `\\a`, `\\f` or `\\u0007`)")
+        .help(Msg::ValueControlHelp)
 }
 
 /// Why the census stopped.
@@ -285,6 +291,9 @@ fn message_of(err: &yaml_serde::Error) -> String {
 
 /// Splits serde's "budget.income: message" into the path of the value and the message.
 fn split_path(msg: &str) -> (Option<&str>, &str) {
+    if Text::unpack(msg).is_some() {
+        return (None, msg);
+    }
     match msg.split_once(": ") {
         Some((p, d)) if !p.contains(' ') && !p.is_empty() => (Some(p), d),
         _ => (None, msg),
@@ -308,29 +317,27 @@ fn diagnose(err: &yaml_serde::Error, text: &str, file: &Path, first_line: usize)
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
             .collect();
-        let what = if c == '\u{ff1a}' || c == '\u{fe55}' {
-            format!(
-                "after the key `{key}` comes {} instead of `:`",
-                crate::diagnostics::char_name(c)
-            )
+        let what = crate::diagnostics::char_name(c);
+        let message = if c == '\u{ff1a}' || c == '\u{fe55}' {
+            msg!(KeyThenWideColon, key, what)
         } else {
-            format!(
-                "after `{key}:` comes {} instead of a plain space",
-                crate::diagnostics::char_name(c)
-            )
+            msg!(KeyThenOddSpace, key, what)
         };
-        return Diagnostic::error(file, what)
+        return Diagnostic::error(file, message)
             .at(line + first_line, column)
-            .help("write an ASCII colon and a normal space after every key, e.g. `year: 2023` (text pasted from Word or typed with a Chinese input method often has a full-width colon or a no-break space)");
+            .help(Msg::KeySeparatorHelp);
     }
     if let (Some(rest), Some(at)) = (detail.strip_prefix("duplicate field `"), pos) {
         let key = rest.split('`').next().unwrap_or(rest);
         return duplicate(file, text, first_line, at, key, path);
     }
     let d = explain(&msg, file).at_opt(pos);
-    if detail.contains(INSIDE_NUMBER)
-        && let Some(l) = err.location()
-    {
+    let inside_number = detail
+        .split(HELP_SEP)
+        .next()
+        .and_then(Text::unpack)
+        .is_some_and(|t| t.key() == Some(Msg::SpaceInside));
+    if inside_number && let Some(l) = err.location() {
         let source = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
         return d.at(l.line() + first_line - 1, space_column(source, l.column()));
     }
@@ -375,9 +382,7 @@ fn toml_line(text: &str) -> Option<usize> {
 
 /// The error for TOML written where YAML belongs.
 pub(crate) fn toml_front_matter(file: &Path) -> Diagnostic {
-    Diagnostic::error(file, "front matter must be YAML between --- lines (this looks like TOML)").help(
-        "write each setting as `key: value` with a colon and a space, not `key = value` (e.g. `title: 2021年度部门整体支出绩效自评报告`), nested figures indented under their section (see docs/content-format.md)",
-    )
+    Diagnostic::error(file, Msg::TomlFrontMatter).help(Msg::TomlFrontMatterHelp)
 }
 
 /// The error for key `key` written twice in the mapping whose first key is at `at`.
@@ -389,19 +394,15 @@ fn duplicate(
     key: &str,
     path: Option<&str>,
 ) -> Diagnostic {
-    let place = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
+    let place = in_place(path);
     let places = key_places(text, first_line, at, key);
-    let help = "keep one of them: a key may appear only once in the same block (if the second belongs to another section, indent it under that section)";
     match places.as_slice() {
-        [first, second, ..] => Diagnostic::error(
-            file,
-            format!("key `{key}` appears twice{place} (first on line {})", first.0),
-        )
-        .at(second.0, second.1)
-        .help(help),
-        _ => Diagnostic::error(file, format!("key `{key}` appears twice{place}"))
+        [first, second, ..] => Diagnostic::error(file, msg!(KeyTwiceFirstOn, key, place, first = first.0))
+            .at(second.0, second.1)
+            .help(Msg::KeyTwiceSectionHelp),
+        _ => Diagnostic::error(file, msg!(KeyTwice, key, place))
             .at(at.0, at.1)
-            .help(help),
+            .help(Msg::KeyTwiceSectionHelp),
     }
 }
 
@@ -431,17 +432,14 @@ fn space_column(line: &str, from: usize) -> usize {
 /// Like [`explain`], for `site.toml`: a syntax error names TOML, not front matter.
 pub(crate) fn explain_toml(raw: &str, file: &Path) -> Diagnostic {
     explain_in(raw, file, |file, detail| {
-        Diagnostic::error(file, format!("site.toml is not valid TOML: {detail}")).help(
-            "write each setting on its own line as key = \"text\" (text in double quotes, lists in [ ]), and check that quotes are closed",
-        )
+        Diagnostic::error(file, msg!(NotValidToml, detail)).help(Msg::NotValidTomlHelp)
     })
 }
 
 /// Rewrites a YAML/serde error message in words a finance officer understands.
 pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
     explain_in(raw, file, |file, detail| {
-        Diagnostic::error(file, format!("the front matter is not valid YAML: {detail}"))
-            .help("check indentation (spaces, not tabs), that every `key:` has a space after the colon, and that quotes are closed")
+        Diagnostic::error(file, msg!(NotValidYaml, detail)).help(Msg::NotValidYamlHelp)
     })
 }
 
@@ -454,44 +452,41 @@ fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> 
     let msg = owned.as_str();
     // serde_yaml prefixes the path of the offending value: "budget.income: invalid type …".
     let (path, detail) = split_path(msg);
-    let place = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
+    let place = in_place(path);
 
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let d = Diagnostic::error(file, format!("unknown key `{field}`{place}")).with_kind(Kind::UnknownKey);
+        let d = Diagnostic::error(file, msg!(UnknownKey, key = field, place)).with_kind(Kind::UnknownKey);
         let list = allowed.join(", ");
         return match did_you_mean(field, allowed.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`? Keys allowed here: {list}")),
-            None if !list.is_empty() => d.help(format!("keys allowed here: {list}")),
-            None => d.help("remove this key: no keys are allowed here (see docs/content-format.md)"),
+            Some(s) => d.help(msg!(DidYouMeanKeysHere, key = s, list)),
+            None if !list.is_empty() => d.help(msg!(KeysAllowedHere, list)),
+            None => d.help(Msg::NoKeysAllowedHelp),
         };
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::error(file, format!("missing required key `{field}`{place}"))
-            .help(format!("add a line `{field}: …` (see docs/content-format.md)"));
+        return Diagnostic::error(file, msg!(MissingKey, key = field, place)).help(msg!(MissingKeyHelp, key = field));
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return Diagnostic::error(file, format!("`{value}` is not an allowed value{place}"))
-            .help(format!("use one of: {}", allowed.join(", ")));
+        return Diagnostic::error(file, msg!(NotAllowedValue, value, place))
+            .help(msg!(UseOneOf, list = allowed.join(", ")));
     }
     if let Some(rest) = detail
         .strip_prefix("duplicate field `")
         .or_else(|| detail.strip_prefix("duplicate key `"))
     {
         let key = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::error(file, format!("key `{key}` appears twice{place}"))
-            .help("keep one of them: a key may appear only once in the same block");
+        return Diagnostic::error(file, msg!(KeyTwice, key, place)).help(Msg::KeyTwiceHelp);
     }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
-        return Diagnostic::error(file, format!("wrong kind of value{place}: {}", plain_kinds(detail)))
-            .help("numbers are written plainly (1545.30), text as text, lists with `- ` on each line");
+        return Diagnostic::error(file, msg!(WrongKind, place, detail = plain_kinds(detail))).help(Msg::WrongKindHelp);
     }
     if detail.starts_with("recursion limit exceeded") {
-        return nested_too_deeply(file, &place);
+        return nested_too_deeply(file, path);
     }
     if detail.starts_with("repetition limit exceeded") {
         return too_much(file);
@@ -499,10 +494,16 @@ fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> 
     if path.is_some() {
         // A message from our own parsers (numbers, dates, slugs) with the path in front.
         let (message, help) = match detail.rsplit_once(HELP_SEP) {
-            Some((m, h)) => (m, h),
-            None => (detail, "see docs/content-format.md for how to write this value"),
+            Some((m, h)) => (
+                Text::unpack(m).unwrap_or_else(|| m.into()),
+                Text::unpack(h).unwrap_or_else(|| h.into()),
+            ),
+            None => (
+                Text::unpack(detail).unwrap_or_else(|| detail.into()),
+                Msg::SeeDocsForValueHelp.into(),
+            ),
         };
-        return Diagnostic::error(file, format!("{message}{place}")).help(help);
+        return Diagnostic::error(file, msg!(MessageInPlace, message, place)).help(help);
     }
     syntax(file, detail)
 }
@@ -528,32 +529,40 @@ fn without_positions(raw: &str) -> String {
 
 /// serde's "invalid type: string \"abc\", expected u16" in words a clerk knows: no Rust
 /// type names.
-fn plain_kinds(detail: &str) -> String {
+fn plain_kinds(detail: &str) -> Text {
     let text = detail
-        .replacen("invalid type: ", "found ", 1)
-        .replacen("invalid value: ", "found ", 1);
-    let (found, expected) = text.split_once(", expected ").unwrap_or((&text, ""));
-    let found = found
-        .replacen("found string ", "found the text ", 1)
-        .replacen("found integer ", "found the number ", 1)
-        .replacen("found floating point ", "found the number ", 1)
-        .replacen("found sequence", "found a list", 1)
-        .replacen("found map", "found a block of `key: value` lines", 1)
-        .replacen("found unit value", "found nothing", 1);
-    let expected = match expected.trim() {
-        "" => return found,
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (digits only, e.g. 2023)".to_string(),
-        "i8" | "i16" | "i32" | "i64" => "a whole number".to_string(),
-        "f32" | "f64" => "a number".to_string(),
-        "a string" => "text".to_string(),
-        "a boolean" => "true or false".to_string(),
-        "a sequence" => "a list (one `- ` line per item)".to_string(),
-        e if e.starts_with("struct ") || e == "a map" => {
-            "a block of `key: value` lines, indented below its key".to_string()
+        .strip_prefix("invalid type: ")
+        .or_else(|| detail.strip_prefix("invalid value: "))
+        .unwrap_or(detail);
+    let (found, expected) = text.split_once(", expected ").unwrap_or((text, ""));
+    let found = if let Some(v) = found.strip_prefix("string ") {
+        msg!(FoundText, value = v)
+    } else if let Some(v) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        msg!(FoundNumber, value = v)
+    } else {
+        match found {
+            "sequence" => Msg::FoundList.into(),
+            "map" => Msg::FoundBlock.into(),
+            "unit value" => Msg::FoundNothing.into(),
+            other => Text::Raw(other.to_string()),
         }
-        e => e.to_string(),
     };
-    format!("{found}, expected {expected}")
+    let expected: Text = match expected.trim() {
+        "" => return msg!(KindFound, found),
+        "u8" | "u16" | "u32" | "u64" | "usize" => Msg::ExpectYear.into(),
+        "i8" | "i16" | "i32" | "i64" => Msg::ExpectWholeNumber.into(),
+        "f32" | "f64" => Msg::ExpectNumber.into(),
+        "a number such as 1545.30" => Msg::ExpectFigure.into(),
+        "a string" => Msg::ExpectText.into(),
+        "a boolean" => Msg::ExpectBool.into(),
+        "a sequence" => Msg::ExpectList.into(),
+        e if e.starts_with("struct ") || e == "a map" => Msg::ExpectBlock.into(),
+        e => Text::Raw(e.to_string()),
+    };
+    msg!(KindFoundExpected, found, expected)
 }
 
 #[cfg(test)]

@@ -219,8 +219,15 @@ fn check_finds_the_published_mismatch_and_rounding() {
         "{vehicles}"
     );
     assert!(vehicles.contains("stated 36.40, computed 36.76"), "{vehicles}");
+    // Notes are counted, not listed, after the warnings.
+    assert!(!err.contains(": note: "), "{err}");
+    assert!(
+        err.ends_with("  help: if the report prints these figures, keep them as printed (the page shows a notice); otherwise correct the typing\n7 notes (--verbose to list them)\n"),
+        "{err}"
+    );
+    let verbose = stderr(&run(&["check", "--verbose"], &repo()));
     // 道县 2023: 464.79 + 87.50 = 552.29 against a stated 552.28 is rounding, not a warning.
-    let basic = err
+    let basic = verbose
         .lines()
         .find(|l| l.contains("daoxian/2023.md:") && l.contains("基本支出 = 人员经费 + 公用经费"))
         .expect("daoxian rounding");
@@ -233,7 +240,10 @@ fn check_finds_the_published_mismatch_and_rounding() {
         err.contains("lengshuitan/2021.md:") && err.contains("stated 18,500 in one place, 16,000 in another"),
         "{err}"
     );
-    assert!(String::from_utf8_lossy(&o.stdout).contains("check passed: no errors, 2 warnings"));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "check passed: no errors, 2 warnings, 7 notes\n"
+    );
 
     let strict = run(&["check", "--strict"], &repo());
     assert_eq!(
@@ -317,4 +327,116 @@ fn new_report_writes_a_file_ready_to_fill_in() {
     assert!(root.join("content/parks/lengshuitan/2024-project.md").is_file());
     let missing = run(&["new", "report", "--park", "nowhere", "--year", "2024"], &root);
     assert!(stderr(&missing).contains("has no profile yet"));
+}
+
+/// A report with one wrong figure (`expenditure.total` of 冷水滩 2021); the site and the line
+/// and column of the figure.
+fn site_with_a_wrong_figure() -> (tempfile::TempDir, std::path::PathBuf, usize, usize) {
+    let (tmp, root) = example_copy();
+    let report = root.join("content/parks/lengshuitan/2021.md");
+    edit(&report, "total: 1545.30", "total: 1545.3O");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let line = text.lines().position(|l| l.contains("1545.3O")).unwrap() + 1;
+    let col = text.lines().nth(line - 1).unwrap().find("1545.3O").unwrap() + 1;
+    (tmp, root, line, col)
+}
+
+#[test]
+fn messages_are_in_chinese_in_a_chinese_locale() {
+    let (_tmp, root, line, col) = site_with_a_wrong_figure();
+    let o = run_in_locale(&["check"], &root, &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "./content/parks/lengshuitan/2021.md:{line}:{col}: 错误：`1545.3O` 不是数字（`expenditure.total`）
+  建议：按报告原文用阿拉伯数字填写（`1545.30`、`-1.39`、`174,053.00`）；报告没有列出的，删去这个键
+./content/parks/wangcheng/2019.md:66:5: 警告：数字对不上：公务用车购置及运行维护费完成预算的比例 = 决算数 ÷ 预算数：报告为 36.40，计算得 36.76（相差 +0.36）
+  建议：如果报告原文就是这些数字，照原文保留（网页会显示说明）；否则请改正录入错误
+另有 6 条提示（加 --verbose 可列出）
+检查未通过：1 个错误
+"
+        )
+    );
+    // LC_ALL wins over LANG, LC_MESSAGES over LANG.
+    let o = run_in_locale(&["check"], &root, &[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]);
+    assert!(stderr(&o).ends_with("检查未通过：1 个错误\n"), "{}", stderr(&o));
+    let o = run_in_locale(&["check"], &root, &[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "C")]);
+    assert!(stderr(&o).ends_with("check failed: 1 error\n"), "{}", stderr(&o));
+}
+
+#[test]
+fn lang_chooses_the_language_whatever_the_locale() {
+    let (_tmp, root, line, col) = site_with_a_wrong_figure();
+    let o = run_in_locale(&["check", "--lang", "en"], &root, &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "./content/parks/lengshuitan/2021.md:{line}:{col}: error: `1545.3O` is not a number in `expenditure.total`
+  help: write the figure in digits as the report prints it (`1545.30`, `-1.39`, `174,053.00`); leave the key out when the report does not state it
+./content/parks/wangcheng/2019.md:66:5: warning: the figures do not add up: 公务用车购置及运行维护费完成预算的比例 = 决算数 ÷ 预算数: stated 36.40, computed 36.76 (difference +0.36)
+  help: if the report prints these figures, keep them as printed (the page shows a notice); otherwise correct the typing
+6 notes (--verbose to list them)
+check failed: 1 error
+"
+        )
+    );
+    // `build` says the output is untouched; with --verbose the notes are listed.
+    let o = run(&["--lang", "zh", "build", "--verbose"], &root);
+    let err = stderr(&o);
+    assert!(err.contains(": 提示：在舍入误差之内："), "{err}");
+    assert!(
+        err.ends_with("失败：1 个错误；没有写入任何内容，原有输出未变\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn new_unit_writes_a_profile_then_new_report_can_follow() {
+    let (_tmp, root) = example_copy();
+    // Without the unit, new report says how to make it.
+    let o = run(&["new", "report", "--park", "xinyuan", "--year", "2024"], &root);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "./content/parks/xinyuan/_index.md: error: unit `xinyuan` has no profile yet
+  help: create it first with gongkai new unit xinyuan --name … --name-en …, or check the id
+failed: 1 error
+"
+    );
+    let o = run(
+        &[
+            "new",
+            "unit",
+            "xinyuan",
+            "--name",
+            "新园工业园",
+            "--name-en",
+            "Xinyuan Industrial Park",
+        ],
+        &root,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "created ./content/parks/xinyuan/_index.md: fill in the profile, then add a report with gongkai new report --park xinyuan --year YYYY\n"
+    );
+    let profile = std::fs::read_to_string(root.join("content/parks/xinyuan/_index.md")).unwrap();
+    assert!(profile.contains("\nname: \"新园工业园\"") && profile.contains("\nname_en: \"Xinyuan Industrial Park\""));
+    // The site still checks, with the new unit in it.
+    let o = run(&["check"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Never overwrites.
+    let again = run(
+        &["new", "unit", "xinyuan", "--name", "另一个", "--name-en", "Other"],
+        &root,
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(root.join("content/parks/xinyuan/_index.md")).unwrap(),
+        profile
+    );
+    let o = run(&["new", "report", "--park", "xinyuan", "--year", "2024"], &root);
+    assert!(o.status.success(), "{}", stderr(&o));
 }

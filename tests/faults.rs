@@ -83,6 +83,10 @@ fn edit(root: &Path) {
 
 fn build(root: &Path, out: &Path) -> std::process::Output {
     Command::new(binary())
+        // Messages in English, whatever the locale of the machine running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["build", "--output"])
         .arg(out)
         .current_dir(root)

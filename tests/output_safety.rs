@@ -166,6 +166,10 @@ fn two_builds_at_once_both_finish_and_the_site_is_whole() {
     assert!(o.status.success(), "{}", stderr(&o));
     let spawn = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            // Messages in English, whatever the locale of the machine running the tests.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .arg("build")
             .current_dir(&root)
             .stderr(std::process::Stdio::piped())
@@ -236,6 +240,10 @@ fn an_output_that_is_a_mount_point_is_written_into() {
         bin = env!("CARGO_BIN_EXE_gongkai"),
     );
     let o = std::process::Command::new("unshare")
+        // Messages in English, whatever the locale of the machine running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["-rm", "sh", "-c", &script])
         .current_dir(&root)
         .output()
@@ -260,6 +268,10 @@ fn a_failed_manifest_write_says_the_output_changed() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replacen("\n---\n", "\n---\n\n新增一段。\n", 1)).unwrap();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        // Messages in English, whatever the locale of the machine running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("build")
         .env("GONGKAI_FAULT_MANIFEST", "1")
         .current_dir(&root)

@@ -276,7 +276,7 @@ fn portal_links_are_web_addresses_only() {
             let errs = gongkai::config::Config::parse(&with, Path::new("site.toml"), &root)
                 .err()
                 .unwrap_or_else(|| panic!("{key} = {bad:?} was accepted"));
-            let messages: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+            let messages: Vec<String> = errs.iter().map(|d| d.message.en()).collect();
             let expected = if key == "conac_badge" && bad.starts_with("//") {
                 format!("conac_badge `{bad}` is not a file name in static/: write it relative to static/, without `..`")
             } else {

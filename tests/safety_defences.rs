@@ -384,7 +384,7 @@ fn strict_failure_counts_the_warnings_it_promoted() {
             "build" => {
                 "failed: 2 warnings treated as errors (--strict); nothing was written, the previous output is unchanged"
             }
-            _ => "failed: 2 warnings treated as errors (--strict)",
+            _ => "check failed: 2 warnings treated as errors (--strict)",
         };
         assert_eq!(err.lines().last().unwrap(), want, "{err}");
         assert!(!err.contains("0 errors"), "{err}");

@@ -131,7 +131,11 @@ fn every_file_that_is_not_read_gets_a_warning_saying_how_to_fix_it() {
         .map(|d| {
             let rel = d.file.to_string_lossy();
             let rel = &rel[rel.find("content/").unwrap()..];
-            format!("{rel}: {}\n  help: {}", d.message, d.help.as_deref().unwrap())
+            format!(
+                "{rel}: {}\n  help: {}",
+                d.message,
+                d.help.as_ref().map(ToString::to_string).as_deref().unwrap()
+            )
         })
         .collect();
     assert_eq!(
@@ -232,7 +236,7 @@ fn links_leading_outside_the_site_or_nowhere_are_refused() {
                 "{}: {}\n  help: {}",
                 d.file.strip_prefix(&root).unwrap().display(),
                 d.message,
-                d.help.as_deref().unwrap()
+                d.help.as_ref().map(ToString::to_string).as_deref().unwrap()
             )
         })
         .collect();
@@ -475,7 +479,7 @@ fn an_id_too_long_says_the_limit() {
         format!("the unit id `{id}` is too long: 65 characters, at most 64")
     );
     assert_eq!(
-        d.help.as_deref(),
+        d.help.as_ref().map(ToString::to_string).as_deref(),
         Some(
             "use only lowercase letters a–z, digits and hyphens, at most 64 characters (e.g. the park's name in pinyin: `lengshuitan`)"
         )

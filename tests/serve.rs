@@ -59,6 +59,10 @@ fn collect(lines: impl Iterator<Item = std::io::Result<String>> + Send + 'static
 /// printed to stderr and (after its address) to stdout so far.
 fn start(root: &Path) -> (Server, u16, Arc<Mutex<String>>, Arc<Mutex<String>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        // Messages in English, whatever the locale of the machine running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
@@ -97,11 +101,17 @@ fn raw(port: u16, request: &[u8]) -> (Option<u16>, String) {
     (status, body)
 }
 
-/// Runs `gongkai serve` until it exits (at most 60 s); returns its status and stderr.
-fn serve_until_exit(root: &Path, port: u16) -> (ExitStatus, String) {
+/// Runs `gongkai serve` with `args` until it exits (at most 60 s); returns its status and
+/// stderr.
+fn serve_until_exit(root: &Path, port: u16, args: &[&str]) -> (ExitStatus, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        // Messages in English, whatever the locale of the machine running the tests.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(root)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -319,11 +329,19 @@ fn serve_exits_1_when_the_first_build_fails_on_the_content() {
     let line = text.lines().position(|l| l.contains("total: 1545.30")).unwrap() + 1;
     let column = text.lines().nth(line - 1).unwrap().find("1545.30").unwrap() + 1;
 
-    let (status, stderr) = serve_until_exit(tmp.path(), 0);
+    let (status, stderr) = serve_until_exit(tmp.path(), 0, &[]);
     assert_eq!(status.code(), Some(1), "{stderr}");
     let expected = format!("2021.md:{line}:{column}: error: `abc` is not a number in `expenditure.total`");
     assert!(stderr.contains(&expected), "{expected}\n not in:\n{stderr}");
     assert!(stderr.contains("failed: 1 error"), "{stderr}");
+    // In Chinese, with the notes listed after the warning.
+    let (status, stderr) = serve_until_exit(tmp.path(), 0, &["--lang", "zh", "--verbose"]);
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let expected = format!("2021.md:{line}:{column}: 错误：`abc` 不是数字（`expenditure.total`）\n");
+    assert!(stderr.contains(&expected), "{expected}\n not in:\n{stderr}");
+    let (warning, note) = (stderr.find(": 警告：").unwrap(), stderr.find(": 提示：").unwrap());
+    assert!(stderr.find(&expected).unwrap() < warning && warning < note, "{stderr}");
+    assert!(stderr.ends_with("失败：1 个错误\n"), "{stderr}");
 }
 
 #[test]
@@ -333,7 +351,7 @@ fn serve_exits_2_when_the_port_is_in_use() {
     let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
     let port = taken.local_addr().unwrap().port();
 
-    let (status, stderr) = serve_until_exit(tmp.path(), port);
+    let (status, stderr) = serve_until_exit(tmp.path(), port, &[]);
     assert_eq!(status.code(), Some(2), "{stderr}");
     let expected = format!(
         "127.0.0.1:{port}: error: cannot listen here: another program is already using this port\n  \
@@ -345,4 +363,21 @@ fn serve_exits_2_when_the_port_is_in_use() {
         "{expected}\n is not the start of:\n{stderr}"
     );
     drop(taken);
+}
+
+#[test]
+fn serve_lists_the_warnings_and_counts_the_notes() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_example(tmp.path());
+    let (server, _, errors, _) = start(tmp.path());
+    until(|| errors.lock().unwrap().contains(" notes "));
+    let errors = errors.lock().unwrap().clone();
+    assert!(!errors.contains(": note: "), "{errors}");
+    assert_eq!(
+        errors.lines().filter(|l| l.contains(": warning: ")).count(),
+        2,
+        "{errors}"
+    );
+    assert!(errors.ends_with("\n7 notes (--verbose to list them)\n"), "{errors}");
+    drop(server);
 }

@@ -5,6 +5,8 @@
 
 use crate::config::line_col;
 use crate::diagnostics::{Diagnostic, Kind};
+use crate::messages::Msg;
+use crate::msg;
 use std::path::Path;
 
 /// A content file split into its parts.
@@ -28,21 +30,21 @@ pub const MAX_FILE: u64 = 2 * 1024 * 1024;
 /// Reads `path` as UTF-8 text with normalised line endings.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let cannot = |e: std::io::Error| {
-        Diagnostic::error(path, format!("cannot read the file: {e}"))
+        Diagnostic::error(path, msg!(CannotReadFile, error = e))
             .with_kind(Kind::CannotRead)
-            .help("check that the file still exists and that the account running gongkai may read it")
+            .help(Msg::CannotReadFileHelp)
     };
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > MAX_FILE {
         return Err(Diagnostic::error(
             path,
-            format!(
-                "the file is too large: {} MB, at most {} MB",
-                size.div_ceil(1024 * 1024),
-                MAX_FILE / (1024 * 1024)
+            msg!(
+                FileTooLarge,
+                size = size.div_ceil(1024 * 1024),
+                max = MAX_FILE / (1024 * 1024)
             ),
         )
-        .help("a report is text only; images, tables pasted as pictures or attached PDFs cannot be published from content/"));
+        .help(Msg::FileTooLargeHelp));
     }
     let bytes = std::fs::read(path).map_err(cannot)?;
     decode(&bytes, path)
@@ -55,9 +57,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, col) = line_col(good, good.len());
-            return Err(Diagnostic::error(path, "the file is not UTF-8 text")
+            return Err(Diagnostic::error(path, Msg::NotUtf8)
                 .at(line, col)
-                .help("save the file as UTF-8 (in Notepad: File → Save As → Encoding: UTF-8); GBK/GB2312 files must be converted"));
+                .help(Msg::NotUtf8Help));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -71,12 +73,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, Diagnostic> {
 /// Splits `---` front matter from the body. A file without front matter is all body.
 pub fn split(text: &str, path: &Path) -> Result<Document, Diagnostic> {
     if text.starts_with("+++\n") || text.trim_end() == "+++" {
-        return Err(Diagnostic::error(
-            path,
-            "front matter must be YAML between --- lines, not TOML between +++ lines",
-        )
-        .at(1, 1)
-        .help("replace both `+++` lines by `---`, and write each `key = value` as `key: value` (e.g. `title: 2021年度部门整体支出绩效自评报告`)"));
+        return Err(Diagnostic::error(path, Msg::PlusFrontMatter)
+            .at(1, 1)
+            .help(Msg::PlusFrontMatterHelp));
     }
     let Some(rest) = text
         .strip_prefix("---\n")
@@ -105,9 +104,9 @@ pub fn split(text: &str, path: &Path) -> Result<Document, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(path, "the front matter is not closed")
+    Err(Diagnostic::error(path, Msg::FrontMatterNotClosed)
         .at(1, 1)
-        .help("add a line with three dashes `---` after the last figure, before the text"))
+        .help(Msg::FrontMatterNotClosedHelp))
 }
 
 #[cfg(test)]

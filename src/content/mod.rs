@@ -15,6 +15,8 @@ pub mod text;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::lang::{Lang, is_language_tag};
+use crate::messages::{Msg, Text};
+use crate::msg;
 use crate::schema::{self, Known};
 use document::{Document, read_text, split};
 use locate::{Seg, locate};
@@ -117,21 +119,21 @@ pub fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The message for `name` (a `what`: "unit id", "file name") that is not a slug; says so
-/// when its length is the problem.
-fn not_a_slug(what: &str, name: &str) -> String {
+/// The message for `name` (a `what`: [`Msg::WhatUnitId`], [`Msg::WhatFileName`]) that is not
+/// a slug; says so when its length is the problem.
+fn not_a_slug(what: Msg, name: &str) -> Text {
     let n = name.chars().count();
     if n > MAX_SLUG_LEN {
-        format!("the {what} `{name}` is too long: {n} characters, at most {MAX_SLUG_LEN}")
+        msg!(SlugTooLong, what, name, n, max = MAX_SLUG_LEN)
     } else {
-        format!("the {what} `{name}` is not a slug")
+        msg!(NotASlug, what, name)
     }
 }
 
 /// How to make `name` a slug: a suggested name when one can be derived.
 /// [`slug_help`] for a report's file name, which may carry a language (`2023.EN`, `2023.zh`);
 /// `langs` are the site's languages.
-fn file_slug_help(stem: &str, langs: &[Lang]) -> String {
+fn file_slug_help(stem: &str, langs: &[Lang]) -> Text {
     let lower = stem.to_lowercase();
     let translated = |code: &str| {
         langs
@@ -141,13 +143,9 @@ fn file_slug_help(stem: &str, langs: &[Lang]) -> String {
     match lower.rsplit_once('.') {
         Some((base, code)) if is_slug(base) && translated(code).is_some() => {
             let code = translated(code).map_or(code, |l| l.code());
-            format!(
-                "a translation into `{code}` is named `{base}.{code}.md`, written as in site.toml: rename it to that"
-            )
+            msg!(TranslationNamedHelp, code, base)
         }
-        Some((base, "zh" | "cn" | "zh-cn")) if is_slug(base) => {
-            format!("a Chinese report carries no language in its name: rename it to `{base}.md`")
-        }
+        Some((base, "zh" | "cn" | "zh-cn")) if is_slug(base) => msg!(ChineseNoLanguageHelp, base),
         _ => slug_help(stem),
     }
 }
@@ -160,7 +158,7 @@ fn translation_lang(stem: &str, langs: &[Lang]) -> Option<(String, Lang)> {
     Some((base.to_string(), *lang))
 }
 
-fn slug_help(name: &str) -> String {
+fn slug_help(name: &str) -> Text {
     let suggestion: String = name
         .to_lowercase()
         .chars()
@@ -169,11 +167,9 @@ fn slug_help(name: &str) -> String {
         .trim_matches('-')
         .to_string();
     if is_slug(&suggestion) {
-        format!("rename it to `{suggestion}`: use only lowercase letters a–z, digits and hyphens")
+        msg!(RenameToSlugHelp, suggestion)
     } else {
-        format!(
-            "use only lowercase letters a–z, digits and hyphens, at most {MAX_SLUG_LEN} characters (e.g. the park's name in pinyin: `lengshuitan`)"
-        )
+        msg!(SlugRulesHelp, max = MAX_SLUG_LEN)
     }
 }
 
@@ -200,10 +196,7 @@ pub fn load(root: &Path, langs: &[Lang]) -> (Content, Vec<Diagnostic>) {
     let parks = root.join("content").join("parks");
     let mut content = Content::default();
     if !parks.is_dir() {
-        let problems = vec![
-            Diagnostic::error(&parks, "there is no content/parks folder")
-                .help("create content/parks/<unit-id>/_index.md for each unit (see docs/content-format.md)"),
-        ];
+        let problems = vec![Diagnostic::error(&parks, Msg::NoParksFolder).help(Msg::NoParksFolderHelp)];
         return (content, problems);
     }
     let (folders, mut problems) = scan(root, &root.join("content"), langs);
@@ -331,17 +324,8 @@ fn outside_link(path: &Path, real_root: &Path) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error(
-            path,
-            format!(
-                "this is a link to {}, outside the site folder: it is not read",
-                target.display()
-            ),
-        )
-        .help(format!(
-            "copy the file or folder into {} instead of linking to it: only files inside the site folder (the one holding site.toml) are published",
-            real_root.display()
-        )),
+        Diagnostic::error(path, msg!(LinkOutside, target = target.display()))
+            .help(msg!(LinkOutsideHelp, root = real_root.display())),
     )
 }
 
@@ -349,28 +333,25 @@ fn outside_link(path: &Path, real_root: &Path) -> Option<Diagnostic> {
 fn walk_error(e: &walkdir::Error, start: &Path) -> Diagnostic {
     let path = e.path().unwrap_or(start);
     if e.loop_ancestor().is_some() {
-        return Diagnostic::error(path, "this link leads back into a folder that contains it (a loop)")
-            .help("remove the link, or make it point to a folder outside its own parents");
+        return Diagnostic::error(path, Msg::LinkLoop).help(Msg::LinkLoopHelp);
     }
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link {
         let target = std::fs::read_link(path)
             .map(|t| t.display().to_string())
             .unwrap_or_default();
-        return Diagnostic::error(path, format!("this is a link to {target}, which does not exist"))
-            .help("copy the file here instead of linking to it, or correct the link");
+        return Diagnostic::error(path, msg!(LinkBroken, target)).help(Msg::LinkBrokenHelp);
     }
     let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
-    Diagnostic::error(path, format!("cannot read: {why}"))
+    Diagnostic::error(path, msg!(CannotRead, error = why))
         .with_kind(diagnostics::Kind::CannotRead)
-        .help("check that the folder exists and that the account running gongkai may read it")
+        .help(Msg::CannotReadFolderHelp)
 }
 
 /// A warning when a file in a unit folder will not be read because of its name (`langs`: the
 /// site's languages).
 fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
-    let not_read =
-        |why: &str, help: String| Some(Diagnostic::warning(path, format!("this file is not read: {why}")).help(help));
+    let not_read = |why: Text, help: Text| Some(Diagnostic::warning(path, msg!(NotRead, why)).help(help));
     if let Some(stem) = name.strip_suffix(".md") {
         if let Some((base, code)) = stem.rsplit_once('.')
             && is_language_tag(code)
@@ -378,96 +359,67 @@ fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
             && !["zh", "cn", "zh-cn"].contains(&code.to_lowercase().as_str())
             && (is_slug(base) || base == "_index")
         {
-            return not_read(
-                &format!("`{code}` is not one of the site's languages"),
-                format!(
-                    "to publish it, add \"{code}\" to languages in site.toml and a UI strings file i18n/{code}.toml to the theme; otherwise move it out of content/"
-                ),
-            );
+            return not_read(msg!(WhyNotSiteLanguage, code), msg!(AddLanguageHelp, code));
         }
         let profile_translation = stem
             .strip_prefix("_index.")
             .is_some_and(|code| langs.iter().any(|l| !l.is_primary() && l.code() == code));
         if stem.starts_with("_index") && stem != "_index" && !profile_translation {
             let (why, help) = profile_names(langs);
-            return not_read(&why, format!("{help}, or move it out of content/"));
+            return not_read(why, msg!(OrMoveOutHelp, help));
         }
         return None;
     }
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     let ext = ext.to_lowercase();
     if ext == "md" {
-        return not_read(
-            "the name must end in `.md`, in lowercase",
-            format!("rename it to `{stem}.md`"),
-        );
+        return not_read(Msg::WhyMdLowercase.into(), msg!(RenameToMdHelp, stem));
     }
     if ["markdown", "mdown", "mkd", "mkdn", "mdwn", "txt", "text"].contains(&ext.as_str()) {
-        return not_read(
-            "only files ending in `.md` are read",
-            format!("if it is a report or a profile, rename it to `{stem}.md`; otherwise move it out of content/"),
-        );
+        return not_read(Msg::WhyOnlyMd.into(), msg!(RenameIfReportHelp, stem));
     }
-    not_read(
-        "only reports and profiles written as `.md` files are read",
-        "move it out of content/: gongkai publishes no other files (a report can name where its original was published with `source:`)".into(),
-    )
+    not_read(Msg::WhyOnlyReports.into(), Msg::NoOtherFilesHelp.into())
 }
 
 /// What a misnamed profile is told: the names a profile and its translations may have on
 /// this site (`langs`), and the renames to choose from.
-fn profile_names(langs: &[Lang]) -> (String, String) {
-    let names: Vec<String> = langs
+fn profile_names(langs: &[Lang]) -> (Text, Text) {
+    let names: Vec<Text> = langs
         .iter()
         .filter(|l| !l.is_primary())
-        .map(|l| format!("`_index.{}.md`", l.code()))
+        .map(|l| Text::Raw(format!("`_index.{}.md`", l.code())))
         .collect();
     match names.as_slice() {
-        [] => (
-            "a unit's profile is `_index.md`".to_string(),
-            "rename it to `_index.md`".to_string(),
-        ),
+        [] => (Msg::WhyProfileName.into(), Msg::RenameIndexHelp.into()),
         [one] => (
-            format!("a unit's profile is `_index.md`, and its translation {one}"),
-            format!("rename it to `_index.md` or {one}"),
+            msg!(WhyProfileNameOne, one = one.clone()),
+            msg!(RenameIndexOrHelp, one = one.clone()),
         ),
         [first @ .., last] => (
-            format!(
-                "a unit's profile is `_index.md`, and its translations {} and {last}",
-                first.join(", ")
-            ),
-            format!("rename it to `_index.md`, {} or {last}", first.join(", ")),
+            msg!(WhyProfileNameMany, first = first.to_vec(), last = last.clone()),
+            msg!(RenameIndexOrManyHelp, first = first.to_vec(), last = last.clone()),
         ),
     }
 }
 
 /// A warning for a file that is not where files are read (`rel` is its path below `content/`).
 fn not_read(path: &Path, rel: &[String], regular: bool) -> Diagnostic {
-    let warn = |why: &str, help: String| Diagnostic::warning(path, format!("this file is not read: {why}")).help(help);
+    let warn = |why: Msg, help: Text| Diagnostic::warning(path, msg!(NotRead, why)).help(help);
     if !regular {
-        return warn("it is not a regular file", "remove it from content/".into());
+        return warn(Msg::WhyNotRegular, Msg::RemoveFromContentHelp.into());
     }
     let name = rel.last().map(String::as_str).unwrap_or("");
     match rel {
-        [parks, _] if parks == "parks" => warn(
-            "files directly in content/parks are not read",
-            "put each report in its unit's folder: content/parks/<unit-id>/".into(),
-        ),
+        [parks, _] if parks == "parks" => warn(Msg::WhyDirectlyInParks, Msg::PutInUnitFolderHelp.into()),
         [parks, unit, .., _] if parks == "parks" => {
             let help = if name.ends_with(".md") {
-                format!("move it up to content/parks/{unit}/{name}")
+                msg!(MoveUpHelp, unit, name)
             } else {
-                "move it out of content/: only `.md` files directly in a unit folder are read".into()
+                Msg::OnlyMdInUnitHelp.into()
             };
-            warn(
-                "reports must be directly in their unit's folder, not in a folder inside it",
-                help,
-            )
+            warn(Msg::WhyNested, help)
         }
-        _ => warn(
-            "only files in content/parks/<unit-id>/ are read",
-            "move it into content/parks/<unit-id>/ if it is a report; otherwise move it out of content/".into(),
-        ),
+        _ => warn(Msg::WhyOutsideParks, Msg::MoveIntoParksHelp.into()),
     }
 }
 
@@ -487,7 +439,7 @@ fn load_unit(
     problems: &mut Vec<Diagnostic>,
 ) {
     if !is_slug(id) {
-        problems.push(Diagnostic::error(dir, not_a_slug("unit id", id)).help(slug_help(id)));
+        problems.push(Diagnostic::error(dir, not_a_slug(Msg::WhatUnitId, id)).help(slug_help(id)));
         return;
     }
     let profile_file = dir.join("_index.md");
@@ -524,15 +476,12 @@ fn without_profile(id: &str, files: &[PathBuf], profile_file: &Path) -> Vec<Diag
     files
         .iter()
         .map(|f| {
-            let what = if file_name(f).starts_with("_index.") {
-                "this translated profile"
+            let message = if file_name(f).starts_with("_index.") {
+                msg!(TranslatedProfileWithoutUnit, id)
             } else {
-                "this report"
+                msg!(ReportWithoutUnit, id)
             };
-            Diagnostic::error(f, format!("{what} belongs to unit `{id}`, which has no profile")).help(format!(
-                "create {} with the unit's name, name_en and region",
-                profile_file.display()
-            ))
+            Diagnostic::error(f, message).help(msg!(CreateProfileHelp, file = profile_file.display(), id))
         })
         .collect()
 }
@@ -552,16 +501,12 @@ fn load_reports(
         let stem = name.trim_end_matches(".md");
         if let Some((base, _)) = translation_lang(stem, langs) {
             if !report_files.iter().any(|g| file_name(g) == format!("{base}.md")) {
-                problems.push(
-                    Diagnostic::error(f, "this translation has no Chinese original").help(format!(
-                        "the Chinese report must be {base}.md in the same folder; rename one of them so the names match"
-                    )),
-                );
+                problems.push(Diagnostic::error(f, Msg::NoChineseOriginal).help(msg!(NoChineseOriginalHelp, base)));
             }
             continue;
         }
         if !is_slug(stem) {
-            problems.push(Diagnostic::error(f, not_a_slug("file name", stem)).help(file_slug_help(stem, langs)));
+            problems.push(Diagnostic::error(f, not_a_slug(Msg::WhatFileName, stem)).help(file_slug_help(stem, langs)));
             continue;
         }
         let translations: Vec<(Lang, PathBuf)> = langs
@@ -625,17 +570,17 @@ fn profile_errors(profile: &UnitProfile, doc: &Document, file: &Path) -> Vec<Dia
         && !is_partial_date(est)
     {
         errors.push(
-            Diagnostic::error(file, format!("`{est}` is not a date"))
+            Diagnostic::error(file, msg!(NotADate, value = est))
                 .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("established")]))
-                .help("write YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. established: \"2004-04\""),
+                .help(Msg::EstablishedHelp),
         );
     }
     for (i, p) in profile.covers.iter().enumerate() {
         if !is_slug(p) {
             errors.push(
-                Diagnostic::error(file, format!("`{p}` in covers is not a unit id"))
+                Diagnostic::error(file, msg!(CoversNotUnitId, value = p))
                     .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("covers"), Seg::Index(i)]))
-                    .help("list the folder names of the parks the reports cover, e.g. covers: [lengshuitan, daoxian]"),
+                    .help(Msg::CoversHelp),
             );
         }
     }
@@ -652,7 +597,7 @@ fn load_profile_translation(
     let doc = read_text(file).and_then(|t| split(&t, file))?;
     crate::yaml::from_str::<model::ProfileTranslationFront>(&doc.front, file, doc.front_line).map_err(|d| {
         if d.kind == diagnostics::Kind::UnknownKey {
-            d.help("a translated profile holds text only: names in English go in _index.md as name_en, region_en …")
+            d.help(Msg::ProfileTranslationKeysHelp)
         } else {
             d
         }
@@ -689,13 +634,7 @@ fn load_report(
                 if t.front.indicators.len() > report.front.indicators.len()
                     || t.front.goals.len() > report.front.goals.len() =>
             {
-                problems.push(
-                    Diagnostic::error(
-                        tr_file,
-                        "the translation lists more goals or indicators than the Chinese report",
-                    )
-                    .help("the goals and indicators of a translation are translations of the Chinese ones, in the same order"),
-                );
+                problems.push(Diagnostic::error(tr_file, Msg::MoreGoalsInTranslation).help(Msg::MoreGoalsHelp));
                 return None;
             }
             Ok(t) => report.translations.push(t),
@@ -720,9 +659,9 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
     check_dates(&front, &doc, file, &mut problems);
     if front.kind == Kind::Project && front.project_name.is_none() {
         problems.push(
-            Diagnostic::warning(file, "a project report without project_name")
+            Diagnostic::warning(file, Msg::ProjectWithoutName)
                 .at_opt(locate(&doc.front, doc.front_line, &[Seg::Key("kind")]))
-                .help("add project_name: the project or special fund evaluated"),
+                .help(Msg::ProjectNameHelp),
         );
     }
     complete_items(&mut front, &doc, file, &mut problems);
@@ -750,9 +689,9 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
 fn read_front(text: &str, file: &Path) -> Result<(Document, ReportFront), Diagnostic> {
     let doc = split(text, file)?;
     if doc.front.trim().is_empty() {
-        return Err(Diagnostic::error(file, "the report has no front matter")
+        return Err(Diagnostic::error(file, Msg::NoFrontMatter)
             .at(1, 1)
-            .help("start the file with a block between two `---` lines holding at least title, year and kind"));
+            .help(Msg::NoFrontMatterHelp));
     }
     let front = crate::yaml::from_str(&doc.front, file, doc.front_line)?;
     Ok((doc, front))
@@ -768,17 +707,17 @@ fn check_names_and_year(front: &ReportFront, doc: &Document, file: &Path, proble
     ] {
         if value.is_some_and(|v| v.trim().is_empty()) {
             problems.push(
-                Diagnostic::error(file, format!("`{key}` is empty"))
+                Diagnostic::error(file, msg!(KeyEmpty, key))
                     .at_opt(loc(&[Seg::Key(key)]))
-                    .help(format!("write the report's {key} as printed")),
+                    .help(msg!(WriteAsPrintedHelp, key)),
             );
         }
     }
     if !(1949..=2200).contains(&front.year) {
         problems.push(
-            Diagnostic::error(file, format!("year {} is not a plausible fiscal year", front.year))
+            Diagnostic::error(file, msg!(ImplausibleYear, year = front.year))
                 .at_opt(loc(&[Seg::Key("year")]))
-                .help("write the fiscal year the report is about, e.g. year: 2021"),
+                .help(Msg::YearHelp),
         );
     }
 }
@@ -791,27 +730,22 @@ fn check_dates(front: &ReportFront, doc: &Document, file: &Path, problems: &mut 
         let Some(p) = value else { continue };
         if !is_datetime(p) {
             problems.push(
-                Diagnostic::error(file, format!("`{p}` is not a publication date"))
+                Diagnostic::error(file, msg!(NotAPublicationDate, value = p))
                     .at_opt(loc(&[Seg::Key(key)]))
-                    .help(format!(
-                        "write \"YYYY-MM-DD HH:MM\" (or \"YYYY-MM-DD\"), e.g. {key}: \"2022-06-30 09:00\""
-                    )),
+                    .help(msg!(PublicationDateHelp, key)),
             );
         }
     }
     match &front.published {
         None => problems.push(
-            Diagnostic::note(file, "no publication date: the page carries no PubDate tag")
+            Diagnostic::note(file, Msg::NoPublicationDate)
                 .at_opt(loc(&[Seg::Key("title")]))
-                .help("add published: \"YYYY-MM-DD HH:MM\" with the time the report was first published"),
+                .help(Msg::NoPublicationDateHelp),
         ),
         Some(p) if p.len() == 10 && is_datetime(p) => problems.push(
-            Diagnostic::note(
-                file,
-                format!("publication date `{p}` has no time: the page carries no PubDate tag"),
-            )
-            .at_opt(loc(&[Seg::Key("published")]))
-            .help(format!("PubDate needs the time too: published: \"{p} HH:MM\"")),
+            Diagnostic::note(file, msg!(PublicationWithoutTime, date = p))
+                .at_opt(loc(&[Seg::Key("published")]))
+                .help(msg!(PublicationWithoutTimeHelp, date = p)),
         ),
         _ => {}
     }
@@ -819,9 +753,9 @@ fn check_dates(front: &ReportFront, doc: &Document, file: &Path, problems: &mut 
         && !is_partial_date(a)
     {
         problems.push(
-            Diagnostic::error(file, format!("`{a}` is not a date"))
+            Diagnostic::error(file, msg!(NotADate, value = a))
                 .at_opt(loc(&[Seg::Key("assets"), Seg::Key("as_of")]))
-                .help("write \"YYYY-MM-DD\""),
+                .help(Msg::AsOfHelp),
         );
     }
 }
@@ -927,9 +861,9 @@ fn negatives(front: &ReportFront, yaml: &str, first_line: usize, file: &Path, pr
             .map(|p| p.parse::<usize>().map(Seg::Index).unwrap_or(Seg::Key(p.as_str())))
             .collect();
         problems.push(
-            Diagnostic::error(file, format!("`{}` cannot be negative ({number})", path.join(".")))
+            Diagnostic::error(file, msg!(CannotBeNegative, path = path.join("."), number))
                 .at_opt(locate(yaml, first_line, &segs))
-                .help("write the amount as printed; a decrease against the previous year goes in `change` or `change_pct`"),
+                .help(Msg::CannotBeNegativeHelp),
         );
     }
 }
@@ -943,7 +877,7 @@ fn load_translation(file: &Path, lang: Lang, problems: &mut Vec<Diagnostic>) -> 
     let doc = split(&text, file)?;
     let front: TranslationFront = crate::yaml::from_str(&doc.front, file, doc.front_line).map_err(|d| {
         if d.kind == diagnostics::Kind::UnknownKey {
-            d.help("a translation carries translated text only (title, unit_name, summary, translation_note, notes, goals, indicators); figures live once, in the Chinese file")
+            d.help(Msg::TranslationKeysHelp)
         } else {
             d
         }
@@ -962,11 +896,7 @@ fn load_translation(file: &Path, lang: Lang, problems: &mut Vec<Diagnostic>) -> 
 fn complete_item(item: &mut Item, known: Option<&'static [Known]>) -> Result<(), Diagnostic> {
     if let Some(key) = &item.key {
         if !is_slug(&key.replace('_', "-")) {
-            return Err(Diagnostic::error(
-                "",
-                format!("item key `{key}` must be lowercase letters, digits and underscores, at most {MAX_SLUG_LEN} characters"),
-            )
-            .help("name the figure in lowercase English words joined by `_`, e.g. `tax_revenue`"));
+            return Err(Diagnostic::error("", msg!(ItemKeyNotSlug, key, max = MAX_SLUG_LEN)).help(Msg::ItemKeyHelp));
         }
         if let Some(k) = known.and_then(|list| schema::find(list, key)) {
             item.label.get_or_insert_with(|| k.label.zh.to_string());
@@ -983,22 +913,22 @@ fn complete_item(item: &mut Item, known: Option<&'static [Known]>) -> Result<(),
             .key
             .as_deref()
             .and_then(|k| crate::diagnostics::did_you_mean(k, keys.iter().copied()));
-        let msg = match &item.key {
-            Some(k) => format!("item key `{k}` is not a known figure, and the item has no label"),
-            None => "this item has neither a key nor a name".to_string(),
+        let message = match &item.key {
+            Some(k) => msg!(ItemUnknownWithoutLabel, key = k),
+            None => Msg::ItemWithoutKeyOrName.into(),
         };
         let help = match hint {
-            Some(h) => format!("did you mean `{h}`? Otherwise add `label:` (Chinese) and `label_en:` (English)"),
-            None => format!(
-                "add `label:` and `label_en:`; known keys here: {}",
-                if keys.is_empty() {
-                    "none (use name/name_en)".into()
+            Some(h) => msg!(ItemDidYouMeanHelp, key = h),
+            None => msg!(
+                ItemAddLabelsHelp,
+                keys = if keys.is_empty() {
+                    Msg::NoKeysUseName.into()
                 } else {
-                    keys.join(", ")
+                    Text::Raw(keys.join(", "))
                 }
             ),
         };
-        return Err(Diagnostic::error("", msg).help(help));
+        return Err(Diagnostic::error("", message).help(help));
     }
     Ok(())
 }
@@ -1010,18 +940,26 @@ fn check_duplicates(reports: &[Arc<Report>], problems: &mut Vec<Diagnostic>) {
             problems.push(
                 Diagnostic::error(
                     &r.file,
-                    format!(
-                        "a second {} report of unit `{}` for {} (the first is {})",
-                        r.front.kind.slug(),
-                        r.park,
-                        r.front.year,
-                        first.file.display()
+                    msg!(
+                        SecondReport,
+                        kind = kind_words(r.front.kind),
+                        unit = &r.park,
+                        year = r.front.year,
+                        first = first.file.display()
                     ),
                 )
                 .at_opt(locate(&r.front_yaml, r.front_line, &[Seg::Key("year")]))
-                .help("each unit files one report per year and kind: check the year and kind, or merge the files"),
+                .help(Msg::SecondReportHelp),
             );
         }
+    }
+}
+
+/// A report kind in a message: its Chinese name and its key.
+fn kind_words(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Department => ("部门整体支出", kind.slug()),
+        Kind::Project => ("项目支出", kind.slug()),
     }
 }
 
@@ -1114,7 +1052,7 @@ mod tests {
             "this file is not read: `fr` is not one of the site's languages"
         );
         assert_eq!(
-            d.help.as_deref(),
+            d.help.as_ref().map(ToString::to_string).as_deref(),
             Some(
                 "to publish it, add \"fr\" to languages in site.toml and a UI strings file i18n/fr.toml to the theme; otherwise move it out of content/"
             )
@@ -1133,7 +1071,12 @@ mod tests {
                 .contains("`en` is not one")
         );
         assert_eq!(
-            unread_name(p, "_index.zh.md", &langs).unwrap().help.as_deref(),
+            unread_name(p, "_index.zh.md", &langs)
+                .unwrap()
+                .help
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
             Some("rename it to `_index.md`, `_index.en.md` or `_index.zh-Hant.md`, or move it out of content/")
         );
     }
@@ -1152,7 +1095,7 @@ mod tests {
         assert!(is_slug(&"a".repeat(MAX_SLUG_LEN)));
         assert!(!is_slug(&"a".repeat(MAX_SLUG_LEN + 1)));
         assert_eq!(
-            not_a_slug("unit id", &"a".repeat(65)),
+            not_a_slug(Msg::WhatUnitId, &"a".repeat(65)),
             format!(
                 "the unit id `{}` is too long: 65 characters, at most 64",
                 "a".repeat(65)
@@ -1181,7 +1124,12 @@ mod tests {
         assert!(unread_name(p, "2021.md", langs).is_none());
         assert!(unread_name(p, "_index.en.md", langs).is_none());
         assert_eq!(
-            unread_name(p, "2021.Md", langs).unwrap().help.as_deref(),
+            unread_name(p, "2021.Md", langs)
+                .unwrap()
+                .help
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
             Some("rename it to `2021.md`")
         );
         assert!(

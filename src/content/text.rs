@@ -8,6 +8,8 @@
 //! form feed between two PDF pages should not stop a publication).
 
 use crate::diagnostics::{Diagnostic, char_name};
+use crate::messages::{Msg, Text};
+use crate::msg;
 use std::path::Path;
 
 /// True for a character that cannot be published: a control other than tab, line feed and
@@ -44,11 +46,11 @@ pub fn visible(text: &str) -> String {
 
 /// "the control character U+0007 BELL", "the invisible character U+FEFF …": what a message
 /// calls `c`.
-pub fn describe(c: char) -> String {
+pub fn describe(c: char) -> Text {
     if c.is_control() {
-        format!("the control character {}", char_name(c))
+        msg!(CharControlNamed, name = char_name(c))
     } else {
-        format!("the invisible character {}", char_name(c))
+        msg!(CharInvisibleNamed, name = char_name(c))
     }
 }
 
@@ -140,22 +142,18 @@ pub fn clean_body(body: String, first_line: usize, file: &Path) -> (String, Opti
         }
     }
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    let list: Vec<String> = counts
+    let list: Vec<Text> = counts
         .iter()
-        .map(|(c, n)| format!("{} ({n}×)", char_name(*c)))
+        .map(|(c, n)| msg!(CharCount, name = char_name(*c), n = *n))
         .collect();
-    let warning = Diagnostic::warning(
-        file,
-        format!(
-            "the text contains {total} control character{} that cannot be published, removed from the page: {}",
-            if total == 1 { "" } else { "s" },
-            list.join(", ")
-        ),
-    )
-    .at_opt(first)
-    .help(
-        "they are invisible and usually come from copying out of a PDF (a form feed marks a page break and became a line break); delete them from the file to silence this warning",
-    );
+    let message = if total == 1 {
+        msg!(BodyControlsOne, list)
+    } else {
+        msg!(BodyControlsMany, total, list)
+    };
+    let warning = Diagnostic::warning(file, message)
+        .at_opt(first)
+        .help(Msg::BodyControlsHelp);
     (out, Some(warning))
 }
 

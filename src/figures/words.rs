@@ -9,6 +9,8 @@ use crate::content::model::ReportFront;
 use crate::diagnostics::Diagnostic;
 use crate::figures::Checked;
 use crate::lang::{Labels, Lang};
+use crate::messages::Msg;
+use crate::msg;
 use crate::schema::{self, Body, Entry, Items};
 use crate::theme::Theme;
 use std::collections::BTreeSet;
@@ -78,16 +80,12 @@ fn amount_unit(report: &Report) -> Option<Diagnostic> {
     let unit = report.front.amount_unit.trim();
     let path = [Seg::Key("amount_unit")];
     if unit.is_empty() {
-        let d = Diagnostic::error(&report.file, "`amount_unit` is empty")
-            .help("write the unit the report's amounts are in (万元, 元 or 亿元), or leave the key out for 万元");
+        let d = Diagnostic::error(&report.file, Msg::AmountUnitEmpty).help(Msg::AmountUnitEmptyHelp);
         return Some(at(report, d, &path));
     }
     if schema::money_factor(unit, unit).is_none() {
-        let d = Diagnostic::warning(
-            &report.file,
-            format!("`amount_unit: {unit}` is not 元, 万元 or 亿元: figures in other units cannot be converted, so their checks and charts are left out"),
-        )
-        .help("use the unit the report prints if it is one of these; otherwise the figures are published as stated");
+        let d = Diagnostic::warning(&report.file, msg!(AmountUnitUnconvertible, unit))
+            .help(Msg::AmountUnitUnconvertibleHelp);
         return Some(at(report, d, &path));
     }
     None
@@ -106,11 +104,8 @@ fn english_names(report: &Report) -> Vec<Diagnostic> {
             };
             let Some(key) = missing else { continue };
             let shown = item.label.as_deref().or(item.name.as_deref()).unwrap_or_default();
-            let d = Diagnostic::warning(
-                &report.file,
-                format!("`{shown}` has no `{key}`: English pages show its Chinese name"),
-            )
-            .help(format!("add `{key}:` with the English name beside it"));
+            let d =
+                Diagnostic::warning(&report.file, msg!(NoEnglishName, shown, key)).help(msg!(NoEnglishNameHelp, key));
             let mut p: Vec<Seg> = path.iter().map(|k| Seg::Key(k)).collect();
             p.push(Seg::Index(n));
             out.push(at(report, d, &p));
@@ -141,14 +136,8 @@ pub fn problems(theme: &Theme, langs: &[Lang], reports: &[Checked], i18n: &Path)
                     continue;
                 }
                 let file = i18n.join(format!("{}.toml", lang.code()));
-                let d = Diagnostic::warning(
-                    &r.file,
-                    format!(
-                        "the unit `{unit}` has no name in {}: its pages show it as written",
-                        file.display()
-                    ),
-                )
-                .help(format!("add `\"{unit}\" = \"…\"` under [units] in that file"));
+                let d = Diagnostic::warning(&r.file, msg!(UnitUnnamed, unit, file = file.display()))
+                    .help(msg!(UnitUnnamedHelp, unit));
                 out.push(at(r, d, &path));
             }
         }

@@ -8,6 +8,8 @@
 
 use super::manifest::{self, Manifest};
 use crate::diagnostics::{Diagnostic, Kind};
+use crate::messages::{Msg, Text};
+use crate::msg;
 use std::path::{Component, Path, PathBuf};
 
 /// The name of the staging folder when it has to live inside the output folder (a mount point
@@ -72,8 +74,7 @@ impl SidePaths {
 /// The absolute form of `out`, with `.` and `..` resolved and no trailing separator.
 pub fn absolute(out: &Path) -> Result<PathBuf, Diagnostic> {
     let abs = std::path::absolute(out).map_err(|e| {
-        Diagnostic::error(out, format!("cannot resolve the output folder: {e}"))
-            .help("give the output folder as a path such as public or /var/www/jxpj")
+        Diagnostic::error(out, msg!(IoProblem, what = Msg::IoResolveOutput, error = e)).help(Msg::OutputPathHelp)
     })?;
     let mut clean = PathBuf::new();
     for c in abs.components() {
@@ -96,23 +97,15 @@ pub fn resolve(root: Option<&Path>, named: &Path, force: bool) -> Result<Target,
     let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
     let dir = if is_link {
         std::fs::canonicalize(named).map_err(|e| {
-            Diagnostic::error(
-                named,
-                format!("the output folder is a link to a folder that cannot be reached: {e}"),
-            )
-            .help("create the folder the link points to, or give --output a real folder")
+            Diagnostic::error(named, msg!(OutputLinkUnreachable, error = e)).help(Msg::OutputLinkUnreachableHelp)
         })?
     } else if meta.is_some() {
-        std::fs::canonicalize(named).map_err(|e| io(named, "cannot resolve the output folder", e))?
+        std::fs::canonicalize(named).map_err(|e| io(named, Msg::IoResolveOutput, e))?
     } else {
         canonical_prefix(named)
     };
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::error(
-            named,
-            "the output folder is a file, not a folder: gongkai will not replace it",
-        )
-        .help("give --output (or output_dir in site.toml) the name of a folder, e.g. public"));
+        return Err(Diagnostic::error(named, Msg::OutputIsFile).help(Msg::OutputIsFileHelp));
     }
     if let Some(root) = root {
         refuse_site_folders(root, named, &dir)?;
@@ -153,28 +146,17 @@ fn refuse_site_folders(root: &Path, named: &Path, dir: &Path) -> Result<(), Diag
         return Ok(());
     };
     if root.starts_with(dir) {
-        let what = if root == dir {
-            "the output folder is the site folder itself"
+        let message = if root == dir {
+            msg!(OutputIsSiteFolder, root = root.display())
         } else {
-            "the output folder contains the site folder"
+            msg!(OutputContainsSiteFolder, root = root.display())
         };
-        return Err(Diagnostic::error(
-            named,
-            format!(
-                "{what} ({}): building there would replace your reports and settings",
-                root.display()
-            ),
-        )
-        .help("write the site to a folder of its own, e.g. --output public (the default)"));
+        return Err(Diagnostic::error(named, message).help(Msg::OwnFolderHelp));
     }
     for source in ["content", "themes", "static"] {
         let s = std::fs::canonicalize(root.join(source)).unwrap_or_else(|_| root.join(source));
         if dir.starts_with(&s) {
-            return Err(Diagnostic::error(
-                named,
-                format!("the output folder is inside the site's `{source}/` folder: building there would replace your source files"),
-            )
-            .help("write the site to a folder of its own, e.g. --output public (the default)"));
+            return Err(Diagnostic::error(named, msg!(OutputInsideSources, source)).help(Msg::OwnFolderHelp));
         }
     }
     Ok(())
@@ -194,21 +176,20 @@ fn owner(named: &Path, dir: &Path, side: &SidePaths, force: bool) -> Result<Owne
         return Ok(Owner::Forced(entries));
     }
     let damaged = if manifest_text.is_some() {
-        format!(" (its record {} is damaged)", side.manifest.display())
+        msg!(RecordDamaged, record = side.manifest.display())
     } else {
-        String::new()
+        Text::Raw(String::new())
     };
     Err(Diagnostic::error(
         named,
-        format!(
-            "the output folder already holds {} that gongkai did not write{damaged}: {}",
-            plural(entries.len(), "entry", "entries"),
-            list(&entries)
+        msg!(
+            OutputHoldsForeign,
+            entries = entries_count(entries.len()),
+            damaged,
+            list = list(&entries)
         ),
     )
-    .help(
-        "give --output an empty or new folder; or, if everything in it may be replaced by the site, run again with --force (the entries listed will be removed)",
-    ))
+    .help(Msg::OutputHoldsForeignHelp))
 }
 
 /// The entries of `dir` other than gongkai's own staging folder (and a mount point's
@@ -217,11 +198,11 @@ pub fn foreign_entries(dir: &Path, mount_point: bool) -> Result<Vec<String>, Dia
     let read = match std::fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(dir, "cannot read the output folder", e).with_kind(Kind::CannotRead)),
+        Err(e) => return Err(io(dir, Msg::IoReadOutput, e).with_kind(Kind::CannotRead)),
     };
     let mut names = Vec::new();
     for entry in read {
-        let entry = entry.map_err(|e| io(dir, "cannot read the output folder", e).with_kind(Kind::CannotRead))?;
+        let entry = entry.map_err(|e| io(dir, Msg::IoReadOutput, e).with_kind(Kind::CannotRead))?;
         let name = entry.file_name().to_string_lossy().to_string();
         if name == INNER_STAGING || (mount_point && name == "lost+found") {
             continue;
@@ -249,21 +230,22 @@ pub fn is_mount_point(_dir: &Path) -> bool {
 }
 
 /// "portal.html, uploads/, …" (at most ten names).
-pub fn list(names: &[String]) -> String {
-    let mut text = names.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+pub fn list(names: &[String]) -> Text {
+    let text = names.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
     if names.len() > 10 {
-        text.push_str(&format!(" and {} more", names.len() - 10));
+        msg!(ListAndMore, list = text, n = names.len() - 10)
+    } else {
+        Text::Raw(text)
     }
-    text
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 entry", "3 entries".
+fn entries_count(n: usize) -> Text {
+    if n == 1 { Msg::OneEntry.into() } else { msg!(Entries, n) }
 }
 
-fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, format!("{what}: {e}"))
-        .help("check that the folder exists, is writable and is not open in another program")
+fn io(path: &Path, what: Msg, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, msg!(IoProblem, what, error = e)).help(Msg::IoHelp)
 }
 
 #[cfg(test)]

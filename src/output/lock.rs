@@ -17,8 +17,8 @@ pub struct OutputLock(#[allow(dead_code)] File);
 /// Takes the lock at `path`, calling `waiting` once if another build holds it.
 pub fn acquire(path: &Path, waiting: &dyn Fn()) -> Result<OutputLock, Diagnostic> {
     let io = |e: std::io::Error| {
-        Diagnostic::error(path, format!("cannot lock the output folder: {e}"))
-            .help("check that the folder holding the output folder exists and is writable")
+        Diagnostic::error(path, crate::msg!(CannotLockOutput, error = e))
+            .help(crate::messages::Msg::CannotLockOutputHelp)
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;

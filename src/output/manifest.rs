@@ -117,8 +117,8 @@ pub fn render(state: State, entries: &[(String, Entry)], gone: &[String]) -> Str
 pub fn write(path: &Path, state: State, entries: &[(String, Entry)], gone: &[String]) -> Result<(), Diagnostic> {
     let tmp = path.with_extension("manifest.tmp");
     let io = |p: &Path, e: std::io::Error| {
-        Diagnostic::error(p, format!("cannot write the build manifest: {e}"))
-            .help("check that the folder holding the output folder is writable and the disk is not full")
+        Diagnostic::error(p, crate::msg!(CannotWriteManifest, error = e))
+            .help(crate::messages::Msg::CannotWriteManifestHelp)
     };
     std::fs::write(&tmp, render(state, entries, gone)).map_err(|e| io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| io(path, e))

@@ -25,6 +25,8 @@ pub mod lock;
 pub mod manifest;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Msg, Text};
+use crate::msg;
 use crate::render::OutputFile;
 use guard::{INNER_STAGING, Owner, STAGING_MARK, Target};
 use manifest::{Entry, State, safe_relative};
@@ -76,7 +78,7 @@ pub struct Options<'a> {
     /// Replace a folder holding files gongkai did not write.
     pub force: bool,
     /// Told things the user should see at once (waiting for a lock, what `--force` removes).
-    pub notify: Option<&'a (dyn Fn(&str) + Sync)>,
+    pub notify: Option<&'a (dyn Fn(&Text) + Sync)>,
     /// The site folder, whose sources may never be the output (None: no site, as in tests).
     pub root: Option<&'a Path>,
 }
@@ -119,12 +121,9 @@ fn previous_files(m: &manifest::Manifest, manifest: &Path) -> (FxHashMap<String,
         .ignored
         .iter()
         .map(|(line, path)| {
-            Diagnostic::warning(
-                manifest,
-                format!("ignored a line naming `{path}`, which is not a plain path inside the output folder"),
-            )
-            .at(*line, 1)
-            .help("gongkai only ever removes files inside the output folder; the line is dropped from the record")
+            Diagnostic::warning(manifest, msg!(ManifestLineIgnored, path))
+                .at(*line, 1)
+                .help(Msg::ManifestLineIgnoredHelp)
         })
         .collect();
     let mut map: FxHashMap<String, Entry> = m.entries.iter().cloned().collect();
@@ -144,28 +143,25 @@ impl Staging {
     /// folder.
     pub fn begin(out: &Path, options: Options) -> Result<Staging, Diagnostic> {
         let named = guard::absolute(out)?;
-        let notify = |text: &str| {
+        let notify = |text: Text| {
             if let Some(n) = options.notify {
-                n(text)
+                n(&text)
             }
         };
         let root = options.root;
         // Refusals come before the lock file is made: a refused build leaves no trace.
         let first = guard::resolve(root, &named, options.force)?;
         let held = lock::acquire(&first.side.lock, &|| {
-            notify(&format!(
-                "waiting: another gongkai build is writing {}; this one continues when it ends",
-                named.display()
-            ))
+            notify(msg!(WaitingForLock, output = named.display()))
         })?;
         // Again, now that no other build is writing: it may have made the folder ours.
         let target = guard::resolve(root, &named, options.force)?;
         if let Owner::Forced(names) = &target.owner {
-            notify(&format!(
-                "--force: {} holds {} entries gongkai did not write; they will be removed when the build succeeds: {}",
-                named.display(),
-                names.len(),
-                guard::list(names)
+            notify(msg!(
+                ForceWillRemove,
+                output = named.display(),
+                n = names.len(),
+                list = guard::list(names)
             ));
         }
         let (previous, warnings) = match &target.owner {
@@ -200,11 +196,7 @@ impl Staging {
             return;
         }
         let result = safe_relative(&f.path)
-            .ok_or_else(|| {
-                Diagnostic::error(&f.path, "refusing to write outside the output folder").help(
-                    "a template or the site produced this path; nothing was written: please report it with the path",
-                )
-            })
+            .ok_or_else(|| Diagnostic::error(&f.path, Msg::RefuseOutside).help(Msg::RefuseOutsideHelp))
             .and_then(|rel| {
                 let hash = xxhash_rust::xxh3::xxh3_64(&f.bytes);
                 let size = f.bytes.len() as u64;
@@ -232,13 +224,12 @@ impl Staging {
         if let Some(p) = path.parent() {
             // One mkdir per folder, not one per file.
             if !lock(&self.dirs).contains(p) {
-                std::fs::create_dir_all(p).map_err(|e| io(p, "cannot create the folder", e))?;
+                std::fs::create_dir_all(p).map_err(|e| io(p, Msg::IoCreateFolder, e))?;
                 lock(&self.dirs).insert(p.to_path_buf());
             }
         }
-        let mut file = std::fs::File::create(&path).map_err(|e| io(&path, "cannot write the file", e))?;
-        file.write_all(bytes)
-            .map_err(|e| io(&path, "cannot write the file", e))?;
+        let mut file = std::fs::File::create(&path).map_err(|e| io(&path, Msg::IoWriteFile, e))?;
+        file.write_all(bytes).map_err(|e| io(&path, Msg::IoWriteFile, e))?;
         Ok(file.metadata().ok().map_or(0, |m| mtime_of(&m)))
     }
 
@@ -271,7 +262,7 @@ impl Staging {
         // The mark says the staging folder is ours until its files go in place; it is never
         // published.
         std::fs::remove_file(self.dir.join(STAGING_MARK))
-            .map_err(|e| WriteError::unchanged(io(&self.dir, "cannot prepare the staging folder", e)))?;
+            .map_err(|e| WriteError::unchanged(io(&self.dir, Msg::IoPrepareStaging, e)))?;
         // The journal: from here on the next build can tell every file that is ours.
         manifest::write(&side.manifest, State::Committing, &entries, &gone).map_err(WriteError::unchanged)?;
         fault_point("journal written");
@@ -314,36 +305,25 @@ fn prepare_staging(target: &Target) -> Result<PathBuf, Diagnostic> {
     };
     if matches!(target.owner, Owner::Ours(_)) && target.side.old.exists() {
         // Left by a two-step swap that was interrupted: the previous site, ours to remove.
-        std::fs::remove_dir_all(&target.side.old).map_err(|e| {
-            io(
-                &target.side.old,
-                "cannot remove the previous site of an earlier build",
-                e,
-            )
-        })?;
+        std::fs::remove_dir_all(&target.side.old).map_err(|e| io(&target.side.old, Msg::IoRemoveOldSite, e))?;
     }
     if dir.exists() {
         let marked = dir.join(STAGING_MARK).is_file();
         let ours = marked || matches!(target.owner, Owner::Ours(_));
         if !ours {
-            return Err(Diagnostic::error(
-                &dir,
-                "a folder with the name gongkai uses for staging exists, and gongkai did not make it",
-            )
-            .help("move it away or rename it, then build again"));
+            return Err(Diagnostic::error(&dir, Msg::ForeignStaging).help(Msg::ForeignStagingHelp));
         }
-        std::fs::remove_dir_all(&dir)
-            .map_err(|e| io(&dir, "cannot remove the staging folder of an earlier build", e))?;
+        std::fs::remove_dir_all(&dir).map_err(|e| io(&dir, Msg::IoRemoveOldStaging, e))?;
     }
-    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, "cannot create the staging folder", e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, Msg::IoCreateStaging, e))?;
     std::fs::write(dir.join(STAGING_MARK), "staging folder of a gongkai build\n")
-        .map_err(|e| io(&dir, "cannot create the staging folder", e))?;
+        .map_err(|e| io(&dir, Msg::IoCreateStaging, e))?;
     Ok(dir)
 }
 
 /// Moves the staged files into the output folder.
 fn move_in(staging: &Path, out: &Path, staged: &[String]) -> Result<(), WriteError> {
-    std::fs::create_dir_all(out).map_err(|e| WriteError::unchanged(io(out, "cannot create the output folder", e)))?;
+    std::fs::create_dir_all(out).map_err(|e| WriteError::unchanged(io(out, Msg::IoCreateOutput, e)))?;
     let mut made: FxHashSet<PathBuf> = FxHashSet::default();
     for (i, path) in staged.iter().enumerate() {
         let to = out.join(path);
@@ -351,10 +331,9 @@ fn move_in(staging: &Path, out: &Path, staged: &[String]) -> Result<(), WriteErr
         if let Some(p) = to.parent()
             && made.insert(p.to_path_buf())
         {
-            std::fs::create_dir_all(p).map_err(|e| WriteError::changed(io(p, "cannot create the folder", e)))?;
+            std::fs::create_dir_all(p).map_err(|e| WriteError::changed(io(p, Msg::IoCreateFolder, e)))?;
         }
-        std::fs::rename(staging.join(path), &to)
-            .map_err(|e| WriteError::changed(io(&to, "cannot move the new file in place", e)))?;
+        std::fs::rename(staging.join(path), &to).map_err(|e| WriteError::changed(io(&to, Msg::IoMoveFile, e)))?;
         if i % 64 == 0 {
             fault_point("moving files");
         }
@@ -397,11 +376,7 @@ fn folders(out: &Path, rel: &Path) -> Folders {
 }
 
 fn not_a_folder(at: &Path) -> Diagnostic {
-    Diagnostic::error(
-        at,
-        "is a file or a link where the site needs a folder; gongkai does not write through links",
-    )
-    .help("remove it from the output folder (gongkai did not create it), then build again")
+    Diagnostic::error(at, Msg::NotAFolder).help(Msg::NotAFolderHelp)
 }
 
 /// Removes the files of the previous build that this one does not have: regular files only,
@@ -417,8 +392,7 @@ fn remove_gone(out: &Path, gone: &[String]) -> Result<usize, WriteError> {
         let inside = matches!(folders(out, rel.parent().unwrap_or(Path::new(""))), Folders::Real);
         let regular = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
         if inside && regular {
-            std::fs::remove_file(&file)
-                .map_err(|e| WriteError::changed(io(&file, "cannot remove a file of a removed report", e)))?;
+            std::fs::remove_file(&file).map_err(|e| WriteError::changed(io(&file, Msg::IoRemoveGoneFile, e)))?;
             removed += 1;
             remove_empty_parents(out, &file);
         }
@@ -437,7 +411,7 @@ fn clear_foreign(out: &Path) -> Result<(), WriteError> {
             Ok(_) => std::fs::remove_file(&path),
             Err(_) => Ok(()),
         };
-        result.map_err(|e| WriteError::changed(io(&path, "cannot remove an entry replaced with --force", e)))?;
+        result.map_err(|e| WriteError::changed(io(&path, Msg::IoRemoveForced, e)))?;
     }
     Ok(())
 }
@@ -458,34 +432,21 @@ fn remove_empty_parents(root: &Path, file: &Path) {
 fn swap_in(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
     if !out.exists() {
         if let Some(p) = out.parent() {
-            std::fs::create_dir_all(p).map_err(|e| WriteError::unchanged(io(p, "cannot create the folder", e)))?;
+            std::fs::create_dir_all(p).map_err(|e| WriteError::unchanged(io(p, Msg::IoCreateFolder, e)))?;
         }
-        return std::fs::rename(staging, out)
-            .map_err(|e| WriteError::unchanged(io(out, "cannot move the new site in place", e)));
+        return std::fs::rename(staging, out).map_err(|e| WriteError::unchanged(io(out, Msg::IoMoveSite, e)));
     }
     if exchange(staging, out).is_ok() {
         fault_point("swapped");
         // The staging path now holds the previous site.
-        return std::fs::remove_dir_all(staging).map_err(|e| {
-            WriteError::changed(io(
-                staging,
-                "the new site is in place, but the previous one could not be removed",
-                e,
-            ))
-        });
+        return std::fs::remove_dir_all(staging).map_err(|e| WriteError::changed(io(staging, Msg::IoOldSiteStays, e)));
     }
-    std::fs::rename(out, old).map_err(|e| WriteError::unchanged(io(out, "cannot move the previous site aside", e)))?;
+    std::fs::rename(out, old).map_err(|e| WriteError::unchanged(io(out, Msg::IoMoveOldAside, e)))?;
     if let Err(e) = std::fs::rename(staging, out) {
         let _ = std::fs::rename(old, out);
-        return Err(WriteError::unchanged(io(out, "cannot move the new site in place", e)));
+        return Err(WriteError::unchanged(io(out, Msg::IoMoveSite, e)));
     }
-    std::fs::remove_dir_all(old).map_err(|e| {
-        WriteError::changed(io(
-            old,
-            "the new site is in place, but the previous one could not be removed",
-            e,
-        ))
-    })
+    std::fs::remove_dir_all(old).map_err(|e| WriteError::changed(io(old, Msg::IoOldSiteStays, e)))
 }
 
 /// Swaps two folders atomically (Linux `renameat2(RENAME_EXCHANGE)`).
@@ -539,8 +500,7 @@ fn fault_point(_what: &str) {
 fn injected_manifest_failure(path: &Path) -> Result<(), Diagnostic> {
     if std::env::var_os("GONGKAI_FAULT_MANIFEST").is_some() {
         let e = std::io::Error::other("injected failure (GONGKAI_FAULT_MANIFEST)");
-        return Err(Diagnostic::error(path, format!("cannot write the build manifest: {e}"))
-            .help("check that the folder holding the output folder is writable and the disk is not full"));
+        return Err(Diagnostic::error(path, msg!(CannotWriteManifest, error = e)).help(Msg::CannotWriteManifestHelp));
     }
     Ok(())
 }
@@ -562,9 +522,8 @@ fn mtime_of(m: &std::fs::Metadata) -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, format!("{what}: {e}"))
-        .help("check that the folder exists, is writable and is not open in another program")
+fn io(path: &Path, what: Msg, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, msg!(IoProblem, what, error = e)).help(Msg::IoHelp)
 }
 
 #[cfg(test)]

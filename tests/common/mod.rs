@@ -117,9 +117,20 @@ pub fn snapshot_with<T>(dir: &Path, f: impl Fn(Vec<u8>) -> T) -> BTreeMap<String
         .collect()
 }
 
-/// The `gongkai` binary run in `dir`.
+/// The `gongkai` binary run in `dir`, in no locale: its messages are in English, whatever the
+/// locale of the machine running the tests.
 pub fn run(args: &[&str], dir: &Path) -> std::process::Output {
+    run_in_locale(args, dir, &[])
+}
+
+/// The `gongkai` binary run in `dir` with only the locale variables `locale` set (`LANG`,
+/// `LC_MESSAGES`, `LC_ALL`).
+pub fn run_in_locale(args: &[&str], dir: &Path, locale: &[(&str, &str)]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(locale.iter().copied())
         .args(args)
         .current_dir(dir)
         .output()

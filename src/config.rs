@@ -102,6 +102,9 @@ pub struct Config {
     /// Languages built: the default language first, then the others in the order of
     /// `languages`.
     pub languages: Vec<Lang>,
+    /// Notes on what a build writes, for its reader (see [`robots_note`]); `check` and
+    /// `serve` write nothing and do not show them.
+    pub build_notes: Vec<Diagnostic>,
 }
 
 impl Config {
@@ -199,12 +202,16 @@ impl Config {
                     .map(|l| Lang::new(l, false)),
             )
             .collect();
+        let build_notes = robots_note(&base_url, &base_path, file, find_key(text, "base_url"))
+            .into_iter()
+            .collect();
         Ok(Config {
             site,
             root: root.to_path_buf(),
             base_path,
             base_url,
             languages,
+            build_notes,
         })
     }
 
@@ -276,6 +283,29 @@ fn unpublishable(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> 
     problems
 }
 
+/// Crawlers read `robots.txt` only at a host's root. A site under a sub-path still gets one
+/// (its `Sitemap:` line is what the host's needs), with this note saying where it belongs.
+fn robots_note(base_url: &str, base_path: &str, file: &Path, pos: Option<(usize, usize)>) -> Option<Diagnostic> {
+    if base_path == "/" {
+        return None;
+    }
+    let host = base_url
+        .strip_suffix(base_path.trim_end_matches('/'))
+        .unwrap_or(base_url);
+    Some(
+        Diagnostic::note(
+            file,
+            format!(
+                "crawlers read robots.txt only at the host's root ({host}/robots.txt); the site is at {base_path}, where its own robots.txt is never read"
+            ),
+        )
+        .at_opt(pos)
+        .help(format!(
+            "ask the portal's administrator to add this line to the host's robots.txt: Sitemap: {base_url}/sitemap.xml"
+        )),
+    )
+}
+
 /// Splits `https://host/sub/` into (`https://host/sub`, `/sub/`).
 fn split_base_url(url: &str) -> Option<(String, String)> {
     if !crate::url::is_linkable(url) {
@@ -336,6 +366,21 @@ site_id_code = "0000000000"
         assert_eq!(c.base_path, "/xxgk/jxpj/");
         assert_eq!(c.base_url, "https://www.example.gov.cn/xxgk/jxpj");
         assert_eq!(c.site.output_dir, "public");
+    }
+
+    #[test]
+    fn a_sub_path_notes_where_robots_txt_belongs() {
+        let c = Config::parse(OK, Path::new("site.toml"), Path::new(".")).unwrap();
+        let notes: Vec<String> = c.build_notes.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            notes,
+            [
+                "site.toml:4:1: note: crawlers read robots.txt only at the host's root (https://www.example.gov.cn/robots.txt); the site is at /xxgk/jxpj/, where its own robots.txt is never read\n  help: ask the portal's administrator to add this line to the host's robots.txt: Sitemap: https://www.example.gov.cn/xxgk/jxpj/sitemap.xml"
+            ]
+        );
+        let at_root = OK.replace("/xxgk/jxpj/", "/");
+        let c = Config::parse(&at_root, Path::new("site.toml"), Path::new(".")).unwrap();
+        assert!(c.build_notes.is_empty(), "{:?}", c.build_notes);
     }
 
     #[test]

@@ -49,7 +49,8 @@ async function measure(engine, q) {
   if (engine === 'gongkai') {
     await page.goto(`${origin}${basePath}${prefix}search/?q=${encodeURIComponent(q.q)}`);
     await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 30000 });
-    urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => a.getAttribute('href')));
+    // Result links are relative to the page: compare the paths they resolve to.
+    urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => new URL(a.href).pathname));
   } else {
     await page.goto(`${origin}${basePath}${prefix}404.html`);
     urls = await page.evaluate(async ([base, q]) => {

@@ -131,6 +131,9 @@ pub struct Config {
     /// The 党政机关网站标识 image (`conac_badge`). [`Config::parse`] sets an address; a file in
     /// `static/` is read by [`Config::load`].
     pub badge: Option<Badge>,
+    /// Notes on what a build writes, for its reader (see [`robots_note`]); `check` and
+    /// `serve` write nothing and do not show them.
+    pub build_notes: Vec<Diagnostic>,
 }
 
 /// The 党政机关网站标识 image as pages show it.
@@ -209,6 +212,9 @@ impl Config {
             .as_ref()
             .filter(|b| is_address(b))
             .map(|b| Badge::Address(b.clone()));
+        let build_notes = robots_note(&base_url, &base_path, file, find_key(text, "base_url"))
+            .into_iter()
+            .collect();
         Ok(Config {
             site,
             root: root.to_path_buf(),
@@ -216,6 +222,7 @@ impl Config {
             base_url,
             languages,
             badge,
+            build_notes,
         })
     }
 
@@ -509,6 +516,22 @@ fn unpublishable(site: &SiteConfig, text: &str, file: &Path) -> Vec<Diagnostic> 
     problems
 }
 
+/// Crawlers read `robots.txt` only at a host's root. A site under a sub-path still gets one
+/// (its `Sitemap:` line is what the host's needs), with this note saying where it belongs.
+fn robots_note(base_url: &str, base_path: &str, file: &Path, pos: Option<(usize, usize)>) -> Option<Diagnostic> {
+    if base_path == "/" {
+        return None;
+    }
+    let host = base_url
+        .strip_suffix(base_path.trim_end_matches('/'))
+        .unwrap_or(base_url);
+    Some(
+        Diagnostic::note(file, msg!(RobotsNotAtRoot, host, path = base_path))
+            .at_opt(pos)
+            .help(msg!(RobotsNotAtRootHelp, url = base_url)),
+    )
+}
+
 /// Splits `https://host/sub/` into (`https://host/sub`, `/sub/`).
 fn split_base_url(url: &str) -> Option<(String, String)> {
     if !crate::url::is_linkable(url) {
@@ -569,6 +592,21 @@ site_id_code = "0000000000"
         assert_eq!(c.base_path, "/xxgk/jxpj/");
         assert_eq!(c.base_url, "https://www.example.gov.cn/xxgk/jxpj");
         assert_eq!(c.site.output_dir, "public");
+    }
+
+    #[test]
+    fn a_sub_path_notes_where_robots_txt_belongs() {
+        let c = Config::parse(OK, Path::new("site.toml"), Path::new(".")).unwrap();
+        let notes: Vec<String> = c.build_notes.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            notes,
+            [
+                "site.toml:4:1: note: crawlers read robots.txt only at the host's root (https://www.example.gov.cn/robots.txt); the site is at /xxgk/jxpj/, where its own robots.txt is never read\n  help: ask the portal's administrator to add this line to the host's robots.txt: Sitemap: https://www.example.gov.cn/xxgk/jxpj/sitemap.xml"
+            ]
+        );
+        let at_root = OK.replace("/xxgk/jxpj/", "/");
+        let c = Config::parse(&at_root, Path::new("site.toml"), Path::new(".")).unwrap();
+        assert!(c.build_notes.is_empty(), "{:?}", c.build_notes);
     }
 
     #[test]

@@ -401,7 +401,9 @@ pub fn build_with(root: &Path, options: &BuildOptions) -> Result<BuildSummary, F
         }
     };
     let mut timer = timing::Timer::new();
-    let mut warnings = loaded.warnings;
+    // Notes on what a build writes (robots.txt under a sub-path) come first.
+    let mut warnings = loaded.config.build_notes.clone();
+    warnings.extend(loaded.warnings);
     warnings.extend(staging.warnings.iter().cloned());
     let output = staging.output().to_path_buf();
     let written = staging.commit().map_err(|e| {

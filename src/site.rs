@@ -4,6 +4,11 @@
 //! `/parks/<id>/<year>/` (or `<year>-<kind>/` when a unit files two kinds in one year),
 //! with the pages of every language but the first in a folder of their own (`/en/`, see
 //! [`Lang::path`]).
+//!
+//! Pages link to each other and to their assets by relative links ([`relative`]), so one
+//! output folder works at any address of any static server and from `file://`. Only what a
+//! standard requires to be absolute uses `base_url` ([`Site::absolute`]): canonical and
+//! hreflang links, Open Graph, the sitemap and the feeds.
 
 use crate::config::Config;
 use crate::content::{Report, Unit};
@@ -99,17 +104,13 @@ impl<'a> Site<'a> {
         self.config.languages[0]
     }
 
-    /// Link to `path` (below the site root) in `lang`, including the base path: `/xxgk/jxpj/en/parks/`.
-    pub fn url(&self, lang: Lang, path: &str) -> String {
-        format!("{}{}", self.config.base_path, lang.path(path))
-    }
-
     /// Absolute address of `path` in `lang`.
     pub fn absolute(&self, lang: Lang, path: &str) -> String {
         format!("{}/{}", self.config.base_url, lang.path(path))
     }
 
-    /// Site-root path of a language's page (`/en/parks/x/`), as published in JSON.
+    /// Site-root path of a language's page (`/en/parks/x/`), as published in JSON and in the
+    /// search index.
     pub fn root_path(&self, lang: Lang, path: &str) -> String {
         format!("/{}", lang.path(path))
     }
@@ -125,5 +126,77 @@ impl<'a> Site<'a> {
             .get(unit_id)
             .map(|ids| ids.iter().map(|i| &self.reports[*i]).collect())
             .unwrap_or_default()
+    }
+}
+
+/// A link from the page folder `from` to `to`, both below the site root (`en/parks/x/2019/`,
+/// `assets/style.css`, `parks/x/`): relative, so it holds wherever the output folder is
+/// served or opened. A folder is linked by its `index.html`, because a browser opening the
+/// output from `file://` shows a folder as a list of files, not as its page.
+///
+/// `relative("parks/x/2019/", "parks/x/")` is `../index.html`.
+pub fn relative(from: &str, to: &str) -> String {
+    let (dir, file) = match to.rfind('/') {
+        Some(i) if i + 1 == to.len() => (to, "index.html"),
+        Some(i) => (&to[..=i], &to[i + 1..]),
+        None if to.is_empty() => ("", "index.html"),
+        None => ("", to),
+    };
+    format!("{}{file}", relative_folder(from, dir))
+}
+
+/// The relative path from the folder `from` to the folder `to` (both below the site root,
+/// empty or ending in `/`), ending in `/`; empty when they are the same folder.
+///
+/// `relative_folder("search/", "search/zh/")` is `zh/`.
+pub fn relative_folder(from: &str, to: &str) -> String {
+    let segments = |p: &'_ str| {
+        p.split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (from, to) = (segments(from), segments(to));
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    for s in &to[common..] {
+        out.push_str(s);
+        out.push('/');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{relative, relative_folder};
+
+    #[test]
+    fn links_are_relative_and_name_a_file() {
+        for (from, to, want) in [
+            ("", "", "index.html"),
+            ("", "parks/", "parks/index.html"),
+            ("", "assets/style.css", "assets/style.css"),
+            ("parks/x/2019/", "parks/x/2019/", "index.html"),
+            ("parks/x/2019/", "parks/x/", "../index.html"),
+            ("parks/x/2019/", "parks/x/2020/", "../2020/index.html"),
+            ("parks/x/2019/", "parks/x/2019/c1.svg", "c1.svg"),
+            ("parks/x/2019/", "", "../../../index.html"),
+            ("parks/x/2019/", "parks/x/2019/report.json", "report.json"),
+            (
+                "en/parks/x/2019/",
+                "parks/x/2019/report.json",
+                "../../../../parks/x/2019/report.json",
+            ),
+            ("en/parks/x/", "en/years/2021/", "../../years/2021/index.html"),
+            ("en/", "", "../index.html"),
+            ("en/search/", "assets/search.1a2b.js", "../../assets/search.1a2b.js"),
+            ("parks/", "parks/parks/", "parks/index.html"),
+        ] {
+            assert_eq!(relative(from, to), want, "from {from:?} to {to:?}");
+        }
+        assert_eq!(relative_folder("search/", "search/zh/"), "zh/");
+        assert_eq!(relative_folder("en/search/", "en/search/en/"), "en/");
+        assert_eq!(relative_folder("en/search/", ""), "../../");
+        assert_eq!(relative_folder("search/", "search/"), "");
     }
 }

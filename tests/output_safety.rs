@@ -322,3 +322,33 @@ fn one_folder_named_two_ways_is_one_output_and_nothing_of_staging_is_published()
     assert!(!root.join(".public.manifest").exists() && !root.join(".public.lock").exists());
     assert!(!web.join(".gongkai-staging").exists());
 }
+
+/// The folder a web server serves, or a folder inside it, holds the site and nothing of
+/// gongkai's own (record, lock, staging), at any depth: those sit beside it, outside what is
+/// uploaded or served from that folder.
+#[test]
+fn an_output_in_a_web_root_holds_only_the_site() {
+    let (tmp, root) = example_copy();
+    for (out, beside) in [
+        ("a/www/html", "a/www/.html.manifest"),
+        ("b/www/html/xxgk/jxpj", "b/www/html/xxgk/.jxpj.manifest"),
+    ] {
+        let dir = tmp.path().join(out);
+        let o = run(&["build", "--output", dir.to_str().unwrap()], &root);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(tmp.path().join(beside).is_file(), "no record at {beside}");
+        let ours: Vec<String> = files(&dir)
+            .into_keys()
+            .filter(|rel| rel.split('/').any(|seg| seg.starts_with('.')))
+            .collect();
+        assert!(ours.is_empty(), "{out}: hidden files published: {ours:?}");
+        // The rebuild that follows is incremental and leaves nothing either.
+        let o = run(&["build", "--output", dir.to_str().unwrap()], &root);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            files(&dir)
+                .keys()
+                .all(|rel| !rel.contains("/.") && !rel.starts_with('.'))
+        );
+    }
+}

@@ -6,8 +6,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-const BASE: &str = "/xxgk/jxpj/";
-
 fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
@@ -100,7 +98,7 @@ fn the_footer_and_the_disclosure_block_show_exactly_the_configured_values() {
     <p>数据许可：<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a></p>
     </div>
     <div class="footer-marks">
-    <a href="https://bszs.conac.cn/sitename?method=show&amp;id=0000"><img src="{BASE}assets/{badge}" alt="党政机关网站标识"></a>
+    <a href="https://bszs.conac.cn/sitename?method=show&amp;id=0000"><img src="../../../assets/{badge}" alt="党政机关网站标识"></a>
     <a class="error-report" href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=0000000000&amp;url={page_url}">我为政府网站找错</a>
     </div>
   </div>
@@ -136,7 +134,7 @@ fn the_footer_and_the_disclosure_block_show_exactly_the_configured_values() {
     <p>Data licence: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a> · In case of discrepancy the Chinese version prevails.</p>
     </div>
     <div class="footer-marks">
-    <a href="https://bszs.conac.cn/sitename?method=show&amp;id=0000"><img src="{BASE}assets/{badge}" alt="Party and government website badge"></a>
+    <a href="https://bszs.conac.cn/sitename?method=show&amp;id=0000"><img src="../../../../assets/{badge}" alt="Party and government website badge"></a>
     <a class="error-report" href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=0000000000&amp;url={en_url}">Report an error on this government website</a>
     </div>
   </div>
@@ -184,9 +182,18 @@ fn the_footer_and_the_disclosure_block_show_exactly_the_configured_values() {
         };
         let path = rel.trim_start_matches(prefix).trim_end_matches("index.html");
         let this_url = format!("https%3A%2F%2Fwww.example.gov.cn%2Fxxgk%2Fjxpj%2F{prefix}{path}").replace('/', "%2F");
+        // The badge is linked relative to each page: as many `../` as the page is deep.
+        let up = "../".repeat(rel.matches('/').count());
+        let deep = if prefix.is_empty() {
+            "../../../assets/"
+        } else {
+            "../../../../assets/"
+        };
         assert_eq!(
             footer(&html),
-            lang_footer.replace(lang_url.as_str(), &this_url),
+            lang_footer
+                .replace(lang_url.as_str(), &this_url)
+                .replace(deep, &format!("{up}assets/")),
             "{rel}"
         );
     }
@@ -236,7 +243,7 @@ fn nothing_is_shown_that_is_not_set() {
         assert_eq!(disclosure(html), None, "{rel}");
         for absent in [
             "class=\"disclosure\"",
-            "footer-marks",
+            "class=\"footer-marks\"",
             "conac",
             "beian",
             "jiucuo",

@@ -398,4 +398,6 @@ ErrorReportExampleHelp: "write the address with {{site_id_code}} and {{url}} whe
 ErrorReportUnknownField: "error_report_url has an unknown field `{field}`" / "error_report_url 中有未知的字段 `{field}`";
 BadgeCannotRead: "conac_badge `{path}`: cannot read {file}: {error}" / "conac_badge `{path}`：无法读取 {file}：{error}";
 BadgeCannotReadHelp: "copy the image the portal supplies into the static/ folder beside site.toml, or write its address" / "请把主站提供的图片复制到 site.toml 旁边的 static/ 文件夹中，或写它的网址";
+RobotsNotAtRoot: "crawlers read robots.txt only at the host's root ({host}/robots.txt); the site is at {path}, where its own robots.txt is never read" / "搜索引擎只读取网站根目录的 robots.txt（{host}/robots.txt）；本站位于 {path}，这里的 robots.txt 不会被读取";
+RobotsNotAtRootHelp: "ask the portal's administrator to add this line to the host's robots.txt: Sitemap: {url}/sitemap.xml" / "请主站管理员在根目录的 robots.txt 中加上这一行：Sitemap: {url}/sitemap.xml";
 }

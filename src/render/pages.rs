@@ -113,6 +113,30 @@ struct PageView {
     og_locale_alternates: Vec<&'static str>,
     /// The 我为政府网站找错 link for this page (site.toml's `error_report_url`).
     error_report: Option<String>,
+    /// On 404 pages only: see [`NotFoundBase`].
+    base: Option<NotFoundBase>,
+}
+
+/// A server shows a 404 page at whatever address was asked for, at any depth, so its
+/// relative links would miss. Under `base_url`'s path it therefore carries
+/// `<base href="{href}">`, the folder its file is in; a line of script removes that when the
+/// page is opened as its own file (`…/404.html`, from `file://`) or served elsewhere (a staging
+/// path, a server's root), where its relative links are right as they are. Its stylesheet and
+/// script are inline: the browser would fetch linked ones through the `<base>` before the
+/// script could remove it, and it shows styled at any address, even without JavaScript.
+#[derive(Serialize)]
+struct NotFoundBase {
+    /// The folder of the 404 file at `base_url`'s path: `/xxgk/jxpj/en/`.
+    href: String,
+    /// `base_url`'s path as a JavaScript string (`"/xxgk/jxpj/"`), for the script.
+    site_js: String,
+    /// The page's own file, for in-page links (`404.html#main`): under a `<base>`, `#main`
+    /// alone would lead to the home page.
+    file: &'static str,
+    /// The theme's stylesheet, for a `<style>` element.
+    style: String,
+    /// The theme's `options.js`, for a `<script>` element.
+    script: String,
 }
 
 #[derive(Serialize)]
@@ -220,15 +244,19 @@ pub fn render_all(
     let total = site.reports.len() * site.languages().len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     per_language(site, theme, sink, |r, push| {
-        push(r.home());
-        push(r.parks_index());
-        site.units.par_iter().for_each(|unit| push(r.park(unit)));
+        push(r.at("").home());
+        push(r.at("parks/").parks_index());
+        site.units
+            .par_iter()
+            .for_each(|unit| push(r.at(&unit_path(unit)).park(unit)));
         site.reports.par_iter().for_each(|entry| {
-            push(r.report(entry));
+            push(r.at(&entry.path()).report(entry));
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
         });
-        push(r.years_index());
-        site.years().par_iter().for_each(|year| push(r.year(*year)));
+        push(r.at("years/").years_index());
+        site.years()
+            .par_iter()
+            .for_each(|year| push(r.at(&year_path(*year)).year(*year)));
     })
 }
 
@@ -239,8 +267,12 @@ pub fn render_units(site: &Site, theme: &Theme, ids: &[String], sink: crate::Sin
     let units: Vec<&Unit> = site.units.iter().copied().filter(|u| ids.contains(&u.id)).collect();
     let entries: Vec<&ReportEntry> = site.reports.iter().filter(|e| ids.contains(&e.unit.id)).collect();
     per_language(site, theme, sink, |r, push| {
-        units.par_iter().for_each(|unit| push(r.park(unit)));
-        entries.par_iter().for_each(|entry| push(r.report(entry)));
+        units
+            .par_iter()
+            .for_each(|unit| push(r.at(&unit_path(unit)).park(unit)));
+        entries
+            .par_iter()
+            .for_each(|entry| push(r.at(&entry.path()).report(entry)));
     })
 }
 
@@ -251,11 +283,15 @@ pub fn render_listings(site: &Site, theme: &Theme, years: &[u16], sink: crate::S
     per_language(site, theme, sink, |r, push| {
         rayon::join(
             || {
-                push(r.home());
-                push(r.parks_index());
-                push(r.years_index());
+                push(r.at("").home());
+                push(r.at("parks/").parks_index());
+                push(r.at("years/").years_index());
             },
-            || years.par_iter().for_each(|year| push(r.year(*year))),
+            || {
+                years
+                    .par_iter()
+                    .for_each(|year| push(r.at(&year_path(*year)).year(*year)))
+            },
         );
     })
 }
@@ -270,40 +306,63 @@ pub fn render_site_pages(
     sink: crate::Sink,
 ) -> Result<(), Vec<Diagnostic>> {
     per_language(site, theme, sink, |r, push| {
-        push(r.data_page(downloads));
-        push(r.search_page());
-        push(r.not_found());
+        push(r.at("data/").data_page(downloads));
+        push(r.at("search/").search_page());
+        push(r.at("404.html").not_found());
     })
 }
 
+/// The page of a unit, below the site root: `parks/<id>/`.
+fn unit_path(unit: &Unit) -> String {
+    format!("parks/{}/", unit.id)
+}
+
+/// The page of a year, below the site root: `years/<year>/`.
+fn year_path(year: u16) -> String {
+    format!("years/{year}/")
+}
+
+/// Renders the pages of one language; [`Renderer::at`] places it at one page, which every
+/// link it makes is relative to.
+#[derive(Clone)]
 struct Renderer<'a> {
     site: &'a Site<'a>,
     theme: &'a Theme,
     lang: Lang,
     /// Where chart files go, beside the pages.
     sink: crate::Sink<'a>,
-    /// The theme's templates with this language's UI strings and site settings as globals:
-    /// converted once, not for each of thousands of pages.
-    tera: tera::Tera,
+    /// The theme's templates with this language's UI strings as globals: converted once, not
+    /// for each of thousands of pages.
+    tera: std::sync::Arc<tera::Tera>,
+    /// The folder of the page being rendered, below the site root with the language's folder
+    /// (`en/parks/x/2019/`): links are relative to it (see [`crate::site::relative`]).
+    here: String,
 }
 
 impl<'a> Renderer<'a> {
     fn new(site: &'a Site<'a>, theme: &'a Theme, lang: Lang, sink: crate::Sink<'a>) -> Renderer<'a> {
-        let mut r = Renderer {
-            site,
-            theme,
-            lang,
-            sink,
-            tera: theme.tera.clone(),
-        };
-        let view = r.site_view();
-        let globals = r.tera.global_context();
+        let mut tera = theme.tera.clone();
+        let globals = tera.global_context();
         globals.insert("lang", lang.code());
         globals.insert("is_primary", &lang.is_primary());
         globals.insert("html_lang", lang.html());
         globals.insert("t", theme.t(lang.code()));
-        globals.insert("site", &view);
-        r
+        Renderer {
+            site,
+            theme,
+            lang,
+            sink,
+            tera: tera.into(),
+            here: lang.path(""),
+        }
+    }
+
+    /// This renderer placed at the page `path` (language-neutral, below the site root:
+    /// `parks/x/`, `404.html`).
+    fn at(&self, path: &str) -> Renderer<'a> {
+        let full = self.lang.path(path);
+        let here = full[..full.rfind('/').map_or(0, |i| i + 1)].to_string();
+        Renderer { here, ..self.clone() }
     }
 }
 
@@ -342,11 +401,23 @@ impl Renderer<'_> {
             .get(name)
             .map(|(hashed, _)| hashed.as_str())
             .unwrap_or(name);
-        format!("{}assets/{file}", self.site.config.base_path)
+        self.file(&format!("assets/{file}"))
     }
 
+    /// Link to the page `path` (language-neutral, below the site root) in this language.
     fn url(&self, path: &str) -> String {
-        self.site.url(self.lang, path)
+        self.link(self.lang, path)
+    }
+
+    /// Link to the page `path` in `lang`.
+    fn link(&self, lang: Lang, path: &str) -> String {
+        crate::site::relative(&self.here, &lang.path(path))
+    }
+
+    /// Link to a file that is the same in every language (`data/…`, `assets/…`, a report's
+    /// `report.json`): `path` below the site root.
+    fn file(&self, path: &str) -> String {
+        crate::site::relative(&self.here, path)
     }
 
     fn unit_name(&self, unit: &Unit) -> String {
@@ -389,8 +460,8 @@ impl Renderer<'_> {
             license: c.data_license.clone(),
             license_url: c.data_license_url.clone(),
             home: self.url(""),
-            css: format!("{}assets/{}", self.site.config.base_path, self.theme.css_name),
-            data_url: format!("{}data/reports.json", self.site.config.base_path),
+            css: self.file(&format!("assets/{}", self.theme.css_name)),
+            data_url: self.file("data/reports.json"),
             nav: vec![
                 Link {
                     text: self.t("nav_home"),
@@ -527,6 +598,7 @@ impl Renderer<'_> {
             og_type: "website",
             og_locale: self.lang.og_locale(),
             og_locale_alternates: others.iter().map(|l| l.og_locale()).collect(),
+            base: None,
             kind,
             title,
             title_lang,
@@ -538,7 +610,7 @@ impl Renderer<'_> {
                 .iter()
                 .map(|l| Link {
                     text: self.theme.t(l.code()).get("language_name").cloned().unwrap_or_default(),
-                    url: self.site.url(*l, path),
+                    url: self.link(*l, path),
                     lang: Some(l.html()),
                 })
                 .collect(),
@@ -564,8 +636,16 @@ impl Renderer<'_> {
         page: PageView,
         extra: impl FnOnce(&mut tera::Context),
     ) -> Result<OutputFile, Diagnostic> {
+        let out = self.lang.path(&out_path);
+        debug_assert_eq!(
+            self.here,
+            out[..out.rfind('/').map_or(0, |i| i + 1)],
+            "{out_path} rendered by a renderer placed elsewhere: its links would be wrong"
+        );
         let mut ctx = tera::Context::new();
         ctx.insert("page", &page);
+        // Site-wide links are relative to the page, so the site view is made for each page.
+        ctx.insert("site", &self.site_view());
         extra(&mut ctx);
         let html = self.tera.render(template, &ctx).map_err(|e| {
             crate::theme::template_error(
@@ -581,7 +661,7 @@ impl Renderer<'_> {
             )
         })?;
         Ok(OutputFile {
-            path: self.lang.path(&out_path),
+            path: out,
             bytes: html.into_bytes(),
         })
     }
@@ -648,7 +728,7 @@ impl Renderer<'_> {
             },
             unit: Link {
                 text: self.unit_name(e.unit),
-                url: self.url(&format!("parks/{}/", e.unit.id)),
+                url: self.url(&unit_path(e.unit)),
                 lang: None,
             },
             year: f.year,
@@ -664,7 +744,7 @@ impl Renderer<'_> {
         UnitRow {
             name: Link {
                 text: self.unit_name(unit),
-                url: self.url(&format!("parks/{}/", unit.id)),
+                url: self.url(&unit_path(unit)),
                 lang: None,
             },
             region: self.region(unit).unwrap_or_else(|| self.t("not_disclosed")),
@@ -766,7 +846,7 @@ impl Renderer<'_> {
         YearTotal {
             year: Link {
                 text: year.to_string(),
-                url: self.url(&format!("years/{year}/")),
+                url: self.url(&year_path(year)),
                 lang: None,
             },
             reports: reports.len(),
@@ -859,7 +939,7 @@ impl Renderer<'_> {
             .iter()
             .map(|e| self.report_row(e))
             .collect();
-        let path = format!("parks/{}/", unit.id);
+        let path = unit_path(unit);
         let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()), &path);
         let name = self.unit_name(unit);
         let description = self.pick(
@@ -879,7 +959,7 @@ impl Renderer<'_> {
             },
         ];
         let page = self.page("park", &path, name, description, crumbs);
-        let json = format!("{}{}park.json", self.site.config.base_path, path);
+        let json = self.file(&format!("{path}park.json"));
         self.render("park.html", format!("{path}index.html"), page, |ctx| {
             ctx.insert("facts", &facts);
             ctx.insert("covers", &covers);
@@ -939,14 +1019,14 @@ impl Renderer<'_> {
             published_time: f.published.as_ref().map(|p| crate::render::feeds::iso_date(p)),
             source: filer.clone(),
         });
-        let json = format!("{}{}report.json", self.site.config.base_path, path);
-        let csv = format!("{}{}report.csv", self.site.config.base_path, path);
-        let zh_url = self.site.url(self.site.primary(), &path);
+        let json = self.file(&format!("{path}report.json"));
+        let csv = self.file(&format!("{path}report.csv"));
+        let zh_url = self.link(self.site.primary(), &path);
         let meta = vec![(
             self.t("meta_unit"),
             Link {
                 text: filer.clone(),
-                url: self.url(&format!("parks/{}/", entry.unit.id)),
+                url: self.url(&unit_path(entry.unit)),
                 lang: self.lang.mark_chinese(&filer),
             },
         )];
@@ -1143,7 +1223,7 @@ impl Renderer<'_> {
             },
             Link {
                 text: unit_name.to_string(),
-                url: self.url(&format!("parks/{}/", entry.unit.id)),
+                url: self.url(&unit_path(entry.unit)),
                 lang: None,
             },
             Link {
@@ -1235,7 +1315,7 @@ impl Renderer<'_> {
             .filter(|e| e.report.front.year == year)
             .map(|e| self.report_row(e))
             .collect();
-        let path = format!("years/{year}/");
+        let path = year_path(year);
         let title = self.pick(&format!("{year}年度报告"), &format!("Reports for {year}"));
         let description = self.pick(
             &format!("{year}年度各单位绩效自评报告及主要数据。"),
@@ -1264,12 +1344,11 @@ impl Renderer<'_> {
     }
 
     fn data_page(&self, downloads: &[super::package::Download]) -> Result<OutputFile, Diagnostic> {
-        let base = &self.site.config.base_path;
         let files: Vec<DataFile> = downloads
             .iter()
             .map(|d| DataFile {
                 title: self.pick(d.title_zh, d.title),
-                url: format!("{base}data/{}.csv", d.name),
+                url: self.file(&format!("data/{}.csv", d.name)),
                 name: format!("{}.csv", d.name),
                 description: self.pick(d.description_zh, d.description),
                 rows: Some(d.table.rows.len()),
@@ -1287,7 +1366,7 @@ impl Renderer<'_> {
             .collect();
         let other = |name: &str, zh: &str, en: &str, dzh: &str, den: &str| DataFile {
             title: self.pick(zh, en),
-            url: format!("{base}{name}"),
+            url: self.file(name),
             name: name.rsplit('/').next().unwrap_or(name).to_string(),
             description: self.pick(dzh, den),
             rows: None,
@@ -1354,7 +1433,11 @@ impl Renderer<'_> {
         #[derive(Serialize)]
         struct SearchView {
             action: String,
+            /// The folder of this language's index, relative to the page.
             index: String,
+            /// The site root relative to the page: the index gives each result's address
+            /// from the site root (`/parks/x/2021/`).
+            root: String,
             script: String,
             parks: Vec<Park>,
             years: Vec<u16>,
@@ -1364,7 +1447,11 @@ impl Renderer<'_> {
         let units: Vec<UnitRow> = self.site.units.iter().map(|u| self.unit_row(u)).collect();
         let view = SearchView {
             action: self.url("search/"),
-            index: self.url(&crate::search::index::search_folder(self.lang)),
+            index: crate::site::relative_folder(
+                &self.here,
+                &self.lang.path(&crate::search::index::search_folder(self.lang)),
+            ),
+            root: crate::site::relative_folder(&self.here, ""),
             script: self.asset("search.js"),
             parks: self
                 .site
@@ -1387,7 +1474,7 @@ impl Renderer<'_> {
                 .into_iter()
                 .map(|y| Link {
                     text: y.to_string(),
-                    url: self.url(&format!("years/{y}/")),
+                    url: self.url(&year_path(y)),
                     lang: None,
                 })
                 .collect(),
@@ -1413,8 +1500,26 @@ impl Renderer<'_> {
             .iter_mut()
             .zip(self.site.languages().iter().filter(|l| **l != self.lang))
         {
-            switch.url = self.site.url(*lang, "");
+            switch.url = self.link(*lang, "");
         }
+        let base_path = &self.site.config.base_path;
+        // A JSON string, with `<` escaped so that no `</script>` can end the script early.
+        let site_js = serde_json::to_string(base_path)
+            .unwrap_or_else(|_| "\"/\"".into())
+            .replace('<', "\\u003c");
+        // Neither can end its element early (`</style`, `</script`).
+        let options = self
+            .theme
+            .scripts
+            .get("options.js")
+            .map_or("", |(_, text)| text.as_str());
+        page.base = Some(NotFoundBase {
+            href: format!("{base_path}{}", self.here),
+            site_js,
+            file: "404.html",
+            style: self.theme.css.replace("</", "<\\/"),
+            script: options.replace("</", "<\\/"),
+        });
         self.render("404.html", "404.html".into(), page, |_| {})
     }
 }

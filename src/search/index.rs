@@ -10,9 +10,10 @@
 //! - `r<n>`: further blocks of postings, term after term, each block about `growth` times the
 //!   one before; a term's entry says where its second block is, the others follow it. A query
 //!   reads them only while they could change its top results (see `query.rs`).
-//! - `d<chunk>`: address, title, subtitle and plain text of consecutive documents, fetched only
-//!   for the top candidates (to confirm exact phrases and to cut excerpts); a chunk holds about
-//!   `chunk_bytes`, so a long document has one of its own.
+//! - `d<chunk>`: address (from the site root: `/parks/x/2021/`), title, subtitle and plain
+//!   text of consecutive documents, fetched only for the top candidates (to confirm exact
+//!   phrases and to cut excerpts); a chunk holds about `chunk_bytes`, so a long document has
+//!   one of its own.
 //! - `i`, `u<bucket>`: for the filters only — year, kind and grade of each document; the range
 //!   of documents of each unit.
 //!
@@ -48,6 +49,8 @@ const BODY: f64 = 1.0;
 
 /// One searchable page.
 pub struct Doc {
+    /// The page's path from the site root (`/en/parks/x/2021/`): the search page prefixes the
+    /// way to the site root, so the index works wherever the site is served.
     pub url: String,
     pub title: String,
     pub subtitle: String,
@@ -149,7 +152,7 @@ fn unit_doc(site: &Site, unit: &Unit, lang: Lang) -> Doc {
     }
     labels.extend(p.leading_industries.iter().chain(&p.leading_industries_en).cloned());
     Doc {
-        url: site.url(lang, &format!("parks/{}/", unit.id)),
+        url: site.root_path(lang, &format!("parks/{}/", unit.id)),
         title: name.clone(),
         subtitle: pick("园区与单位", "Unit"),
         park: unit.id.clone(),
@@ -194,7 +197,7 @@ fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang, words: Word
     });
     let unit_name = pick(&unit.profile.name, &unit.profile.name_en);
     Doc {
-        url: site.url(lang, &e.path()),
+        url: site.root_path(lang, &e.path()),
         title: title.clone(),
         subtitle: format!("{unit_name} · {} · {kind_name}", f.year),
         park: unit.id.clone(),

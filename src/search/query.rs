@@ -39,6 +39,7 @@ pub struct Index {
 /// A result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
+    /// The page's path from the site root (`/parks/x/2021/`).
     pub url: String,
     pub title: String,
     /// Σ idf × 10⁶ × weight × 100 over the matched terms.

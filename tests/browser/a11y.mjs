@@ -82,8 +82,8 @@ if (fs.existsSync(path.join(root, 'search/index.html'))) {
   for (const [lang, q, want] of cases) {
     await page.goto(`${origin}${basePath}${lang}search/?q=${encodeURIComponent(q)}`);
     await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 });
-    const links = await page.$$eval('#search-results li > a', (as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
-    if (!links.includes(`${basePath}${want}`)) fail(`search ${q}: ${want} not in the top 3 (${links.join(', ')})`);
+    const links = await page.$$eval('#search-results li > a', (as) => as.slice(0, 3).map((a) => a.href));
+    if (!links.includes(`${origin}${basePath}${want}`)) fail(`search ${q}: ${want} not in the top 3 (${links.join(', ')})`);
     const status = await page.textContent('#search-status');
     if (!/\d/.test(status)) fail(`search ${q}: the count is not announced (${status})`);
     checked++;
@@ -91,7 +91,7 @@ if (fs.existsSync(path.join(root, 'search/index.html'))) {
   // Typing updates the results and the address.
   await page.fill('#search-q', '道县');
   await page.waitForFunction(() => /%E9%81%93|道县/.test(decodeURIComponent(location.search)) && document.querySelectorAll('#search-results li').length > 0, null, { timeout: 10000 });
-  const first = await page.$eval('#search-results li > a', (a) => a.getAttribute('href'));
+  const first = await page.$eval('#search-results li > a', (a) => a.href);
   if (!first.includes('/parks/daoxian/')) fail(`typing 道县: first result ${first}`);
   // Without JavaScript the page says so and lists every unit.
   const nojs = await browser.newContext({ javaScriptEnabled: false });

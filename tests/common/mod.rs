@@ -65,6 +65,32 @@ pub fn attrs(html: &str, attr: &str) -> Vec<String> {
     out
 }
 
+/// The file a relative link on the page `page` leads to, below the site root (`page` and the
+/// result are paths like `en/parks/x/index.html`), without its query and fragment; `None`
+/// when the link is not relative (a scheme, `/…`) or climbs above the site root.
+pub fn resolve(page: &str, link: &str) -> Option<String> {
+    if link.starts_with('/') || link.contains("://") || link.starts_with('#') {
+        return None;
+    }
+    let link = link.split(['#', '?']).next().unwrap();
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in link.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if link.ends_with('/') || link.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
 /// Text of a page with tags removed and whitespace collapsed.
 pub fn text(html: &str) -> String {
     let mut out = String::new();

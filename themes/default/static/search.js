@@ -206,8 +206,14 @@
     if (!form) return;
     var input = form.elements.q, list = document.getElementById('search-results'), status = document.getElementById('search-status');
     var index = new Index(form.getAttribute('data-index')), t = form.dataset, timer, seq = 0;
-    form.hidden = false;
     document.getElementById('search-nojs').hidden = true;
+    // Opened from a folder, the browser refuses to read the index: say so, keep the lists.
+    if (location.protocol === 'file:') {
+      var notice = document.getElementById('search-file');
+      if (notice) notice.hidden = false;
+      return;
+    }
+    form.hidden = false;
     var params = new URLSearchParams(location.search);
     ['q', 'park', 'year', 'kind', 'grade'].forEach(function (k) { if (params.get(k) && form.elements[k]) form.elements[k].value = params.get(k); });
     function run() {
@@ -220,7 +226,7 @@
       index.search(q, f).then(function (hits) {
         if (mine !== seq) return;
         list.innerHTML = hits.map(function (h) {
-          return '<li><a href="' + esc(h.doc.u) + '">' + esc(h.doc.t) + '</a><div class="search-meta">' + esc(h.doc.s) + '</div><p>' + excerpt(h.doc.x || '', q) + '</p></li>';
+          return '<li><a href="' + esc((t.root || '') + h.doc.u.replace(/^\//, '')) + '">' + esc(h.doc.t) + '</a><div class="search-meta">' + esc(h.doc.s) + '</div><p>' + excerpt(h.doc.x || '', q) + '</p></li>';
         }).join('');
         status.textContent = (hits.length ? t.found : t.none).replace('{n}', hits.length).replace('{q}', q);
       });

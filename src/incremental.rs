@@ -21,7 +21,7 @@ use crate::diagnostics::Diagnostic;
 use crate::figures::Checked;
 use crate::lang::{Lang, language_of};
 use crate::render::OutputFile;
-use crate::{Failure, Loaded, content, render, search, site};
+use crate::{Failure, Loaded, content, render, site};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -137,7 +137,7 @@ pub fn render_units(loaded: &Loaded, ids: &BTreeSet<String>) -> Result<Vec<Outpu
     let ids: Vec<String> = ids.iter().cloned().collect();
     collect(loaded, |site, sink| {
         render::pages::render_units(site, &loaded.theme, &ids, sink).map_err(Failure::Content)?;
-        render::data::render_units(site, &ids, sink).map_err(json_failure)
+        render::data::render_units(site, &ids, sink).map_err(crate::json_failure)
     })
 }
 
@@ -154,20 +154,10 @@ fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
     collect(loaded, |site, sink| {
         let downloads = render::package::downloads(site);
         render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
-        render::data::render_site_files(site, sink).map_err(json_failure)?;
+        render::data::render_site_files(site, sink).map_err(crate::json_failure)?;
         render::package::render(site, &downloads).into_iter().for_each(sink);
-        let langs = site.languages();
-        let indexes: Vec<Vec<OutputFile>> = {
-            use rayon::prelude::*;
-            langs
-                .par_iter()
-                .map(|l| search::index::build(site, *l, loaded.theme.words(l.code())))
-                .collect()
-        };
-        indexes.into_iter().flatten().for_each(sink);
-        for lang in langs {
-            sink(render::feeds::atom(site, *lang));
-        }
+        crate::render_search(site, &loaded.theme, sink);
+        crate::render_feeds(site, sink);
         Ok(())
     })
 }
@@ -219,13 +209,6 @@ fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
             .collect()
     };
     vec![render::feeds::sitemap(&site, &pages), render::package::checksums(&sums)]
-}
-
-fn json_failure(e: serde_json::Error) -> Failure {
-    Failure::Io(vec![Diagnostic::error(
-        "data",
-        crate::msg!(CannotWriteJson, error = e.to_string()),
-    )])
 }
 
 /// True for the files of the search indexes (`search/<lang>/…` in each language's folder,

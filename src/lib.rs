@@ -286,19 +286,22 @@ fn render_pages_and_data(
     render::pages::render_site_pages(site, theme, &downloads, put).map_err(Failure::Content)?;
     timer.stage("pages and charts");
     let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
-    render::data::render_all(site, reports.unwrap_or(&Default::default()), put).map_err(|e| {
-        Failure::Io(vec![Diagnostic::error(
-            "data",
-            crate::msg!(CannotWriteJson, error = e.to_string()),
-        )])
-    })?;
+    render::data::render_all(site, reports.unwrap_or(&Default::default()), put).map_err(json_failure)?;
     render::package::render(site, &downloads).into_iter().for_each(put);
     timer.stage("data");
     Ok(())
 }
 
+/// Writing JSON failed (only when memory runs out): nothing was written yet.
+pub(crate) fn json_failure(e: serde_json::Error) -> Failure {
+    Failure::Io(vec![Diagnostic::error(
+        "data",
+        crate::msg!(CannotWriteJson, error = e.to_string()),
+    )])
+}
+
 /// The search index of every language, the languages in parallel.
-fn render_search(site: &site::Site, theme: &theme::Theme, put: Sink) {
+pub(crate) fn render_search(site: &site::Site, theme: &theme::Theme, put: Sink) {
     use rayon::prelude::*;
     let mut timer = timing::Timer::new();
     let indexes: Vec<Vec<render::OutputFile>> = site
@@ -310,11 +313,16 @@ fn render_search(site: &site::Site, theme: &theme::Theme, put: Sink) {
     timer.stage("search");
 }
 
-/// The feed of each language, the theme's scripts and stylesheet, and robots.txt.
-fn render_feeds_and_assets(site: &site::Site, theme: &theme::Theme, put: Sink) {
+/// The feed of each language.
+pub(crate) fn render_feeds(site: &site::Site, put: Sink) {
     for lang in site.languages() {
         put(render::feeds::atom(site, *lang));
     }
+}
+
+/// The feed of each language, the theme's scripts and stylesheet, and robots.txt.
+fn render_feeds_and_assets(site: &site::Site, theme: &theme::Theme, put: Sink) {
+    render_feeds(site, put);
     for (hashed, text) in theme.scripts.values() {
         put(render::OutputFile {
             path: format!("assets/{hashed}"),

@@ -316,6 +316,41 @@ pub struct ThreePublic {
     pub vehicles: Option<SpendingLine>,
 }
 
+impl ThreePublic {
+    /// The lines by key, total first, in the form's order.
+    pub fn lines(&self) -> [(&'static str, Option<&SpendingLine>); 4] {
+        [
+            ("total", self.total.as_ref()),
+            ("overseas_travel", self.overseas_travel.as_ref()),
+            ("hospitality", self.hospitality.as_ref()),
+            ("vehicles", self.vehicles.as_ref()),
+        ]
+    }
+
+    /// The line with this key.
+    pub fn line(&self, key: &str) -> Option<&SpendingLine> {
+        self.lines().into_iter().find(|(k, _)| *k == key).and_then(|(_, l)| l)
+    }
+}
+
+impl SpendingLine {
+    /// A figure of the line by its key (`budget`, `actual`, `rate` …).
+    pub fn figure(&self, key: &str) -> Option<Dec> {
+        match key {
+            "budget" => self.budget,
+            "actual" => self.actual,
+            "rate" => self.rate,
+            "change" => self.change,
+            "change_pct" => self.change_pct,
+            "batches" => self.batches,
+            "people" => self.people,
+            "purchase" => self.purchase,
+            "operation" => self.operation,
+            _ => None,
+        }
+    }
+}
+
 /// One line of “三公”经费: budget against actual, with the stated rate and change.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

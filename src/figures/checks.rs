@@ -429,9 +429,8 @@ fn fund_lines(cx: &mut Ctx) {
     };
     let n = |k: &str| name(&format!("expenditure.{k}"));
     for (i, fund) in e.by_fund.iter().enumerate() {
-        let k = schema::find(schema::FUNDS, fund.fund.key())
-            .map(|k| (k.label.zh, k.label.en))
-            .unwrap_or(("", ""));
+        let label = schema::fund_label(fund.fund);
+        let k = (label.zh, label.en);
         let items: Vec<&Item> = e.project_items.iter().filter(|it| it.fund == Some(fund.fund)).collect();
         // Project items add up to the budget's project spending; to its total only when it has
         // no basic spending (a total that includes basic spending is not theirs to match).
@@ -547,16 +546,6 @@ fn execution_rate(cx: &mut Ctx) {
     );
 }
 
-/// The “三公”经费 lines in form order, total first.
-fn lines(tp: &ThreePublic) -> [(&'static str, &Option<SpendingLine>); 4] {
-    [
-        ("total", &tp.total),
-        ("overseas_travel", &tp.overseas_travel),
-        ("hospitality", &tp.hospitality),
-        ("vehicles", &tp.vehicles),
-    ]
-}
-
 fn three_public_totals(cx: &mut Ctx) {
     use Seg::Key as K;
     let Some(tp) = cx.report.front.three_public.as_ref() else {
@@ -564,7 +553,7 @@ fn three_public_totals(cx: &mut Ctx) {
     };
     let Some(total) = &tp.total else { return };
     let n = |k: &str| name(&format!("three_public.{k}"));
-    let all = lines(tp);
+    let all = tp.lines();
     let parts = &all[1..];
     for (what, zh, en) in [("actual", "决算数", "actual"), ("budget", "预算数", "budget")] {
         let get = |l: &SpendingLine| if what == "actual" { l.actual } else { l.budget };
@@ -593,7 +582,7 @@ fn three_public_lines(cx: &mut Ctx) {
     let Some(tp) = cx.report.front.three_public.as_ref() else {
         return;
     };
-    for (key, line) in lines(tp) {
+    for (key, line) in tp.lines() {
         let Some(l) = line else { continue };
         let label = name(&format!("three_public.{key}"));
         cx.share(

@@ -52,14 +52,8 @@ fn units_of(front: &ReportFront) -> Vec<(&str, Vec<Seg<'static>>)> {
         }
     }
     if let Some(tp) = &front.three_public {
-        let lines = [
-            ("total", &tp.total),
-            ("overseas_travel", &tp.overseas_travel),
-            ("hospitality", &tp.hospitality),
-            ("vehicles", &tp.vehicles),
-        ];
-        for (key, line) in lines {
-            if let Some(u) = line.as_ref().and_then(|l| l.unit.as_deref()) {
+        for (key, line) in tp.lines() {
+            if let Some(u) = line.and_then(|l| l.unit.as_deref()) {
                 out.push((u, vec![Seg::Key("three_public"), Seg::Key(key), Seg::Key("unit")]));
             }
         }

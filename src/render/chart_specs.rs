@@ -185,19 +185,9 @@ fn project_items_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
     Some(s.chart("project-items", title.zh, title.en, vec![], cats, summary))
 }
 
-/// The “三公”经费 lines, total first.
-fn lines(tp: &ThreePublic) -> [(&'static str, &Option<SpendingLine>); 4] {
-    [
-        ("total", &tp.total),
-        ("overseas_travel", &tp.overseas_travel),
-        ("hospitality", &tp.hospitality),
-        ("vehicles", &tp.vehicles),
-    ]
-}
-
 fn three_public_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
     let tp = f.three_public.as_ref()?;
-    let cats = lines(tp)[1..]
+    let cats = tp.lines()[1..]
         .iter()
         .map(|(k, l)| {
             s.cat(
@@ -279,7 +269,8 @@ fn budget_actual_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
 
 fn three_public_budget_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
     let tp = f.three_public.as_ref()?;
-    let cats: Vec<Category> = lines(tp)
+    let cats: Vec<Category> = tp
+        .lines()
         .iter()
         .filter_map(|(k, l)| {
             let l = l.as_ref().filter(|l| l.budget.is_some())?;
@@ -345,9 +336,7 @@ fn funding_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
         .by_fund
         .iter()
         .map(|b| {
-            let k = schema::find(schema::FUNDS, b.fund.key())
-                .map(|k| k.label)
-                .unwrap_or(label(""));
+            let k = schema::fund_label(b.fund);
             let (v, suffix) = match (b.total, b.project) {
                 (Some(t), _) => (Some(t), String::new()),
                 (None, Some(p)) => (

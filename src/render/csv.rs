@@ -381,33 +381,20 @@ fn fund_columns(t: &mut Table, s: &Section, f: &ReportFront) {
 
 /// “三公”经费: each line's figures and unit, then the figures only one line has.
 fn line_columns(t: &mut Table, s: &Section, lines: &[Line], fields: &[LineField], f: &ReportFront) {
-    let tp = f.three_public.clone().unwrap_or_default();
-    let get = |key: &str| match key {
-        "total" => tp.total.clone(),
-        "overseas_travel" => tp.overseas_travel.clone(),
-        "hospitality" => tp.hospitality.clone(),
-        _ => tp.vehicles.clone(),
-    };
-    let value = |l: &SpendingLine, key: &str| match key {
-        "budget" => l.budget,
-        "actual" => l.actual,
-        "rate" => l.rate,
-        "change" => l.change,
-        "change_pct" => l.change_pct,
-        "batches" => l.batches,
-        "people" => l.people,
-        "purchase" => l.purchase,
-        _ => l.operation,
-    };
+    let get = |key: &str| f.three_public.as_ref().and_then(|tp| tp.line(key));
+    let value = |l: Option<&SpendingLine>, key: &str| l.and_then(|l| l.figure(key));
     let numbers = |x: &&LineField| x.kind.is_number();
     for line in lines {
         let stated = get(line.key);
-        let l = stated.clone().unwrap_or_default();
         let c = format!("{}_{}", s.csv_prefix, line.key);
         for x in fields.iter().filter(numbers).filter(|x| x.only.is_none()) {
-            t.num(&format!("{c}_{}", x.key), &line_column(line, x, &c), value(&l, x.key));
+            t.num(
+                &format!("{c}_{}", x.key),
+                &line_column(line, x, &c),
+                value(stated, x.key),
+            );
         }
-        let unit = stated.map(|l| l.unit.unwrap_or_else(|| f.amount_unit.clone()));
+        let unit = stated.map(|l| l.unit.clone().unwrap_or_else(|| f.amount_unit.clone()));
         t.text(
             &format!("{c}_unit"),
             &format!("Unit of the {c} amounts"),
@@ -418,8 +405,11 @@ fn line_columns(t: &mut Table, s: &Section, lines: &[Line], fields: &[LineField]
         let Some(only) = x.only else { continue };
         let line = lines.iter().find(|l| l.key == only).expect("a line field names a line");
         let c = format!("{}_{}", s.csv_prefix, line.key);
-        let l = get(only).unwrap_or_default();
-        t.num(&format!("{c}_{}", x.key), &line_column(line, x, &c), value(&l, x.key));
+        t.num(
+            &format!("{c}_{}", x.key),
+            &line_column(line, x, &c),
+            value(get(only), x.key),
+        );
     }
 }
 

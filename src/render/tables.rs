@@ -261,7 +261,7 @@ impl Fmt<'_> {
             self.share(item.share.as_ref(), share_of.0, share_of.1),
             self.change(item.change.as_ref(), item.change_pct.as_ref(), unit),
             item.fund.map(|f| Frag {
-                text: self.name(fund_label(f)),
+                text: self.name(schema::fund_label(f)),
                 lang: None,
             }),
             self.note(item.note.as_ref()),
@@ -343,13 +343,6 @@ pub fn report_tables(front: &ReportFront, lang: Lang, words: Words) -> Vec<Table
         words,
     };
     schema::SECTIONS.iter().filter_map(|s| f.section(front, s)).collect()
-}
-
-/// The form's name of a budget.
-fn fund_label(fund: Fund) -> Label {
-    schema::find(schema::FUNDS, fund.key())
-        .map(|k| k.label)
-        .unwrap_or(schema::l("", ""))
 }
 
 impl Fmt<'_> {
@@ -489,7 +482,7 @@ impl Fmt<'_> {
         let rows = funds
             .iter()
             .map(|s| {
-                let k = fund_label(s.fund);
+                let k = schema::fund_label(s.fund);
                 vec![
                     self.label(k.zh, k.en, false),
                     self.num(s.total.as_ref()),
@@ -517,18 +510,10 @@ impl Fmt<'_> {
                 "Details",
             ],
         );
-        let tp = front.three_public.clone().unwrap_or_default();
+        let tp = front.three_public.as_ref();
         let rows = lines
             .iter()
-            .map(|line| {
-                let l = match line.key {
-                    "total" => &tp.total,
-                    "overseas_travel" => &tp.overseas_travel,
-                    "hospitality" => &tp.hospitality,
-                    _ => &tp.vehicles,
-                };
-                self.line_row(line, l.as_ref())
-            })
+            .map(|line| self.line_row(line, tp.and_then(|tp| tp.line(line.key))))
             .collect();
         (headers, rows, Vec::new())
     }

@@ -320,28 +320,40 @@ pub fn fields(section: &Section) -> impl Iterator<Item = &'static Field> {
     })
 }
 
-/// The field at a front-matter path (`expenditure.basic`), if it is one of the form's.
-pub fn field(path: &str) -> Option<&'static Field> {
-    let (sec, key) = path.rsplit_once('.')?;
-    SECTIONS
-        .iter()
-        .filter(|s| s.path == sec)
-        .flat_map(fields)
-        .find(|f| f.key == key)
+/// The form's fields and “三公”经费 lines by front-matter path, built once: checks, charts and
+/// the search index look names up for every report.
+fn by_path() -> &'static std::collections::HashMap<String, (Label, Option<&'static Field>)> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, (Label, Option<&'static Field>)>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for s in SECTIONS {
+            for f in fields(s) {
+                map.insert(format!("{}.{}", s.path, f.key), (f.label, Some(f)));
+            }
+            if let Body::Lines(lines, _) = s.body {
+                for l in lines {
+                    map.insert(format!("{}.{}", s.path, l.key), (l.label, None));
+                }
+            }
+        }
+        map
+    })
 }
 
-/// The label of a field or of a “三公”经费 line, by path.
+/// The field at a front-matter path (`expenditure.basic`), if it is one of the form's.
+pub fn field(path: &str) -> Option<&'static Field> {
+    by_path().get(path).and_then(|(_, f)| *f)
+}
+
+/// The label of a field or of a “三公”经费 line, by path; empty for any other path.
 pub fn label(path: &str) -> Label {
-    if let Some(f) = field(path) {
-        return f.label;
-    }
-    if let Some(line) = path.strip_prefix("three_public.")
-        && let Some(Body::Lines(lines, _)) = section("three_public").map(|s| s.body)
-        && let Some(l) = lines.iter().find(|l| l.key == line)
-    {
-        return l.label;
-    }
-    l("", "")
+    by_path().get(path).map_or(l("", ""), |(label, _)| *label)
+}
+
+/// The form's name of a budget (`general_public` → 一般公共预算).
+pub fn fund_label(fund: crate::content::model::Fund) -> Label {
+    find(FUNDS, fund.key()).map_or(l("", ""), |k| k.label)
 }
 
 /// A known key in one list.

@@ -59,7 +59,7 @@ pub fn template(year: u16, kind: ReportKind) -> String {
             .scaffold
             .0
             .replace("{year}", &year.to_string())
-            .replace("{kind}", kind_slug(kind));
+            .replace("{kind}", kind.slug());
         line(&mut out, 0, a.key, &value, a.scaffold.1);
     }
     for s in SECTIONS {
@@ -70,10 +70,6 @@ pub fn template(year: u16, kind: ReportKind) -> String {
     }
     out.push_str("---\n## 一、基本情况\n\n（在此粘贴报告正文。）\n");
     out
-}
-
-fn kind_slug(kind: ReportKind) -> &'static str {
-    kind.slug()
 }
 
 /// One section: its fields nested under its key, or a list.

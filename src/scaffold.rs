@@ -163,10 +163,17 @@ mod tests {
             let (report, problems) = crate::content::parse_report(&filled, Path::new("new.md"), "p", "2024");
             let report = report.unwrap_or_else(|| panic!("{problems:#?}"));
             assert_eq!(report.front.kind, kind);
-            assert!(
-                report.front.expenditure.as_ref().unwrap().total.is_none(),
-                "every figure starts empty"
-            );
+            match kind {
+                Kind::Department => assert!(
+                    report.front.expenditure.as_ref().unwrap().total.is_none(),
+                    "every figure starts empty"
+                ),
+                // A project form has no department sections.
+                Kind::Project => {
+                    assert!(report.front.expenditure.is_none());
+                    assert!(report.front.project.as_ref().unwrap().actual.is_none());
+                }
+            }
         }
     }
 

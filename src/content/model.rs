@@ -122,6 +122,15 @@ pub struct ReportFront {
     pub unit_name: Option<String>,
     #[serde(default)]
     pub project_name: Option<String>,
+    /// 主管部门 (project form): the department the project's funds are budgeted under.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// 实施单位 (project form): who carried the project out.
+    #[serde(default)]
+    pub implementer: Option<String>,
+    /// 项目实施期 / 项目总实施期, as the form writes it (`2021年—2023年`).
+    #[serde(default)]
+    pub period: Option<String>,
     #[serde(default)]
     pub published: Option<String>,
     /// Last updated (a correction or re-publication), same format as `published`.
@@ -169,6 +178,14 @@ pub struct ReportFront {
     pub goals: Vec<Goal>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// Level-one (and level-two) heads of the indicator table with their weights:
+    /// 产出指标（50分）.
+    #[serde(default)]
+    pub indicator_groups: Vec<IndicatorGroup>,
+    /// Any figure of the form stated a second time elsewhere in the report, by its front-matter
+    /// path (`expenditure.total`): the checks compare the two within rounding.
+    #[serde(default)]
+    pub also_stated: std::collections::BTreeMap<String, Vec<AlsoStated>>,
 }
 
 fn default_unit() -> String {
@@ -183,8 +200,26 @@ pub struct Evaluation {
     pub score: Option<Dec>,
     #[serde(default)]
     pub grade: Option<Grade>,
+    /// 备注 of the form, as printed (often the grading scale in words).
+    #[serde(default)]
+    pub remark: Option<String>,
+    /// The lowest score of each grade, where the form's 备注 sets a scale other than 90/80/60.
+    #[serde(default)]
+    pub scale: Option<GradeScale>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// The lowest score that earns each grade (差 is anything below `fair`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GradeScale {
+    #[serde(default)]
+    pub excellent: Option<Dec>,
+    #[serde(default)]
+    pub good: Option<Dec>,
+    #[serde(default)]
+    pub fair: Option<Dec>,
 }
 
 /// 预算.
@@ -195,6 +230,9 @@ pub struct Budget {
     pub initial: Option<Dec>,
     #[serde(default)]
     pub full_year: Option<Dec>,
+    /// 年中追加（调整）数: full-year budget − initial budget, signed.
+    #[serde(default)]
+    pub adjustment: Option<Dec>,
     #[serde(default)]
     pub income: Option<Dec>,
     #[serde(default)]
@@ -221,8 +259,14 @@ pub struct FinalAccounts {
     pub income: Option<Dec>,
     #[serde(default)]
     pub income_sources: Vec<Item>,
+    /// 资金来源总计 (收入总计): income plus the balance brought forward.
+    #[serde(default)]
+    pub sources_total: Option<Dec>,
     #[serde(default)]
     pub expenditure: Option<Dec>,
+    /// 按功能分类的支出 (一般公共服务支出 201 …).
+    #[serde(default)]
+    pub by_function: Vec<Item>,
     #[serde(default)]
     pub closing_balance: Option<Dec>,
     #[serde(default)]
@@ -249,6 +293,12 @@ pub struct Expenditure {
     pub public: Option<Dec>,
     #[serde(default)]
     pub public_share: Option<Dec>,
+    /// 会议费, within public expenses.
+    #[serde(default)]
+    pub meetings: Option<Dec>,
+    /// 培训费, within public expenses.
+    #[serde(default)]
+    pub training: Option<Dec>,
     #[serde(default)]
     pub project: Option<Dec>,
     #[serde(default)]
@@ -340,6 +390,7 @@ impl SpendingLine {
             "budget" => self.budget,
             "actual" => self.actual,
             "rate" => self.rate,
+            "previous" => self.previous,
             "change" => self.change,
             "change_pct" => self.change_pct,
             "batches" => self.batches,
@@ -361,6 +412,9 @@ pub struct SpendingLine {
     pub actual: Option<Dec>,
     #[serde(default)]
     pub rate: Option<Dec>,
+    /// 上年决算数.
+    #[serde(default)]
+    pub previous: Option<Dec>,
     #[serde(default)]
     pub change: Option<Dec>,
     #[serde(default)]
@@ -411,6 +465,9 @@ pub struct Staffing {
     pub authorized: Option<Dec>,
     #[serde(default)]
     pub authorized_type: Option<String>,
+    /// 内设机构数.
+    #[serde(default)]
+    pub internal_bodies: Option<Dec>,
     #[serde(default)]
     pub actual: Option<Dec>,
     #[serde(default)]
@@ -465,10 +522,49 @@ pub struct AlsoStated {
     pub place: Option<String>,
 }
 
-/// 项目资金 (project reports).
+/// The funds block of a self-evaluation form: 项目资金 of the 项目支出绩效自评表, 年度预算资金 of
+/// the 部门整体支出绩效自评表. Its own figures are the 年度资金总额 row; `rows` are the rows under it.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFunds {
+    /// 项目总投资 (all years, all sources).
+    #[serde(default)]
+    pub investment: Option<Dec>,
+    /// 其中：财政拨款, of the total investment.
+    #[serde(default)]
+    pub investment_fiscal: Option<Dec>,
+    #[serde(default)]
+    pub initial: Option<Dec>,
+    #[serde(default)]
+    pub full_year: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub rate: Option<Dec>,
+    #[serde(default)]
+    pub weight: Option<Dec>,
+    #[serde(default)]
+    pub score: Option<Dec>,
+    /// The rows under 年度资金总额: 当年财政拨款 / 上年结转资金 / 其他资金 (project form), by
+    /// income and by spending (department form).
+    #[serde(default)]
+    pub rows: Vec<FundsRow>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One row of a self-evaluation form's funds block. A row with no figures is a row the form
+/// prints blank: shown blank, never 0 and never "not disclosed".
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundsRow {
+    /// A key of the form's rows (`fiscal`, `carryover`, `other`, `general_public` …).
+    #[serde(default)]
+    pub key: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub label_en: Option<String>,
     #[serde(default)]
     pub initial: Option<Dec>,
     #[serde(default)]
@@ -483,6 +579,64 @@ pub struct ProjectFunds {
     pub score: Option<Dec>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl FundsRow {
+    /// A figure of the row by its column key.
+    pub fn figure(&self, key: &str) -> Option<Dec> {
+        match key {
+            "initial" => self.initial,
+            "full_year" => self.full_year,
+            "actual" => self.actual,
+            "rate" => self.rate,
+            "weight" => self.weight,
+            "score" => self.score,
+            _ => None,
+        }
+    }
+}
+
+impl ProjectFunds {
+    /// A figure of the 年度资金总额 row by its column key.
+    pub fn figure(&self, key: &str) -> Option<Dec> {
+        match key {
+            "initial" => self.initial,
+            "full_year" => self.full_year,
+            "actual" => self.actual,
+            "rate" => self.rate,
+            "weight" => self.weight,
+            "score" => self.score,
+            _ => None,
+        }
+    }
+}
+
+/// A head of the indicator table with its weight: a level-one head (产出指标（50分）), or a
+/// level-two head under one when `level2` is given.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorGroup {
+    pub level1: String,
+    #[serde(default)]
+    pub level2: Option<String>,
+    #[serde(default)]
+    pub weight: Option<Dec>,
+    #[serde(default)]
+    pub score: Option<Dec>,
+}
+
+impl Indicator {
+    /// A row the form prints with no indicator (成本指标 with nothing under it): no target,
+    /// result, weight or score.
+    pub fn is_blank(&self) -> bool {
+        self.level3.as_deref().is_none_or(|s| s.trim().is_empty())
+            && self.target.is_none()
+            && self.actual.is_none()
+            && self.weight.is_none()
+            && self.score.is_none()
+            && self.target_value.is_none()
+            && self.actual_value.is_none()
+    }
 }
 
 /// 年度总体目标: expected against achieved.
@@ -533,6 +687,15 @@ pub struct TranslationFront {
     pub unit_name: Option<String>,
     #[serde(default)]
     pub project_name: Option<String>,
+    /// 主管部门, translated.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// 实施单位, translated.
+    #[serde(default)]
+    pub implementer: Option<String>,
+    /// 项目实施期, translated.
+    #[serde(default)]
+    pub period: Option<String>,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
@@ -543,6 +706,9 @@ pub struct TranslationFront {
     pub goals: Vec<Goal>,
     #[serde(default)]
     pub indicators: Vec<IndicatorText>,
+    /// 备注 of the form, translated.
+    #[serde(default)]
+    pub remark: Option<String>,
 }
 
 /// Translated text of one indicator row.

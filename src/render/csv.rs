@@ -219,7 +219,7 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
             Body::Funds => fund_columns(t, s, f),
             Body::List(items) => item_columns(t, s, &items, f),
             Body::Lines(lines, fields) => line_columns(t, s, lines, fields, f),
-            Body::Goals(_) => {}
+            Body::Goals(_) | Body::Matrix(..) | Body::Groups(_) => {}
             Body::Indicators(_) => t.int(
                 "indicators",
                 "Number of indicator rows (indicators.csv)",

@@ -353,6 +353,7 @@ impl Fmt<'_> {
             Shown::Always => true,
             Shown::WhenGiven => given,
             Shown::Project => given || front.kind == Kind::Project,
+            Shown::Department => given || front.kind == Kind::Department,
         };
         if !shown {
             return None;
@@ -362,7 +363,7 @@ impl Fmt<'_> {
             Body::Funds => self.funds_body(front),
             Body::List(items) => (self.basic_headers(), self.items_rows(front, &items), Vec::new()),
             Body::Lines(lines, _) => self.lines_body(front, lines),
-            Body::Goals(_) | Body::Indicators(_) => return None,
+            Body::Goals(_) | Body::Indicators(_) | Body::Matrix(..) | Body::Groups(_) => return None,
         };
         Some(self.table(s, given, headers, rows, notes))
     }

@@ -118,6 +118,37 @@ fn section(out: &mut String, s: &Section) {
         }
         Body::Goals(columns) => row_list(out, "A list of rows, each:", columns),
         Body::Indicators(columns) => row_list(out, "A list of indicator rows, each:", columns),
+        Body::Groups(columns) => row_list(
+            out,
+            "A list of the indicator table's heads with their weights (产出指标（50分）), each:",
+            columns,
+        ),
+        Body::Matrix(rows, columns) => {
+            let names: Vec<String> = rows
+                .iter()
+                .map(|(k, group)| format!("`{}` {} ({group})", k.key, k.label.zh))
+                .collect();
+            out.push_str(&format!(
+                "A list of the rows printed under 年度资金总额, in the form's order. Each row has a `key` of the form ({}), or a `label` and `label_en` for a row the form names otherwise; rows of one group add up to the total row. A row with nothing but its key is a row the form prints blank. Each row has:\n\n",
+                names.join(", ")
+            ));
+            out.push_str(head);
+            for x in columns {
+                let unit = match x.kind {
+                    Kind::Percent => "%",
+                    Kind::Points => "分",
+                    _ => "`amount_unit`",
+                };
+                out.push_str(&format!(
+                    "| `{}` | {} | {} | {} | {unit} |\n",
+                    x.key,
+                    x.label.zh,
+                    x.label.en,
+                    x.kind.name()
+                ));
+            }
+            out.push_str("| `note` | 说明 | note | text | |\n");
+        }
     }
 }
 

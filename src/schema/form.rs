@@ -110,6 +110,27 @@ pub const ABOUT: &[About] = &[
         scaffold: ("\"\"", "项目或专项资金名称"),
     },
     About {
+        key: "department",
+        required: Required::No,
+        label: l("主管部门", "Competent department"),
+        hint: "project form: the department the funds are budgeted under",
+        scaffold: ("", "主管部门（项目自评表）"),
+    },
+    About {
+        key: "implementer",
+        required: Required::No,
+        label: l("实施单位", "Implementing unit"),
+        hint: "project form: who carried the project out",
+        scaffold: ("", "实施单位（项目自评表）"),
+    },
+    About {
+        key: "period",
+        required: Required::No,
+        label: l("项目实施期", "Implementation period"),
+        hint: "project form, as written (`2021年—2023年`)",
+        scaffold: ("", "项目实施期（项目自评表，如有）"),
+    },
+    About {
         key: "published",
         required: Required::No,
         label: l("发布时间", "Published"),
@@ -323,9 +344,53 @@ const EVALUATION: &[Entry] = &[
             .hint("优 / 良 / 中 / 差")
     }),
     Entry::Field(Field {
+        key: "remark",
+        label: l("备注", "Remarks"),
+        hint: "the form's 备注, as printed (often the grading scale in words)",
+        ..note(|r| r.evaluation.as_ref().and_then(|s| s.remark.as_deref()))
+    }),
+    Entry::Field(Field {
         place: Place::TextOf("score"),
         ..note(|r| r.evaluation.as_ref().and_then(|s| s.note.as_deref()))
     }),
+];
+
+/// The lowest score of each grade, where the form's 备注 sets its own scale.
+const SCALE: &[Entry] = &[
+    Entry::Field(
+        amount(
+            "excellent",
+            l("“优”的最低分", "Lowest score graded Excellent"),
+            |r| {
+                r.evaluation
+                    .as_ref()
+                    .and_then(|e| e.scale.as_ref())
+                    .and_then(|s| s.excellent)
+            },
+        )
+        .kind(Kind::Points, Unit::Of("分"))
+        .hint("90 unless the form says otherwise"),
+    ),
+    Entry::Field(
+        amount("good", l("“良”的最低分", "Lowest score graded Good"), |r| {
+            r.evaluation
+                .as_ref()
+                .and_then(|e| e.scale.as_ref())
+                .and_then(|s| s.good)
+        })
+        .kind(Kind::Points, Unit::Of("分"))
+        .hint("80 unless the form says otherwise"),
+    ),
+    Entry::Field(
+        amount("fair", l("“中”的最低分", "Lowest score graded Fair"), |r| {
+            r.evaluation
+                .as_ref()
+                .and_then(|e| e.scale.as_ref())
+                .and_then(|s| s.fair)
+        })
+        .kind(Kind::Points, Unit::Of("分"))
+        .hint("60 unless the form says otherwise; below it is 差"),
+    ),
 ];
 
 const BUDGET: &[Entry] = &[
@@ -337,6 +402,15 @@ const BUDGET: &[Entry] = &[
             r.budget.as_ref().and_then(|s| s.full_year)
         })
         .hint("after adjustments (调整后)"),
+    ),
+    Entry::Field(
+        amount(
+            "adjustment",
+            l("年中追加（调整）数", "In-year adjustment"),
+            |r| r.budget.as_ref().and_then(|s| s.adjustment),
+        )
+        .kind(Kind::Change, Unit::Amount)
+        .hint("full-year budget − initial budget, signed"),
     ),
     Entry::Field(amount(
         "income",
@@ -410,6 +484,14 @@ const FINAL_ACCOUNTS: &[Entry] = &[
         count_column: None,
         example: "- key: fiscal_appropriation / value: 4637.57 / share: 99.85",
     }),
+    Entry::Field(
+        amount(
+            "sources_total",
+            l("资金来源总计", "Total sources of funds"),
+            |r| r.final_accounts.as_ref().and_then(|s| s.sources_total),
+        )
+        .hint("收入总计: income for the year plus the balance brought forward"),
+    ),
     Entry::Field(Field {
         page_fallback: Some((
             |r| r.expenditure.as_ref().and_then(|e| e.total),
@@ -421,6 +503,26 @@ const FINAL_ACCOUNTS: &[Entry] = &[
             |r| r.final_accounts.as_ref().and_then(|s| s.expenditure),
         )
         .hint("leave empty when expenditure.total gives it")
+    }),
+    Entry::Items(Items {
+        key: "by_function",
+        label: l("按功能分类的支出", "Expenditure by function"),
+        get: |r| {
+            r.final_accounts
+                .as_ref()
+                .map(|s| s.by_function.as_slice())
+                .unwrap_or(&[])
+        },
+        known: &[],
+        share_of: Some(l("本年支出", "expenditure for the year")),
+        unit: Unit::Amount,
+        csv: ItemsCsv::Count,
+        csv_name: "by_function",
+        count_column: Some((
+            "final_by_function",
+            "Number of functional classification lines (items.csv has them)",
+        )),
+        example: "- label: 一般公共服务支出 / label_en: General public services / value: 3201.45",
     }),
     Entry::Field(amount(
         "closing_balance",
@@ -492,6 +594,20 @@ const EXPENDITURE: &[Entry] = &[
         BASIC_EXPENDITURE,
         |r| r.expenditure.as_ref().and_then(|s| s.public_share),
     )),
+    Entry::Field(
+        amount("meetings", l("会议费", "Meeting expenses"), |r| {
+            r.expenditure.as_ref().and_then(|s| s.meetings)
+        })
+        .at(Place::Sub)
+        .hint("within public expenses, where stated"),
+    ),
+    Entry::Field(
+        amount("training", l("培训费", "Training expenses"), |r| {
+            r.expenditure.as_ref().and_then(|s| s.training)
+        })
+        .at(Place::Sub)
+        .hint("within public expenses, where stated"),
+    ),
     Entry::Field(amount("project", l("项目支出", "Project expenditure"), |r| {
         r.expenditure.as_ref().and_then(|s| s.project)
     })),
@@ -584,6 +700,7 @@ const LINE_FIELDS: &[LineField] = &[
     line_field("budget", "预算数", "budget", Kind::Amount, None),
     line_field("actual", "决算数", "actual", Kind::Amount, None),
     line_field("rate", "完成预算", "share of budget used", Kind::Percent, None),
+    line_field("previous", "上年决算数", "previous year's actual", Kind::Amount, None),
     line_field("change", "较上年增减", "change on previous year", Kind::Change, None),
     line_field(
         "change_pct",
@@ -685,6 +802,12 @@ const STAFFING: &[Entry] = &[
         hint: "行政编制 / 事业编制",
     }),
     Entry::Field(
+        amount("internal_bodies", l("内设机构数", "Internal bodies"), |r| {
+            r.staffing.as_ref().and_then(|s| s.internal_bodies)
+        })
+        .kind(Kind::Count, Unit::Of("个")),
+    ),
+    Entry::Field(
         amount("actual", l("实有人数", "Staff in post"), |r| {
             r.staffing.as_ref().and_then(|s| s.actual)
         })
@@ -720,6 +843,20 @@ const STAFFING: &[Entry] = &[
 ];
 
 const PROJECT: &[Entry] = &[
+    Entry::Field(
+        amount("investment", l("项目总投资", "Total project investment"), |r| {
+            r.project.as_ref().and_then(|s| s.investment)
+        })
+        .hint("project form: all years and sources"),
+    ),
+    Entry::Field(
+        amount(
+            "investment_fiscal",
+            l("其中：财政拨款", "of which fiscal appropriations"),
+            |r| r.project.as_ref().and_then(|s| s.investment_fiscal),
+        )
+        .at(Place::Sub),
+    ),
     Entry::Field(amount("initial", l("年初预算数", "Initial budget"), |r| {
         r.project.as_ref().and_then(|s| s.initial)
     })),
@@ -744,16 +881,131 @@ const PROJECT: &[Entry] = &[
             r.project.as_ref().and_then(|s| s.weight)
         })
         .kind(Kind::Points, Unit::Of("分"))
-        .hint("of the funds line (资金执行率)"),
+        .hint("of the 年度资金总额 row (资金执行率)"),
     ),
     Entry::Field(
         amount("score", l("得分", "Score"), |r| {
             r.project.as_ref().and_then(|s| s.score)
         })
         .kind(Kind::Points, Unit::Of("分"))
-        .hint("of the funds line"),
+        .hint("of the 年度资金总额 row: 执行率 × 分值, at most 分值"),
     ),
     Entry::Field(note(|r| r.project.as_ref().and_then(|s| s.note.as_deref()))),
+];
+
+/// The rows under 年度资金总额 that the two forms print, with the group each adds up in: the
+/// project form's sources, the department form's sources (按收入性质分) and kinds of spending
+/// (按支出性质分). Each group sums to the total row.
+pub const FUNDS_ROWS: &[(Known, &str)] = &[
+    (
+        known(
+            "fiscal",
+            "其中：当年财政拨款",
+            "of which current-year fiscal appropriations",
+            None,
+        ),
+        "source",
+    ),
+    (
+        known(
+            "carryover",
+            "上年结转资金",
+            "Funds carried over from the previous year",
+            None,
+        ),
+        "source",
+    ),
+    (known("other", "其他资金", "Other funds", None), "source"),
+    (
+        known("general_public", "一般公共预算", "General public budget", None),
+        "income",
+    ),
+    (
+        known(
+            "government_funds",
+            "政府性基金预算",
+            "Government-managed funds budget",
+            None,
+        ),
+        "income",
+    ),
+    (
+        known(
+            "state_capital",
+            "国有资本经营预算",
+            "State capital operations budget",
+            None,
+        ),
+        "income",
+    ),
+    (
+        known(
+            "special_account",
+            "财政专户管理资金",
+            "Funds managed in special fiscal accounts",
+            None,
+        ),
+        "income",
+    ),
+    (known("unit_funds", "单位资金", "The unit's own funds", None), "income"),
+    (known("basic", "基本支出", "Basic expenditure", None), "spending"),
+    (known("project", "项目支出", "Project expenditure", None), "spending"),
+];
+
+/// The columns of the funds block, in the form's order (年初预算数 … 得分).
+pub const FUNDS_COLUMNS: &[LineField] = &[
+    line_field("initial", "年初预算数", "Initial budget", Kind::Amount, None),
+    line_field(
+        "full_year",
+        "全年预算数",
+        "Full-year (adjusted) budget",
+        Kind::Amount,
+        None,
+    ),
+    line_field("actual", "全年执行数", "Full-year outturn (actual)", Kind::Amount, None),
+    line_field("weight", "分值", "Weight (maximum points)", Kind::Points, None),
+    line_field("rate", "执行率", "Budget execution rate", Kind::Percent, None),
+    line_field("score", "得分", "Score", Kind::Points, None),
+];
+
+/// Heads of the indicator table with their weights.
+const INDICATOR_GROUPS: &[Column<IndicatorGroup, IndicatorText>] = &[
+    Column {
+        key: "level1",
+        label: l("一级指标", "Level-1 indicator"),
+        kind: Kind::Text,
+        on_page: true,
+        text: Some(|g| Some(g.level1.as_str())),
+        num: None,
+        translated: Some(|t| t.level1.as_deref()),
+    },
+    Column {
+        key: "level2",
+        label: l("二级指标", "Level-2 indicator"),
+        kind: Kind::Text,
+        on_page: true,
+        text: Some(|g| g.level2.as_deref()),
+        num: None,
+        translated: Some(|t| t.level2.as_deref()),
+    },
+    Column {
+        key: "weight",
+        label: l("分值", "Weight"),
+        kind: Kind::Points,
+        on_page: true,
+        text: None,
+        num: Some(|g| g.weight),
+        translated: None,
+    },
+    Column {
+        key: "score",
+        label: l("得分", "Score"),
+        kind: Kind::Points,
+        on_page: true,
+        text: None,
+        num: Some(|g| g.score),
+        translated: None,
+    },
 ];
 
 const GOALS: &[Column<Goal, Goal>] = &[
@@ -858,13 +1110,22 @@ pub const SECTIONS: &[Section] = &[
         shown: Shown::Always,
     },
     Section {
+        key: "scale",
+        path: "evaluation.scale",
+        title: l("等级标准", "Grading scale"),
+        csv_prefix: "evaluation_scale",
+        body: Body::Rows(SCALE),
+        given: |r| r.evaluation.as_ref().is_some_and(|e| e.scale.is_some()),
+        shown: Shown::WhenGiven,
+    },
+    Section {
         key: "budget",
         path: "budget",
         title: l("预算", "Budget"),
         csv_prefix: "budget",
         body: Body::Rows(BUDGET),
         given: |r| r.budget.is_some(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "final_accounts",
@@ -873,7 +1134,7 @@ pub const SECTIONS: &[Section] = &[
         csv_prefix: "final",
         body: Body::Rows(FINAL_ACCOUNTS),
         given: |r| r.final_accounts.is_some(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "expenditure",
@@ -882,7 +1143,7 @@ pub const SECTIONS: &[Section] = &[
         csv_prefix: "expenditure",
         body: Body::Rows(EXPENDITURE),
         given: |r| r.expenditure.is_some(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "by_fund",
@@ -909,7 +1170,7 @@ pub const SECTIONS: &[Section] = &[
         csv_prefix: "three_public",
         body: Body::Lines(LINES, LINE_FIELDS),
         given: |r| r.three_public.is_some(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "assets",
@@ -918,7 +1179,7 @@ pub const SECTIONS: &[Section] = &[
         csv_prefix: "assets",
         body: Body::Rows(ASSETS),
         given: |r| r.assets.is_some(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "staffing",
@@ -927,7 +1188,7 @@ pub const SECTIONS: &[Section] = &[
         csv_prefix: "staffing",
         body: Body::Rows(STAFFING),
         given: |r| r.staffing.is_some(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "economy",
@@ -936,7 +1197,7 @@ pub const SECTIONS: &[Section] = &[
         csv_prefix: "economy",
         body: Body::List(ECONOMY_ITEMS),
         given: |r| !r.economy.is_empty(),
-        shown: Shown::Always,
+        shown: Shown::Department,
     },
     Section {
         key: "project",
@@ -946,6 +1207,15 @@ pub const SECTIONS: &[Section] = &[
         body: Body::Rows(PROJECT),
         given: |r| r.project.is_some(),
         shown: Shown::Project,
+    },
+    Section {
+        key: "funds_rows",
+        path: "project.rows",
+        title: l("资金明细", "Funds by row"),
+        csv_prefix: "project_rows",
+        body: Body::Matrix(FUNDS_ROWS, FUNDS_COLUMNS),
+        given: |r| r.project.as_ref().is_some_and(|p| !p.rows.is_empty()),
+        shown: Shown::WhenGiven,
     },
     Section {
         key: "goals",
@@ -964,5 +1234,14 @@ pub const SECTIONS: &[Section] = &[
         body: Body::Indicators(INDICATORS),
         given: |r| !r.indicators.is_empty(),
         shown: Shown::Project,
+    },
+    Section {
+        key: "indicator_groups",
+        path: "indicator_groups",
+        title: l("指标分值", "Indicator heads and weights"),
+        csv_prefix: "indicator_groups",
+        body: Body::Groups(INDICATOR_GROUPS),
+        given: |r| !r.indicator_groups.is_empty(),
+        shown: Shown::WhenGiven,
     },
 ];

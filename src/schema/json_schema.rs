@@ -13,6 +13,7 @@ pub const DEFS: &[(&str, &str)] = &[
     ("assets", "Assets"),
     ("staffing", "Staffing"),
     ("project", "ProjectFunds"),
+    ("evaluation.scale", "GradeScale"),
 ];
 
 fn unit_name(kind: Kind, unit: Unit) -> Option<&'static str> {
@@ -66,6 +67,18 @@ pub fn annotate_schema(schema: &mut Value) {
             annotate_section(obj, s);
         }
     }
+    if let Some(props) = defs.pointer_mut("/FundsRow/properties") {
+        for x in FUNDS_COLUMNS {
+            let unit = match x.kind {
+                Kind::Percent => Some("%"),
+                Kind::Points => Some("分"),
+                _ => Some("amount_unit"),
+            };
+            if let Some(p) = props.get_mut(x.key) {
+                annotate(p, x.label, x.kind, unit);
+            }
+        }
+    }
     if let Some(Body::Lines(lines, fields)) = section("three_public").map(|s| s.body) {
         if let Some(props) = defs.pointer_mut("/ThreePublic/properties") {
             for l in lines {
@@ -110,6 +123,17 @@ fn annotate_section(obj: &mut Value, s: &Section) {
         }
         Body::List(i) => list(props, key, i.label, i.known),
         Body::Funds => list(props, key, s.title, FUNDS),
+        Body::Matrix(rows, _) => {
+            let known: Vec<Known> = rows
+                .iter()
+                .map(|(k, _)| Known {
+                    key: k.key,
+                    label: k.label,
+                    unit: None,
+                })
+                .collect();
+            list(props, key, s.title, &known);
+        }
         _ => {}
     }
 }

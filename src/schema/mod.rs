@@ -22,10 +22,10 @@ pub use docs::markdown as docs_markdown;
 pub use json_schema::{DEFS, annotate_schema};
 pub use scaffold::template as scaffold_template;
 
-pub use form::{ABOUT, ECONOMY, FUNDS, SECTIONS, STAFF};
+pub use form::{ABOUT, ECONOMY, FUNDS, FUNDS_COLUMNS, FUNDS_ROWS, SECTIONS, STAFF};
 pub use rules::{RULES, Rule, items as list};
 
-use crate::content::model::{Goal, Grade, Indicator, IndicatorText, Item, ReportFront};
+use crate::content::model::{Goal, Grade, Indicator, IndicatorGroup, IndicatorText, Item, ReportFront};
 use crate::decimal::Dec;
 
 /// A name in Chinese (the form's own words) and its standard English name (GLOSSARY.md).
@@ -274,6 +274,11 @@ pub enum Body {
     Goals(&'static [Column<Goal, Goal>]),
     /// 绩效指标 rows.
     Indicators(&'static [Column<Indicator, IndicatorText>]),
+    /// The rows under a funds block's total (`project.rows`): the form's rows against its
+    /// columns.
+    Matrix(&'static [(Known, &'static str)], &'static [LineField]),
+    /// Heads of the indicator table with their weights.
+    Groups(&'static [Column<IndicatorGroup, IndicatorText>]),
 }
 
 /// Which reports a section belongs to.
@@ -285,6 +290,9 @@ pub enum Shown {
     WhenGiven,
     /// Project reports always, other reports when given.
     Project,
+    /// Department reports always (a table saying "not disclosed" when absent); project
+    /// reports only when given, as a project form never has it.
+    Department,
 }
 
 /// A section of the form.
@@ -468,6 +476,8 @@ mod tests {
                 .iter()
                 .filter(|s| s.path == path || s.path.starts_with(&format!("{path}.")))
                 .flat_map(|s| match s.body {
+                    // A section nested in this one is one key of it (`evaluation.scale`).
+                    _ if s.path != path => vec![s.path.rsplit('.').next().unwrap_or_default().to_string()],
                     Body::Rows(entries) => entries
                         .iter()
                         .map(|e| match e {
@@ -476,7 +486,6 @@ mod tests {
                         })
                         .collect::<Vec<_>>(),
                     Body::List(i) => vec![i.key.to_string()],
-                    Body::Funds => vec!["by_fund".to_string()],
                     _ => Vec::new(),
                 })
                 .collect();

@@ -63,7 +63,14 @@ pub fn template(year: u16, kind: ReportKind) -> String {
         line(&mut out, 0, a.key, &value, a.scaffold.1);
     }
     for s in SECTIONS {
-        if s.shown == Shown::Project && kind != ReportKind::Project {
+        // A project form never has the department's sections; a department report attaches
+        // its own 自评表 (funds, goals, indicators), so it keeps every section.
+        let root = s
+            .path
+            .split('.')
+            .next()
+            .and_then(|p| SECTIONS.iter().find(|r| r.path == p));
+        if root.unwrap_or(s).shown == Shown::Department && kind == ReportKind::Project {
             continue;
         }
         section(&mut out, s);
@@ -81,11 +88,11 @@ fn section(out: &mut String, s: &Section) {
     let indent = usize::from(parent.is_some());
     match s.body {
         Body::Rows(entries) => {
-            line(out, 0, key, "", "");
+            line(out, indent, key, "", "");
             for e in entries {
                 match e {
-                    Entry::Field(f) => line(out, 1, f.key, "", &comment(f)),
-                    Entry::Items(i) => line(out, 1, i.key, "[]", &format!("例：{}", i.example)),
+                    Entry::Field(f) => line(out, indent + 1, f.key, "", &comment(f)),
+                    Entry::Items(i) => line(out, indent + 1, i.key, "[]", &format!("例：{}", i.example)),
                 }
             }
         }
@@ -102,6 +109,20 @@ fn section(out: &mut String, s: &Section) {
             }
         }
         Body::Goals(_) => line(out, 0, key, "[]", "例：- target: 预期目标 / actual: 实际完成情况"),
+        Body::Matrix(..) => line(
+            out,
+            indent,
+            key,
+            "[]",
+            "年度资金总额以下各行，例：- key: fiscal / initial: … / full_year: … / actual: …（表中空白的行只写 key）",
+        ),
+        Body::Groups(_) => line(
+            out,
+            0,
+            key,
+            "[]",
+            "一级指标分值，例：- level1: 产出指标 / weight: 50 / score: 48",
+        ),
         Body::Indicators(_) => line(
             out,
             0,

@@ -177,8 +177,8 @@ pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Ch
             StatedComputed,
             rule = &c.rule_zh,
             stated = c.stated.grouped(),
-            computed = c.computed.grouped(),
-            difference = c.difference.signed()
+            computed = c.computed_shown().grouped(),
+            difference = c.difference_shown().signed()
         )
     };
     let d = match c.status {

@@ -665,6 +665,7 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
         );
     }
     complete_items(&mut front, &doc, file, &mut problems);
+    restated_paths(&front, &doc, file, &mut problems);
     negatives(&front, &doc.front, doc.front_line, file, &mut problems);
     let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
     problems.extend(warning);
@@ -777,6 +778,11 @@ fn item_lists(front: &mut ReportFront) -> Vec<ItemList<'_>> {
             &mut f.income_sources,
             Some(schema::FUNDS),
         ));
+        lists.push((
+            vec![Seg::Key("final_accounts"), Seg::Key("by_function")],
+            &mut f.by_function,
+            None,
+        ));
     }
     if let Some(e) = front.expenditure.as_mut() {
         lists.push((
@@ -816,8 +822,44 @@ fn complete_items(front: &mut ReportFront, doc: &Document, file: &Path, problems
     }
 }
 
+/// Every path under the top-level `also_stated` names a figure of the form that the report
+/// states: otherwise the second statement would be compared with nothing, silently.
+fn restated_paths(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
+    for path in front.also_stated.keys() {
+        let at = locate(&doc.front, doc.front_line, &[Seg::Key("also_stated"), Seg::Key(path)]);
+        let field = schema::field(path).filter(|f| f.kind.is_number());
+        match field {
+            None => {
+                let numeric = schema::SECTIONS
+                    .iter()
+                    .flat_map(|s| {
+                        schema::fields(s)
+                            .filter(|f| f.kind.is_number())
+                            .map(move |f| format!("{}.{}", s.path, f.key))
+                    })
+                    .collect::<Vec<_>>();
+                let hint = crate::diagnostics::did_you_mean(path, numeric.iter().map(String::as_str))
+                    .map(|h| format!(" (`{h}`?)"))
+                    .unwrap_or_default();
+                problems.push(
+                    Diagnostic::error(file, msg!(AlsoStatedNotAField, path))
+                        .at_opt(at)
+                        .help(msg!(AlsoStatedNotAFieldHelp, hint)),
+                );
+            }
+            Some(f) if f.get.num(front).is_none() => problems.push(
+                Diagnostic::warning(file, msg!(AlsoStatedWithoutFigure, path))
+                    .at_opt(at)
+                    .help(Msg::AlsoStatedWithoutFigureHelp),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
 /// Amounts that may be below zero: changes, balances (a deficit) and economic results.
-const MAY_BE_NEGATIVE: [&str; 5] = [
+const MAY_BE_NEGATIVE: [&str; 6] = [
+    "adjustment",
     "change",
     "change_pct",
     "income_change",
@@ -1175,5 +1217,30 @@ mod tests {
         };
         let d = complete_item(&mut bad, Some(schema::ECONOMY)).unwrap_err();
         assert!(d.help.unwrap().contains("did you mean `industrial_output`"));
+    }
+
+    #[test]
+    fn also_stated_must_name_a_stated_figure_of_the_form() {
+        let parse = |yaml: &str| {
+            let text = format!("---\ntitle: t\nyear: 2021\nkind: department\n{yaml}---\n");
+            parse_report(&text, Path::new("r.md"), "p", "2021")
+        };
+        // A misspelt path: an error at its line, with the likely path.
+        let (report, problems) = parse("expenditure:\n  total: 5\nalso_stated:\n  expenditure.totl:\n    - value: 5\n");
+        assert!(report.is_none());
+        let d = problems.iter().find(|d| d.is_error()).expect("an error");
+        assert_eq!(d.line, Some(8));
+        let help = format!("{:?}", d.help);
+        assert!(help.contains("expenditure.total"), "{help}");
+        // A text field is not a figure.
+        let (report, _) = parse("expenditure:\n  note: x\nalso_stated:\n  expenditure.note:\n    - value: 5\n");
+        assert!(report.is_none());
+        // A figure restated but never stated: a warning, the report is still read.
+        let (report, problems) = parse("also_stated:\n  expenditure.total:\n    - value: 5\n");
+        assert!(report.is_some());
+        assert!(
+            problems.iter().any(|d| !d.is_error() && d.line == Some(6)),
+            "{problems:?}"
+        );
     }
 }

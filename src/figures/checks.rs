@@ -55,6 +55,18 @@ pub struct Check {
 }
 
 impl Check {
+    /// The computed value as readers see it: to the stated figure's decimals, so a rate
+    /// computed from rounded amounts reads 100.00%, never 100.000002% (the data keep the
+    /// extra decimals).
+    pub fn computed_shown(&self) -> Dec {
+        to_scale(self.computed, self.stated.scale())
+    }
+
+    /// The difference as readers see it, to the stated figure's decimals.
+    pub fn difference_shown(&self) -> Dec {
+        to_scale(self.difference, self.stated.scale())
+    }
+
     /// The page's notice for a grade that does not match its score, in Chinese (`zh`) or
     /// English; `None` for every other check.
     pub fn grade_notice(&self, zh: bool) -> Option<String> {
@@ -77,6 +89,14 @@ impl Check {
             )
         })
     }
+}
+
+/// `d` rounded (half away from zero) and padded to `scale` decimals.
+fn to_scale(d: Dec, scale: u32) -> Dec {
+    let mut v =
+        d.0.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(scale);
+    Dec(v)
 }
 
 /// A grade as the page shows it: `良`, or `良 (Good)` in English.
@@ -411,6 +431,8 @@ fn apply(cx: &mut Ctx, rule: &Rule) {
         Rule::AlsoStated => also_stated(cx),
         Rule::GradeAgreesWithScore => grade_agrees(cx),
         Rule::IndicatorPoints => indicator_checks(cx),
+        Rule::FundsBlock => funds_block(cx),
+        Rule::IndicatorGroups => indicator_groups(cx),
     }
 }
 
@@ -596,6 +618,16 @@ fn three_public_lines(cx: &mut Ctx) {
             a(l.actual),
             a(l.budget),
         );
+        if let (Some(ch), Some(act), Some(prev)) = (l.change, l.actual, l.previous) {
+            cx.push(
+                &format!("three_public.{key}.change = actual - previous"),
+                format!("{}较上年增减 = 决算数 − 上年决算数", label.0),
+                format!("{}: change = actual − previous year", label.1),
+                &[K("three_public"), K(key), K("change")],
+                ch,
+                Some(Approx::stated(act, false).sub(Approx::stated(prev, false))),
+            );
+        }
         if let (Some(pct), Some(ch), Some(act)) = (l.change_pct, l.change, l.actual) {
             let ch = Approx::stated(ch, false);
             let prev = Approx::stated(act, false).sub(ch);
@@ -662,7 +694,49 @@ fn economy_growth(cx: &mut Ctx) {
     }
 }
 
-/// A figure stated twice, differently (also_stated).
+/// Compares one figure stated in two places. Published figures are rounded, so the two agree
+/// when the more precise one, rounded to the other's decimals, equals it (861.67497 and
+/// 861.675): that is a note (rounding), not a warning.
+fn twice_status(stated: Dec, other: Decimal) -> Status {
+    if stated.0 == other {
+        return Status::Passed;
+    }
+    let scale = stated.scale().min(other.scale());
+    let round = |d: Decimal| d.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+    if round(stated.0) == round(other) {
+        Status::Rounding
+    } else {
+        Status::Mismatch
+    }
+}
+
+/// The name of a list item in messages: its label, its project name, the form's name of its
+/// key, else its place in the list.
+fn item_names(item: &Item, list: &str, i: usize) -> (String, String) {
+    let known = item.key.as_deref().and_then(|k| {
+        let (section, key) = list.rsplit_once('.').unwrap_or(("", list));
+        schema::list(section, key)
+            .or_else(|| schema::list(list, list))
+            .and_then(|l| schema::find(l.known, k))
+    });
+    let zh = item
+        .label
+        .clone()
+        .or(item.name.clone())
+        .or(known.map(|k| k.label.zh.to_string()))
+        .unwrap_or_else(|| format!("第{}项", i + 1));
+    let en = item
+        .label_en
+        .clone()
+        .or(item.name_en.clone())
+        .or(known.map(|k| k.label.en.to_string()))
+        .or(item.label.clone().or(item.name.clone()))
+        .unwrap_or_else(|| format!("item {}", i + 1));
+    (zh, en)
+}
+
+/// A figure stated twice: a list item's `also_stated`, or any field of the form through the
+/// report's top-level `also_stated` (keyed by the field's path).
 fn also_stated(cx: &mut Ctx) {
     use Seg::Key as K;
     let f = &cx.report.front;
@@ -679,50 +753,74 @@ fn also_stated(cx: &mut Ctx) {
     ];
     for (list, items) in lists {
         for (i, item) in items.iter().enumerate() {
+            let mine = cx.unit_factor(item.unit.as_deref());
             for (j, other) in item.also_stated.iter().enumerate() {
                 let u = cx.unit_factor(other.unit.as_deref().or(item.unit.as_deref()));
-                let mine = cx.unit_factor(item.unit.as_deref());
                 if let (Some(u), Some(mine)) = (u, mine) {
+                    let mut path: Vec<Seg> = list.split('.').map(K).collect();
+                    path.extend([Seg::Index(i), K("value")]);
+                    let names = item_names(item, list, i);
                     twice.push((
-                        list,
-                        i,
+                        format!("{list}.also_stated"),
+                        names,
+                        path,
                         j,
-                        item.clone(),
-                        Approx::stated(other.value, true).scaled(u / mine),
+                        item.value,
+                        other.value.0 * u / mine,
                     ));
                 }
             }
         }
     }
-    for (list, i, j, item, other) in twice {
-        let label = (
-            item.label.clone().unwrap_or_default(),
-            item.label_en.clone().unwrap_or_default(),
-        );
-        let mut path: Vec<Seg> = list.split('.').map(K).collect();
-        path.extend([Seg::Index(i), K("value")]);
-        let status = if item.value.0 == other.v {
-            Status::Passed
-        } else {
-            Status::Mismatch
-        };
+    for (key, others) in &f.also_stated {
+        let Some(field) = schema::field(key) else { continue };
+        let Some(stated) = field.get.num(f) else { continue };
+        let path: Vec<Seg> = key.split('.').map(K).collect();
+        for (j, other) in others.iter().enumerate() {
+            // Amounts may be restated in another money unit; other kinds only in their own.
+            let factor = match (field.unit, other.unit.as_deref()) {
+                (_, None) => Some(Decimal::ONE),
+                (schema::Unit::Amount, Some(u)) => cx.unit_factor(Some(u)),
+                (schema::Unit::Of(own), Some(u)) if own == u => Some(Decimal::ONE),
+                _ => None,
+            };
+            let Some(factor) = factor else { continue };
+            let names = (field.label.zh.to_string(), field.label.en.to_string());
+            twice.push((
+                format!("{key}.also_stated"),
+                names,
+                path.clone(),
+                j,
+                stated,
+                other.value.0 * factor,
+            ));
+        }
+    }
+    for (rule, label, path, j, stated, other) in twice {
         let zh = format!("{}：报告中两处所列数值应一致（另处第{}处）", label.0, j + 1);
         let en = format!(
             "{}: the same figure stated elsewhere in the report (#{}) should agree",
             label.1,
             j + 1
         );
-        cx.exact(
-            (&format!("{list}.also_stated"), zh, en),
-            &path,
-            item.value,
-            other.v,
-            status,
-        );
+        let status = twice_status(stated, other);
+        cx.exact((&rule, zh, en), &path, stated, other, status);
         if let Some(check) = cx.out.last_mut() {
             check.stated_twice = true;
         }
     }
+}
+
+/// The lowest score of each grade: the form's own scale where its 备注 sets one, else the
+/// standard 90 / 80 / 60.
+fn scale_of(f: &ReportFront) -> [Decimal; 3] {
+    let s = f.evaluation.as_ref().and_then(|e| e.scale.as_ref());
+    let pick = |v: Option<Dec>, d: i64| v.map_or(Decimal::from(d), |v| v.0);
+    [
+        pick(s.and_then(|s| s.excellent), 90),
+        pick(s.and_then(|s| s.good), 80),
+        pick(s.and_then(|s| s.fair), 60),
+    ]
 }
 
 fn grade_agrees(cx: &mut Ctx) {
@@ -732,12 +830,15 @@ fn grade_agrees(cx: &mut Ctx) {
     let (Some(score), Some(grade)) = (ev.score, ev.grade) else {
         return;
     };
-    let expected = grade_for(score);
+    let scale = scale_of(f);
+    let expected = grade_in(score, scale);
     let (zh, en) = grade_names(expected);
     let s = score.grouped();
-    let rule_zh = format!("等级与得分相符（优 ≥ 90，良 80–90，中 60–80，差 < 60；{s} 分应为“{zh}”）");
-    let rule_en =
-        format!("Grade agrees with score (Excellent ≥ 90, Good 80–90, Fair 60–80, Poor < 60; {s} points is {en})");
+    let [a, b, c] = scale.map(|d| d.normalize().to_string());
+    let rule_zh = format!("等级与得分相符（优 ≥ {a}，良 {b}–{a}，中 {c}–{b}，差 < {c}；{s} 分应为“{zh}”）");
+    let rule_en = format!(
+        "Grade agrees with score (Excellent ≥ {a}, Good {b}–{a}, Fair {c}–{b}, Poor < {c}; {s} points is {en})"
+    );
     cx.exact(
         ("evaluation.grade agrees with score", rule_zh, rule_en),
         &[K("evaluation"), K("grade")],
@@ -754,39 +855,73 @@ fn grade_agrees(cx: &mut Ctx) {
     }
 }
 
-/// Indicator table: points are awarded, not measured, so they add up exactly.
+/// Checks that a score does not exceed its weight; the rule names the row, the score and the
+/// weight, so the message says which row of the form is wrong.
+fn score_within_weight(cx: &mut Ctx, rule: &str, row: (&str, &str), path: &[Seg], weight: Dec, score: Dec) {
+    let (w, s) = (weight.grouped(), score.grouped());
+    cx.exact(
+        (
+            rule,
+            format!("{}：得分 {s} 不超过分值 {w}", row.0),
+            format!("{}: the score {s} does not exceed the weight {w}", row.1),
+        ),
+        path,
+        score,
+        weight.0,
+        if score.0 <= weight.0 {
+            Status::Passed
+        } else {
+            Status::Mismatch
+        },
+    );
+}
+
+/// The name of an indicator row: its level-three name, else its heads.
+fn indicator_name(ind: &Indicator, i: usize) -> String {
+    [&ind.level3, &ind.level2, &ind.level1]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.trim().is_empty())
+        .cloned()
+        .unwrap_or_else(|| format!("第{}行", i + 1))
+}
+
+/// The funds row's weight or score (0 when the form has no funds row).
+fn funds_points(f: &ReportFront, get: fn(&ProjectFunds) -> Option<Dec>) -> Decimal {
+    f.project.as_ref().and_then(get).map(|d| d.0).unwrap_or_default()
+}
+
+/// Indicator table: points are awarded, not measured, so they add up exactly. Rows the form
+/// prints blank hold no points: they are left out of the sums, and switch no check off.
 fn indicator_checks(cx: &mut Ctx) {
     let f = &cx.report.front;
     use Seg::Key as K;
     for (i, ind) in f.indicators.iter().enumerate() {
         if let (Some(w), Some(s)) = (ind.weight, ind.score) {
-            let name = ind.level3.clone().unwrap_or_default();
-            cx.exact(
-                (
-                    "indicators.score <= weight",
-                    format!("{name}：得分不超过分值 {}", w.grouped()),
-                    format!("{name}: score does not exceed the weight {}", w.grouped()),
-                ),
+            let name = indicator_name(ind, i);
+            score_within_weight(
+                cx,
+                "indicators.score <= weight",
+                (&name, &name),
                 &[K("indicators"), Seg::Index(i), K("score")],
+                w,
                 s,
-                w.0,
-                if s.0 <= w.0 { Status::Passed } else { Status::Mismatch },
             );
         }
     }
-    if f.indicators.is_empty() {
+    let rows: Vec<&Indicator> = f.indicators.iter().filter(|i| !i.is_blank()).collect();
+    if rows.is_empty() {
         return;
     }
-    let funds_line =
-        |get: fn(&ProjectFunds) -> Option<Dec>| f.project.as_ref().and_then(get).map(|d| d.0).unwrap_or_default();
-    let weights: Option<Vec<Decimal>> = f.indicators.iter().map(|i| i.weight.map(|d| d.0)).collect();
+    let weights: Option<Vec<Decimal>> = rows.iter().map(|i| i.weight.map(|d| d.0)).collect();
     let has = |word: &str| {
-        f.indicators
-            .iter()
+        rows.iter()
             .any(|i| i.level1.as_deref().is_some_and(|l| l.contains(word)))
     };
-    if let (Some(ws), true) = (weights, has("产出") && has("效益")) {
-        let total = ws.iter().sum::<Decimal>() + funds_line(|p| p.weight);
+    // Only a whole table adds up to 100: one with outputs and outcomes, or with its heads.
+    let whole = (has("产出") && has("效益")) || !f.indicator_groups.is_empty();
+    if let (Some(ws), true) = (weights, whole) {
+        let total = ws.iter().sum::<Decimal>() + funds_points(f, |p| p.weight);
         let hundred = Dec(Decimal::ONE_HUNDRED);
         cx.exact(
             (
@@ -804,14 +939,14 @@ fn indicator_checks(cx: &mut Ctx) {
             },
         );
     }
-    let scores: Option<Vec<Decimal>> = f.indicators.iter().map(|i| i.score.map(|d| d.0)).collect();
+    let scores: Option<Vec<Decimal>> = rows.iter().map(|i| i.score.map(|d| d.0)).collect();
     if let (Some(scores), Some(total)) = (scores, f.evaluation.as_ref().and_then(|e| e.score)) {
-        let sum = scores.iter().sum::<Decimal>() + funds_line(|p| p.score);
+        let sum = scores.iter().sum::<Decimal>() + funds_points(f, |p| p.score);
         cx.exact(
             (
                 "evaluation.score = sum of indicator scores",
-                "自评得分 = 各指标得分之和（含资金执行率得分）".into(),
-                "Self-evaluation score = sum of indicator scores (including the funds line)".into(),
+                "总分 = 各指标得分之和（含资金执行率得分）".into(),
+                "Total score = sum of indicator scores (including the funds line)".into(),
             ),
             &[K("evaluation"), K("score")],
             total,
@@ -825,14 +960,223 @@ fn indicator_checks(cx: &mut Ctx) {
     }
 }
 
-/// The grade a score earns.
+/// Each head of the indicator table (产出指标（50分）): its weight and score are its rows'.
+fn indicator_groups(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let f = &cx.report.front;
+    for (g, group) in f.indicator_groups.iter().enumerate() {
+        let name = match &group.level2 {
+            Some(l2) => format!("{}·{l2}", group.level1),
+            None => group.level1.clone(),
+        };
+        let under: Vec<&Indicator> = f
+            .indicators
+            .iter()
+            .filter(|i| !i.is_blank())
+            .filter(|i| i.level1.as_deref().map(str::trim) == Some(group.level1.trim()))
+            .filter(|i| {
+                group
+                    .level2
+                    .as_deref()
+                    .is_none_or(|l2| i.level2.as_deref().map(str::trim) == Some(l2.trim()))
+            })
+            .collect();
+        if let (Some(w), Some(s)) = (group.weight, group.score) {
+            score_within_weight(
+                cx,
+                "indicator_groups.score <= weight",
+                (&name, &name),
+                &[K("indicator_groups"), Seg::Index(g), K("score")],
+                w,
+                s,
+            );
+        }
+        for (what, zh, en, stated, get) in [
+            (
+                "weight",
+                "分值",
+                "weight",
+                group.weight,
+                (|i: &Indicator| i.weight) as fn(&Indicator) -> Option<Dec>,
+            ),
+            ("score", "得分", "score", group.score, |i: &Indicator| i.score),
+        ] {
+            let values: Option<Vec<Decimal>> = under.iter().map(|i| get(i).map(|d| d.0)).collect();
+            let (Some(stated), Some(values), false) = (stated, values, under.is_empty()) else {
+                continue;
+            };
+            let sum: Decimal = values.iter().sum();
+            cx.exact(
+                (
+                    &format!("indicator_groups.{what} = sum of its indicators"),
+                    format!("{name}{zh} = 其下各指标{zh}之和"),
+                    format!("{name}: {en} = sum of its indicators' {en}s"),
+                ),
+                &[K("indicator_groups"), Seg::Index(g), K(what)],
+                stated,
+                sum,
+                if sum == stated.0 {
+                    Status::Passed
+                } else {
+                    Status::Mismatch
+                },
+            );
+        }
+    }
+}
+
+/// The funds block of a self-evaluation form: each row's rate and score, and each group of
+/// rows against 年度资金总额. Blank rows and blank cells add nothing and switch nothing off.
+fn funds_block(cx: &mut Ctx) {
+    use Seg::Key as K;
+    let Some(p) = cx.report.front.project.as_ref() else {
+        return;
+    };
+    let total = schema::l("年度资金总额", "Total funds for the year");
+    let mut rows: Vec<(Vec<Seg>, (String, String), [Option<Dec>; 6])> = vec![(
+        vec![K("project")],
+        (total.zh.to_string(), total.en.to_string()),
+        [p.initial, p.full_year, p.actual, p.rate, p.weight, p.score],
+    )];
+    for (i, r) in p.rows.iter().enumerate() {
+        let known = r
+            .key
+            .as_deref()
+            .and_then(|k| schema::FUNDS_ROWS.iter().find(|(x, _)| x.key == k));
+        let zh = r
+            .label
+            .clone()
+            .or(known.map(|(k, _)| k.label.zh.to_string()))
+            .unwrap_or_else(|| format!("第{}行", i + 1));
+        let en = r
+            .label_en
+            .clone()
+            .or(known.map(|(k, _)| k.label.en.to_string()))
+            .unwrap_or_else(|| format!("row {}", i + 1));
+        rows.push((
+            vec![K("project"), K("rows"), Seg::Index(i)],
+            (zh, en),
+            [r.initial, r.full_year, r.actual, r.rate, r.weight, r.score],
+        ));
+    }
+    for (path, (zh, en), [_, full_year, actual, rate, weight, score]) in &rows {
+        let at = |k| {
+            let mut p = path.clone();
+            p.push(K(k));
+            p
+        };
+        cx.share(
+            "project.rate = actual / full_year",
+            (
+                format!("{zh}执行率 = 全年执行数 ÷ 全年预算数"),
+                format!("{en}: execution rate = actual ÷ full-year budget"),
+            ),
+            &at("rate"),
+            *rate,
+            a(*actual),
+            a(*full_year),
+        );
+        if let (Some(w), Some(s)) = (*weight, *score) {
+            score_within_weight(cx, "project.score <= weight", (zh, en), &at("score"), w, s);
+            // 得分 = 执行率 × 分值, at most 分值; the stated rate where given, else the amounts'.
+            let pct = a(*rate).or_else(|| a(*actual).zip(a(*full_year)).and_then(|(x, y)| x.pct(y)));
+            if let Some(pct) = pct {
+                let raw = pct.scaled(w.0 / Decimal::ONE_HUNDRED);
+                let cap = |d: Decimal| d.min(w.0);
+                let earned = Approx {
+                    v: cap(raw.v),
+                    lo: cap(raw.lo),
+                    hi: cap(raw.hi),
+                };
+                cx.push(
+                    "project.score = rate × weight",
+                    format!("{zh}得分 = 执行率 × 分值（不超过分值）"),
+                    format!("{en}: score = execution rate × weight (at most the weight)"),
+                    &at("score"),
+                    s,
+                    Some(earned),
+                );
+            }
+        }
+    }
+    // Each group of rows (by source, by kind of income, by kind of spending) adds up to the
+    // total row, column by column.
+    let [t_initial, t_full, t_actual, ..] = rows[0].2;
+    for group in ["source", "income", "spending"] {
+        let members: Vec<&FundsRow> = p
+            .rows
+            .iter()
+            .filter(|r| {
+                r.key
+                    .as_deref()
+                    .and_then(|k| schema::FUNDS_ROWS.iter().find(|(x, _)| x.key == k))
+                    .is_some_and(|(_, g)| *g == group)
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        for (col, stated) in [("initial", t_initial), ("full_year", t_full), ("actual", t_actual)] {
+            let values: Vec<Approx> = members.iter().filter_map(|r| a(r.figure(col))).collect();
+            let Some(sum) = values.into_iter().reduce(Approx::add) else {
+                continue;
+            };
+            let column = schema::FUNDS_COLUMNS.iter().find(|c| c.key == col).map(|c| c.label);
+            let column = column.unwrap_or(total);
+            let parts: Vec<(&str, &str)> = members
+                .iter()
+                .filter(|r| r.figure(col).is_some())
+                .map(|r| {
+                    r.key
+                        .as_deref()
+                        .and_then(|k| schema::FUNDS_ROWS.iter().find(|(x, _)| x.key == k))
+                        .map_or(("", ""), |(k, _)| (k.label.zh.trim_start_matches("其中："), k.label.en))
+                })
+                .collect();
+            let zh = format!(
+                "{}{} = {}",
+                total.zh,
+                column.zh,
+                parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" + ")
+            );
+            let en = format!(
+                "{} ({}) = {}",
+                total.en,
+                column.en,
+                parts.iter().map(|p| p.1).collect::<Vec<_>>().join(" + ")
+            );
+            let names: Vec<&str> = members
+                .iter()
+                .filter(|r| r.figure(col).is_some())
+                .filter_map(|r| r.key.as_deref())
+                .collect();
+            if let Some(stated) = stated {
+                cx.push(
+                    &format!("project.{col} = {}", names.join(" + ")),
+                    zh,
+                    en,
+                    &[K("project"), K(col)],
+                    stated,
+                    Some(sum),
+                );
+            }
+        }
+    }
+}
+
+/// The grade a score earns on the standard scale.
 pub fn grade_for(score: Dec) -> Grade {
+    grade_in(score, [90, 80, 60].map(Decimal::from))
+}
+
+/// The grade a score earns on a scale of lowest scores (优, 良, 中).
+fn grade_in(score: Dec, [excellent, good, fair]: [Decimal; 3]) -> Grade {
     let s = score.0;
-    if s >= Decimal::from(90) {
+    if s >= excellent {
         Grade::Excellent
-    } else if s >= Decimal::from(80) {
+    } else if s >= good {
         Grade::Good
-    } else if s >= Decimal::from(60) {
+    } else if s >= fair {
         Grade::Fair
     } else {
         Grade::Poor
@@ -1029,6 +1373,195 @@ mod tests {
                 &total_only,
                 "expenditure.by_fund.general_public.total = sum of its project_items"
             ),
+            Status::Passed
+        );
+    }
+
+    /// A project report's front matter (the `checks` helper writes a department report).
+    fn project_checks(yaml: &str) -> Vec<Check> {
+        let text = format!("---\ntitle: t\nyear: 2022\nkind: project\nproject_name: p\n{yaml}---\n");
+        let (report, problems) = crate::content::parse_report(&text, Path::new("r.md"), "p", "2022");
+        let report = report.unwrap_or_else(|| panic!("{problems:?}"));
+        check_report(&report)
+    }
+
+    fn find<'c>(cs: &'c [Check], rule: &str) -> &'c Check {
+        cs.iter()
+            .find(|c| c.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {cs:#?}"))
+    }
+
+    /// The held-out project report's error: the funds row scores 100 against a 分值 of 10.
+    #[test]
+    fn a_score_over_its_weight_names_the_row_the_score_and_the_weight() {
+        let cs = project_checks(
+            "project:\n  full_year: 861.67\n  actual: 861.67\n  rate: 100\n  weight: 10\n  score: 100\n",
+        );
+        let c = find(&cs, "project.score <= weight");
+        assert_eq!(c.status, Status::Mismatch);
+        assert_eq!(c.rule_zh, "年度资金总额：得分 100 不超过分值 10");
+        assert_eq!(c.line, Some(11));
+        // 得分 = 执行率 × 分值 = 10, not 100.
+        let c = find(&cs, "project.score = rate × weight");
+        assert_eq!(
+            (c.status, c.computed_shown().to_string().as_str()),
+            (Status::Mismatch, "10")
+        );
+        let cs = project_checks("indicators:\n  - level1: 产出指标\n    level3: 面积\n    weight: 20\n    score: 25\n");
+        let c = find(&cs, "indicators.score <= weight");
+        assert_eq!(c.status, Status::Mismatch);
+        assert_eq!(c.rule_en, "面积: the score 25 does not exceed the weight 20");
+    }
+
+    #[test]
+    fn funds_rate_and_score_are_checked_with_the_cap_and_rounding() {
+        // 480.50 ÷ 500 = 96.10%; 96.10% × 10 = 9.61.
+        let cs = project_checks(
+            "project:\n  full_year: 500.00\n  actual: 480.50\n  rate: 96.10\n  weight: 10\n  score: 9.61\n",
+        );
+        assert_eq!(status(&cs, "project.rate = actual / full_year"), Status::Passed);
+        assert_eq!(status(&cs, "project.score = rate × weight"), Status::Passed);
+        // Spent more than budgeted: the score is capped at the weight.
+        let cs = project_checks("project:\n  full_year: 100\n  actual: 105\n  rate: 105\n  weight: 10\n  score: 10\n");
+        assert_eq!(status(&cs, "project.score = rate × weight"), Status::Passed);
+        // Without a stated rate, the amounts give it; a score rounded to one decimal is within
+        // rounding.
+        let cs = project_checks("project:\n  full_year: 3\n  actual: 2\n  weight: 10\n  score: 6.7\n");
+        assert_ne!(status(&cs, "project.score = rate × weight"), Status::Mismatch);
+    }
+
+    #[test]
+    fn a_rate_computed_from_amounts_reads_with_the_stated_decimals() {
+        // 861.67497 ÷ 861.675 × 100 = 99.999997…%: shown as the stated 100.00, never 99.999997.
+        let cs = project_checks("project:\n  full_year: 861.675\n  actual: 861.67497\n  rate: 100.00\n");
+        let c = find(&cs, "project.rate = actual / full_year");
+        assert_eq!(c.status, Status::Passed);
+        assert_eq!(c.computed_shown().to_string(), "100.00");
+        assert_ne!(c.computed.to_string(), "100.00", "the data keep the extra decimals");
+    }
+
+    #[test]
+    fn blank_rows_count_for_nothing_and_switch_no_check_off() {
+        // 成本指标 and 生态效益指标 are printed blank; the weights still add up to 100 and the
+        // scores to the total, which here is wrong (95 stated, 94 earned).
+        let y = "evaluation:\n  score: 95\nproject:\n  weight: 10\n  score: 10\nindicators:\n  - level1: 产出指标\n    level2: 数量指标\n    level3: 面积\n    weight: 50\n    score: 45\n  - level1: 产出指标\n    level2: 成本指标\n    level3:\n  - level1: 效益指标\n    level2: 生态效益指标\n  - level1: 效益指标\n    level2: 社会效益指标\n    level3: 就业\n    weight: 40\n    score: 39\n";
+        let cs = project_checks(y);
+        assert_eq!(status(&cs, "indicators: total weight = 100"), Status::Passed);
+        let c = find(&cs, "evaluation.score = sum of indicator scores");
+        assert_eq!((c.status, c.computed.to_string().as_str()), (Status::Mismatch, "94"));
+    }
+
+    #[test]
+    fn level_one_heads_add_up_their_rows() {
+        let y = "indicator_groups:\n  - level1: 产出指标\n    weight: 50\n    score: 48\n  - level1: 效益指标\n    weight: 30\n    score: 31\nindicators:\n  - level1: 产出指标\n    level3: a\n    weight: 30\n    score: 30\n  - level1: 产出指标\n    level3: b\n    weight: 20\n    score: 18\n  - level1: 效益指标\n    level3: c\n    weight: 25\n    score: 25\n  - level1: 效益指标\n    level2: 生态效益指标\n";
+        let cs = project_checks(y);
+        let of = |rule: &str, head: &str| {
+            cs.iter()
+                .find(|c| c.rule == rule && c.rule_zh.starts_with(head))
+                .unwrap_or_else(|| panic!("no {rule} for {head}"))
+                .status
+        };
+        assert_eq!(
+            of("indicator_groups.weight = sum of its indicators", "产出指标"),
+            Status::Passed
+        );
+        assert_eq!(
+            of("indicator_groups.score = sum of its indicators", "产出指标"),
+            Status::Passed
+        );
+        // 效益指标: 30 stated, 25 in its rows; its score 31 is over its weight 30.
+        assert_eq!(
+            of("indicator_groups.weight = sum of its indicators", "效益指标"),
+            Status::Mismatch
+        );
+        assert_eq!(of("indicator_groups.score <= weight", "效益指标"), Status::Mismatch);
+        // With heads given, the table is whole: 50 + 25 = 75, not 100.
+        assert_eq!(status(&cs, "indicators: total weight = 100"), Status::Mismatch);
+    }
+
+    #[test]
+    fn funds_rows_add_up_by_group_and_blank_rows_add_nothing() {
+        let y = "project:\n  initial: 500\n  full_year: 520\n  actual: 499.2\n  rows:\n    - key: fiscal\n      initial: 400\n      full_year: 420\n      actual: 405.2\n    - key: carryover\n      initial: 100\n      full_year: 100\n      actual: 90\n    - key: other\n";
+        let cs = project_checks(y);
+        assert_eq!(status(&cs, "project.initial = fiscal + carryover"), Status::Passed);
+        assert_eq!(status(&cs, "project.full_year = fiscal + carryover"), Status::Passed);
+        // 405.2 + 90 = 495.2, stated 499.2.
+        let c = find(&cs, "project.actual = fiscal + carryover");
+        assert_eq!((c.status, c.computed.to_string().as_str()), (Status::Mismatch, "495.2"));
+        // The department form: by income and by kind of spending, each against the total.
+        let y = "project:\n  full_year: 1000\n  actual: 950\n  rows:\n    - key: general_public\n      full_year: 800\n      actual: 760\n    - key: government_funds\n      full_year: 200\n      actual: 190\n    - key: basic\n      full_year: 300\n      actual: 300\n    - key: project\n      full_year: 700\n      actual: 600\n      rate: 85.71\n";
+        let cs = checks(y);
+        assert_eq!(
+            status(&cs, "project.actual = general_public + government_funds"),
+            Status::Passed
+        );
+        assert_eq!(status(&cs, "project.actual = basic + project"), Status::Mismatch);
+        assert_eq!(status(&cs, "project.rate = actual / full_year"), Status::Passed);
+    }
+
+    #[test]
+    fn grades_follow_the_forms_own_scale() {
+        // The form's 备注 sets 优 at 85: 87 is 优 there, 良 on the standard scale.
+        let cs =
+            checks("evaluation:\n  score: 87\n  grade: 优\n  scale:\n    excellent: 85\n    good: 75\n    fair: 60\n");
+        let c = find(&cs, "evaluation.grade agrees with score");
+        assert_eq!(c.status, Status::Passed);
+        assert!(c.rule_zh.contains("优 ≥ 85"), "{}", c.rule_zh);
+        assert_eq!(
+            status(
+                &checks("evaluation:\n  score: 87\n  grade: 优\n"),
+                "evaluation.grade agrees with score"
+            ),
+            Status::Mismatch
+        );
+    }
+
+    #[test]
+    fn a_figure_restated_within_rounding_is_a_note_and_any_field_may_be_restated() {
+        // 861.675 in the text, 861.67497 in the table: the same figure, rounded.
+        let cs = checks(
+            "expenditure:\n  total: 861.67497\nalso_stated:\n  expenditure.total:\n    - value: 861.675\n      where: 正文\n",
+        );
+        let c = find(&cs, "expenditure.total.also_stated");
+        assert_eq!(c.status, Status::Rounding);
+        assert!(c.stated_twice);
+        assert_eq!(c.rule_zh, "整体支出：报告中两处所列数值应一致（另处第1处）");
+        // 整体支出 in two sections, differently; in 元 the other time.
+        let cs = checks(
+            "expenditure:\n  total: 1545.30\nalso_stated:\n  expenditure.total:\n    - value: 15463000\n      unit: 元\n",
+        );
+        assert_eq!(status(&cs, "expenditure.total.also_stated"), Status::Mismatch);
+        let cs = checks(
+            "expenditure:\n  total: 1545.30\nalso_stated:\n  expenditure.total:\n    - value: 15453000\n      unit: 元\n",
+        );
+        assert_eq!(status(&cs, "expenditure.total.also_stated"), Status::Passed);
+    }
+
+    #[test]
+    fn a_project_item_restated_is_named_even_without_a_label() {
+        let cs = checks(
+            "expenditure:\n  project_items:\n    - name: 标准厂房\n      value: 10\n      also_stated:\n        - value: 12\n    - key: x\n      name: 招商\n      value: 5\n",
+        );
+        let c = find(&cs, "expenditure.project_items.also_stated");
+        assert_eq!(c.status, Status::Mismatch);
+        assert!(c.rule_zh.starts_with("标准厂房："), "{}", c.rule_zh);
+    }
+
+    #[test]
+    fn department_figures_of_the_final_accounts_add_up() {
+        let y = "budget:\n  initial: 100\n  full_year: 130\n  adjustment: 30\nfinal_accounts:\n  opening_balance: 10\n  income: 90\n  sources_total: 100\n  expenditure: 80\n  by_function:\n    - label: 一般公共服务支出\n      label_en: General public services\n      value: 50\n    - label: 城乡社区支出\n      label_en: Urban and rural community affairs\n      value: 35\nthree_public:\n  hospitality:\n    actual: 3.28\n    previous: 2.00\n    change: 1.28\n";
+        let cs = checks(y);
+        assert_eq!(status(&cs, "budget.full_year = initial + adjustment"), Status::Passed);
+        assert_eq!(
+            status(&cs, "final_accounts.sources_total = opening_balance + income"),
+            Status::Passed
+        );
+        assert_eq!(
+            status(&cs, "final_accounts.expenditure = sum of by_function"),
+            Status::Mismatch
+        );
+        assert_eq!(
+            status(&cs, "three_public.hospitality.change = actual - previous"),
             Status::Passed
         );
     }

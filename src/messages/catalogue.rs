@@ -399,5 +399,10 @@ ErrorReportUnknownField: "error_report_url has an unknown field `{field}`" / "er
 BadgeCannotRead: "conac_badge `{path}`: cannot read {file}: {error}" / "conac_badge `{path}`：无法读取 {file}：{error}";
 BadgeCannotReadHelp: "copy the image the portal supplies into the static/ folder beside site.toml, or write its address" / "请把主站提供的图片复制到 site.toml 旁边的 static/ 文件夹中，或写它的网址";
 RobotsNotAtRoot: "crawlers read robots.txt only at the host's root ({host}/robots.txt); the site is at {path}, where its own robots.txt is never read" / "搜索引擎只读取网站根目录的 robots.txt（{host}/robots.txt）；本站位于 {path}，这里的 robots.txt 不会被读取";
+// ---- A figure stated twice (content/mod.rs) ---------------------------------------------
+AlsoStatedNotAField: "`also_stated` names `{path}`, which is not a figure of the form" / "`also_stated` 中的 `{path}` 不是表中的数字";
+AlsoStatedNotAFieldHelp: "write the path of a figure as docs/content-format.md lists it, e.g. `expenditure.total` or `project.actual`; an item of a list (economy, project_items) takes its own `also_stated:`{hint}" / "请按 docs/content-format.md 所列写数字的路径，例如 `expenditure.total` 或 `project.actual`；列表中的条目（economy、project_items）在条目内写 `also_stated:`{hint}";
+AlsoStatedWithoutFigure: "`also_stated` restates `{path}`, but the report gives no `{path}` to compare it with" / "`also_stated` 另列了 `{path}`，但报告没有填写 `{path}`，无从比较";
+AlsoStatedWithoutFigureHelp: "write the figure at its own key (the value the form or table states), and keep the other statement under `also_stated`" / "请在该数字自己的键下填写（表中所列的数值），另一处的数值留在 `also_stated` 下";
 RobotsNotAtRootHelp: "ask the portal's administrator to add this line to the host's robots.txt: Sitemap: {url}/sitemap.xml" / "请主站管理员在根目录的 robots.txt 中加上这一行：Sitemap: {url}/sitemap.xml";
 }

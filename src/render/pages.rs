@@ -1248,7 +1248,8 @@ impl Renderer<'_> {
                 let label = |g| crate::figures::checks::grade_label(g, self.lang.labels() == Labels::Chinese);
                 (label(stated), label(earned))
             }
-            None => (fmt(&c.stated), fmt(&c.computed)),
+            None if c.stated_twice => (fmt(&c.stated), fmt(&c.computed)),
+            None => (fmt(&c.stated), fmt(&c.computed_shown())),
         };
         CheckRow {
             rule: self.pick(&c.rule_zh, &c.rule_en),

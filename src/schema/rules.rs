@@ -50,8 +50,14 @@ pub enum Rule {
     /// 绩效等级 agrees with 自评得分 (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60).
     GradeAgreesWithScore,
     /// Indicator points: score ≤ weight, weights add up to 100, scores to the self-evaluation
-    /// score.
+    /// score; rows the form prints blank count for nothing and switch nothing off.
     IndicatorPoints,
+    /// The funds block of a self-evaluation form (`project`): 执行率 = 全年执行数 ÷ 全年预算数,
+    /// 得分 = 执行率 × 分值 (at most 分值), and each group of rows adds up to 年度资金总额.
+    FundsBlock,
+    /// Each head of the indicator table: its weight = its rows' weights, its score = theirs,
+    /// score ≤ weight.
+    IndicatorGroups,
 }
 
 /// Every relation checked, in the order results are listed.
@@ -93,6 +99,11 @@ pub const RULES: &[Rule] = &[
         share: "public_share",
         whole: "basic",
     },
+    Rule::Sum {
+        section: "budget",
+        total: "full_year",
+        parts: &["initial", "adjustment"],
+    },
     Rule::ItemsSum {
         section: "budget",
         total: "income",
@@ -111,6 +122,17 @@ pub const RULES: &[Rule] = &[
         parts: l("各收入来源之和", "sum of income sources"),
     },
     Rule::IncomeShares,
+    Rule::Sum {
+        section: "final_accounts",
+        total: "sources_total",
+        parts: &["opening_balance", "income"],
+    },
+    Rule::ItemsSum {
+        section: "final_accounts",
+        total: "expenditure",
+        items: "by_function",
+        parts: l("按功能分类的支出之和", "sum of expenditure by function"),
+    },
     Rule::Balance,
     Rule::ExecutionRate,
     Rule::ThreePublicTotals,
@@ -133,8 +155,10 @@ pub const RULES: &[Rule] = &[
     Rule::StaffInPost,
     Rule::EconomyGrowth,
     Rule::AlsoStated,
-    Rule::GradeAgreesWithScore,
+    Rule::FundsBlock,
+    Rule::IndicatorGroups,
     Rule::IndicatorPoints,
+    Rule::GradeAgreesWithScore,
 ];
 
 /// The list of items at `section.key` (income sources, project items …).

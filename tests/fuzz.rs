@@ -166,7 +166,11 @@ fn random_figures(rng: &mut Rng) -> String {
     let mut out = String::from("---\ntitle: t\nyear: 2021\nkind: project\nproject_name: p\n");
     // Every numeric field of the form, from the schema.
     use gongkai::schema::{Body, Entry, SECTIONS};
-    for s in SECTIONS.iter().filter(|s| s.path != "staffing") {
+    // Nested sections (evaluation.scale) are written inside their parent below.
+    for s in SECTIONS
+        .iter()
+        .filter(|s| s.path != "staffing" && !s.path.contains('.'))
+    {
         match s.body {
             Body::Rows(entries) => {
                 let keys: Vec<&str> = entries
@@ -177,6 +181,21 @@ fn random_figures(rng: &mut Rng) -> String {
                     })
                     .collect();
                 section(&mut out, rng, s.path, &keys, "");
+                if s.path == "evaluation" {
+                    section(&mut out, rng, "scale", &["excellent", "good", "fair"], "  ");
+                }
+                // The funds block's rows, blank ones among them.
+                if s.path == "project" {
+                    out.push_str("  rows:\n");
+                    for key in ["fiscal", "carryover", "other", "basic", "project"] {
+                        out.push_str(&format!("    - key: {key}\n"));
+                        for col in ["initial", "full_year", "actual", "rate", "weight", "score"] {
+                            if rng.below(3) == 0 {
+                                out.push_str(&format!("      {col}: {}\n", rng.pick(NUMS)));
+                            }
+                        }
+                    }
+                }
             }
             Body::Lines(lines, fields) => {
                 out.push_str(&format!("{}:\n", s.path));
@@ -204,6 +223,16 @@ fn random_figures(rng: &mut Rng) -> String {
             rng.pick(NUMS)
         ));
     }
+    out.push_str(&format!(
+        "  - level1: 效益指标\n    level2: 生态效益指标\nindicator_groups:\n  - level1: 产出指标\n    weight: {}\n    score: {}\n",
+        rng.pick(NUMS),
+        rng.pick(NUMS)
+    ));
+    out.push_str(&format!(
+        "also_stated:\n  project.actual:\n    - value: {}\n      unit: {}\n",
+        rng.pick(NUMS),
+        rng.pick(&["亿元", "万元", "元", "个"])
+    ));
     out.push_str("economy:\n");
     for _ in 0..rng.below(4) {
         let unit = rng.pick(&["亿元", "万元", "元", "家"]);

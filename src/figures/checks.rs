@@ -147,6 +147,16 @@ impl Approx {
         }
     }
 
+    /// `self × factor`, or `None` beyond what a decimal holds (a rate of 10¹⁶ %).
+    fn checked_scaled(self, factor: Decimal) -> Option<Approx> {
+        let (a, b) = (self.lo.checked_mul(factor)?, self.hi.checked_mul(factor)?);
+        Some(Approx {
+            v: self.v.checked_mul(factor)?,
+            lo: a.min(b),
+            hi: a.max(b),
+        })
+    }
+
     fn add(self, o: Approx) -> Approx {
         Approx {
             v: self.v + o.v,
@@ -1080,8 +1090,7 @@ fn funds_block(cx: &mut Ctx) {
             score_within_weight(cx, "project.score <= weight", (zh, en), &at("score"), w, s);
             // 得分 = 执行率 × 分值, at most 分值; the stated rate where given, else the amounts'.
             let pct = a(*rate).or_else(|| a(*actual).zip(a(*full_year)).and_then(|(x, y)| x.pct(y)));
-            if let Some(pct) = pct {
-                let raw = pct.scaled(w.0 / Decimal::ONE_HUNDRED);
+            if let Some(raw) = pct.and_then(|p| p.checked_scaled(w.0 / Decimal::ONE_HUNDRED)) {
                 let cap = |d: Decimal| d.min(w.0);
                 let earned = Approx {
                     v: cap(raw.v),

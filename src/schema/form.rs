@@ -1115,7 +1115,10 @@ pub const SECTIONS: &[Section] = &[
         title: l("等级标准", "Grading scale"),
         csv_prefix: "evaluation_scale",
         body: Body::Rows(SCALE),
-        given: |r| r.evaluation.as_ref().is_some_and(|e| e.scale.is_some()),
+        given: |r| {
+            let s = r.evaluation.as_ref().and_then(|e| e.scale.as_ref());
+            s.is_some_and(|s| s.excellent.is_some() || s.good.is_some() || s.fair.is_some())
+        },
         shown: Shown::WhenGiven,
     },
     Section {

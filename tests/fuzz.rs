@@ -26,7 +26,11 @@ fn keys() -> Vec<&'static str> {
                 out.extend(fields.iter().map(|f| f.key));
                 out.push("unit");
             }
-            Body::List(_) | Body::Funds | Body::Goals(_) | Body::Indicators(_) => {}
+            Body::Matrix(rows, columns) => {
+                out.extend(rows.iter().map(|(k, _)| k.key));
+                out.extend(columns.iter().map(|c| c.key));
+            }
+            Body::List(_) | Body::Funds | Body::Goals(_) | Body::Indicators(_) | Body::Groups(_) => {}
         }
     }
     out.extend([
@@ -161,7 +165,11 @@ fn random_figures(rng: &mut Rng) -> String {
     let mut out = String::from("---\ntitle: t\nyear: 2021\nkind: project\nproject_name: p\n");
     // Every numeric field of the form, from the schema.
     use gongkai::schema::{Body, Entry, SECTIONS};
-    for s in SECTIONS.iter().filter(|s| s.path != "staffing") {
+    // Nested sections (`evaluation.scale`) are keys of their parent, not top-level keys.
+    for s in SECTIONS
+        .iter()
+        .filter(|s| s.path != "staffing" && !s.path.contains('.'))
+    {
         match s.body {
             Body::Rows(entries) => {
                 let keys: Vec<&str> = entries

@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 use std::str::FromStr;
 use yaml_serde::Value as Yaml;
 
-const SECTIONS: [&str; 11] = [
+const SECTIONS: [&str; 13] = [
     "evaluation",
     "budget",
     "final_accounts",
@@ -22,6 +22,8 @@ const SECTIONS: [&str; 11] = [
     "project",
     "goals",
     "indicators",
+    "indicator_groups",
+    "also_stated",
 ];
 
 fn front_matter(path: &std::path::Path) -> String {
@@ -105,7 +107,9 @@ fn report_json_carries_every_figure_of_the_front_matter() {
             match fm.get(section) {
                 Some(y) => leaves += same(y, &json["figures"][section], section),
                 None => assert!(
-                    json["figures"][section].is_null() || json["figures"][section] == Json::Array(vec![]),
+                    json["figures"][section].is_null()
+                        || json["figures"][section] == Json::Array(vec![])
+                        || json["figures"][section] == Json::Object(Default::default()),
                     "{park}: {section} is not disclosed and must be null"
                 ),
             }
@@ -327,8 +331,8 @@ fn reports_csv_rows_match_report_json_figure_by_figure() {
             .iter()
             .any(|p| name.starts_with(p))
                 && !name.ends_with("_unit")
-                && name != "expenditure_project_items"
-                && name != "final_by_function";
+                && !name.starts_with("project_name_")
+                && !["expenditure_project_items", "final_by_function"].contains(&name.as_str());
             if figure_column && !expected.iter().any(|(c, _)| c == name) {
                 assert_eq!(
                     row[i],
@@ -361,6 +365,7 @@ fn items_and_parks_csv_cover_every_list_item_and_unit() {
         for list in [
             &f["budget"]["income_sources"],
             &f["final_accounts"]["income_sources"],
+            &f["final_accounts"]["by_function"],
             &f["expenditure"]["project_items"],
             &f["staffing"]["categories"],
             &f["economy"],
@@ -446,8 +451,8 @@ fn checksums_match_every_data_file() {
         assert_eq!(got, hex, "{rel}");
         n += 1;
     }
-    // 4 CSV + reports.json + all.json + datapackage + schema, and report.json/csv ×4 + park.json ×4
-    assert_eq!(n, 8 + 12, "{sums}");
+    // 5 CSV + reports.json + all.json + datapackage + schema, and report.json/csv ×4 + park.json ×4
+    assert_eq!(n, 9 + 12, "{sums}");
 }
 
 #[test]
@@ -463,4 +468,274 @@ fn every_report_page_links_its_json_and_csv() {
     let all = parse_csv(&std::fs::read(out.join("data/reports.csv")).unwrap());
     assert_eq!(one[0], all[0]);
     assert!(all.contains(&one[1]));
+}
+
+/// The example site with the fixture project report (every cell of the 项目支出绩效自评表)
+/// added as lengshuitan's 2022 report, as CI builds it.
+fn build_with_project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_example(&root);
+    for (from, to) in [
+        ("project-report.md", "2022-factories.md"),
+        ("project-report.en.md", "2022-factories.en.md"),
+    ] {
+        std::fs::copy(
+            repo().join("tests/fixtures").join(from),
+            root.join("content/parks/lengshuitan").join(to),
+        )
+        .unwrap();
+    }
+    let out = root.join("public");
+    gongkai::build(&root, Some(&out), false).unwrap_or_else(|f| panic!("build failed: {:?}", f.diagnostics()));
+    (tmp, out)
+}
+
+/// Rows of a CSV file as maps from column name to cell.
+fn csv_maps(path: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let rows = parse_csv(&std::fs::read(path).unwrap());
+    rows[1..]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.len(), rows[0].len(), "{}", path.display());
+            rows[0].iter().cloned().zip(r.iter().cloned()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn funds_csv_is_the_forms_funds_block_cell_by_cell() {
+    let (_tmp, out) = build_with_project();
+    let funds = csv_maps(&out.join("data/funds.csv"));
+    let id = "lengshuitan-2022-project";
+    let cell = |row: &str, column: &str| -> &std::collections::BTreeMap<String, String> {
+        funds
+            .iter()
+            .find(|r| r["report_id"] == id && r["row"] == row && r["column"] == column)
+            .unwrap_or_else(|| panic!("no {row} × {column}"))
+    };
+    // The 年度资金总额 row, then fiscal, carryover and the blank other row, six columns each.
+    assert_eq!(funds.iter().filter(|r| r["report_id"] == id).count(), 4 * 6);
+    let total = cell("total", "full_year");
+    assert_eq!(total["value"], "500.00", "written as the report states it");
+    assert_eq!(total["unit"], "万元");
+    assert_eq!(total["row_label_zh"], "年度资金总额");
+    assert_eq!(total["position"], "0");
+    assert_eq!(total["group"], "");
+    assert_eq!(cell("total", "actual")["value"], "480.50");
+    assert_eq!(cell("total", "rate")["value"], "96.10");
+    assert_eq!(cell("total", "rate")["unit"], "%");
+    assert_eq!(cell("total", "weight")["value"], "10");
+    assert_eq!(cell("total", "score")["unit"], "分");
+    let fiscal = cell("fiscal", "actual");
+    assert_eq!(fiscal["value"], "390.50");
+    assert_eq!(fiscal["group"], "source");
+    assert_eq!(fiscal["row_label_zh"], "其中：当年财政拨款");
+    assert_eq!(fiscal["column_label_zh"], "全年执行数");
+    assert_eq!(fiscal["blank_row"], "false");
+    // A cell the form leaves blank on a row with figures: empty, not 0.
+    assert_eq!(cell("fiscal", "score")["value"], "");
+    assert_eq!(cell("carryover", "actual")["value"], "90.00");
+    // The row the form prints blank: every cell there, every value empty, never 0.
+    for c in ["initial", "full_year", "actual", "weight", "rate", "score"] {
+        let other = cell("other", c);
+        assert_eq!(other["value"], "", "other × {c} is blank, not 0");
+        assert_eq!(other["blank_row"], "true");
+        assert_eq!(other["row_label_zh"], "其他资金");
+        assert_eq!(other["position"], "3");
+    }
+    // The sources add up to the total in every amount column (the fixture's figures).
+    for c in ["initial", "full_year", "actual"] {
+        let sum: Decimal = funds
+            .iter()
+            .filter(|r| r["report_id"] == id && r["group"] == "source" && r["column"] == c && !r["value"].is_empty())
+            .map(|r| dec(&r["value"]))
+            .sum();
+        assert_eq!(sum, dec(&cell("total", c)["value"]), "{c}");
+    }
+    // report_id joins reports.csv, whose row has the same total-row figures.
+    let reports = csv_maps(&out.join("data/reports.csv"));
+    for r in &funds {
+        assert!(
+            reports
+                .iter()
+                .any(|x| x["report_id"] == r["report_id"] && x["park"] == r["park"] && x["year"] == r["year"]),
+            "{} joins reports.csv",
+            r["report_id"]
+        );
+    }
+    let report = reports.iter().find(|r| r["report_id"] == id).unwrap();
+    assert_eq!(report["project_full_year"], "500.00");
+    // Reports without a funds block have no rows (the example's department reports).
+    let with_block = reports
+        .iter()
+        .filter(|r| !r["project_full_year"].is_empty() || !r["project_actual"].is_empty())
+        .count();
+    let ids: std::collections::BTreeSet<&String> = funds.iter().map(|r| &r["report_id"]).collect();
+    assert!(ids.len() >= with_block && ids.contains(&id.to_string()));
+    // The data package describes every column, with its primary and foreign keys.
+    let package: Json =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/datapackage.json")).unwrap()).unwrap();
+    let resource = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "funds")
+        .expect("funds in the data package");
+    let header = &parse_csv(&std::fs::read(out.join("data/funds.csv")).unwrap())[0];
+    let names: Vec<&str> = resource["schema"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(&names, header);
+    assert_eq!(
+        resource["schema"]["primaryKey"],
+        serde_json::json!(["report_id", "position", "column"])
+    );
+    assert_eq!(resource["schema"]["foreignKeys"][0]["reference"]["resource"], "reports");
+    // The example site alone: a funds.csv with its header and no row (no report has a block).
+    let (_tmp2, plain) = build_example();
+    let plain = parse_csv(&std::fs::read(plain.join("data/funds.csv")).unwrap());
+    assert_eq!(&plain[0], header, "same columns without any funds block");
+}
+
+#[test]
+fn indicators_csv_carries_the_heads_weights_and_blank_rows() {
+    let (_tmp, out) = build_with_project();
+    let rows = csv_maps(&out.join("data/indicators.csv"));
+    let rows: Vec<_> = rows
+        .iter()
+        .filter(|r| r["report_id"] == "lengshuitan-2022-project")
+        .collect();
+    assert_eq!(rows.len(), 8);
+    let by = |level3: &str| rows.iter().find(|r| r["level3"] == level3).unwrap();
+    let first = by("新建标准厂房面积");
+    assert_eq!(
+        (first["level1_weight"].as_str(), first["level1_score"].as_str()),
+        ("50", "48")
+    );
+    assert_eq!(first["level2_weight"], "", "no level-two head is given");
+    assert_eq!(first["blank"], "false");
+    let jobs = by("入驻企业数");
+    assert_eq!(
+        (jobs["level1_weight"].as_str(), jobs["level1_score"].as_str()),
+        ("30", "28.5")
+    );
+    // 生态效益指标 with no indicator under it: blank, its figures empty (not 0), its head known.
+    let eco = rows.iter().find(|r| r["level2"] == "生态效益指标").unwrap();
+    assert_eq!(eco["blank"], "true");
+    assert_eq!((eco["weight"].as_str(), eco["score"].as_str()), ("", ""));
+    assert_eq!(eco["level1_weight"], "30");
+    assert_eq!(eco["level2_en"], "Ecological");
+    assert_eq!(rows.iter().filter(|r| r["blank"] == "true").count(), 1);
+}
+
+#[test]
+fn a_project_report_json_and_csv_carry_every_key_of_the_full_form() {
+    let (_tmp, out) = build_with_project();
+    let fixture = repo().join("tests/fixtures/project-report.md");
+    let fm: Yaml = yaml_serde::from_str(&front_matter(&fixture)).unwrap();
+    let json: Json =
+        serde_json::from_str(&std::fs::read_to_string(out.join("parks/lengshuitan/2022/report.json")).unwrap())
+            .unwrap();
+    let mut leaves = 0;
+    for section in SECTIONS {
+        if let Some(y) = fm.get(section) {
+            leaves += same(y, &json["figures"][section], section);
+        }
+    }
+    assert!(leaves > 80, "only {leaves} figures compared");
+    let figures = &json["figures"];
+    assert_eq!(
+        figures["project"]["rows"][2],
+        serde_json::json!({
+            "key": "other", "label": null, "label_en": null, "initial": null, "full_year": null,
+            "actual": null, "rate": null, "weight": null, "score": null, "note": null
+        }),
+        "a blank row stays blank (null), never 0"
+    );
+    assert_eq!(figures["indicator_groups"][1]["weight"].to_string(), "30");
+    assert_eq!(
+        figures["also_stated"]["project.actual"][0]["value"].to_string(),
+        "480.5"
+    );
+    assert!(
+        figures["evaluation"]["remark"]
+            .as_str()
+            .unwrap()
+            .starts_with("绩效自评综合得分")
+    );
+    for (key, zh, en) in [
+        (
+            "department",
+            "冷水滩区工业和信息化局",
+            "Lengshuitan District Bureau of Industry and Information Technology",
+        ),
+        (
+            "implementer",
+            "冷水滩高科技工业园管理委员会",
+            "Administrative Committee of Lengshuitan High-tech Industrial Park",
+        ),
+        ("period", "2022年1月—2022年12月", "January–December 2022"),
+    ] {
+        assert_eq!(json[key]["zh"], zh, "{key}");
+        assert_eq!(json[key]["en"], en, "{key}");
+    }
+    assert!(
+        json["remark"]["en"]
+            .as_str()
+            .unwrap()
+            .starts_with("A total score of 90")
+    );
+    // The JSON Schema names the new keys with the form's labels.
+    let schema: Json =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/schema/report.schema.json")).unwrap()).unwrap();
+    let defs = &schema["$defs"];
+    assert_eq!(defs["IndicatorGroup"]["properties"]["weight"]["x-label-zh"], "分值");
+    assert_eq!(defs["FundsRow"]["properties"]["actual"]["x-label-zh"], "全年执行数");
+    assert_eq!(
+        defs["ProjectFunds"]["properties"]["investment"]["x-label-zh"],
+        "项目总投资"
+    );
+    assert!(
+        defs["ProjectFunds"]["properties"]["rows"]["x-known-keys"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 10
+    );
+    assert_eq!(defs["Indicator"]["properties"]["level3"]["x-label-zh"], "三级指标");
+    for key in ["department", "implementer", "period", "remark"] {
+        assert!(schema["properties"][key].is_object(), "{key} in the schema");
+    }
+    for key in ["indicator_groups", "also_stated"] {
+        assert!(defs["Figures"]["properties"][key].is_object(), "{key} in the schema");
+    }
+    // reports.csv and the report's own report.csv: the project form's heads and figures.
+    let reports = csv_maps(&out.join("data/reports.csv"));
+    let one = csv_maps(&out.join("parks/lengshuitan/2022/report.csv"));
+    assert_eq!(one.len(), 1);
+    let row = reports
+        .iter()
+        .find(|r| r["report_id"] == "lengshuitan-2022-project")
+        .unwrap();
+    assert_eq!(row, &one[0]);
+    for (column, value) in [
+        ("department_zh", "冷水滩区工业和信息化局"),
+        (
+            "implementer_en",
+            "Administrative Committee of Lengshuitan High-tech Industrial Park",
+        ),
+        ("period_zh", "2022年1月—2022年12月"),
+        ("project_name_en", "Standard factory construction special fund"),
+        ("project_investment", "1200.00"),
+        ("project_investment_fiscal", "900.00"),
+        ("project_actual", "480.50"),
+        ("evaluation_score", "95.11"),
+        ("indicators", "8"),
+    ] {
+        assert_eq!(row[column], value, "{column}");
+    }
 }

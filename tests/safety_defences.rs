@@ -85,10 +85,18 @@ fn csv_text_cells_never_start_a_formula_but_negative_numbers_stay_numbers() {
         "deviation: 部分企业",
         "deviation: \"@SUM(1+1)\"\n    unit: \"'原文\"\n    # ",
     );
+    edit(&project, "    - key: other\n", "    - label: \"=1+1\"\n");
     let out = root.join("public");
     gongkai::build(&root, Some(&out), false).unwrap_or_else(|f| panic!("{:?}", f.diagnostics()));
 
     let read = |p: &str| parse_csv(&std::fs::read(out.join(p)).unwrap());
+    let funds = read("data/funds.csv");
+    let other = [
+        ("report_id", "lengshuitan-2022-project"),
+        ("position", "3"),
+        ("column", "actual"),
+    ];
+    assert_eq!(cell(&funds, &other, "row_label_zh"), "'=1+1");
     let items = read("data/items.csv");
     let economy3 = [
         ("report_id", "lengshuitan-2021-department"),
@@ -105,7 +113,8 @@ fn csv_text_cells_never_start_a_formula_but_negative_numbers_stay_numbers() {
     assert_eq!(cell(&indicators, &first, "level3"), "'+cmd|' /C calc'!A0");
     assert_eq!(cell(&indicators, &first, "target"), "'-10%");
     assert_eq!(cell(&indicators, &first, "actual"), "'\t=1+1");
-    let second = [("report_id", "lengshuitan-2022-project"), ("row", "2")];
+    // The fixture's first deviation is on its fifth row.
+    let second = [("report_id", "lengshuitan-2022-project"), ("row", "5")];
     assert_eq!(cell(&indicators, &second, "deviation"), "'@SUM(1+1)");
     assert_eq!(
         cell(&indicators, &second, "unit"),
@@ -136,7 +145,7 @@ fn csv_text_cells_never_start_a_formula_but_negative_numbers_stay_numbers() {
             .map(|f| f["type"].as_str().unwrap().to_string())
             .collect()
     };
-    let mut csvs: Vec<(String, &str)> = ["reports", "indicators", "items", "parks"]
+    let mut csvs: Vec<(String, &str)> = ["reports", "funds", "indicators", "items", "parks"]
         .iter()
         .map(|n| (format!("data/{n}.csv"), *n))
         .collect();

@@ -11,7 +11,7 @@
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::figures::checks::Status;
-use crate::schema::{self, Body, Csv, Entry, Field, Get, Items, ItemsCsv, Kind, Line, LineField, Section, Unit};
+use crate::schema::{self, Body, Csv, Entry, Field, Get, Items, ItemsCsv, Kind, Line, LineField, Place, Section, Unit};
 use crate::site::{ReportEntry, Site};
 
 /// Type of a column, as Frictionless Table Schema names it.
@@ -20,6 +20,8 @@ pub enum Type {
     String,
     Integer,
     Number,
+    /// `true` / `false`.
+    Boolean,
 }
 
 impl Type {
@@ -28,6 +30,7 @@ impl Type {
             Type::String => "string",
             Type::Integer => "integer",
             Type::Number => "number",
+            Type::Boolean => "boolean",
         }
     }
 }
@@ -87,6 +90,11 @@ impl Table {
             description,
             value.map(|v| v.to_string()).unwrap_or_default(),
         );
+    }
+
+    /// A yes/no cell, written `true` or `false`.
+    pub fn bool(&mut self, name: &str, description: &str, value: bool) {
+        self.col(name, Type::Boolean, description, value.to_string());
     }
 
     /// Finishes the current row.
@@ -184,9 +192,16 @@ pub fn report_id(e: &ReportEntry) -> String {
 
 const AMOUNT: &str = "in amount_unit (万元 = CNY 10,000 unless stated)";
 
-/// The description of a field's column: its labels, then its unit.
-fn describe(s: &Section, field: &Field) -> String {
-    let name = format!("{}：{} {}: {}", s.title.zh, field.label.zh, s.title.en, field.label.en);
+/// The description of a field's column: its labels, then its unit. A part of the row above
+/// (其中：财政拨款 under 项目总投资) is named with that row, as the form reads.
+fn describe(s: &Section, field: &Field, above: Option<&Field>) -> String {
+    let name = match above.filter(|_| field.place == Place::Sub && field.label.zh.starts_with("其中")) {
+        Some(a) => format!(
+            "{}：{}，{} {}: {}, {}",
+            s.title.zh, a.label.zh, field.label.zh, s.title.en, a.label.en, field.label.en
+        ),
+        None => format!("{}：{} {}: {}", s.title.zh, field.label.zh, s.title.en, field.label.en),
+    };
     let unit = match field.unit {
         Unit::Of(u) if u != "%" => format!(", in {u}"),
         _ => String::new(),
@@ -209,9 +224,15 @@ fn report_row(t: &mut Table, site: &Site, e: &ReportEntry) {
     for s in schema::SECTIONS {
         match s.body {
             Body::Rows(entries) => {
+                let mut above = None;
                 for entry in entries {
                     match entry {
-                        Entry::Field(field) => field_column(t, s, field, f),
+                        Entry::Field(field) => {
+                            field_column(t, s, field, above, f);
+                            if field.place == Place::Row {
+                                above = Some(field);
+                            }
+                        }
                         Entry::Items(items) => item_columns(t, s, items, f),
                     }
                 }
@@ -274,6 +295,37 @@ fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
         f.project_name.as_deref(),
     );
     t.text(
+        "project_name_en",
+        "Project or special fund in English",
+        tr.and_then(|x| x.project_name.as_deref()),
+    );
+    // The heads of the project form (主管部门, 实施单位, 实施期), as written and translated.
+    let heads: [(&str, Option<&str>, Option<&str>); 3] = [
+        (
+            "department",
+            f.department.as_deref(),
+            tr.and_then(|x| x.department.as_deref()),
+        ),
+        (
+            "implementer",
+            f.implementer.as_deref(),
+            tr.and_then(|x| x.implementer.as_deref()),
+        ),
+        ("period", f.period.as_deref(), tr.and_then(|x| x.period.as_deref())),
+    ];
+    for (key, zh, en) in heads {
+        let label = schema::ABOUT
+            .iter()
+            .find(|a| a.key == key)
+            .map_or(schema::l("", ""), |a| a.label);
+        t.text(
+            &format!("{key}_zh"),
+            &format!("{} {}, as the form writes it (project form)", label.zh, label.en),
+            zh,
+        );
+        t.text(&format!("{key}_en"), &format!("{} in English", label.en), en);
+    }
+    t.text(
         "published",
         "Publication date as given (YYYY-MM-DD or YYYY-MM-DD HH:MM)",
         f.published.as_deref(),
@@ -287,12 +339,12 @@ fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
 }
 
 /// `<prefix>_<key>`: a field's column.
-fn field_column(t: &mut Table, s: &Section, field: &Field, f: &ReportFront) {
+fn field_column(t: &mut Table, s: &Section, field: &Field, above: Option<&Field>, f: &ReportFront) {
     if field.csv != Csv::Column {
         return;
     }
     let name = format!("{}_{}", s.csv_prefix, field.key);
-    let description = describe(s, field);
+    let description = describe(s, field, above);
     match field.get {
         Get::Num(get) => t.num(&name, &description, get(f)),
         Get::Text(get) => t.text(&name, &description, get(f)),
@@ -443,6 +495,13 @@ pub fn reports(site: &Site) -> Table {
 
 /// The header of reports.csv when there is no report: declared from an empty report.
 fn declare_empty(t: &mut Table, site: &Site) {
+    with_empty_report(|e| report_row(t, site, e));
+    t.rows.clear();
+}
+
+/// Calls `f` with an empty report of an empty unit: declares a table's columns when the
+/// site has no row for it.
+fn with_empty_report(f: impl FnOnce(&ReportEntry)) {
     let front: ReportFront =
         yaml_serde::from_str("title: ''\nyear: 2000\nkind: department").expect("minimal front matter parses");
     let report = crate::content::Report {
@@ -462,14 +521,12 @@ fn declare_empty(t: &mut Table, site: &Site) {
         body: String::new(),
         translations: Vec::new(),
     };
-    let e = ReportEntry {
+    f(&ReportEntry {
         report: &report,
         unit: &unit,
         checks: &[],
         slug: String::new(),
-    };
-    report_row(t, site, &e);
-    t.rows.clear();
+    });
 }
 
 /// A single-row CSV of one report (linked from its page).
@@ -484,18 +541,41 @@ pub fn indicators(site: &Site) -> Table {
     let mut t = Table::default();
     for e in &site.reports {
         let en = e.report.en().map(|x| x.front.indicators.as_slice()).unwrap_or(&[]);
+        let groups = &e.report.front.indicator_groups;
         for (n, ind) in e.report.front.indicators.iter().enumerate() {
-            indicator_row(&mut t, &report_id(e), n, ind, en.get(n));
+            indicator_row(&mut t, &report_id(e), n, ind, en.get(n), groups);
         }
     }
     if t.rows.is_empty() {
-        indicator_row(&mut t, "", 0, &Indicator::default(), None);
+        indicator_row(&mut t, "", 0, &Indicator::default(), None, &[]);
         t.rows.clear();
     }
     t
 }
 
-fn indicator_row(t: &mut Table, id: &str, n: usize, ind: &Indicator, en: Option<&IndicatorText>) {
+/// The head of `groups` an indicator sits under: its level-one head (`level2: None`), or its
+/// level-two head under that level one.
+fn head<'a>(groups: &'a [IndicatorGroup], ind: &Indicator, level2: bool) -> Option<&'a IndicatorGroup> {
+    let same = |a: Option<&str>, b: Option<&str>| a.map(str::trim) == b.map(str::trim);
+    let level1 = ind.level1.as_deref()?;
+    groups.iter().find(|g| {
+        same(Some(&g.level1), Some(level1))
+            && if level2 {
+                ind.level2.is_some() && same(g.level2.as_deref(), ind.level2.as_deref())
+            } else {
+                g.level2.is_none()
+            }
+    })
+}
+
+fn indicator_row(
+    t: &mut Table,
+    id: &str,
+    n: usize,
+    ind: &Indicator,
+    en: Option<&IndicatorText>,
+    groups: &[IndicatorGroup],
+) {
     t.text("report_id", "Report (reports.csv)", Some(id));
     t.int(
         "row",
@@ -526,17 +606,153 @@ fn indicator_row(t: &mut Table, id: &str, n: usize, ind: &Indicator, en: Option<
             );
         }
     }
+    t.bool(
+        "blank",
+        "true for a row the form prints blank (a head such as 生态效益指标 with no indicator under it): its cells are empty, never 0",
+        ind.is_blank(),
+    );
+    let l1 = head(groups, ind, false);
+    let l2 = head(groups, ind, true);
+    t.num(
+        "level1_weight",
+        "分值 Weight of the row's level-one head (产出指标（50分）), from indicator_groups (points)",
+        l1.and_then(|g| g.weight),
+    );
+    t.num(
+        "level1_score",
+        "得分 Score of the row's level-one head, from indicator_groups (points)",
+        l1.and_then(|g| g.score),
+    );
+    t.num(
+        "level2_weight",
+        "分值 Weight of the row's level-two head, where the form gives one (points)",
+        l2.and_then(|g| g.weight),
+    );
+    t.num(
+        "level2_score",
+        "得分 Score of the row's level-two head, where the form gives one (points)",
+        l2.and_then(|g| g.score),
+    );
     t.end_row();
 }
 
-/// items.csv: every item of every list (income sources, project items, staffing categories,
-/// economic results), with its unit.
+/// The label of the funds block's own row, 年度资金总额 (its figures are `project.*`).
+const TOTAL_ROW: schema::Label = schema::l("年度资金总额", "Total annual funds");
+
+/// funds.csv: the funds block of every self-evaluation form as a long table, one row per
+/// report, form row and column, so that a pivot gives the form back. Every column of every
+/// row is written, so a row the form prints blank is there with empty values (never 0).
+pub fn funds(site: &Site) -> Table {
+    let mut t = Table::default();
+    for e in &site.reports {
+        let f = &e.report.front;
+        let Some(p) = &f.project else { continue };
+        let id = report_id(e);
+        let total = FundsRow {
+            key: Some("total".into()),
+            initial: p.initial,
+            full_year: p.full_year,
+            actual: p.actual,
+            rate: p.rate,
+            weight: p.weight,
+            score: p.score,
+            ..FundsRow::default()
+        };
+        for (n, row) in std::iter::once(&total).chain(&p.rows).enumerate() {
+            for c in schema::FUNDS_COLUMNS {
+                funds_row(&mut t, e, &id, n, row, c);
+            }
+        }
+    }
+    if t.rows.is_empty() {
+        with_empty_report(|e| funds_row(&mut t, e, "", 0, &FundsRow::default(), &schema::FUNDS_COLUMNS[0]));
+        t.rows.clear();
+    }
+    t
+}
+
+/// One cell of a funds block: which report, which row and column, the value and its unit.
+fn funds_row(t: &mut Table, e: &ReportEntry, id: &str, n: usize, row: &FundsRow, c: &schema::LineField) {
+    let f = &e.report.front;
+    let key = row.key.as_deref().unwrap_or_default();
+    let known = schema::FUNDS_ROWS.iter().find(|(k, _)| k.key == key);
+    let label = if key == "total" {
+        Some(TOTAL_ROW)
+    } else {
+        known.map(|(k, _)| k.label)
+    };
+    t.text("report_id", "Report (reports.csv)", Some(id));
+    t.text("park", "Unit id (parks.csv)", Some(&e.unit.id));
+    t.int("year", "Fiscal year reported on", Some(u64::from(f.year)));
+    t.text(
+        "kind",
+        "department (the form's 年度预算资金) or project (项目资金)",
+        Some(f.kind.slug()),
+    );
+    t.int(
+        "position",
+        "Row of the funds block, from 0: 0 is 年度资金总额, then the rows under it in the form's order",
+        Some(n as u64),
+    );
+    t.text(
+        "row",
+        "Row key: total (年度资金总额), a key of the form's rows (fiscal, carryover, other; general_public … unit_funds; basic, project), or empty for a row the report names only by its label",
+        Some(key),
+    );
+    t.text(
+        "row_label_zh",
+        "Row as the form names it",
+        row.label.as_deref().or(label.map(|l| l.zh)),
+    );
+    t.text(
+        "row_label_en",
+        "Row in English",
+        row.label_en.as_deref().or(label.map(|l| l.en)),
+    );
+    t.text(
+        "group",
+        "Rows of one group add up to the total row: source (project form: fiscal + carryover + other), income or spending (department form); empty for the total and for rows named only by label",
+        known.map(|(_, g)| *g),
+    );
+    t.bool(
+        "blank_row",
+        "true for a row the form prints blank (no figure in any column): its values are empty, never 0",
+        n > 0 && schema::FUNDS_COLUMNS.iter().all(|c| row.figure(c.key).is_none()),
+    );
+    t.text(
+        "column",
+        "Column key: initial, full_year, actual, weight, rate, score (the form's order)",
+        Some(c.key),
+    );
+    t.text("column_label_zh", "Column as the form names it", Some(c.label.zh));
+    t.text("column_label_en", "Column in English", Some(c.label.en));
+    t.num(
+        "value",
+        "The figure as the report states it, in `unit`; empty: the cell is blank on the form or not stated (never 0)",
+        row.figure(c.key),
+    );
+    let unit = match c.kind {
+        Kind::Percent => "%",
+        Kind::Points => "分",
+        _ => f.amount_unit.as_str(),
+    };
+    t.text(
+        "unit",
+        "Unit of value: the report's amount_unit (万元 …) for amounts, % for the rate, 分 (points) for weight and score",
+        Some(unit),
+    );
+    t.text("note", "Note on the row, as the report words it", row.note.as_deref());
+    t.end_row();
+}
+
+/// items.csv: every item of every list (income sources, spending by function, project items,
+/// staffing categories, economic results), with its unit.
 pub fn items(site: &Site) -> Table {
     let mut t = Table::default();
     for e in &site.reports {
         let f = &e.report.front;
         let id = report_id(e);
-        let lists: [(&str, &[Item]); 5] = [
+        let lists: [(&str, &[Item]); 6] = [
             (
                 "budget.income_sources",
                 f.budget.as_ref().map(|b| b.income_sources.as_slice()).unwrap_or(&[]),
@@ -546,6 +762,13 @@ pub fn items(site: &Site) -> Table {
                 f.final_accounts
                     .as_ref()
                     .map(|b| b.income_sources.as_slice())
+                    .unwrap_or(&[]),
+            ),
+            (
+                "final_accounts.by_function",
+                f.final_accounts
+                    .as_ref()
+                    .map(|b| b.by_function.as_slice())
                     .unwrap_or(&[]),
             ),
             (
@@ -576,7 +799,7 @@ pub fn items(site: &Site) -> Table {
 
 fn item_row(t: &mut Table, id: &str, list: &str, n: usize, i: &Item, amount_unit: &str) {
     t.text("report_id", "Report (reports.csv)", Some(id));
-    t.text("list", "Which list: budget.income_sources, final_accounts.income_sources, expenditure.project_items, staffing.categories or economy", Some(list));
+    t.text("list", "Which list: budget.income_sources, final_accounts.income_sources, final_accounts.by_function, expenditure.project_items, staffing.categories or economy", Some(list));
     t.int("position", "Position in the list, from 1", Some(n as u64 + 1));
     t.text(
         "key",
@@ -726,6 +949,47 @@ mod tests {
         t.int("n", "N", Some(3));
         t.end_row();
         assert_eq!(t.rows[0], "-12.50,'-12.50,3\r\n");
+    }
+
+    #[test]
+    fn a_blank_funds_row_is_written_blank_and_never_zero() {
+        let mut t = Table::default();
+        let other = FundsRow {
+            key: Some("other".into()),
+            ..FundsRow::default()
+        };
+        let fiscal = FundsRow {
+            key: Some("fiscal".into()),
+            actual: Some("390.50".parse().unwrap()),
+            ..FundsRow::default()
+        };
+        with_empty_report(|e| {
+            for c in schema::FUNDS_COLUMNS {
+                funds_row(&mut t, e, "x", 1, &fiscal, c);
+                funds_row(&mut t, e, "x", 3, &other, c);
+            }
+        });
+        let col = |name: &str| t.columns.iter().position(|c| c.name == name).unwrap();
+        let cells: Vec<Vec<&str>> = t.rows.iter().map(|r| r.trim_end().split(',').collect()).collect();
+        let (value, blank, unit, column) = (col("value"), col("blank_row"), col("unit"), col("column"));
+        let get = |key: &str, column_key: &str| {
+            cells
+                .iter()
+                .find(|r| r[col("row")] == key && r[column] == column_key)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(get("fiscal", "actual")[value], "390.50");
+        assert_eq!(get("fiscal", "actual")[blank], "false");
+        assert_eq!(get("fiscal", "rate")[value], "", "a blank cell is empty");
+        assert_eq!(get("fiscal", "rate")[unit], "%");
+        assert_eq!(get("fiscal", "score")[unit], "分");
+        assert_eq!(get("fiscal", "initial")[unit], "万元");
+        for c in schema::FUNDS_COLUMNS {
+            assert_eq!(get("other", c.key)[value], "", "other × {}", c.key);
+            assert_eq!(get("other", c.key)[blank], "true");
+        }
+        assert_eq!(t.columns[col("blank_row")].kind, Type::Boolean);
     }
 
     #[test]

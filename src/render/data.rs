@@ -47,6 +47,11 @@ struct Figures<'a> {
     project: &'a Option<ProjectFunds>,
     goals: &'a [Goal],
     indicators: &'a [Indicator],
+    /// Heads of the indicator table with their weights and scores (产出指标（50分）).
+    indicator_groups: &'a [IndicatorGroup],
+    /// Figures stated a second time elsewhere in the report, by front-matter path
+    /// (`project.actual`); both values are published, neither is corrected.
+    also_stated: &'a std::collections::BTreeMap<String, Vec<AlsoStated>>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -65,6 +70,14 @@ struct ReportJson<'a> {
     park_name: Both,
     unit_name: OptBoth,
     project_name: OptBoth,
+    /// 主管部门 (project form): the department the funds are budgeted under.
+    department: OptBoth,
+    /// 实施单位 (project form): who carried the project out.
+    implementer: OptBoth,
+    /// 项目实施期 (project form), as written.
+    period: OptBoth,
+    /// 备注 of the self-evaluation form (the Chinese is also `figures.evaluation.remark`).
+    remark: OptBoth,
     published: &'a Option<String>,
     source: &'a Option<String>,
     summary: OptBoth,
@@ -317,6 +330,22 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
             zh: f.project_name.clone(),
             en: tr.and_then(|t| t.project_name.clone()),
         },
+        department: OptBoth {
+            zh: f.department.clone(),
+            en: tr.and_then(|t| t.department.clone()),
+        },
+        implementer: OptBoth {
+            zh: f.implementer.clone(),
+            en: tr.and_then(|t| t.implementer.clone()),
+        },
+        period: OptBoth {
+            zh: f.period.clone(),
+            en: tr.and_then(|t| t.period.clone()),
+        },
+        remark: OptBoth {
+            zh: f.evaluation.as_ref().and_then(|e| e.remark.clone()),
+            en: tr.and_then(|t| t.remark.clone()),
+        },
         published: &f.published,
         source: &f.source,
         summary: OptBoth {
@@ -346,6 +375,8 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
             project: &f.project,
             goals: &f.goals,
             indicators: &f.indicators,
+            indicator_groups: &f.indicator_groups,
+            also_stated: &f.also_stated,
         },
         checks: e.checks,
         check_summary: CheckSummary {

@@ -34,6 +34,7 @@ fn annotate(prop: &mut Value, label: Label, kind: Kind, unit: Option<&str>) {
         Some("amount_unit") => ", in the report's amount_unit".to_string(),
         Some("unit") => ", in the line's unit, else the report's amount_unit".to_string(),
         Some("%") => ", a percentage written without %".to_string(),
+        Some("row.unit") => ", in the row's own `unit`".to_string(),
         Some(u) => format!(", in {u}"),
         None => String::new(),
     };
@@ -79,6 +80,31 @@ pub fn annotate_schema(schema: &mut Value) {
             }
         }
     }
+    if let Some(props) = defs.pointer_mut("/FundsRow/properties") {
+        for (key, label) in [
+            ("label", l("行名称", "Row label")),
+            ("label_en", l("行名称（英文）", "Row label in English")),
+        ] {
+            if let Some(p) = props.get_mut(key) {
+                annotate(p, label, Kind::Text, None);
+            }
+        }
+    }
+    for (key, def) in [("indicators", "Indicator"), ("indicator_groups", "IndicatorGroup")] {
+        let Some(s) = section(key) else { continue };
+        let Some(obj) = defs.get_mut(def) else { continue };
+        if let Some(map) = obj.as_object_mut() {
+            map.insert("title".into(), format!("{} {}", s.title.zh, s.title.en).into());
+        }
+        let Some(props) = obj.get_mut("properties") else {
+            continue;
+        };
+        match s.body {
+            Body::Indicators(columns) => annotate_columns(props, columns),
+            Body::Groups(columns) => annotate_columns(props, columns),
+            _ => {}
+        }
+    }
     if let Some(Body::Lines(lines, fields)) = section("three_public").map(|s| s.body) {
         if let Some(props) = defs.pointer_mut("/ThreePublic/properties") {
             for l in lines {
@@ -101,6 +127,21 @@ pub fn annotate_schema(schema: &mut Value) {
                     annotate(p, x.label, x.kind, unit);
                 }
             }
+        }
+    }
+}
+
+/// The columns of a table of rows (indicators, indicator heads): points in 分, the numbers
+/// parsed from an indicator's text in the row's own `unit`.
+fn annotate_columns<R, T>(props: &mut Value, columns: &[Column<R, T>]) {
+    for c in columns {
+        let unit = match c.kind {
+            Kind::Points => Some("分"),
+            Kind::Count => Some("row.unit"),
+            _ => None,
+        };
+        if let Some(p) = props.get_mut(c.key) {
+            annotate(p, c.label, c.kind, unit);
         }
     }
 }

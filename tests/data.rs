@@ -138,7 +138,7 @@ fn reports_index_lists_every_report_with_working_paths() {
     let (_tmp, out) = build_example();
     let index: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/reports.json")).unwrap()).unwrap();
     let reports = index["reports"].as_array().unwrap();
-    assert_eq!(reports.len(), 4);
+    assert_eq!(reports.len(), 5);
     for r in reports {
         for field in ["park", "year", "kind", "url_zh", "url_en", "json"] {
             assert!(!r[field].is_null(), "{field} missing in {r}");
@@ -178,8 +178,8 @@ fn every_json_file_parses() {
     }
     assert_eq!(
         n,
-        4 + 4 + 4,
-        "report.json ×4, park.json ×4, reports.json, all.json, datapackage, schema"
+        5 + 4 + 4,
+        "report.json ×5, park.json ×4, reports.json, all.json, datapackage, schema"
     );
 }
 
@@ -284,7 +284,7 @@ fn reports_csv_rows_match_report_json_figure_by_figure() {
     let rows = parse_csv(&std::fs::read(out.join("data/reports.csv")).unwrap());
     let header = &rows[0];
     assert_eq!(&header[..4], &["report_id", "park", "year", "kind"]);
-    assert_eq!(rows.len(), 5, "header + 4 reports");
+    assert_eq!(rows.len(), 6, "header + 5 reports");
     let mut compared = 0;
     for row in &rows[1..] {
         assert_eq!(row.len(), header.len());
@@ -384,7 +384,7 @@ fn items_and_parks_csv_cover_every_list_item_and_unit() {
     assert_eq!(row[value], "10000");
     let parks = parse_csv(&std::fs::read(out.join("data/parks.csv")).unwrap());
     assert_eq!(parks.len() - 1, all["parks"].as_array().unwrap().len());
-    assert_eq!(all["reports"].as_array().unwrap().len(), 4);
+    assert_eq!(all["reports"].as_array().unwrap().len(), 5);
 }
 
 #[test]
@@ -405,7 +405,7 @@ fn feeds_and_sitemap_are_xml_listing_every_report_in_both_languages() {
             let url = format!("{base}{}", r[key].as_str().unwrap());
             assert!(ids.contains(&url.as_str()), "{feed} lacks {url}");
         }
-        assert_eq!(ids.len(), 4);
+        assert_eq!(ids.len(), 5);
         for u in doc.descendants().filter(|n| n.has_tag_name("updated")) {
             assert!(u.text().unwrap().ends_with("+08:00"));
         }
@@ -451,8 +451,8 @@ fn checksums_match_every_data_file() {
         assert_eq!(got, hex, "{rel}");
         n += 1;
     }
-    // 5 CSV + reports.json + all.json + datapackage + schema, and report.json/csv ×4 + park.json ×4
-    assert_eq!(n, 9 + 12, "{sums}");
+    // 5 CSV + reports.json + all.json + datapackage + schema, and report.json/csv ×5 + park.json ×4
+    assert_eq!(n, 9 + 14, "{sums}");
 }
 
 #[test]

@@ -121,7 +121,11 @@ fn filters_narrow_the_results() {
             ..Default::default()
         },
     );
-    assert_eq!(excellent.len(), 1, "only 冷水滩 states 优");
+    assert_eq!(
+        excellent.len(),
+        2,
+        "only 冷水滩 (2021 and the illustrative 2022 project report) states 优"
+    );
 }
 
 #[test]

@@ -129,7 +129,7 @@ fn report_json_carries_every_figure_of_the_front_matter() {
         }
         reports += 1;
     }
-    assert_eq!(reports, 4);
+    assert_eq!(reports, 5);
     assert!(leaves > 150, "only {leaves} figures compared");
 }
 
@@ -229,7 +229,7 @@ fn expected_columns(figures: &Json) -> Vec<(String, Json)> {
     let mut out = Vec::new();
     let scalars = |prefix: &str, obj: &Json, out: &mut Vec<(String, Json)>| {
         for (k, v) in obj.as_object().into_iter().flatten() {
-            if v.is_number() || (v.is_string() && !["note"].contains(&k.as_str())) {
+            if v.is_number() || (v.is_string() && !["note", "remark"].contains(&k.as_str())) {
                 out.push((format!("{prefix}_{k}"), v.clone()));
             }
         }

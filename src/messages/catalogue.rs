@@ -210,7 +210,7 @@ ProjectWithoutName: "a project report without project_name" / "项目支出报�
 ProjectNameHelp: "add project_name: the project or special fund evaluated" / "添加 project_name：所评价的项目或专项资金";
 CannotBeNegative: "`{path}` cannot be negative ({number})" / "`{path}` 不能为负数（{number}）";
 CannotBeNegativeHelp: "write the amount as printed; a decrease against the previous year goes in `change` or `change_pct`" / "按报告原文填写金额；比上年减少的部分写在 `change` 或 `change_pct` 中";
-TranslationKeysHelp: "a translation carries translated text only (title, unit_name, summary, translation_note, notes, goals, indicators); figures live once, in the Chinese file" / "译文只含翻译的文字（title、unit_name、summary、translation_note、notes、goals、indicators）；数字只写一次，写在中文文件中";
+TranslationKeysHelp: "a translation carries translated text only (title, unit_name, project_name, department, implementer, period, summary, translation_note, notes, goals, indicators, remark); figures live once, in the Chinese file" / "译文只含翻译的文字（title、unit_name、project_name、department、implementer、period、summary、translation_note、notes、goals、indicators、remark）；数字只写一次，写在中文文件中";
 ItemKeyNotSlug: "item key `{key}` must be lowercase letters, digits and underscores, at most {max} characters" / "条目的键 `{key}` 只能用小写字母、数字和下划线，最多 {max} 个字符";
 ItemKeyHelp: "name the figure in lowercase English words joined by `_`, e.g. `tax_revenue`" / "用以 `_` 连接的小写英文单词给数字命名，例如 `tax_revenue`";
 ItemUnknownWithoutLabel: "item key `{key}` is not a known figure, and the item has no label" / "条目的键 `{key}` 不是已知的数字，且该条目没有 label";

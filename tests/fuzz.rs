@@ -26,6 +26,11 @@ fn keys() -> Vec<&'static str> {
                 out.extend(fields.iter().map(|f| f.key));
                 out.push("unit");
             }
+            Body::Matrix(rows, columns) => {
+                out.extend(rows.iter().map(|(k, _)| k.key));
+                out.extend(columns.iter().map(|c| c.key));
+            }
+            Body::Groups(columns) => out.extend(columns.iter().map(|c| c.key)),
             Body::List(_) | Body::Funds | Body::Goals(_) | Body::Indicators(_) => {}
         }
     }

@@ -244,9 +244,15 @@ fn budget_actual_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
         .as_ref()
         .filter(|p| p.full_year.is_some() || p.initial.is_some())
     {
-        let title = schema::section("project").map(|x| x.title).unwrap_or(label(""));
+        // The block is 项目资金 on the project form, 年度预算资金 on the department form.
+        let name = match f.kind {
+            Kind::Project => {
+                s.cx.name(schema::section("project").map(|x| x.title).unwrap_or(label("")))
+            }
+            Kind::Department => s.cx.pick("年度预算资金", "Annual budget funds"),
+        };
         cats.push(Category {
-            label: format!("{}{}", s.cx.name(title), rate(s, p.rate)),
+            label: format!("{name}{}", rate(s, p.rate)),
             values: vec![s.amount(p.full_year.or(p.initial)), s.amount(p.actual)],
         });
     }
@@ -371,7 +377,8 @@ fn indicators_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
         return None;
     }
     let mut groups: Vec<(String, Option<Decimal>, Option<Decimal>)> = Vec::new();
-    for ind in &f.indicators {
+    // A row the form leaves blank has no weight to add: it disables no sum.
+    for ind in f.indicators.iter().filter(|i| !i.is_blank()) {
         let name = ind.level1.clone().unwrap_or_default();
         let pos = match groups.iter().position(|g| g.0 == name) {
             Some(p) => p,

@@ -5,6 +5,7 @@ pub mod css;
 pub mod csv;
 pub mod data;
 pub mod feeds;
+pub mod form;
 pub mod package;
 pub mod pages;
 pub mod tables;

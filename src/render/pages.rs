@@ -977,10 +977,9 @@ impl Renderer<'_> {
         let path = entry.path();
         let (title, _) = self.report_title(entry);
         let words = self.theme.words(self.lang.code());
-        let mut tables = tables::report_tables(f, self.lang, words);
+        let tables = tables::report_tables(f, self.lang, words);
         let translation = r.translation(self.lang);
         let tr = translation.map(|t| &t.front);
-        tables.extend(tables::project_tables(f, tr, self.lang, words));
         let key_figures = self.key_figures(r);
         let charts = self.charts(super::chart_specs::report(f, self.chart_cx()), &path);
         let (narrative, narrative_lang, toc) = self.narrative(r, translation);
@@ -992,6 +991,7 @@ impl Renderer<'_> {
         };
         let notes = self.report_notes(f, tr);
         let filer = self.filer(entry, tr);
+        let form = super::form::form(f, tr, &filer, self.lang, words);
         let others = self.other_reports(entry);
         let checks: Vec<CheckRow> = entry.checks.iter().map(|c| self.check_row(c)).collect();
         let mismatches = self.mismatch_lines(entry, &checks);
@@ -1043,6 +1043,7 @@ impl Renderer<'_> {
             );
             ctx.insert("summary", &summary);
             ctx.insert("key_figures", &key_figures);
+            ctx.insert("form", &form);
             ctx.insert("tables", &tables);
             ctx.insert("charts", &charts);
             ctx.insert("checks", &checks);
@@ -1196,18 +1197,27 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// The page's description when the report gives no summary.
+    /// The page's description when the report gives no summary: what a report of its kind
+    /// holds.
     fn report_description(&self, unit_name: &str, f: &crate::content::model::ReportFront) -> String {
-        match self.lang.labels() {
-            Labels::Chinese => format!(
-                "{unit_name}{}年度{}报告，含预算、支出、“三公”经费等数据。",
-                f.year,
-                self.kind_name(f.kind)
+        let kind = self.kind_name(f.kind);
+        match (self.lang.labels(), f.kind) {
+            (Labels::Chinese, Kind::Department) => {
+                format!("{unit_name}{}年度{kind}报告，含预算、支出、“三公”经费等数据。", f.year)
+            }
+            (Labels::Chinese, Kind::Project) => format!(
+                "{unit_name}{}年度{kind}报告，含项目资金执行、年度总体目标、绩效指标和自评得分。",
+                f.year
             ),
-            Labels::English => format!(
+            (Labels::English, Kind::Department) => format!(
                 "{unit_name}: {} {} report, with budget, expenditure and other figures.",
                 f.year,
-                self.kind_name(f.kind).to_lowercase()
+                kind.to_lowercase()
+            ),
+            (Labels::English, Kind::Project) => format!(
+                "{unit_name}: {} {} report, with the project's funds and their execution, its objectives, performance indicators and score.",
+                f.year,
+                kind.to_lowercase()
             ),
         }
     }
@@ -1272,19 +1282,41 @@ impl Renderer<'_> {
         };
         let ev = f.evaluation.as_ref();
         let grade = ev.and_then(|e| e.grade).map(|g| self.grade_name(g));
+        let score = amount(
+            self.t("key_score"),
+            ev.and_then(|e| e.score),
+            &self.pick("分", "points"),
+        );
+        let grade = KeyFigure {
+            label: self.t("key_grade"),
+            missing: grade.is_none(),
+            value: grade.unwrap_or_else(|| nd.clone()),
+            unit: String::new(),
+        };
+        // A project report's figures are its form's: the funds and their execution, then the
+        // score. It has no department figures to show as missing.
+        if f.kind == Kind::Project {
+            let p = f.project.as_ref();
+            return vec![
+                amount(self.t("key_full_year"), p.and_then(|p| p.full_year), &unit),
+                amount(self.t("key_actual"), p.and_then(|p| p.actual), &unit),
+                KeyFigure {
+                    label: self.t("key_rate"),
+                    missing: p.and_then(|p| p.rate).is_none(),
+                    value: p
+                        .and_then(|p| p.rate)
+                        .map(|r| format!("{}%", r.grouped()))
+                        .unwrap_or_else(|| nd.clone()),
+                    unit: String::new(),
+                },
+                score,
+                grade,
+            ];
+        }
         let exp = f.expenditure.as_ref();
         vec![
-            amount(
-                self.t("key_score"),
-                ev.and_then(|e| e.score),
-                &self.pick("分", "points"),
-            ),
-            KeyFigure {
-                label: self.t("key_grade"),
-                missing: grade.is_none(),
-                value: grade.unwrap_or_else(|| nd.clone()),
-                unit: String::new(),
-            },
+            score,
+            grade,
             amount(self.t("key_total"), exp.and_then(|e| e.total), &unit),
             amount(self.t("key_basic"), exp.and_then(|e| e.basic), &unit),
             amount(self.t("key_project"), exp.and_then(|e| e.project), &unit),

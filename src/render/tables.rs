@@ -335,14 +335,21 @@ pub fn has_cjk(s: &str) -> bool {
         .any(|c| matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF))
 }
 
-/// All figure tables of a report, in the form's order ([`schema::SECTIONS`]).
+/// The figure tables of a report, in the form's order ([`schema::SECTIONS`]), but for the
+/// sections its self-evaluation form draws ([`super::form`]).
 pub fn report_tables(front: &ReportFront, lang: Lang, words: Words) -> Vec<Table> {
     let f = Fmt {
         lang,
         unit: &front.amount_unit,
         words,
     };
-    schema::SECTIONS.iter().filter_map(|s| f.section(front, s)).collect()
+    // A report with a self-evaluation form shows the form's sections as the form.
+    let form = super::form::has_form(front);
+    schema::SECTIONS
+        .iter()
+        .filter(|s| !(form && super::form::FORM_SECTIONS.contains(&s.key)))
+        .filter_map(|s| f.section(front, s))
+        .collect()
 }
 
 impl Fmt<'_> {
@@ -596,66 +603,6 @@ pub fn grade_key(g: Grade) -> &'static str {
         Grade::Good => "grade_good",
         Grade::Fair => "grade_fair",
         Grade::Poor => "grade_poor",
-    }
-}
-
-/// Goals and indicator tables (project reports), with English text where translated.
-/// The goal and indicator tables of a report in `lang`, with the text of `en`, the report's
-/// translation into `lang` (none in the primary language).
-pub fn project_tables(front: &ReportFront, en: Option<&TranslationFront>, lang: Lang, words: Words) -> Vec<Table> {
-    let f = Fmt {
-        lang,
-        unit: &front.amount_unit,
-        words,
-    };
-    if front.goals.is_empty() && front.indicators.is_empty() && front.kind != Kind::Project {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for s in schema::SECTIONS {
-        match s.body {
-            Body::Goals(columns) => {
-                let tr = en.map(|e| e.goals.as_slice()).unwrap_or(&[]);
-                out.push(f.row_table(s, &front.goals, tr, columns));
-            }
-            Body::Indicators(columns) => {
-                let tr = en.map(|e| e.indicators.as_slice()).unwrap_or(&[]);
-                out.push(f.row_table(s, &front.indicators, tr, columns));
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-impl Fmt<'_> {
-    /// A table of rows the report lists, its columns from the form; text in the translation's
-    /// words where it has them, else the report's (marked as Chinese).
-    fn row_table<R, T>(&self, s: &Section, rows: &[R], tr: &[T], columns: &[schema::Column<R, T>]) -> Table {
-        let shown: Vec<&schema::Column<R, T>> = columns.iter().filter(|c| c.on_page).collect();
-        let zh: Vec<&str> = shown.iter().map(|c| c.label.zh).collect();
-        let en: Vec<&str> = shown.iter().map(|c| c.label.en).collect();
-        let cells = rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| shown.iter().map(|c| self.column_cell(c, row, tr.get(i))).collect())
-            .collect();
-        self.table(s, !rows.is_empty(), self.headers(&zh, &en), cells, Vec::new())
-    }
-
-    fn column_cell<R, T>(&self, c: &schema::Column<R, T>, row: &R, tr: Option<&T>) -> Cell {
-        if let Some(num) = c.num {
-            return self.num(num(row).as_ref());
-        }
-        let translated = tr.zip(c.translated).and_then(|(t, get)| get(t));
-        match (translated, c.text.and_then(|get| get(row))) {
-            (Some(t), _) => self.text(t.to_string()),
-            (None, Some(z)) => Cell {
-                parts: vec![self.source_text(z)],
-                class: "",
-            },
-            (None, None) => self.text(String::new()),
-        }
     }
 }
 

@@ -168,14 +168,14 @@ pub(crate) fn check_diagnostic(report: &content::Report, c: &figures::checks::Ch
     let text = if c.stated_twice {
         msg!(
             StatedTwice,
-            rule = &c.rule_zh,
+            rule = Text::Both(Box::new((c.rule_en.clone(), c.rule_zh.clone()))),
             first = c.stated.grouped(),
             second = c.computed.grouped()
         )
     } else {
         msg!(
             StatedComputed,
-            rule = &c.rule_zh,
+            rule = Text::Both(Box::new((c.rule_en.clone(), c.rule_zh.clone()))),
             stated = c.stated.grouped(),
             computed = c.computed_shown().grouped(),
             difference = c.difference_shown().signed()

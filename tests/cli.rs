@@ -212,7 +212,7 @@ fn check_finds_the_published_mismatch_and_rounding() {
     // 望城 2019: 公务用车 9.19 of a 25.00 budget is 36.76%, the report prints 36.40%.
     let vehicles = err
         .lines()
-        .find(|l| l.contains("公务用车购置及运行维护费完成预算的比例"))
+        .find(|l| l.contains("Purchase, operation and maintenance of official vehicles: share of budget used"))
         .expect("vehicles rate mismatch");
     assert!(
         vehicles.contains("wangcheng/2019.md:") && vehicles.contains(": warning: the figures do not add up"),
@@ -230,7 +230,7 @@ fn check_finds_the_published_mismatch_and_rounding() {
     // 道县 2023: 464.79 + 87.50 = 552.29 against a stated 552.28 is rounding, not a warning.
     let basic = verbose
         .lines()
-        .find(|l| l.contains("daoxian/2023.md:") && l.contains("基本支出 = 人员经费 + 公用经费"))
+        .find(|l| l.contains("daoxian/2023.md:") && l.contains("Basic expenditure = Personnel expenses + Public"))
         .expect("daoxian rounding");
     assert!(
         basic.contains(": note: within rounding") && basic.contains("stated 552.28, computed 552.29"),
@@ -376,7 +376,7 @@ fn lang_chooses_the_language_whatever_the_locale() {
         format!(
             "./content/parks/lengshuitan/2021.md:{line}:{col}: error: `1545.3O` is not a number in `expenditure.total`
   help: write the figure in digits as the report prints it (`1545.30`, `-1.39`, `174,053.00`); leave the key out when the report does not state it
-./content/parks/wangcheng/2019.md:66:5: warning: the figures do not add up: 公务用车购置及运行维护费完成预算的比例 = 决算数 ÷ 预算数: stated 36.40, computed 36.76 (difference +0.36)
+./content/parks/wangcheng/2019.md:66:5: warning: the figures do not add up: Purchase, operation and maintenance of official vehicles: share of budget used = actual ÷ budget: stated 36.40, computed 36.76 (difference +0.36)
   help: if the report prints these figures, keep them as printed (the page shows a notice); otherwise correct the typing
 7 notes (--verbose to list them)
 check failed: 1 error

@@ -378,6 +378,6 @@ fn serve_lists_the_warnings_and_counts_the_notes() {
         2,
         "{errors}"
     );
-    assert!(errors.ends_with("\n7 notes (--verbose to list them)\n"), "{errors}");
+    assert!(errors.ends_with("\n8 notes (--verbose to list them)\n"), "{errors}");
     drop(server);
 }

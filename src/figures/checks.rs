@@ -91,12 +91,11 @@ impl Check {
     }
 }
 
-/// `d` rounded (half away from zero) and padded to `scale` decimals.
+/// `d` rounded (half away from zero) to at most `scale` decimals (a weight of 10 stays 10).
 fn to_scale(d: Dec, scale: u32) -> Dec {
-    let mut v =
-        d.0.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
-    v.rescale(scale);
-    Dec(v)
+    Dec(d
+        .0
+        .round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// A grade as the page shows it: `良`, or `良 (Good)` in English.
@@ -807,11 +806,15 @@ fn also_stated(cx: &mut Ctx) {
         }
     }
     for (rule, label, path, j, stated, other) in twice {
-        let zh = format!("{}：报告中两处所列数值应一致（另处第{}处）", label.0, j + 1);
+        // Most figures are restated once; a second or third restatement is numbered.
+        let (nth_zh, nth_en) = match j {
+            0 => (String::new(), String::new()),
+            _ => (format!("（另列之{}）", j + 1), format!(" (restatement {})", j + 1)),
+        };
+        let zh = format!("{}：报告另处所列应为同一数值{nth_zh}", label.0);
         let en = format!(
-            "{}: the same figure stated elsewhere in the report (#{}) should agree",
-            label.1,
-            j + 1
+            "{}: stated again elsewhere in the report, the same figure{nth_en}",
+            label.1
         );
         let status = twice_status(stated, other);
         cx.exact((&rule, zh, en), &path, stated, other, status);
@@ -872,8 +875,8 @@ fn score_within_weight(cx: &mut Ctx, rule: &str, row: (&str, &str), path: &[Seg]
     cx.exact(
         (
             rule,
-            format!("{}：得分 {s} 不超过分值 {w}", row.0),
-            format!("{}: the score {s} does not exceed the weight {w}", row.1),
+            format!("{}：得分（{s}）应不超过分值（{w}）", row.0),
+            format!("{}: the score ({s}) must not exceed the weight ({w})", row.1),
         ),
         path,
         score,
@@ -1035,6 +1038,9 @@ fn indicator_groups(cx: &mut Ctx) {
     }
 }
 
+/// A row of the funds block: its path, its names, and its six figures in the form's order.
+type FundsLine<'p> = (Vec<Seg<'p>>, (String, String), [Option<Dec>; 6]);
+
 /// The funds block of a self-evaluation form: each row's rate and score, and each group of
 /// rows against 年度资金总额. Blank rows and blank cells add nothing and switch nothing off.
 fn funds_block(cx: &mut Ctx) {
@@ -1043,7 +1049,7 @@ fn funds_block(cx: &mut Ctx) {
         return;
     };
     let total = schema::l("年度资金总额", "Total funds for the year");
-    let mut rows: Vec<(Vec<Seg>, (String, String), [Option<Dec>; 6])> = vec![(
+    let mut rows: Vec<FundsLine> = vec![(
         vec![K("project")],
         (total.zh.to_string(), total.en.to_string()),
         [p.initial, p.full_year, p.actual, p.rate, p.weight, p.score],
@@ -1408,7 +1414,7 @@ mod tests {
         );
         let c = find(&cs, "project.score <= weight");
         assert_eq!(c.status, Status::Mismatch);
-        assert_eq!(c.rule_zh, "年度资金总额：得分 100 不超过分值 10");
+        assert_eq!(c.rule_zh, "年度资金总额：得分（100）应不超过分值（10）");
         assert_eq!(c.line, Some(11));
         // 得分 = 执行率 × 分值 = 10, not 100.
         let c = find(&cs, "project.score = rate × weight");
@@ -1419,7 +1425,7 @@ mod tests {
         let cs = project_checks("indicators:\n  - level1: 产出指标\n    level3: 面积\n    weight: 20\n    score: 25\n");
         let c = find(&cs, "indicators.score <= weight");
         assert_eq!(c.status, Status::Mismatch);
-        assert_eq!(c.rule_en, "面积: the score 25 does not exceed the weight 20");
+        assert_eq!(c.rule_en, "面积: the score (25) must not exceed the weight (20)");
     }
 
     #[test]
@@ -1534,7 +1540,7 @@ mod tests {
         let c = find(&cs, "expenditure.total.also_stated");
         assert_eq!(c.status, Status::Rounding);
         assert!(c.stated_twice);
-        assert_eq!(c.rule_zh, "整体支出：报告中两处所列数值应一致（另处第1处）");
+        assert_eq!(c.rule_zh, "整体支出：报告另处所列应为同一数值");
         // 整体支出 in two sections, differently; in 元 the other time.
         let cs = checks(
             "expenditure:\n  total: 1545.30\nalso_stated:\n  expenditure.total:\n    - value: 15463000\n      unit: 元\n",

@@ -67,6 +67,9 @@ pub enum Text {
     /// Words gongkai did not write (an operating system's, a parser's), the same in every
     /// language.
     Raw(String),
+    /// Words gongkai wrote in both languages outside the catalogue (a check's rule, named
+    /// from the form's labels): English, then Chinese.
+    Both(Box<(String, String)>),
 }
 
 /// One argument of a message.
@@ -100,6 +103,10 @@ impl Text {
     pub fn render(&self, lang: Language) -> String {
         match self {
             Text::Raw(text) => text.clone(),
+            Text::Both(b) => match lang {
+                Language::English => b.0.clone(),
+                Language::Chinese => b.1.clone(),
+            },
             Text::Msg(m) => fill(m.0.text(lang), &m.1, lang),
         }
     }
@@ -128,7 +135,7 @@ impl Text {
     pub fn key(&self) -> Option<Msg> {
         match self {
             Text::Msg(m) => Some(m.0),
-            Text::Raw(_) => None,
+            Text::Raw(_) | Text::Both(_) => None,
         }
     }
 

@@ -391,6 +391,18 @@ fn indicators_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
         g.1 = g.1.zip(ind.weight).map(|(a, b)| a + b.0);
         g.2 = g.2.zip(ind.score).map(|(a, b)| a + b.0);
     }
+    // A head's stated weight and score are published as stated (产出指标（50分）), even where
+    // its rows add up to something else: the checks say so, the chart does not correct it.
+    for head in f.indicator_groups.iter().filter(|g| g.level2.is_none()) {
+        let name = head.level1.trim();
+        match groups.iter_mut().find(|g| g.0.trim() == name) {
+            Some(g) => {
+                g.1 = head.weight.map(|d| d.0).or(g.1);
+                g.2 = head.score.map(|d| d.0).or(g.2);
+            }
+            None => groups.push((name.to_string(), head.weight.map(|d| d.0), head.score.map(|d| d.0))),
+        }
+    }
     if let Some(p) = &f.project
         && (p.weight.is_some() || p.score.is_some())
     {
@@ -419,8 +431,8 @@ fn indicators_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
         vec![s.cx.pick(weight.zh, "Weight"), s.cx.name(score)],
         cats,
         s.cx.pick(
-            "按一级指标汇总的分值与得分。",
-            "Weights and scores summed by level-1 indicator.",
+            "各一级指标的分值与得分（报告列出的，否则为其下各指标之和）。",
+            "Weights and scores of each level-1 indicator (as the report states them, else the sum of its rows).",
         ),
     );
     c.unit_note = s.cx.words.get("chart_points").to_string();

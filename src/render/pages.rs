@@ -981,7 +981,12 @@ impl Renderer<'_> {
         let translation = r.translation(self.lang);
         let tr = translation.map(|t| &t.front);
         let key_figures = self.key_figures(r);
-        let charts = self.charts(super::chart_specs::report(f, self.chart_cx()), &path);
+        let names = indicator_names(f, tr);
+        let mut specs = super::chart_specs::report(f, self.chart_cx());
+        for cat in specs.iter_mut().flat_map(|c| c.categories.iter_mut()) {
+            cat.label = translate_names(&cat.label, &names);
+        }
+        let charts = self.charts(specs, &path);
         let (narrative, narrative_lang, toc) = self.narrative(r, translation);
         let narrative_missing = !self.lang.is_primary() && narrative.is_empty();
         let summary = if self.lang.is_primary() {
@@ -993,7 +998,15 @@ impl Renderer<'_> {
         let filer = self.filer(entry, tr);
         let form = super::form::form(f, tr, &filer, self.lang, words);
         let others = self.other_reports(entry);
-        let checks: Vec<CheckRow> = entry.checks.iter().map(|c| self.check_row(c)).collect();
+        let checks: Vec<CheckRow> = entry
+            .checks
+            .iter()
+            .map(|c| {
+                let mut row = self.check_row(c);
+                row.rule = translate_names(&row.rule, &names);
+                row
+            })
+            .collect();
         let mismatches = self.mismatch_lines(entry, &checks);
         let unit_name = self.unit_name(entry.unit);
         let description = summary
@@ -1251,7 +1264,10 @@ impl Renderer<'_> {
             Status::Rounding => (self.t("check_rounding"), "rounding"),
             Status::Mismatch => (self.t("check_mismatch"), "mismatch"),
         };
-        let pct = c.rule.contains("share") || c.rule.contains("rate") || c.rule.contains("change_pct");
+        // Percentages are the rates, shares and changes in % (by the figure checked, not the
+        // rule's words: `project.score = rate × weight` is in points).
+        let last = c.figure.rsplit('.').next().unwrap_or_default();
+        let pct = last.ends_with("rate") || last.ends_with("share") || last == "change_pct";
         let fmt = |d: &crate::decimal::Dec| if pct { format!("{}%", d.grouped()) } else { d.grouped() };
         let (stated, computed) = match c.grades {
             Some((stated, earned)) => {
@@ -1612,6 +1628,45 @@ struct YearTotal {
 
 /// The title of a report in `lang` when its translation gives none: the Chinese title in a
 /// language written in Chinese, otherwise [`default_title_en`].
+/// The report's indicator names (一级, 二级, 三级) with their translation into the page's
+/// language, longest first: chart labels and check texts name indicators as the report does,
+/// and an English page should read them in English where the translation gives them.
+fn indicator_names(
+    f: &crate::content::model::ReportFront,
+    tr: Option<&crate::content::model::TranslationFront>,
+) -> Vec<(String, String)> {
+    let Some(tr) = tr else { return Vec::new() };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (ind, t) in f.indicators.iter().zip(&tr.indicators) {
+        for (zh, en) in [
+            (&ind.level1, &t.level1),
+            (&ind.level2, &t.level2),
+            (&ind.level3, &t.level3),
+        ] {
+            if let (Some(zh), Some(en)) = (zh, en)
+                && !zh.trim().is_empty()
+                && !en.trim().is_empty()
+                && !out.iter().any(|(z, _)| z == zh)
+            {
+                out.push((zh.clone(), en.clone()));
+            }
+        }
+    }
+    out.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// `text` with every indicator name in `names` replaced by its translation.
+fn translate_names(text: &str, names: &[(String, String)]) -> String {
+    let mut out = text.to_string();
+    for (zh, en) in names {
+        if out.contains(zh.as_str()) {
+            out = out.replace(zh.as_str(), en);
+        }
+    }
+    out
+}
+
 pub fn default_title(entry: &ReportEntry, lang: Lang) -> String {
     match lang.labels() {
         Labels::Chinese => entry.report.front.title.clone(),

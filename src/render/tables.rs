@@ -389,7 +389,7 @@ impl Fmt<'_> {
                         lang: None,
                     })),
                     Place::Note => notes.extend(self.text_of(front, field).map(|n| self.source_text(&n))),
-                    Place::ShareOf(..) | Place::ChangeOf(_) | Place::TextOf(_) => {}
+                    Place::ShareOf(..) | Place::ChangeOf(_) | Place::TextOf(_) | Place::InForm => {}
                 },
             }
         }
@@ -565,6 +565,15 @@ impl Fmt<'_> {
     /// Receptions, vehicle costs and the note of a “三公”经费 line.
     fn line_details(&self, l: &SpendingLine) -> Vec<Frag> {
         let mut details = Vec::new();
+        if let Some(p) = l.previous {
+            details.push(Frag {
+                text: self.pick(
+                    &format!("上年决算数 {}", p.grouped()),
+                    &format!("previous year {}", p.grouped()),
+                ),
+                lang: None,
+            });
+        }
         if l.batches.is_some() || l.people.is_some() {
             let b = l.batches.map(|d| d.grouped()).unwrap_or_else(|| self.not_disclosed());
             let p = l.people.map(|d| d.grouped()).unwrap_or_else(|| self.not_disclosed());

@@ -346,6 +346,7 @@ const EVALUATION: &[Entry] = &[
     Entry::Field(Field {
         key: "remark",
         label: l("备注", "Remarks"),
+        place: Place::InForm,
         hint: "the form's 备注, as printed (often the grading scale in words)",
         ..note(|r| r.evaluation.as_ref().and_then(|s| s.remark.as_deref()))
     }),

@@ -134,6 +134,8 @@ pub enum Place {
     AsOf,
     /// A note under the table.
     Note,
+    /// Shown in the self-evaluation form only (its 备注), not in its section's table.
+    InForm,
 }
 
 /// A field's column in `reports.csv`.

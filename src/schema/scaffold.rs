@@ -114,7 +114,7 @@ fn section(out: &mut String, s: &Section) {
             indent,
             key,
             "[]",
-            "年度资金总额以下各行，例：- key: fiscal / initial: … / full_year: … / actual: …（表中空白的行只写 key）",
+            "年度资金总额以下各行。项目表例：- key: fiscal / initial: … / full_year: … / actual: …；部门表的键：general_public、government_funds、state_capital、special_account、unit_funds（按收入性质分），basic、project（按支出性质分）；表中空白的行只写 key",
         ),
         Body::Groups(_) => line(
             out,

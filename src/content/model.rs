@@ -138,6 +138,17 @@ pub struct ReportFront {
     pub updated: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// The address of the original publication (an `http(s)://` address).
+    #[serde(default)]
+    pub source_url: Option<String>,
+    /// The original file (PDF, Word) beside the report, copied into the output and linked from
+    /// the report page as 报告原文.
+    #[serde(default)]
+    pub source_file: Option<String>,
+    /// Figures corrected after first publication: what was first published, so the data can
+    /// list every change.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
     /// 索引号: the report's number in the host portal's 政府信息公开目录.
     #[serde(default)]
     pub index_number: Option<String>,
@@ -190,6 +201,20 @@ pub struct ReportFront {
 
 fn default_unit() -> String {
     "万元".into()
+}
+
+/// A figure whose published value was corrected: its front-matter path (`expenditure.total`),
+/// the value first published, and when and why it changed.
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub figure: String,
+    pub previous: Dec,
+    /// `YYYY-MM-DD`; the report's `updated` when not given.
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// 自评得分与等级.

@@ -152,6 +152,30 @@ pub const ABOUT: &[About] = &[
         scaffold: ("", "原文出处"),
     },
     About {
+        key: "source_url",
+        required: Required::No,
+        label: l("原文网址", "Source address"),
+        hint: "the address where the original was published (`https://…`)",
+        scaffold: ("", "原文网址（如有）"),
+    },
+    About {
+        key: "source_file",
+        required: Required::No,
+        label: l("报告原文", "Original file"),
+        hint: "the original PDF or Word file, saved beside the report (`2021.pdf`): copied into the site and linked as 报告原文",
+        scaffold: ("", "报告原文文件名（与本文件放在同一文件夹，如 2021.pdf）"),
+    },
+    About {
+        key: "corrections",
+        required: Required::No,
+        label: l("更正记录", "Corrections"),
+        hint: "figures corrected after first publication: `- figure: expenditure.total / previous: 1546.30 / date: 2022-07-01 / note: …` (set `updated` too)",
+        scaffold: (
+            "[]",
+            "更正记录，如：- figure: expenditure.total / previous: 原公布数 / note: 更正原因",
+        ),
+    },
+    About {
         key: "index_number",
         required: Required::No,
         label: l("索引号", "Index number"),
@@ -259,7 +283,16 @@ pub const ECONOMY: &[Known] = &[
         "Value added of industrial enterprises above designated size",
         Some("亿元"),
     ),
+    // Three different taxes that reports all call "tax": kept apart, so a column never adds
+    // one to another.
     known("tax_revenue", "税收收入", "Tax revenue", Some("亿元")),
+    known("taxes_paid", "上交税金（实缴税金）", "Taxes paid", Some("亿元")),
+    known(
+        "industrial_enterprise_tax",
+        "规模工业企业实缴税收",
+        "Tax paid by industrial enterprises above designated size",
+        Some("亿元"),
+    ),
     known("industrial_tax", "工业税收", "Industrial tax revenue", Some("亿元")),
     known(
         "fixed_asset_investment",

@@ -140,18 +140,27 @@ fn reports_index_lists_every_report_with_working_paths() {
     let reports = index["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 5);
     for r in reports {
-        for field in ["park", "year", "kind", "url_zh", "url_en", "json"] {
+        for field in [
+            "report_id",
+            "park",
+            "year",
+            "kind",
+            "url_zh",
+            "url_en",
+            "json_url",
+            "csv_url",
+        ] {
             assert!(!r[field].is_null(), "{field} missing in {r}");
         }
         assert!(r["title"]["zh"].is_string() && r["title"]["en"].is_string());
-        let page = |url: &Json| {
-            out.join(url.as_str().unwrap().trim_start_matches('/'))
-                .join("index.html")
-        };
+        // Absolute addresses with the base path: a journalist's urljoin is never needed.
+        let page = |url: &Json| local(&out, url).join("index.html");
         assert!(page(&r["url_zh"]).is_file(), "{}", r["url_zh"]);
         assert!(page(&r["url_en"]).is_file(), "{}", r["url_en"]);
-        let json = out.join(r["json"].as_str().unwrap().trim_start_matches('/'));
-        let report: Json = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+        assert!(local(&out, &r["csv_url"]).is_file());
+        let report: Json =
+            serde_json::from_str(&std::fs::read_to_string(local(&out, &r["json_url"])).unwrap()).unwrap();
+        assert_eq!(report["report_id"], r["report_id"]);
         assert_eq!(report["url_zh"], r["url_zh"]);
         assert_eq!(report["url_en"], r["url_en"]);
     }
@@ -191,7 +200,17 @@ fn park_json_lists_its_reports() {
     assert_eq!(v["id"], "wangcheng");
     assert_eq!(v["name"], "望城经济技术开发区");
     assert_eq!(v["reports"][0]["year"], 2019);
-    assert_eq!(v["url_en"], "/en/parks/wangcheng/");
+    assert_eq!(v["url_en"], "https://www.example.gov.cn/xxgk/jxpj/en/parks/wangcheng/");
+    assert_eq!(v["reports"][0]["report_id"], "wangcheng-2019-department");
+}
+
+/// The file in the built site `out` that an absolute address of the example site names.
+fn local(out: &std::path::Path, url: &Json) -> std::path::PathBuf {
+    let url = url.as_str().unwrap_or_else(|| panic!("not an address: {url}"));
+    let rel = url
+        .strip_prefix("https://www.example.gov.cn/xxgk/jxpj/")
+        .unwrap_or_else(|| panic!("{url} is not an absolute address under the base path"));
+    out.join(rel)
 }
 
 /// Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows.
@@ -402,8 +421,9 @@ fn feeds_and_sitemap_are_xml_listing_every_report_in_both_languages() {
             .filter_map(|n| n.text())
             .collect();
         for r in index["reports"].as_array().unwrap() {
-            let url = format!("{base}{}", r[key].as_str().unwrap());
-            assert!(ids.contains(&url.as_str()), "{feed} lacks {url}");
+            let url = r[key].as_str().unwrap();
+            assert!(url.starts_with(base), "{url}");
+            assert!(ids.contains(&url), "{feed} lacks {url}");
         }
         assert_eq!(ids.len(), 5);
         for u in doc.descendants().filter(|n| n.has_tag_name("updated")) {
@@ -419,8 +439,8 @@ fn feeds_and_sitemap_are_xml_listing_every_report_in_both_languages() {
         .collect();
     for r in index["reports"].as_array().unwrap() {
         for key in ["url_zh", "url_en"] {
-            let url = format!("{base}{}", r[key].as_str().unwrap());
-            assert!(locs.contains(&url.as_str()), "sitemap lacks {url}");
+            let url = r[key].as_str().unwrap();
+            assert!(locs.contains(&url), "sitemap lacks {url}");
         }
     }
     let alternates = doc
@@ -443,7 +463,9 @@ fn checksums_match_every_data_file() {
     let mut n = 0;
     for line in sums.lines() {
         let (hex, rel) = line.split_once("  ").unwrap();
-        let bytes = std::fs::read(out.join("data").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        // Paths from the site root, as on the site (no `../`).
+        assert!(!rel.starts_with("../") && !rel.starts_with('/'), "{rel}");
+        let bytes = std::fs::read(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
         let got: String = sha2::Sha256::digest(&bytes)
             .iter()
             .map(|b| format!("{b:02x}"))

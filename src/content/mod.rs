@@ -350,6 +350,15 @@ fn walk_error(e: &walkdir::Error, start: &Path) -> Diagnostic {
 
 /// A warning when a file in a unit folder will not be read because of its name (`langs`: the
 /// site's languages).
+/// Kinds of file a report's original may be (`source_file`): PDF, Word, WPS, OFD, Excel.
+pub const ORIGINAL_EXTS: [&str; 8] = ["pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "et"];
+
+/// True for a file name with one of [`ORIGINAL_EXTS`].
+fn is_original(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ORIGINAL_EXTS.contains(&ext.to_lowercase().as_str()))
+}
+
 fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
     let not_read = |why: Text, help: Text| Some(Diagnostic::warning(path, msg!(NotRead, why)).help(help));
     if let Some(stem) = name.strip_suffix(".md") {
@@ -372,6 +381,10 @@ fn unread_name(path: &Path, name: &str, langs: &[Lang]) -> Option<Diagnostic> {
     }
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     let ext = ext.to_lowercase();
+    // An original file is read when a report names it (`source_file`); see `load_unit`.
+    if ORIGINAL_EXTS.contains(&ext.as_str()) {
+        return None;
+    }
     if ext == "md" {
         return not_read(Msg::WhyMdLowercase.into(), msg!(RenameToMdHelp, stem));
     }
@@ -459,8 +472,42 @@ fn load_unit(
             ..unit
         }));
     }
-    let report_files: Vec<&PathBuf> = files.iter().filter(|f| !file_name(f).starts_with("_index")).collect();
+    let report_files: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| !file_name(f).starts_with("_index") && !is_original(&file_name(f)))
+        .collect();
+    let first = content.reports.len();
     load_reports(dir, id, &report_files, langs, content, problems);
+    originals(&content.reports[first..], files, problems);
+}
+
+/// Each report's `source_file` is a file beside it, and every original file in the folder
+/// belongs to a report: one no report names would silently never be published.
+fn originals(reports: &[Arc<Report>], files: &[PathBuf], problems: &mut Vec<Diagnostic>) {
+    let mut named = std::collections::BTreeSet::new();
+    for r in reports {
+        let Some(name) = r.front.source_file.as_deref() else {
+            continue;
+        };
+        let at = locate(&r.front_yaml, r.front_line, &[Seg::Key("source_file")]);
+        let plain = !name.contains(['/', '\\']) && name != ".." && is_original(name);
+        if plain && files.iter().any(|f| file_name(f) == name) {
+            named.insert(name.to_string());
+            continue;
+        }
+        let d = Diagnostic::error(&r.file, msg!(SourceFileMissing, name))
+            .at_opt(at)
+            .help(msg!(SourceFileHelp, exts = ORIGINAL_EXTS.join(", ")));
+        problems.push(d);
+    }
+    for f in files.iter().filter(|f| is_original(&file_name(f))) {
+        if !named.contains(&file_name(f)) {
+            problems.push(
+                Diagnostic::warning(f, msg!(NotRead, why = Msg::WhyOriginalNotNamed))
+                    .help(msg!(OriginalNotNamedHelp, name = file_name(f))),
+            );
+        }
+    }
 }
 
 /// A file's name, for comparing with the names gongkai reads.
@@ -666,6 +713,7 @@ pub fn parse_report(text: &str, file: &Path, park: &str, stem: &str) -> (Option<
     }
     complete_items(&mut front, &doc, file, &mut problems);
     restated_paths(&front, &doc, file, &mut problems);
+    source_and_corrections(&front, &doc, file, &mut problems);
     negatives(&front, &doc.front, doc.front_line, file, &mut problems);
     let (body, warning) = text::clean_body(doc.body, doc.body_line, file);
     problems.extend(warning);
@@ -822,6 +870,57 @@ fn complete_items(front: &mut ReportFront, doc: &Document, file: &Path, problems
     }
 }
 
+/// The numeric figures of the form by path, for "did you mean".
+fn numeric_paths() -> Vec<String> {
+    schema::SECTIONS
+        .iter()
+        .flat_map(|s| {
+            schema::fields(s)
+                .filter(|f| f.kind.is_number())
+                .map(move |f| format!("{}.{}", s.path, f.key))
+        })
+        .collect()
+}
+
+/// `source_url` is a web address, and every correction names a figure of the form with a
+/// date that exists.
+fn source_and_corrections(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
+    let loc = |path: &[Seg]| locate(&doc.front, doc.front_line, path);
+    if let Some(url) = &front.source_url {
+        let web = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty())
+            && !url.chars().any(char::is_whitespace);
+        if !web {
+            problems.push(
+                Diagnostic::error(file, msg!(SourceUrlNotWeb, url))
+                    .at_opt(loc(&[Seg::Key("source_url")]))
+                    .help(Msg::SourceUrlHelp),
+            );
+        }
+    }
+    for (i, c) in front.corrections.iter().enumerate() {
+        let at = |key| loc(&[Seg::Key("corrections"), Seg::Index(i), Seg::Key(key)]);
+        if schema::field(&c.figure).filter(|f| f.kind.is_number()).is_none() {
+            let paths = numeric_paths();
+            let hint = crate::diagnostics::did_you_mean(&c.figure, paths.iter().map(String::as_str))
+                .map(|h| format!(" (`{h}`?)"))
+                .unwrap_or_default();
+            problems.push(
+                Diagnostic::error(file, msg!(CorrectionNotAField, path = &c.figure))
+                    .at_opt(at("figure"))
+                    .help(msg!(CorrectionHelp, hint)),
+            );
+        }
+        if let Some(d) = c.date.as_ref().filter(|d| !(d.len() == 10 && is_datetime(d))) {
+            problems.push(
+                Diagnostic::error(file, msg!(NotADate, value = d))
+                    .at_opt(at("date"))
+                    .help(msg!(PublicationDateHelp, key = "date")),
+            );
+        }
+    }
+}
+
 /// Every path under the top-level `also_stated` names a figure of the form that the report
 /// states: otherwise the second statement would be compared with nothing, silently.
 fn restated_paths(front: &ReportFront, doc: &Document, file: &Path, problems: &mut Vec<Diagnostic>) {
@@ -830,14 +929,7 @@ fn restated_paths(front: &ReportFront, doc: &Document, file: &Path, problems: &m
         let field = schema::field(path).filter(|f| f.kind.is_number());
         match field {
             None => {
-                let numeric = schema::SECTIONS
-                    .iter()
-                    .flat_map(|s| {
-                        schema::fields(s)
-                            .filter(|f| f.kind.is_number())
-                            .map(move |f| format!("{}.{}", s.path, f.key))
-                    })
-                    .collect::<Vec<_>>();
+                let numeric = numeric_paths();
                 let hint = crate::diagnostics::did_you_mean(path, numeric.iter().map(String::as_str))
                     .map(|h| format!(" (`{h}`?)"))
                     .unwrap_or_default();

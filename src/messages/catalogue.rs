@@ -399,6 +399,15 @@ ErrorReportUnknownField: "error_report_url has an unknown field `{field}`" / "er
 BadgeCannotRead: "conac_badge `{path}`: cannot read {file}: {error}" / "conac_badge `{path}`：无法读取 {file}：{error}";
 BadgeCannotReadHelp: "copy the image the portal supplies into the static/ folder beside site.toml, or write its address" / "请把主站提供的图片复制到 site.toml 旁边的 static/ 文件夹中，或写它的网址";
 RobotsNotAtRoot: "crawlers read robots.txt only at the host's root ({host}/robots.txt); the site is at {path}, where its own robots.txt is never read" / "搜索引擎只读取网站根目录的 robots.txt（{host}/robots.txt）；本站位于 {path}，这里的 robots.txt 不会被读取";
+// ---- Original files (content/mod.rs) ------------------------------------------------------
+SourceFileMissing: "`source_file: {name}` is not a file beside the report" / "`source_file: {name}` 不是与报告放在同一文件夹中的文件";
+SourceFileHelp: "save the original ({exts}) in the same folder as the report and write its file name alone, e.g. source_file: 2021.pdf" / "请把报告原文（{exts}）保存在报告所在的文件夹中，只写文件名，例如 source_file: 2021.pdf";
+WhyOriginalNotNamed: "no report names it as its `source_file`" / "没有报告把它写作 `source_file`";
+OriginalNotNamedHelp: "add `source_file: {name}` to the report it is the original of, or move it out of content/" / "请在它所属的报告中加上 `source_file: {name}`，或把它移出 content/";
+SourceUrlNotWeb: "`source_url: {url}` is not a web address" / "`source_url: {url}` 不是网址";
+SourceUrlHelp: "write the address where the original is published, starting with https:// or http://" / "请写原文发布的网址，以 https:// 或 http:// 开头";
+CorrectionNotAField: "`corrections` names `{path}`, which is not a figure of the form" / "`corrections` 中的 `{path}` 不是表中的数字";
+CorrectionHelp: "write the corrected figure's path as docs/content-format.md lists it, e.g. `expenditure.total`{hint}" / "请按 docs/content-format.md 所列写被更正数字的路径，例如 `expenditure.total`{hint}";
 // ---- A figure stated twice (content/mod.rs) ---------------------------------------------
 AlsoStatedNotAField: "`also_stated` names `{path}`, which is not a figure of the form" / "`also_stated` 中的 `{path}` 不是表中的数字";
 AlsoStatedNotAFieldHelp: "write the path of a figure as docs/content-format.md lists it, e.g. `expenditure.total` or `project.actual`; an item of a list (economy, project_items) takes its own `also_stated:`{hint}" / "请按 docs/content-format.md 所列写数字的路径，例如 `expenditure.total` 或 `project.actual`；列表中的条目（economy、project_items）在条目内写 `also_stated:`{hint}";

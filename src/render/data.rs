@@ -63,6 +63,8 @@ struct Links {
 #[derive(Serialize, schemars::JsonSchema)]
 struct ReportJson<'a> {
     schema_version: u32,
+    /// `park-year-kind`: the same id as in every CSV.
+    report_id: String,
     park: &'a str,
     year: u16,
     kind: Kind,
@@ -79,13 +81,22 @@ struct ReportJson<'a> {
     /// 备注 of the self-evaluation form (the Chinese is also `figures.evaluation.remark`).
     remark: OptBoth,
     published: &'a Option<String>,
+    updated: &'a Option<String>,
     source: &'a Option<String>,
+    /// Where the original was published.
+    source_url: &'a Option<String>,
+    /// The original file (PDF, Word) as published on this site, an absolute address.
+    source_file: Option<String>,
+    /// Figures corrected after first publication, with the value first published.
+    corrections: &'a [crate::content::model::Correction],
     summary: OptBoth,
     notes: &'a [String],
     narrative_languages: Vec<&'static str>,
+    /// Absolute addresses (with the site's base path), so `urljoin` is never needed.
     url_zh: String,
     url_en: Option<String>,
-    json: String,
+    json_url: String,
+    csv_url: String,
     links: Links,
     /// `null` means not disclosed, throughout.
     figures: Figures<'a>,
@@ -104,13 +115,15 @@ struct CheckSummary {
 /// One row of `data/reports.json`.
 #[derive(Serialize, schemars::JsonSchema)]
 struct ReportIndexRow<'a> {
+    report_id: String,
     park: &'a str,
     year: u16,
     kind: Kind,
     title: Both,
     url_zh: String,
     url_en: Option<String>,
-    json: String,
+    json_url: String,
+    csv_url: String,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -129,7 +142,7 @@ struct ParkJson<'a> {
     profile: &'a UnitProfile,
     url_zh: String,
     url_en: Option<String>,
-    json: String,
+    json_url: String,
     reports: Vec<ReportIndexRow<'a>>,
 }
 
@@ -155,6 +168,12 @@ pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -
         .map(|(i, e)| {
             let value = report_json(site, e);
             sink(file(format!("{}report.json", e.path()), &value)?);
+            // The original file, beside the page (checked to exist when the report was read).
+            if let (Some(out), Some(name)) = (source_file_path(e), e.report.front.source_file.as_deref()) {
+                let from = e.report.file.parent().unwrap_or(std::path::Path::new(".")).join(name);
+                let bytes = std::fs::read(&from).map_err(serde_json::Error::io)?;
+                sink(OutputFile { path: out, bytes });
+            }
             sink(OutputFile {
                 path: format!("{}report.csv", e.path()),
                 bytes: reports.row_file(i),
@@ -262,15 +281,22 @@ fn park_json<'a>(site: &Site<'a>, unit: &'a crate::content::Unit) -> ParkJson<'a
         schema_version: SCHEMA_VERSION,
         id: &unit.id,
         profile: &unit.profile,
-        url_zh: site.root_path(site.primary(), &path),
-        url_en: site.config.language("en").map(|en| site.root_path(en, &path)),
-        json: site.root_path(site.primary(), &format!("{path}park.json")),
+        url_zh: site.absolute(site.primary(), &path),
+        url_en: site.config.language("en").map(|en| site.absolute(en, &path)),
+        json_url: site.absolute(site.primary(), &format!("{path}park.json")),
         reports: site
             .reports_of(&unit.id)
             .into_iter()
             .map(|e| index_row(site, e))
             .collect(),
     }
+}
+
+/// Where a report's original file is published: beside its page, under its own name.
+pub fn source_file_path(e: &ReportEntry) -> Option<String> {
+    let name = e.report.front.source_file.as_deref()?;
+    let name = std::path::Path::new(name).file_name()?.to_str()?;
+    Some(format!("{}{name}", e.path()))
 }
 
 fn file<T: Serialize>(path: String, value: &T) -> Result<OutputFile, serde_json::Error> {
@@ -293,13 +319,15 @@ fn titles(e: &ReportEntry) -> Both {
 fn index_row<'a>(site: &Site, e: &ReportEntry<'a>) -> ReportIndexRow<'a> {
     let path = e.path();
     ReportIndexRow {
+        report_id: super::csv::report_id(e),
         park: &e.unit.id,
         year: e.report.front.year,
         kind: e.report.front.kind,
         title: titles(e),
-        url_zh: site.root_path(site.primary(), &path),
-        url_en: site.config.language("en").map(|en| site.root_path(en, &path)),
-        json: site.root_path(site.primary(), &format!("{path}report.json")),
+        url_zh: site.absolute(site.primary(), &path),
+        url_en: site.config.language("en").map(|en| site.absolute(en, &path)),
+        json_url: site.absolute(site.primary(), &format!("{path}report.json")),
+        csv_url: site.absolute(site.primary(), &format!("{path}report.csv")),
     }
 }
 
@@ -314,6 +342,7 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
     }
     ReportJson {
         schema_version: SCHEMA_VERSION,
+        report_id: super::csv::report_id(e),
         park: &e.unit.id,
         year: f.year,
         kind: f.kind,
@@ -347,16 +376,21 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
             en: tr.and_then(|t| t.remark.clone()),
         },
         published: &f.published,
+        updated: &f.updated,
         source: &f.source,
+        source_url: &f.source_url,
+        source_file: source_file_path(e).map(|p| site.absolute(site.primary(), &p)),
+        corrections: &f.corrections,
         summary: OptBoth {
             zh: f.summary.clone(),
             en: tr.and_then(|t| t.summary.clone()),
         },
         notes: &f.notes,
         narrative_languages: langs,
-        url_zh: site.root_path(site.primary(), &path),
-        url_en: en.map(|en| site.root_path(en, &path)),
-        json: site.root_path(site.primary(), &format!("{path}report.json")),
+        url_zh: site.absolute(site.primary(), &path),
+        url_en: en.map(|en| site.absolute(en, &path)),
+        json_url: site.absolute(site.primary(), &format!("{path}report.json")),
+        csv_url: site.absolute(site.primary(), &format!("{path}report.csv")),
         links: Links {
             zh: site.absolute(site.primary(), &path),
             en: en.map(|en| site.absolute(en, &path)),

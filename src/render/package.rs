@@ -153,18 +153,11 @@ pub fn is_data_file(path: &str) -> bool {
     data || path.ends_with("/report.json") || path.ends_with("/report.csv") || path.ends_with("/park.json")
 }
 
-/// `data/SHA256SUMS`, in `sha256sum -c` format, with paths relative to data/.
+/// `data/SHA256SUMS`, in `sha256sum -c` format, with paths relative to the site root: checked
+/// with `sha256sum -c data/SHA256SUMS` from the top of a download of the whole site, and a
+/// single file's line matches its address on the site.
 pub fn checksums(sums: &[(String, String)]) -> OutputFile {
-    let mut lines: Vec<(String, &str)> = sums
-        .iter()
-        .map(|(path, hex)| {
-            let rel = match path.strip_prefix("data/") {
-                Some(r) => r.to_string(),
-                None => format!("../{path}"),
-            };
-            (rel, hex.as_str())
-        })
-        .collect();
+    let mut lines: Vec<(String, &str)> = sums.iter().map(|(path, hex)| (path.clone(), hex.as_str())).collect();
     lines.sort();
     let text: String = lines.iter().map(|(rel, hex)| format!("{hex}  {rel}\n")).collect();
     OutputFile {

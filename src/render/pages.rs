@@ -1067,6 +1067,10 @@ impl Renderer<'_> {
             ctx.insert("narrative_missing", &narrative_missing);
             ctx.insert("toc", &toc);
             ctx.insert("json_url", &json);
+            let original = super::data::source_file_path(entry);
+            ctx.insert("source_file_url", &original.as_ref().map(|p| self.file(p)));
+            ctx.insert("source_file_name", &f.source_file);
+            ctx.insert("source_url", &f.source_url);
             ctx.insert("csv_url", &csv);
             ctx.insert("data_page", &self.url("data/"));
             ctx.insert("zh_url", &zh_url);

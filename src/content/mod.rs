@@ -1279,7 +1279,9 @@ mod tests {
                 .unwrap()
                 .contains("`2021.md`")
         );
-        assert!(unread_name(p, "scan.pdf", langs).unwrap().is_warning());
+        // An original is read when a report names it (`originals` warns when none does).
+        assert!(unread_name(p, "scan.pdf", langs).is_none());
+        assert!(unread_name(p, "scan.jpg", langs).unwrap().is_warning());
     }
 
     #[test]

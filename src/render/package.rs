@@ -185,8 +185,8 @@ mod tests {
         let sums = String::from_utf8(checksums(&sums).bytes).unwrap();
         assert_eq!(
             sums,
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  ../parks/x/2021/report.json\n\
-             ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  a.csv\n"
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  data/a.csv\n\
+             e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  parks/x/2021/report.json\n"
         );
     }
 }

@@ -332,7 +332,9 @@ impl Edit {
         rest: Vec<OutputFile>,
         last: Vec<OutputFile>,
     ) {
-        files.retain(|p, _| !is_search_index(p, &self.loaded.config.languages));
+        // The search indexes and the slices of figures.csv are made whole by every edit (a
+        // year or unit may have gone).
+        files.retain(|p, _| !is_search_index(p, &self.loaded.config.languages) && !render::package::is_slice(p));
         files.extend(rest.into_iter().chain(last).map(|f| (f.path, V::from(f.bytes))));
     }
 }

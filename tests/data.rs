@@ -265,10 +265,20 @@ fn expected_columns(figures: &Json) -> Vec<(String, Json)> {
         scalars(prefix, &figures[section], &mut out);
     }
     for line in ["total", "overseas_travel", "hospitality", "vehicles"] {
+        // Amounts in 万元 in reports.csv, whatever unit the line is stated in.
         let l = &figures["three_public"][line];
+        let factor = l["unit"].as_str().and_then(money).map(|f| f / Decimal::from(10_000));
         for (k, v) in l.as_object().into_iter().flatten() {
             if v.is_number() {
-                out.push((format!("three_public_{line}_{k}"), v.clone()));
+                let amount = ["budget", "actual", "previous", "change", "purchase", "operation"].contains(&k.as_str());
+                let v = match factor {
+                    Some(f) if amount && f != Decimal::ONE => {
+                        let wan = (dec(&v.to_string()) * f).normalize().to_string();
+                        Json::Number(serde_json::Number::from_str(&wan).unwrap())
+                    }
+                    _ => v.clone(),
+                };
+                out.push((format!("three_public_{line}_{k}"), v));
             }
         }
     }
@@ -299,11 +309,25 @@ fn expected_columns(figures: &Json) -> Vec<(String, Json)> {
 
 #[test]
 fn reports_csv_rows_match_report_json_figure_by_figure() {
+    // (every amount column is in 万元; the example states its amounts in 万元)
     let (_tmp, out) = build_example();
     let rows = parse_csv(&std::fs::read(out.join("data/reports.csv")).unwrap());
     let header = &rows[0];
     assert_eq!(&header[..4], &["report_id", "park", "year", "kind"]);
     assert_eq!(rows.len(), 6, "header + 5 reports");
+    let descriptions = field_descriptions(&out, "reports");
+    // No column of reports.csv is empty in every row, but the report's identity.
+    for (i, name) in header.iter().enumerate() {
+        assert!(
+            rows[1..].iter().any(|r| !r[i].is_empty())
+                || ["published", "url_en", "unit_name_zh"].contains(&name.as_str()),
+            "{name} is empty for every report"
+        );
+        assert!(
+            !name.ends_with("_unit") || name == "amount_unit",
+            "{name}: one unit per column, no unit column"
+        );
+    }
     let mut compared = 0;
     for row in &rows[1..] {
         assert_eq!(row.len(), header.len());
@@ -361,11 +385,21 @@ fn reports_csv_rows_match_report_json_figure_by_figure() {
                 );
             }
         }
-        // Known economic results have their own columns.
+        // Known economic results have their own columns, each in the one unit its
+        // description names (亿元), converted exactly from the unit the report states.
         for item in json["figures"]["economy"].as_array().unwrap() {
             let key = item["key"].as_str().unwrap();
-            if let Some(pos) = header.iter().position(|h| h == &format!("economy_{key}")) {
-                assert_eq!(row[pos], item["value"].to_string(), "economy_{key}");
+            let name = format!("economy_{key}");
+            if let Some(pos) = header.iter().position(|h| h == &name) {
+                let stated = item["unit"].as_str().unwrap();
+                let column = column_unit(&descriptions[&name]);
+                match (money(stated), money(column)) {
+                    (Some(a), Some(b)) => {
+                        assert_eq!(dec(&row[pos]) * b, dec(&item["value"].to_string()) * a, "{name}")
+                    }
+                    _ if stated == column => assert_eq!(row[pos], item["value"].to_string(), "{name}"),
+                    _ => assert_eq!(row[pos], "", "{name}: stated in {stated}, not {column}"),
+                }
                 compared += 1;
             }
         }
@@ -473,8 +507,9 @@ fn checksums_match_every_data_file() {
         assert_eq!(got, hex, "{rel}");
         n += 1;
     }
-    // 5 CSV + reports.json + all.json + datapackage + schema, and report.json/csv ×5 + park.json ×4
-    assert_eq!(n, 9 + 14, "{sums}");
+    // 7 CSV + reports.json + all.json + datapackage + schema, figures.csv per unit ×4 and per
+    // year ×4, and report.json/csv ×5 + park.json ×4
+    assert_eq!(n, 11 + 8 + 14, "{sums}");
 }
 
 #[test]
@@ -486,10 +521,15 @@ fn every_report_page_links_its_json_and_csv() {
         assert!(html.contains(&format!("href=\"{up}report.json\"")), "{lang}");
         assert!(html.contains(&format!("href=\"{up}report.csv\"")), "{lang}");
     }
-    let one = parse_csv(&std::fs::read(out.join("parks/wangcheng/2019/report.csv")).unwrap());
-    let all = parse_csv(&std::fs::read(out.join("data/reports.csv")).unwrap());
-    assert_eq!(one[0], all[0]);
-    assert!(all.contains(&one[1]));
+    // A report's own CSV has every column reports.csv can have; reports.csv leaves out those
+    // no report fills, and has the same cells in the others.
+    let one = &csv_maps(&out.join("parks/wangcheng/2019/report.csv"))[0];
+    let all = csv_maps(&out.join("data/reports.csv"));
+    let row = all.iter().find(|r| r["report_id"] == one["report_id"]).unwrap();
+    for (k, v) in one {
+        assert_eq!(row.get(k).unwrap_or(&String::new()), v, "{k}");
+    }
+    assert!(one.len() > row.len());
 }
 
 /// The example site with the fixture project report (every cell of the 项目支出绩效自评表)
@@ -743,7 +783,9 @@ fn a_project_report_json_and_csv_carry_every_key_of_the_full_form() {
         .iter()
         .find(|r| r["report_id"] == "lengshuitan-2022-project")
         .unwrap();
-    assert_eq!(row, &one[0]);
+    for (k, v) in &one[0] {
+        assert_eq!(row.get(k).unwrap_or(&String::new()), v, "{k}");
+    }
     for (column, value) in [
         ("department_zh", "冷水滩区工业和信息化局"),
         (
@@ -760,4 +802,284 @@ fn a_project_report_json_and_csv_carry_every_key_of_the_full_form() {
     ] {
         assert_eq!(row[column], value, "{column}");
     }
+}
+
+/// The descriptions of a resource's fields in datapackage.json, by column.
+fn field_descriptions(out: &std::path::Path, resource: &str) -> std::collections::BTreeMap<String, String> {
+    let package: Json =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/datapackage.json")).unwrap()).unwrap();
+    let r = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == resource)
+        .unwrap_or_else(|| panic!("{resource} in the data package"));
+    r["schema"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap().to_string(),
+                f["description"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The unit a column's description names: `…, in 亿元 (…`.
+fn column_unit(description: &str) -> &str {
+    let rest = &description[description.find(", in ").expect("a unit") + 5..];
+    rest.split([' ', ',']).next().unwrap()
+}
+
+/// Yuan per unit of a money unit.
+fn money(unit: &str) -> Option<Decimal> {
+    match unit {
+        "元" => Some(Decimal::ONE),
+        "万元" => Some(Decimal::from(10_000)),
+        "亿元" => Some(Decimal::from(100_000_000)),
+        _ => None,
+    }
+}
+
+/// Every numeric leaf of a report.json's `figures`, with its JSON path and the unit the JSON
+/// gives it: an item's `unit`, a “三公” line's `unit`, else `amount_unit` for amounts.
+fn numeric_leaves(v: &Json, at: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Json::Number(n) => out.push((at.to_string(), n.to_string())),
+        Json::Object(o) => o.iter().for_each(|(k, v)| numeric_leaves(v, &format!("{at}.{k}"), out)),
+        Json::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| numeric_leaves(v, &format!("{at}[{i}]"), out)),
+        _ => {}
+    }
+}
+
+/// figures.csv of a built site, as maps.
+fn figures_of(out: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    csv_maps(&out.join("data/figures.csv"))
+}
+
+#[test]
+fn figures_csv_has_every_figure_of_every_report_once_with_its_unit() {
+    for (_tmp, out) in [build_example(), build_with_project()] {
+        let figures = figures_of(&out);
+        let all: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/all.json")).unwrap()).unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for r in all["reports"].as_array().unwrap() {
+            let id = format!(
+                "{}-{}-{}",
+                r["park"].as_str().unwrap(),
+                r["year"],
+                r["kind"].as_str().unwrap()
+            );
+            let rows: Vec<_> = figures.iter().filter(|f| f["report_id"] == id).collect();
+            // Every number of report.json is a row, exactly once (as a multiset of values).
+            let mut leaves = Vec::new();
+            numeric_leaves(&r["figures"], "figures", &mut leaves);
+            let mut want: Vec<Decimal> = leaves.iter().map(|(_, v)| dec(v)).collect();
+            let mut got: Vec<Decimal> = rows.iter().map(|f| dec(&f["value"])).collect();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{id}: the numbers of report.json and figures.csv");
+            assert!(!rows.is_empty(), "{id}");
+            // Values are written exactly as report.json writes them.
+            let texts: std::collections::BTreeSet<&str> = leaves.iter().map(|(_, v)| v.as_str()).collect();
+            for f in &rows {
+                assert!(
+                    texts.contains(f["value"].as_str()),
+                    "{id} {}: {} as written",
+                    f["key"],
+                    f["value"]
+                );
+                assert!(seen.insert((id.clone(), f["key"].clone())), "{id} {} twice", f["key"]);
+                assert_eq!(f["computed"], "false");
+                assert_eq!(f["park"], r["park"].as_str().unwrap());
+                assert_eq!(f["year"], r["year"].to_string());
+            }
+            // Units as stated: economic results with their own unit, amounts in amount_unit.
+            let figs = &r["figures"];
+            let by_key = |k: &str| {
+                rows.iter()
+                    .find(|f| f["key"] == k)
+                    .unwrap_or_else(|| panic!("{id}: no {k}"))
+            };
+            for item in figs["economy"].as_array().unwrap() {
+                let key = item["key"].as_str().unwrap();
+                if rows.iter().filter(|f| f["key"] == format!("economy.{key}")).count() == 1 {
+                    let f = by_key(&format!("economy.{key}"));
+                    assert_eq!(f["unit"], item["unit"].as_str().unwrap(), "{id} {key}");
+                    assert_eq!(f["value"], item["value"].to_string());
+                }
+            }
+            if !figs["expenditure"]["total"].is_null() {
+                let f = by_key("expenditure.total");
+                assert_eq!(f["unit"], figs["amount_unit"].as_str().unwrap());
+                assert_eq!(f["value"], figs["expenditure"]["total"].to_string());
+                assert_eq!(f["quantity"], "amount");
+            }
+            for line in ["total", "overseas_travel", "hospitality", "vehicles"] {
+                let l = &figs["three_public"][line];
+                if !l["actual"].is_null() {
+                    let f = by_key(&format!("three_public.{line}.actual"));
+                    let unit = l["unit"].as_str().unwrap_or(figs["amount_unit"].as_str().unwrap());
+                    assert_eq!(f["unit"], unit, "{id} {line}");
+                }
+            }
+        }
+        assert!(figures.len() > 200, "only {} figures", figures.len());
+        // value_wan = value × the unit's factor, exactly; empty for anything but money.
+        for f in &figures {
+            match money(&f["unit"]) {
+                Some(factor) => {
+                    assert_eq!(f["quantity"], "amount", "{f:?}");
+                    assert_eq!(
+                        dec(&f["value_wan"]) * Decimal::from(10_000),
+                        dec(&f["value"]) * factor,
+                        "{f:?}"
+                    );
+                }
+                None => {
+                    assert_eq!(f["value_wan"], "", "{f:?}");
+                    assert_ne!(f["quantity"], "amount", "{f:?}");
+                }
+            }
+        }
+        // No column mixes units: `value` is read with its `unit` on the same row (a key may be
+        // 元 in one report and 万元 in another), one key is one quantity, and value_wan, the
+        // column to add up, is 万元 in every row.
+        let mut quantities: std::collections::BTreeMap<(&str, &str), std::collections::BTreeSet<&str>> =
+            Default::default();
+        let mut of_unit: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+        for f in &figures {
+            if !f["key"].starts_with("indicators.") {
+                quantities
+                    .entry((f["kind"].as_str(), f["key"].as_str()))
+                    .or_default()
+                    .insert(f["quantity"].as_str());
+            }
+            of_unit
+                .entry(f["unit"].as_str())
+                .or_default()
+                .insert(f["quantity"].as_str());
+        }
+        for ((kind, key), q) in &quantities {
+            assert_eq!(q.len(), 1, "{kind} {key}: {q:?}");
+        }
+        for (unit, q) in &of_unit {
+            assert_eq!(q.len(), 1, "{unit}: {q:?}");
+        }
+        assert!(
+            figures
+                .iter()
+                .any(|f| f["unit"] == "元" && f["key"].starts_with("three_public.")),
+            "the example states a “三公” line in 元"
+        );
+        // The data package declares the keys, and figures.csv comes first.
+        let package: Json =
+            serde_json::from_str(&std::fs::read_to_string(out.join("data/datapackage.json")).unwrap()).unwrap();
+        let first = &package["resources"][0];
+        assert_eq!(first["name"], "figures");
+        assert_eq!(first["schema"]["primaryKey"], serde_json::json!(["report_id", "key"]));
+        assert_eq!(first["schema"]["foreignKeys"][0]["reference"]["resource"], "reports");
+        assert!(package["version"].as_str().is_some_and(|v| !v.is_empty()));
+        // The slices are the rows of their unit and year.
+        for (path, column, value) in [
+            ("data/parks/lengshuitan/figures.csv", "park", "lengshuitan"),
+            ("data/years/2021/figures.csv", "year", "2021"),
+        ] {
+            let slice = csv_maps(&out.join(path));
+            let want: Vec<_> = figures.iter().filter(|f| f[column] == value).cloned().collect();
+            assert_eq!(slice, want, "{path}");
+        }
+    }
+}
+
+#[test]
+fn indicators_csv_reads_targets_and_results() {
+    let (_tmp, out) = build_with_project();
+    let rows = csv_maps(&out.join("data/indicators.csv"));
+    let by = |level3: &str| rows.iter().find(|r| r["level3"] == level3).unwrap();
+    let area = by("新建标准厂房面积");
+    assert_eq!(area["target"], "不少于10万平方米", "the text as stated");
+    assert_eq!(
+        (
+            area["target_op"].as_str(),
+            area["target_value"].as_str(),
+            area["target_unit"].as_str()
+        ),
+        (">=", "10", "万平方米")
+    );
+    assert_eq!(area["met"], "true");
+    let cost = by("单位面积建设成本");
+    assert_eq!(
+        (cost["target_op"].as_str(), cost["target_value"].as_str()),
+        ("<=", "1800")
+    );
+    assert_eq!((cost["actual_value"].as_str(), cost["met"].as_str()), ("1750", "true"));
+    assert!(rows.iter().any(|r| r["met"] == "false"), "a target missed");
+    // Text columns are text in the data package, whatever they hold.
+    let package: Json =
+        serde_json::from_str(&std::fs::read_to_string(out.join("data/datapackage.json")).unwrap()).unwrap();
+    for r in package["resources"].as_array().unwrap() {
+        for f in r["schema"]["fields"].as_array().unwrap() {
+            let name = f["name"].as_str().unwrap();
+            if [
+                "target",
+                "actual",
+                "unit",
+                "target_op",
+                "target_unit",
+                "label_zh",
+                "key",
+                "level3",
+            ]
+            .contains(&name)
+            {
+                assert_eq!(f["type"], "string", "{} {name}", r["name"]);
+            }
+        }
+    }
+}
+
+/// The pandas recipe of docs/data-format.md, run on the built data package (skipped when
+/// python3 with pandas is not installed).
+#[test]
+fn the_pandas_recipe_of_the_docs_reads_every_file_with_its_types() {
+    let has_pandas = std::process::Command::new("python3")
+        .args(["-c", "import pandas"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_pandas {
+        eprintln!("skipped: python3 with pandas is not installed");
+        return;
+    }
+    let docs = std::fs::read_to_string(repo().join("docs/data-format.md")).unwrap();
+    let start = docs.find("<!-- recipe -->").expect("the recipe in docs/data-format.md");
+    let code = &docs[start..];
+    let code = &code[code.find("```python\n").unwrap() + 10..];
+    let code = &code[..code.find("```").unwrap()];
+    let (_tmp, out) = build_with_project();
+    let check = format!(
+        "{code}\nassert str(tables['figures']['value'].dtype) == 'float64'\n\
+         assert str(tables['indicators']['target'].dtype) in ('object', 'str', 'string')\n\
+         assert str(tables['figures']['year'].dtype) == 'Int64'\n\
+         assert tables['figures']['computed'].dtype == bool or str(tables['figures']['computed'].dtype) == 'boolean'\n\
+         assert (tables['indicators']['target_op'].dropna().isin(['>=', '<=', '>', '<', '='])).all()\n\
+         print(len(tables), 'tables', sum(len(t) for t in tables.values()), 'rows')\n"
+    );
+    let run = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(&check)
+        .current_dir(out.join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
 }

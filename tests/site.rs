@@ -361,7 +361,8 @@ fn project_report_shows_goals_and_indicators_and_fills_indicators_csv() {
         9,
         "header + 8 indicator rows (the blank one included)"
     );
-    assert!(csv.contains("lengshuitan-2022-project,5,效益指标,经济效益指标,入驻企业数,不少于20家,,18家,,,15,13.5,部分企业推迟入驻，下一步加强招商。,Outcomes,Economic,Enterprises moving in,At least 20,18,Some enterprises postponed moving in; investment promotion will be stepped up."));
+    // The target and result read from the text (不少于20家 → >= 20 家; 18家 → 18: missed).
+    assert!(csv.contains("lengshuitan-2022-project,5,效益指标,经济效益指标,入驻企业数,不少于20家,20,18家,18,,15,13.5,部分企业推迟入驻，下一步加强招商。,>=,家,家,false,Outcomes,Economic,Enterprises moving in,At least 20,18,Some enterprises postponed moving in; investment promotion will be stepped up."));
 }
 
 /// The self-evaluation form's section of a report page.

@@ -43,19 +43,54 @@ pub struct Column {
     pub description: String,
 }
 
+/// One finished row: its cells (already made safe for spreadsheets) in one string, with
+/// where each cell ends (a big table holds two allocations per row rather than one per cell).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Row {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Row {
+    fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Cell `i`, empty past the end.
+    pub fn cell(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).map_or(0, |&e| e as usize)
+        };
+        match self.ends.get(i) {
+            Some(&end) => &self.text[start..end as usize],
+            None => "",
+        }
+    }
+
+    /// Every cell, in column order.
+    pub fn cells(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.cell(i))
+    }
+}
+
 /// A table being built: columns are declared while the first row is filled.
 #[derive(Default)]
 pub struct Table {
+    /// The columns the file has.
     pub columns: Vec<Column>,
-    /// Finished rows, each already encoded as a CSV line with its CRLF (a big table holds one
-    /// string per row rather than one per cell).
-    pub rows: Vec<String>,
-    current: Vec<String>,
+    pub rows: Vec<Row>,
+    current: Row,
     declared: bool,
+    /// After [`Table::drop_empty_columns`]: every column the rows hold, and the position of
+    /// each of `columns` among them (a report's own CSV keeps them all).
+    wide: Option<(Vec<Column>, Vec<usize>)>,
 }
 
 impl Table {
-    fn col(&mut self, name: &str, kind: Type, description: &str, value: String) {
+    fn col(&mut self, name: &str, kind: Type, description: &str, value: &str) {
         if !self.declared {
             self.columns.push(Column {
                 name: name.to_string(),
@@ -68,47 +103,38 @@ impl Table {
 
     /// A text cell, made safe to open in a spreadsheet; `None` is empty.
     pub fn text(&mut self, name: &str, description: &str, value: Option<&str>) {
-        let cell = text_cell(value.unwrap_or_default()).into_owned();
-        self.col(name, Type::String, description, cell);
+        let cell = text_cell(value.unwrap_or_default());
+        self.col(name, Type::String, description, &cell);
     }
 
     /// A decimal cell, written as the report states it; `None` (not disclosed) is empty.
     pub fn num(&mut self, name: &str, description: &str, value: Option<Dec>) {
-        self.col(
-            name,
-            Type::Number,
-            description,
-            value.map(|d| d.to_string()).unwrap_or_default(),
-        );
+        let cell = value.map(|d| d.to_string()).unwrap_or_default();
+        self.col(name, Type::Number, description, &cell);
     }
 
     /// A whole number.
     pub fn int(&mut self, name: &str, description: &str, value: Option<u64>) {
-        self.col(
-            name,
-            Type::Integer,
-            description,
-            value.map(|v| v.to_string()).unwrap_or_default(),
-        );
+        let cell = value.map(|v| v.to_string()).unwrap_or_default();
+        self.col(name, Type::Integer, description, &cell);
     }
 
     /// A yes/no cell, written `true` or `false`.
     pub fn bool(&mut self, name: &str, description: &str, value: bool) {
-        self.col(name, Type::Boolean, description, value.to_string());
+        self.col(name, Type::Boolean, description, if value { "true" } else { "false" });
+    }
+
+    /// A yes/no cell that may be unknown (empty).
+    pub fn maybe_bool(&mut self, name: &str, description: &str, value: Option<bool>) {
+        let cell = value.map_or("", |v| if v { "true" } else { "false" });
+        self.col(name, Type::Boolean, description, cell);
     }
 
     /// Finishes the current row.
     pub fn end_row(&mut self) {
         self.declared = true;
-        let mut line = String::with_capacity(self.current.iter().map(|c| c.len() + 1).sum::<usize>() + 2);
-        for (i, cell) in self.current.drain(..).enumerate() {
-            if i > 0 {
-                line.push(',');
-            }
-            line.push_str(&field(&cell));
-        }
-        line.push_str("\r\n");
-        self.rows.push(line);
+        let row = std::mem::take(&mut self.current);
+        self.rows.push(row);
     }
 
     /// Appends the rows of `other` (same columns), taking its columns if none are declared yet.
@@ -120,27 +146,68 @@ impl Table {
         self.rows.extend(other.rows);
     }
 
-    /// BOM and header line.
-    fn head(&self) -> String {
-        let header: Vec<String> = self.columns.iter().map(|c| field(&c.name)).collect();
-        format!("\u{feff}{}\r\n", header.join(","))
+    /// A table of the same columns with the rows that `keep` accepts.
+    pub fn filtered(&self, keep: impl Fn(&Row) -> bool) -> Table {
+        Table {
+            columns: self.columns.clone(),
+            rows: self.rows.iter().filter(|r| keep(r)).cloned().collect(),
+            current: Row::default(),
+            declared: self.declared,
+            wide: None,
+        }
+    }
+
+    /// Position of the column `name`.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// Leaves out of the file every column that is empty in every row, except those `always`
+    /// accepts; the rows keep their cells, so [`Table::row_file`] still writes them all.
+    pub fn drop_empty_columns(&mut self, always: impl Fn(&Column) -> bool) {
+        if self.wide.is_some() {
+            return;
+        }
+        let keep: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| always(&self.columns[i]) || self.rows.iter().any(|r| !r.cell(i).is_empty()))
+            .collect();
+        let visible = keep.iter().map(|&i| self.columns[i].clone()).collect();
+        let all = std::mem::replace(&mut self.columns, visible);
+        self.wide = Some((all, keep));
+    }
+
+    /// Writes a CSV file: BOM, header, the rows `rows`, of the cells at `at` (all when `None`).
+    fn write<'a>(columns: &[Column], at: Option<&[usize]>, rows: impl Iterator<Item = &'a Row>) -> Vec<u8> {
+        let mut out = "\u{feff}".as_bytes().to_vec();
+        {
+            let mut w = ::csv::WriterBuilder::new()
+                .terminator(::csv::Terminator::CRLF)
+                .quote_style(::csv::QuoteStyle::Necessary)
+                .from_writer(&mut out);
+            // Writing into memory fails only when memory runs out.
+            let _ = w.write_record(columns.iter().map(|c| c.name.as_str()));
+            for row in rows {
+                let _ = match at {
+                    Some(at) => w.write_record(at.iter().map(|&i| row.cell(i))),
+                    None => w.write_record(row.cells()),
+                };
+            }
+            let _ = w.flush();
+        }
+        out
     }
 
     /// The file: BOM, header, rows, CRLF line ends.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = self.head();
-        out.reserve(self.rows.iter().map(String::len).sum());
-        for row in &self.rows {
-            out.push_str(row);
-        }
-        out.into_bytes()
+        let at = self.wide.as_ref().map(|(_, at)| at.as_slice());
+        Table::write(&self.columns, at, self.rows.iter())
     }
 
-    /// A file of the header and row `i` alone (a report's own CSV, cut from reports.csv).
+    /// A file of the header and row `i` alone, with every column (a report's own CSV, cut
+    /// from reports.csv: the columns no report fills are left out of reports.csv only).
     pub fn row_file(&self, i: usize) -> Vec<u8> {
-        let mut out = self.head();
-        out.push_str(self.rows.get(i).map_or("", String::as_str));
-        out.into_bytes()
+        let columns = self.wide.as_ref().map_or(&self.columns, |(all, _)| all);
+        Table::write(columns, None, self.rows.get(i).into_iter())
     }
 }
 
@@ -157,15 +224,6 @@ pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
         format!("'{s}").into()
     } else {
         s.into()
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 
@@ -190,7 +248,20 @@ pub fn report_id(e: &ReportEntry) -> String {
     format!("{}-{}-{}", e.unit.id, e.report.front.year, e.report.front.kind.slug())
 }
 
-const AMOUNT: &str = "in amount_unit (万元 = CNY 10,000 unless stated)";
+/// The one unit of every amount column of reports.csv.
+pub const WAN: &str = "万元";
+
+const AMOUNT: &str = "in 万元 (CNY 10,000), converted where the report states another unit";
+
+/// `value`, stated in `unit`, in the money unit `to`, exactly; as stated when the units are
+/// the same. `None` when either is not a money unit (元, 万元, 亿元).
+pub fn convert(value: Dec, unit: &str, to: &str) -> Option<Dec> {
+    if unit == to {
+        return Some(value);
+    }
+    let factor = schema::money_factor(unit, to)?;
+    value.0.checked_mul(factor).map(|d| Dec(d.normalize()))
+}
 
 /// The description of a field's column: its labels, then its unit. A part of the row above
 /// (其中：财政拨款 under 项目总投资) is named with that row, as the form reads.
@@ -332,7 +403,7 @@ fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
     );
     t.text(
         "amount_unit",
-        "Unit of all amounts in this row unless a *_unit column says otherwise",
+        "Unit the report states its amounts in; every amount column of this file is converted to 万元 (figures.csv keeps them as stated)",
         Some(&f.amount_unit),
     );
     addresses(t, site, &e.path(), "report.json");
@@ -346,6 +417,11 @@ fn field_column(t: &mut Table, s: &Section, field: &Field, above: Option<&Field>
     let name = format!("{}_{}", s.csv_prefix, field.key);
     let description = describe(s, field, above);
     match field.get {
+        Get::Num(get) if field.unit == Unit::Amount => t.num(
+            &name,
+            &description,
+            get(f).and_then(|v| convert(v, &f.amount_unit, WAN)),
+        ),
         Get::Num(get) => t.num(&name, &description, get(f)),
         Get::Text(get) => t.text(&name, &description, get(f)),
         Get::Grade(get) => t.text(&name, &description, get(f).map(|g| schema::grade_names(g).0)),
@@ -370,7 +446,11 @@ fn item_columns(t: &mut Table, s: &Section, items: &Items, f: &ReportFront) {
         match items.csv {
             ItemsCsv::Count => {}
             ItemsCsv::Values | ItemsCsv::ValuesAndShares => {
-                t.num(&name, &format!("{what}{unit}"), i.map(|i| i.value));
+                let value = i.and_then(|i| match items.unit {
+                    Unit::Amount => convert(i.value, i.unit.as_deref().unwrap_or(&f.amount_unit), WAN),
+                    _ => Some(i.value),
+                });
+                t.num(&name, &format!("{what}{unit}"), value);
                 if items.csv == ItemsCsv::ValuesAndShares {
                     let of = items.share_of.unwrap_or(schema::l("", ""));
                     t.num(
@@ -384,15 +464,17 @@ fn item_columns(t: &mut Table, s: &Section, items: &Items, f: &ReportFront) {
                 }
             }
             ItemsCsv::ValuesUnitsGrowth => {
+                // One unit per column: the form's unit of the key; a figure stated in a unit
+                // that does not convert to it is in figures.csv only.
+                let to = k.unit.unwrap_or(WAN);
+                let value = i.and_then(|i| convert(i.value, i.unit.as_deref().unwrap_or(&f.amount_unit), to));
                 t.num(
                     &name,
-                    &format!("{} {}, in {name}_unit", k.label.zh, k.label.en),
-                    i.map(|i| i.value),
-                );
-                t.text(
-                    &format!("{name}_unit"),
-                    &format!("Unit of {name}"),
-                    i.and_then(|i| i.unit.as_deref()),
+                    &format!(
+                        "{} {}, in {to} (converted where stated in another money unit; empty where stated in a unit that does not convert: figures.csv has it as stated)",
+                        k.label.zh, k.label.en
+                    ),
+                    value,
                 );
                 t.num(
                     &format!("{name}_change_pct"),
@@ -425,7 +507,7 @@ fn fund_columns(t: &mut Table, s: &Section, f: &ReportFront) {
             t.num(
                 &format!("{}_{}_{what}", s.csv_prefix, k.key),
                 &format!("{}：{} {}: {}, {AMOUNT}", k.label.zh, label.zh, k.label.en, label.en),
-                v,
+                v.and_then(|v| convert(v, &f.amount_unit, WAN)),
             );
         }
     }
@@ -434,44 +516,38 @@ fn fund_columns(t: &mut Table, s: &Section, f: &ReportFront) {
 /// “三公”经费: each line's figures and unit, then the figures only one line has.
 fn line_columns(t: &mut Table, s: &Section, lines: &[Line], fields: &[LineField], f: &ReportFront) {
     let get = |key: &str| f.three_public.as_ref().and_then(|tp| tp.line(key));
-    let value = |l: Option<&SpendingLine>, key: &str| l.and_then(|l| l.figure(key));
+    // Amounts in 万元 whatever unit the line is stated in (元 in some reports).
+    let value = |l: Option<&SpendingLine>, x: &LineField| {
+        let l = l?;
+        let v = l.figure(x.key)?;
+        match x.kind {
+            Kind::Amount | Kind::Change => convert(v, l.unit.as_deref().unwrap_or(&f.amount_unit), WAN),
+            _ => Some(v),
+        }
+    };
     let numbers = |x: &&LineField| x.kind.is_number();
     for line in lines {
         let stated = get(line.key);
         let c = format!("{}_{}", s.csv_prefix, line.key);
         for x in fields.iter().filter(numbers).filter(|x| x.only.is_none()) {
-            t.num(
-                &format!("{c}_{}", x.key),
-                &line_column(line, x, &c),
-                value(stated, x.key),
-            );
+            t.num(&format!("{c}_{}", x.key), &line_column(line, x), value(stated, x));
         }
-        let unit = stated.map(|l| l.unit.clone().unwrap_or_else(|| f.amount_unit.clone()));
-        t.text(
-            &format!("{c}_unit"),
-            &format!("Unit of the {c} amounts"),
-            unit.as_deref(),
-        );
     }
     for x in fields.iter().filter(numbers) {
         let Some(only) = x.only else { continue };
         let line = lines.iter().find(|l| l.key == only).expect("a line field names a line");
         let c = format!("{}_{}", s.csv_prefix, line.key);
-        t.num(
-            &format!("{c}_{}", x.key),
-            &line_column(line, x, &c),
-            value(get(only), x.key),
-        );
+        t.num(&format!("{c}_{}", x.key), &line_column(line, x), value(get(only), x));
     }
 }
 
-fn line_column(line: &Line, x: &LineField, c: &str) -> String {
+fn line_column(line: &Line, x: &LineField) -> String {
     let name = format!("{} {} {}: {}", line.label.zh, x.label.zh, line.label.en, x.label.en);
     match x.kind {
         Kind::Percent => format!("{name}, % (as stated)"),
-        Kind::Change => format!("{name} (signed), in {c}_unit"),
+        Kind::Change => format!("{name} (signed), {AMOUNT}"),
         Kind::Count => name,
-        _ => format!("{name}, in {c}_unit"),
+        _ => format!("{name}, {AMOUNT}"),
     }
 }
 
@@ -490,8 +566,26 @@ pub fn reports(site: &Site) -> Table {
     if site.reports.is_empty() {
         declare_empty(&mut t, site);
     }
+    // The columns no report of the site fills are left out (figures.csv has every figure);
+    // the report's identity is always there.
+    t.drop_empty_columns(|c| ABOUT_COLUMNS.contains(&c.name.as_str()));
     t
 }
+
+/// The columns of reports.csv kept even when empty: which report a row is.
+const ABOUT_COLUMNS: &[&str] = &[
+    "report_id",
+    "park",
+    "year",
+    "kind",
+    "title_zh",
+    "title_en",
+    "published",
+    "amount_unit",
+    "url_zh",
+    "url_en",
+    "json",
+];
 
 /// The header of reports.csv when there is no report: declared from an empty report.
 fn declare_empty(t: &mut Table, site: &Site) {
@@ -501,7 +595,7 @@ fn declare_empty(t: &mut Table, site: &Site) {
 
 /// Calls `f` with an empty report of an empty unit: declares a table's columns when the
 /// site has no row for it.
-fn with_empty_report(f: impl FnOnce(&ReportEntry)) {
+pub(crate) fn with_empty_report(f: impl FnOnce(&ReportEntry)) {
     let front: ReportFront =
         yaml_serde::from_str("title: ''\nyear: 2000\nkind: department").expect("minimal front matter parses");
     let report = crate::content::Report {
@@ -585,18 +679,55 @@ fn indicator_row(
     let Some(Body::Indicators(columns)) = schema::section("indicators").map(|s| s.body) else {
         return;
     };
+    let cmp = super::targets::compare(
+        ind.target.as_deref(),
+        ind.target_value,
+        ind.actual.as_deref(),
+        ind.actual_value,
+        ind.unit.as_deref(),
+    );
     for c in columns {
         let description = match c.kind {
             Kind::Text if c.translated.is_some() => format!("{} {}, as printed", c.label.zh, c.label.en),
             Kind::Points => format!("{} {} (points)", c.label.zh, c.label.en),
             _ => c.label.en.to_string(),
         };
-        match (c.text, c.num) {
-            (Some(text), _) => t.text(c.key, &description, text(ind)),
-            (None, Some(num)) => t.num(c.key, &description, num(ind)),
-            (None, None) => {}
+        match (c.key, c.text, c.num) {
+            ("target_value", _, _) => t.num(
+                c.key,
+                "The number of the target: as the report gives it, else read from the target text (不少于10万平方米 → 10)",
+                cmp.target_value,
+            ),
+            ("actual_value", _, _) => t.num(
+                c.key,
+                "The number of the result: as the report gives it, else read from the result text when it is a plain figure (10.5万平方米 → 10.5)",
+                cmp.actual_value,
+            ),
+            (_, Some(text), _) => t.text(c.key, &description, text(ind)),
+            (_, None, Some(num)) => t.num(c.key, &description, num(ind)),
+            (_, None, None) => {}
         }
     }
+    t.text(
+        "target_op",
+        "Comparator of the target read from its text: >= (不少于, 不低于, ≥, …以上), <= (不高于, 不超过, ≤, …以内), >, <, = (a bare figure such as 100%); empty when the text is not a comparator and a number",
+        cmp.op.map(super::targets::Op::symbol),
+    );
+    t.text(
+        "target_unit",
+        "Unit of target_value: from the target text (万平方米, %, 元/平方米), else the indicator's unit",
+        cmp.target_unit.as_deref(),
+    );
+    t.text(
+        "actual_unit",
+        "Unit of actual_value: from the result text, else the indicator's unit",
+        cmp.actual_unit.as_deref(),
+    );
+    t.maybe_bool(
+        "met",
+        "Whether actual_value meets the target (target_op target_value), where both are numbers in the same unit; empty when they cannot be compared (text, a number missing, units that differ). The form's own judgement is the score",
+        cmp.met,
+    );
     for c in columns {
         if let Some(tr) = c.translated {
             t.text(
@@ -919,12 +1050,54 @@ fn park_row(t: &mut Table, site: &Site, u: &crate::content::Unit) {
 mod tests {
     use super::*;
 
+    /// The file of one row of text cells.
+    fn one_row(cells: &[&str]) -> String {
+        let mut t = Table::default();
+        for (i, c) in cells.iter().enumerate() {
+            t.text(&format!("c{i}"), "", Some(c));
+        }
+        t.end_row();
+        let text = String::from_utf8(t.to_bytes()).unwrap();
+        text.split_once("\r\n").unwrap().1.to_string()
+    }
+
     #[test]
     fn quotes_only_what_needs_quoting() {
-        assert_eq!(field("1545.30"), "1545.30");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("他说\"好\""), "\"他说\"\"好\"\"\"");
-        assert_eq!(field("两行\n文字"), "\"两行\n文字\"");
+        assert_eq!(one_row(&["1545.30", "x"]), "1545.30,x\r\n");
+        assert_eq!(one_row(&["a,b", "x"]), "\"a,b\",x\r\n");
+        assert_eq!(one_row(&["他说\"好\"", "x"]), "\"他说\"\"好\"\"\",x\r\n");
+        assert_eq!(one_row(&["两行\n文字", "x"]), "\"两行\n文字\",x\r\n");
+    }
+
+    #[test]
+    fn empty_columns_are_left_out_of_the_file_but_not_out_of_a_row_file() {
+        let mut t = Table::default();
+        for v in ["1", "2"] {
+            t.text("id", "", Some(v));
+            t.num("empty", "", None);
+            t.num("full", "", Some(Dec::parse(v).unwrap()));
+            t.end_row();
+        }
+        t.drop_empty_columns(|c| c.name == "id");
+        assert_eq!(
+            String::from_utf8(t.to_bytes()).unwrap(),
+            "\u{feff}id,full\r\n1,1\r\n2,2\r\n"
+        );
+        assert_eq!(
+            String::from_utf8(t.row_file(1)).unwrap(),
+            "\u{feff}id,empty,full\r\n2,,2\r\n"
+        );
+        assert_eq!(t.columns.len(), 2);
+    }
+
+    #[test]
+    fn amounts_convert_exactly_between_money_units() {
+        let d = |s: &str| Dec::parse(s).unwrap();
+        assert_eq!(convert(d("1545.30"), "万元", "万元").unwrap().to_string(), "1545.30");
+        assert_eq!(convert(d("3.4978"), "亿元", "万元").unwrap().to_string(), "34978");
+        assert_eq!(convert(d("18500.0"), "万元", "亿元").unwrap().to_string(), "1.85");
+        assert_eq!(convert(d("3000"), "元", "万元").unwrap().to_string(), "0.3");
+        assert_eq!(convert(d("3"), "个", "万元"), None);
     }
 
     #[test]
@@ -948,7 +1121,7 @@ mod tests {
         t.text("label", "L", Some("-12.50"));
         t.int("n", "N", Some(3));
         t.end_row();
-        assert_eq!(t.rows[0], "-12.50,'-12.50,3\r\n");
+        assert_eq!(t.rows[0].cells().collect::<Vec<_>>(), ["-12.50", "'-12.50", "3"]);
     }
 
     #[test]
@@ -970,7 +1143,7 @@ mod tests {
             }
         });
         let col = |name: &str| t.columns.iter().position(|c| c.name == name).unwrap();
-        let cells: Vec<Vec<&str>> = t.rows.iter().map(|r| r.trim_end().split(',').collect()).collect();
+        let cells: Vec<Vec<&str>> = t.rows.iter().map(|r| r.cells().collect()).collect();
         let (value, blank, unit, column) = (col("value"), col("blank_row"), col("unit"), col("column"));
         let get = |key: &str, column_key: &str| {
             cells

@@ -9,6 +9,8 @@ pub mod form;
 pub mod package;
 pub mod pages;
 pub mod tables;
+pub mod targets;
+pub mod tidy;
 
 /// One file of the built site.
 #[derive(Clone, Debug)]

@@ -3,6 +3,7 @@
 
 use super::OutputFile;
 use super::csv::{self, Table};
+use super::tidy;
 use crate::site::Site;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -24,11 +25,21 @@ pub struct Download {
 pub fn downloads(site: &Site) -> Vec<Download> {
     vec![
         Download {
+            name: "figures",
+            title: "Figures (main download)",
+            title_zh: "全部数据（主表）",
+            description: "The main download: every figure every report states, one row each (a long table): report_id, park, year, kind, section, a stable key (expenditure.total, economy.tax_revenue, three_public.hospitality.actual), labels, the value and unit exactly as stated, the quantity it measures (amount, percent, count, points, area, other) and every amount also in 万元 (value_wan). Add up value_wan of one key and one kind; never a column across quantities. A figure a report does not state has no row.",
+            description_zh: "主表：每份报告列出的每一项数据一行（长表）：report_id、单位、年度、报告类型、部分、固定的数据键（如 expenditure.total、economy.tax_revenue、three_public.hospitality.actual）、名称、按原文照录的数值和单位、数据类别（金额、百分比、数量、分值、面积、其他），金额另折算为万元（value_wan）。汇总时按同一数据键、同一报告类型对 value_wan 求和，不要跨类别相加。报告未列出的数据没有对应的行。",
+            table: tidy::figures(site),
+            primary_key: &["report_id", "key"],
+            foreign_keys: &[("report_id", "reports", "report_id"), ("park", "parks", "park")],
+        },
+        Download {
             name: "reports",
             title: "Reports",
             title_zh: "报告数据表",
-            description: "One row per report; every figure a column. Empty means not disclosed, never zero.",
-            description_zh: "每份报告一行，每项数据一列。空白表示报告没有列出该数据，不等于零。",
+            description: "One row per report, the common figures as columns, every amount in 万元; columns that no report of the site fills are left out. figures.csv has every figure, with the unit as stated. Empty means not disclosed, never zero.",
+            description_zh: "每份报告一行，常用数据各占一列，金额一律折算为万元；本站没有任何报告填写的列不列出。全部数据（含原文单位）见 figures.csv。空白表示报告没有列出该数据，不等于零。",
             table: csv::reports(site),
             primary_key: &["report_id"],
             foreign_keys: &[("park", "parks", "park")],
@@ -64,6 +75,16 @@ pub fn downloads(site: &Site) -> Vec<Download> {
             foreign_keys: &[("report_id", "reports", "report_id")],
         },
         Download {
+            name: "corrections",
+            title: "Corrections",
+            title_zh: "更正记录",
+            description: "Every figure corrected after a report was first published: the value first published, the value now, when and why.",
+            description_zh: "报告首次公开后更正过的每一项数据：原公布数、现数、更正日期和原因。",
+            table: tidy::corrections(site),
+            primary_key: &["report_id", "position"],
+            foreign_keys: &[("report_id", "reports", "report_id")],
+        },
+        Download {
             name: "parks",
             title: "Units",
             title_zh: "单位表",
@@ -91,22 +112,94 @@ pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
     if let Some(url) = &c.data_license_url {
         license["path"] = url.clone().into();
     }
-    let package = json!({
+    let mut package = json!({
         "profile": "tabular-data-package",
         "name": "gongkai-reports",
         "title": format!("{} / {}", c.title, c.title_en),
-        "description": "Figures of expenditure performance self-evaluation reports. Amounts are in 万元 (CNY 10,000) unless a unit column says otherwise; percentages are numbers without %; an empty cell is not disclosed (in funds.csv and indicators.csv also a cell the form prints blank), never zero.",
+        "description": "Figures of expenditure performance self-evaluation reports. figures.csv is the main table: every figure as stated, with its unit, and every amount also in 万元 (value_wan). reports.csv has the common figures of each report in one row, every amount in 万元. Percentages are numbers without %; an empty cell is not disclosed (in funds.csv and indicators.csv also a cell the form prints blank), never zero. Per-unit and per-year slices of figures.csv are at parks/<unit id>/figures.csv and years/<year>/figures.csv beside this file.",
         "homepage": format!("{}/", site.config.base_url),
+        "version": version(site, &out),
         "licenses": [license],
         "contributors": [{"title": c.publisher_en, "role": "publisher"}],
         "resources": resources,
     });
+    if let Some(created) = created(site) {
+        package["created"] = created.into();
+    }
     let mut bytes = serde_json::to_vec_pretty(&package).unwrap_or_default();
     bytes.push(b'\n');
     out.push(OutputFile {
         path: "data/datapackage.json".into(),
         bytes,
     });
+    if let Some(figures) = downloads.iter().find(|d| d.name == "figures") {
+        out.extend(slices(site, &figures.table));
+    }
+    out
+}
+
+/// The latest `updated` or `published` date of any report, as a date-time at 00:00 China time
+/// (or at the time given): when the data last changed, from the content, never the clock.
+fn created(site: &Site) -> Option<String> {
+    let latest = site
+        .reports
+        .iter()
+        .flat_map(|e| [e.report.front.updated.as_deref(), e.report.front.published.as_deref()])
+        .flatten()
+        .filter(|d| d.len() >= 10 && d.is_char_boundary(10))
+        .max_by_key(|d| (&d[..10], d.get(11..16).unwrap_or("")))?;
+    let time = latest
+        .get(11..16)
+        .filter(|t| t.len() == 5 && t.as_bytes()[2] == b':')
+        .unwrap_or("00:00");
+    Some(format!("{}T{time}:00+08:00", &latest[..10]))
+}
+
+/// The dataset's version: the date of its latest content (when any report gives one) and the
+/// first 12 hex digits of the SHA-256 of its CSV files, so any change of a figure changes it.
+fn version(site: &Site, files: &[OutputFile]) -> String {
+    let mut h = Sha256::new();
+    for f in files {
+        h.update(f.path.as_bytes());
+        h.update(&f.bytes);
+    }
+    let hash: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+    match created(site) {
+        Some(date) => format!("{}+{hash}", &date[..10]),
+        None => hash,
+    }
+}
+
+/// True for the slices of figures.csv (all made again on every build and edit).
+pub fn is_slice(path: &str) -> bool {
+    (path.starts_with("data/parks/") || path.starts_with("data/years/")) && path.ends_with("/figures.csv")
+}
+
+/// figures.csv cut per unit (`data/parks/<id>/figures.csv`) and per year
+/// (`data/years/<year>/figures.csv`), for spreadsheet users; linked from the unit and year
+/// pages.
+pub fn slices(site: &Site, figures: &Table) -> Vec<OutputFile> {
+    let (Some(park), Some(year)) = (figures.position("park"), figures.position("year")) else {
+        return Vec::new();
+    };
+    let mut out: Vec<OutputFile> = site
+        .units
+        .iter()
+        .map(|u| OutputFile {
+            path: format!("data/parks/{}/figures.csv", u.id),
+            bytes: figures.filtered(|r| r.cell(park) == u.id).to_bytes(),
+        })
+        .collect();
+    let mut years: Vec<u16> = site.reports.iter().map(|e| e.report.front.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    for y in years {
+        let y = y.to_string();
+        out.push(OutputFile {
+            path: format!("data/years/{y}/figures.csv"),
+            bytes: figures.filtered(|r| r.cell(year) == y).to_bytes(),
+        });
+    }
     out
 }
 

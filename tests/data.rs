@@ -339,7 +339,7 @@ fn reports_csv_rows_match_report_json_figure_by_figure() {
             .clone()
         };
         let json: Json =
-            serde_json::from_str(&std::fs::read_to_string(out.join(cell("json").trim_start_matches('/'))).unwrap())
+            serde_json::from_str(&std::fs::read_to_string(local(&out, &Json::String(cell("json_url")))).unwrap())
                 .unwrap();
         assert_eq!(cell("park"), json["park"]);
         assert_eq!(cell("year"), json["year"].to_string());

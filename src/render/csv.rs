@@ -227,20 +227,28 @@ pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The page addresses and the JSON beside them, as paths from the site root.
-fn addresses(t: &mut Table, site: &Site, path: &str, json: &str) {
+/// The page addresses and the files beside them, absolute with the site's base path, so a
+/// download opened anywhere links back without `urljoin`.
+fn addresses(t: &mut Table, site: &Site, path: &str, json: &str, csv: Option<&str>) {
     t.text(
         "url_zh",
-        "Chinese page, path from the site root",
-        Some(&site.root_path(site.primary(), path)),
+        "Chinese page, absolute address",
+        Some(&site.absolute(site.primary(), path)),
     );
-    let en = site.config.language("en").map(|en| site.root_path(en, path));
-    t.text("url_en", "English page, path from the site root", en.as_deref());
+    let en = site.config.language("en").map(|en| site.absolute(en, path));
+    t.text("url_en", "English page, absolute address", en.as_deref());
     t.text(
-        "json",
-        &format!("{json}, path from the site root"),
-        Some(&site.root_path(site.primary(), &format!("{path}{json}"))),
+        "json_url",
+        &format!("{json}, absolute address"),
+        Some(&site.absolute(site.primary(), &format!("{path}{json}"))),
     );
+    if let Some(csv) = csv {
+        t.text(
+            "csv_url",
+            &format!("{csv}, absolute address"),
+            Some(&site.absolute(site.primary(), &format!("{path}{csv}"))),
+        );
+    }
 }
 
 /// Stable id of a report across downloads: `lengshuitan-2021-department`.
@@ -406,7 +414,7 @@ fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
         "Unit the report states its amounts in; every amount column of this file is converted to 万元 (figures.csv keeps them as stated)",
         Some(&f.amount_unit),
     );
-    addresses(t, site, &e.path(), "report.json");
+    addresses(t, site, &e.path(), "report.json", Some("report.csv"));
 }
 
 /// `<prefix>_<key>`: a field's column.
@@ -584,7 +592,8 @@ const ABOUT_COLUMNS: &[&str] = &[
     "amount_unit",
     "url_zh",
     "url_en",
-    "json",
+    "json_url",
+    "csv_url",
 ];
 
 /// The header of reports.csv when there is no report: declared from an empty report.
@@ -1042,7 +1051,7 @@ fn park_row(t: &mut Table, site: &Site, u: &crate::content::Unit) {
         "Number of reports on the site",
         Some(site.reports_of(&u.id).len() as u64),
     );
-    addresses(t, site, &path, "park.json");
+    addresses(t, site, &path, "park.json", None);
     t.end_row();
 }
 

@@ -6,8 +6,11 @@ pub mod csv;
 pub mod data;
 pub mod feeds;
 pub mod form;
+pub mod glossary;
+pub mod human;
 pub mod package;
 pub mod pages;
+pub mod progress;
 pub mod tables;
 
 /// One file of the built site.

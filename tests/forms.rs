@@ -345,13 +345,15 @@ fn the_english_page_draws_the_same_form_with_translated_heads() {
     assert!(ind.contains("<th scope=\"row\" class=\"l3\"><span lang=\"zh-CN\">入驻企业满意度</span></th>"));
     let foot = between(ind, "<tfoot>", "</tfoot>");
     assert_eq!(cells(row(foot, "Total score")), ["Total score", "95.11", ""]);
-    assert_eq!(cells(row(foot, "Grade")), ["Grade", "Excellent (优)", ""]);
+    // The grade as printed is marked as Chinese.
+    assert_eq!(cells(row(foot, "Grade")), ["Grade", "Excellent ( 优 )", ""]);
+    assert!(foot.contains("Excellent (<span lang=\"zh-CN\">优</span>)"));
     assert!(text(f).contains("Remarks: A total score of 90 to 100 is Excellent"));
     assert_eq!(
         tiles(&html),
         [
-            "Full-year budget 500.00 CNY 10,000",
-            "Full-year outturn 480.50 CNY 10,000",
+            "Full-year budget 500.00 CNY 10,000 about CNY 5 million",
+            "Full-year outturn 480.50 CNY 10,000 about CNY 4.81 million",
             "Execution rate 96.10%",
             "Self-evaluation score 95.11 points",
             "Grade Excellent"

@@ -347,8 +347,16 @@ fn project_report_shows_goals_and_indicators_and_fills_indicators_csv() {
         assert!(en.contains(s), "en lacks {s}");
     }
     // Every indicator is translated: no Chinese left in the English form (tests/forms.rs
-    // checks that an untranslated one is shown in Chinese, marked as such).
-    assert!(!form_of(&read(&out, "en/parks/lengshuitan/2022/index.html")).contains("lang=\"zh-CN\""));
+    // checks that an untranslated one is shown in Chinese, marked as such) but the grade as
+    // printed, beside its English name.
+    let page = read(&out, "en/parks/lengshuitan/2022/index.html");
+    let form = form_of(&page);
+    assert!(form.contains("Excellent (<span lang=\"zh-CN\">优</span>)"));
+    assert!(
+        !form
+            .replace("<span lang=\"zh-CN\">优</span>", "")
+            .contains("lang=\"zh-CN\"")
+    );
     // 48 + 28.5 + 9 + funds row 9.61 = 95.11 = the stated score; weights 50 + 30 + 10 + 10 = 100:
     // nothing in the fixture's form disagrees (the form's rules are tested with the checks).
     let json: serde_json::Value = serde_json::from_str(&read(&out, "parks/lengshuitan/2022/report.json")).unwrap();

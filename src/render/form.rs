@@ -708,12 +708,13 @@ impl Form<'_> {
     fn total_rows(&self, out: &mut String, width: usize) {
         let ev = self.front.evaluation.as_ref();
         let score = match ev.and_then(|e| e.score) {
-            Some(d) => plain(d.grouped()),
-            None => plain(self.fmt.not_disclosed()),
+            Some(d) => vec![plain(d.grouped())],
+            None => vec![plain(self.fmt.not_disclosed())],
         };
+        // The grade as the report states it is marked as Chinese on other pages.
         let grade = match ev.and_then(|e| e.grade) {
-            Some(g) => plain(self.fmt.grade(g)),
-            None => plain(self.fmt.not_disclosed()),
+            Some(g) => self.fmt.grade_cell(g).parts,
+            None => vec![plain(self.fmt.not_disclosed())],
         };
         out.push_str("<tfoot>\n");
         for (word, value, missing, class) in [
@@ -743,7 +744,7 @@ impl Form<'_> {
                     ("headers", Some(&id)),
                 ],
             );
-            write_parts(out, &[value]);
+            write_parts(out, &value);
             out.push_str("</td>");
             write_td(out, &Td::blank(""));
             out.push_str("</tr>\n");

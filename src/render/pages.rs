@@ -38,6 +38,8 @@ struct SiteView {
     feed: String,
     options_js: String,
     search: String,
+    /// The 名词解释 / glossary page.
+    glossary: String,
     /// SiteName, SiteDomain, SiteIDCode from site.toml.
     gov: GovMeta,
     /// What a government website's footer shows besides the publisher and the licence.
@@ -210,6 +212,195 @@ struct KeyFigure {
     value: String,
     unit: String,
     missing: bool,
+    /// Not stated: the sum of the stated parts (计算值), marked as such.
+    computed: bool,
+    /// The human-scale reading of a large amount: `约16.6亿元`.
+    approx: Option<String>,
+    /// The glossary entry of the label (`../../glossary/#three-public`).
+    term: Option<String>,
+    /// Where the figure comes from when not from its own row (`决算本年支出合计`), or how it
+    /// was computed.
+    note: Option<String>,
+}
+
+/// A figure as the key figures show it: stated, computed from stated parts, or missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fig {
+    Stated(crate::decimal::Dec),
+    Computed(crate::decimal::Dec),
+    Missing,
+}
+
+impl Fig {
+    fn of(v: Option<crate::decimal::Dec>) -> Fig {
+        v.map_or(Fig::Missing, Fig::Stated)
+    }
+    fn value(self) -> Option<crate::decimal::Dec> {
+        match self {
+            Fig::Stated(d) | Fig::Computed(d) => Some(d),
+            Fig::Missing => None,
+        }
+    }
+}
+
+/// `v` in `from` expressed in `to`, exactly, for the units of money (元, 万元, 亿元); `None`
+/// for units that are not both money.
+fn convert(v: crate::decimal::Dec, from: &str, to: &str) -> Option<crate::decimal::Dec> {
+    use rust_decimal::Decimal;
+    let yuan = |u: &str| match u {
+        "元" => Some(Decimal::ONE),
+        "万元" => Some(Decimal::from(10_000)),
+        "亿元" => Some(Decimal::from(100_000_000)),
+        _ => None,
+    };
+    if from == to {
+        return Some(v);
+    }
+    let (f, t) = (yuan(from)?, yuan(to)?);
+    Some(crate::decimal::Dec((v.0 * f / t).normalize()))
+}
+
+/// The sum of `parts`, computed, when every part is known; stated parts keep their scale.
+fn sum_of(parts: &[Option<crate::decimal::Dec>]) -> Option<crate::decimal::Dec> {
+    parts
+        .iter()
+        .try_fold(rust_decimal::Decimal::ZERO, |acc, p| p.map(|d| acc + d.0))
+        .map(crate::decimal::Dec)
+}
+
+/// 项目支出: as stated, or the sum over the budgets of their project spending when every
+/// budget's is known: stated, or all of its total when its itemised projects add up to that
+/// total exactly, or nothing when its total is 0.
+fn project_figure(e: &crate::content::model::Expenditure) -> Fig {
+    if let Some(p) = e.project {
+        return Fig::Stated(p);
+    }
+    if e.by_fund.is_empty() {
+        return Fig::Missing;
+    }
+    let parts: Vec<Option<crate::decimal::Dec>> = e
+        .by_fund
+        .iter()
+        .map(|f| {
+            if f.project.is_some() {
+                return f.project;
+            }
+            let total = f.total?;
+            if total.0.is_zero() {
+                return Some(total);
+            }
+            let items = sum_of(
+                &e.project_items
+                    .iter()
+                    .filter(|i| i.fund == Some(f.fund) && i.unit.is_none())
+                    .map(|i| Some(i.value))
+                    .collect::<Vec<_>>(),
+            )?;
+            (items.0 == total.0).then_some(total)
+        })
+        .collect();
+    sum_of(&parts).map_or(Fig::Missing, Fig::Computed)
+}
+
+/// 整体支出: as stated; else the final accounts' 本年支出合计 (the same figure, stated in
+/// another table); else basic + project, or the budgets' totals, computed.
+fn total_figure(f: &crate::content::model::ReportFront) -> (Fig, bool) {
+    let e = f.expenditure.as_ref();
+    if let Some(t) = e.and_then(|e| e.total) {
+        return (Fig::Stated(t), false);
+    }
+    if let Some(t) = f.final_accounts.as_ref().and_then(|a| a.expenditure) {
+        return (Fig::Stated(t), true);
+    }
+    let Some(e) = e else { return (Fig::Missing, false) };
+    if let (Some(b), Some(p)) = (e.basic, project_figure(e).value()) {
+        return (Fig::Computed(crate::decimal::Dec(b.0 + p.0)), false);
+    }
+    let funds: Vec<Option<crate::decimal::Dec>> = e
+        .by_fund
+        .iter()
+        .map(|x| x.total.or_else(|| sum_of(&[x.basic, x.project])))
+        .collect();
+    match (!funds.is_empty()).then(|| sum_of(&funds)).flatten() {
+        Some(d) => (Fig::Computed(d), false),
+        None => (Fig::Missing, false),
+    }
+}
+
+/// “三公”经费 actually spent: the stated total, or the sum of its three lines when all three
+/// are stated (each converted exactly into `unit`).
+fn three_public_figure(f: &crate::content::model::ReportFront, unit: &str) -> Fig {
+    let Some(tp) = f.three_public.as_ref() else {
+        return Fig::Missing;
+    };
+    if let Some(t) = tp.total.as_ref()
+        && let Some(a) = t.actual
+    {
+        return match t.unit.as_deref() {
+            Some(u) if u != unit => convert(a, u, unit).map_or(Fig::Missing, Fig::Computed),
+            _ => Fig::Stated(a),
+        };
+    }
+    let lines = [&tp.overseas_travel, &tp.hospitality, &tp.vehicles];
+    let parts: Vec<Option<crate::decimal::Dec>> = lines
+        .iter()
+        .map(|l| {
+            let l = l.as_ref()?;
+            convert(l.actual?, l.unit.as_deref().unwrap_or(unit), unit)
+        })
+        .collect();
+    sum_of(&parts).map_or(Fig::Missing, Fig::Computed)
+}
+
+/// Targets against results on a report page.
+#[derive(Serialize)]
+struct ProgressView {
+    counts: Vec<ProgressCount>,
+    rows: Vec<ProgressRow>,
+}
+
+#[derive(Serialize)]
+struct ProgressCount {
+    class: &'static str,
+    label: String,
+    count: usize,
+}
+
+/// An indicator (with its name) or a goal, its target, its result and whether it was met.
+#[derive(Serialize)]
+struct ProgressRow {
+    name: Option<Frag>,
+    target: Frag,
+    actual: Frag,
+    outcome: String,
+    class: &'static str,
+    /// A goal's targets one by one, on Chinese pages (its clauses are read in Chinese).
+    parts: Vec<ProgressPart>,
+}
+
+#[derive(Serialize)]
+struct ProgressPart {
+    target: Frag,
+    actual: Option<Frag>,
+    outcome: String,
+    class: &'static str,
+}
+
+/// `text` as fragments, each run of Chinese characters marked as Chinese when `mark` (a page
+/// in a language not written in Chinese): a column's Chinese name on the English data page.
+fn zh_runs(text: &str, mark: bool) -> Vec<Frag> {
+    let mut out: Vec<Frag> = Vec::new();
+    for c in text.chars() {
+        let lang = (mark && tables::has_cjk(c.encode_utf8(&mut [0; 4]))).then_some("zh-CN");
+        match out.last_mut() {
+            Some(last) if last.lang == lang => last.text.push(c),
+            _ => out.push(Frag {
+                text: c.to_string(),
+                lang,
+            }),
+        }
+    }
+    out
 }
 
 /// Runs `each` with a renderer for every language; the files it pushes go to `sink`, the
@@ -308,6 +499,7 @@ pub fn render_site_pages(
     per_language(site, theme, sink, |r, push| {
         push(r.at("data/").data_page(downloads));
         push(r.at("search/").search_page());
+        push(r.at(super::glossary::PATH).glossary_page());
         push(r.at("404.html").not_found());
     })
 }
@@ -487,6 +679,7 @@ impl Renderer<'_> {
             feed: self.url("feed.xml"),
             options_js: self.asset("options.js"),
             search: self.url("search/"),
+            glossary: self.url(super::glossary::PATH),
             gov: GovMeta {
                 site_name: c.site_name.clone().unwrap_or_default(),
                 site_domain: c.site_domain.clone().unwrap_or_default(),
@@ -1008,6 +1201,7 @@ impl Renderer<'_> {
             })
             .collect();
         let mismatches = self.mismatch_lines(entry, &checks);
+        let progress = self.progress(f, tr);
         let unit_name = self.unit_name(entry.unit);
         let description = summary
             .clone()
@@ -1056,6 +1250,8 @@ impl Renderer<'_> {
             );
             ctx.insert("summary", &summary);
             ctx.insert("key_figures", &key_figures);
+            ctx.insert("progress", &progress);
+            ctx.insert("glossary_url", &self.url(super::glossary::PATH));
             ctx.insert("form", &form);
             ctx.insert("tables", &tables);
             ctx.insert("charts", &charts);
@@ -1077,6 +1273,118 @@ impl Renderer<'_> {
             ctx.insert("others", &others);
             ctx.insert("amount_unit", &self.measure(&f.amount_unit));
         })
+    }
+
+    /// Targets against results ([`super::progress`]): each indicator row and goal that states
+    /// both, with whether it was met, and the counts; `None` when the report states none.
+    fn progress(
+        &self,
+        f: &crate::content::model::ReportFront,
+        tr: Option<&crate::content::model::TranslationFront>,
+    ) -> Option<ProgressView> {
+        use super::progress::{self, Outcome};
+        let chinese = self.lang.labels() == Labels::Chinese;
+        // Text of the page's language: the translation's where it gives it, else the report's,
+        // marked as Chinese.
+        // A sentence's full stop would sit before the `; result …` that follows it.
+        let bare = |t: &str| t.trim().trim_end_matches(['。', '.']).to_string();
+        let text =
+            |own: &str, translated: Option<&String>| match translated.filter(|t| !chinese && !t.trim().is_empty()) {
+                Some(t) => Frag {
+                    text: bare(t),
+                    lang: None,
+                },
+                None => self.frag(bare(own)),
+            };
+        let mut rows = Vec::new();
+        for (i, ind) in f.indicators.iter().enumerate() {
+            let Some(c) = progress::indicator(ind) else { continue };
+            let t = tr.and_then(|t| t.indicators.get(i));
+            rows.push(ProgressRow {
+                name: Some(text(&c.name, t.and_then(|t| t.level3.as_ref()))),
+                target: text(&c.target, t.and_then(|t| t.target.as_ref())),
+                actual: text(&c.actual, t.and_then(|t| t.actual.as_ref())),
+                outcome: self.t(&format!("progress_{}", c.outcome.key().replace('-', "_"))),
+                class: c.outcome.key(),
+                parts: Vec::new(),
+            });
+        }
+        for (i, g) in f.goals.iter().enumerate() {
+            let Some((overall, pairs)) = progress::goal(g) else {
+                continue;
+            };
+            let t = tr.and_then(|t| t.goals.get(i));
+            let parts = pairs
+                .iter()
+                .map(|p| ProgressPart {
+                    target: self.frag(p.target.clone()),
+                    actual: (!p.actual.is_empty()).then(|| self.frag(p.actual.clone())),
+                    outcome: self.t(&format!("progress_{}", p.outcome.key().replace('-', "_"))),
+                    class: p.outcome.key(),
+                })
+                .collect();
+            rows.push(ProgressRow {
+                name: None,
+                target: text(
+                    g.target.as_deref().unwrap_or_default(),
+                    t.and_then(|t| t.target.as_ref()),
+                ),
+                actual: text(
+                    g.actual.as_deref().unwrap_or_default(),
+                    t.and_then(|t| t.actual.as_ref()),
+                ),
+                outcome: self.t(&format!("progress_{}", overall.key().replace('-', "_"))),
+                class: overall.key(),
+                parts: if chinese { parts } else { Vec::new() },
+            });
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        let counts = [Outcome::Met, Outcome::NotMet, Outcome::Partly, Outcome::Unclear]
+            .into_iter()
+            .map(|o| ProgressCount {
+                class: o.key(),
+                label: self.t(&format!("progress_{}", o.key().replace('-', "_"))),
+                count: rows.iter().filter(|r| r.class == o.key()).count(),
+            })
+            .filter(|c| c.count > 0)
+            .collect();
+        Some(ProgressView { counts, rows })
+    }
+
+    /// 名词解释 / Glossary: every term with its plain-language definition, each at its anchor.
+    fn glossary_page(&self) -> Result<OutputFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct TermView {
+            id: &'static str,
+            name: &'static str,
+            /// The term in the other language, with that language's code.
+            other: &'static str,
+            other_lang: &'static str,
+            definition: &'static str,
+        }
+        let chinese = self.lang.labels() == Labels::Chinese;
+        let terms: Vec<TermView> = super::glossary::TERMS
+            .iter()
+            .map(|t| TermView {
+                id: t.id,
+                name: if chinese { t.zh } else { t.en },
+                other: if chinese { t.en } else { t.zh },
+                other_lang: if chinese { "en" } else { "zh-CN" },
+                definition: if chinese { t.def_zh } else { t.def_en },
+            })
+            .collect();
+        let title = self.t("nav_glossary");
+        let page = self.section_page("glossary", super::glossary::PATH, title, self.t("glossary_description"));
+        self.render(
+            "glossary.html",
+            format!("{}index.html", super::glossary::PATH),
+            page,
+            |ctx| {
+                ctx.insert("terms", &terms);
+            },
+        )
     }
 
     /// The 信息公开 block: `None` when the report gives none of 索引号, 发布机构, 文号 and
@@ -1275,7 +1583,8 @@ impl Renderer<'_> {
         let fmt = |d: &crate::decimal::Dec| if pct { format!("{}%", d.grouped()) } else { d.grouped() };
         let (stated, computed) = match c.grades {
             Some((stated, earned)) => {
-                let label = |g| crate::figures::checks::grade_label(g, self.lang.labels() == Labels::Chinese);
+                // The theme's grade name: `Excellent` on an English page, not `优 (Excellent)`.
+                let label = |g| self.grade_name(g);
                 (label(stated), label(earned))
             }
             None if c.stated_twice => (fmt(&c.stated), fmt(&c.computed)),
@@ -1294,59 +1603,108 @@ impl Renderer<'_> {
         let f = &r.front;
         let unit = self.measure(&f.amount_unit);
         let nd = self.t("not_disclosed");
-        let amount = |label: String, v: Option<crate::decimal::Dec>, unit: &str| KeyFigure {
+        let labels = self.lang.labels();
+        let glossary = |id: &str| Some(format!("{}#{id}", self.url(super::glossary::PATH)));
+        let figure = |label: String, v: Fig, unit: &str, term: Option<String>, money: bool| KeyFigure {
             label,
-            missing: v.is_none(),
-            value: v.map(|d| d.grouped()).unwrap_or_else(|| nd.clone()),
-            unit: if v.is_some() { unit.to_string() } else { String::new() },
+            missing: v == Fig::Missing,
+            computed: matches!(v, Fig::Computed(_)),
+            value: v.value().map(|d| d.grouped()).unwrap_or_else(|| nd.clone()),
+            unit: if v.value().is_some() {
+                unit.to_string()
+            } else {
+                String::new()
+            },
+            approx: v
+                .value()
+                .filter(|_| money)
+                .and_then(|d| super::human::approx(d, &f.amount_unit, labels)),
+            term,
+            note: matches!(v, Fig::Computed(_)).then(|| self.t("computed_note")),
         };
         let ev = f.evaluation.as_ref();
         let grade = ev.and_then(|e| e.grade).map(|g| self.grade_name(g));
-        let score = amount(
+        let score = figure(
             self.t("key_score"),
-            ev.and_then(|e| e.score),
+            Fig::of(ev.and_then(|e| e.score)),
             &self.pick("分", "points"),
+            glossary("self-evaluation-score"),
+            false,
         );
         let grade = KeyFigure {
             label: self.t("key_grade"),
             missing: grade.is_none(),
             value: grade.unwrap_or_else(|| nd.clone()),
             unit: String::new(),
+            computed: false,
+            approx: None,
+            term: glossary("grade"),
+            note: None,
         };
         // A project report's figures are its form's: the funds and their execution, then the
         // score. It has no department figures to show as missing.
         if f.kind == Kind::Project {
             let p = f.project.as_ref();
+            let rate = p.and_then(|p| p.rate);
             return vec![
-                amount(self.t("key_full_year"), p.and_then(|p| p.full_year), &unit),
-                amount(self.t("key_actual"), p.and_then(|p| p.actual), &unit),
+                figure(
+                    self.t("key_full_year"),
+                    Fig::of(p.and_then(|p| p.full_year)),
+                    &unit,
+                    glossary("full-year-budget"),
+                    true,
+                ),
+                figure(
+                    self.t("key_actual"),
+                    Fig::of(p.and_then(|p| p.actual)),
+                    &unit,
+                    glossary("outturn"),
+                    true,
+                ),
                 KeyFigure {
                     label: self.t("key_rate"),
-                    missing: p.and_then(|p| p.rate).is_none(),
-                    value: p
-                        .and_then(|p| p.rate)
-                        .map(|r| format!("{}%", r.grouped()))
-                        .unwrap_or_else(|| nd.clone()),
+                    missing: rate.is_none(),
+                    value: rate.map(|r| format!("{}%", r.grouped())).unwrap_or_else(|| nd.clone()),
                     unit: String::new(),
+                    computed: false,
+                    approx: None,
+                    term: glossary("execution-rate"),
+                    note: None,
                 },
                 score,
                 grade,
             ];
         }
         let exp = f.expenditure.as_ref();
+        let (total, from_accounts) = total_figure(f);
+        let mut total = figure(self.t("key_total"), total, &unit, glossary("final-accounts"), true);
+        if from_accounts {
+            total.note = Some(self.t("key_total_from_accounts"));
+        }
         vec![
             score,
             grade,
-            amount(self.t("key_total"), exp.and_then(|e| e.total), &unit),
-            amount(self.t("key_basic"), exp.and_then(|e| e.basic), &unit),
-            amount(self.t("key_project"), exp.and_then(|e| e.project), &unit),
-            amount(
-                self.t("key_three_public"),
-                f.three_public
-                    .as_ref()
-                    .and_then(|t| t.total.as_ref())
-                    .and_then(|l| l.actual),
+            total,
+            figure(
+                self.t("key_basic"),
+                Fig::of(exp.and_then(|e| e.basic)),
                 &unit,
+                glossary("basic-expenditure"),
+                true,
+            ),
+            figure(
+                self.t("key_project"),
+                exp.map_or(Fig::Missing, project_figure),
+                &unit,
+                glossary("project-expenditure"),
+                true,
+            ),
+            figure(
+                self.t("key_three_public"),
+                three_public_figure(f, &f.amount_unit),
+                &unit,
+                glossary("three-public"),
+                true,
             ),
         ]
     }
@@ -1397,13 +1755,14 @@ impl Renderer<'_> {
     }
 
     fn data_page(&self, downloads: &[super::package::Download]) -> Result<OutputFile, Diagnostic> {
+        let mark = self.lang.labels() == Labels::English;
         let files: Vec<DataFile> = downloads
             .iter()
             .map(|d| DataFile {
                 title: self.pick(d.title_zh, d.title),
                 url: self.file(&format!("data/{}.csv", d.name)),
                 name: format!("{}.csv", d.name),
-                description: self.pick(d.description_zh, d.description),
+                description: zh_runs(&self.pick(d.description_zh, d.description), mark),
                 rows: Some(d.table.rows.len()),
                 columns: d
                     .table
@@ -1412,7 +1771,7 @@ impl Renderer<'_> {
                     .map(|c| DataColumn {
                         name: c.name.clone(),
                         kind: c.kind.name(),
-                        description: c.description.clone(),
+                        description: zh_runs(&c.description, mark),
                     })
                     .collect(),
             })
@@ -1421,7 +1780,7 @@ impl Renderer<'_> {
             title: self.pick(zh, en),
             url: self.file(name),
             name: name.rsplit('/').next().unwrap_or(name).to_string(),
-            description: self.pick(dzh, den),
+            description: zh_runs(&self.pick(dzh, den), mark),
             rows: None,
             columns: Vec::new(),
         };
@@ -1608,7 +1967,7 @@ struct DataFile {
     title: String,
     url: String,
     name: String,
-    description: String,
+    description: Vec<Frag>,
     rows: Option<usize>,
     columns: Vec<DataColumn>,
 }
@@ -1617,7 +1976,8 @@ struct DataFile {
 struct DataColumn {
     name: String,
     kind: &'static str,
-    description: String,
+    /// The column's Chinese name (marked on other pages) and its meaning.
+    description: Vec<Frag>,
 }
 
 /// Totals of one year.

@@ -193,14 +193,19 @@ impl Fmt<'_> {
         }
     }
 
-    fn share(&self, v: Option<&Dec>, of_zh: &str, of_en: &str) -> Option<Frag> {
-        v.map(|d| Frag {
-            text: self.lang.pick(
-                format!("占{of_zh} {}%", d.grouped()),
-                format!("{}% of {of_en}", d.grouped()),
-            ),
-            lang: None,
-        })
+    /// A share with what it is a share of. A list whose rows are shares of different things
+    /// (经济运行成果) names no denominator: the row's note names it, so in Chinese the share is
+    /// left to the note when the note states it, and otherwise called a share (占比) without
+    /// inventing a base; never `占 72%` / `72% of ` with the base missing.
+    fn share(&self, v: Option<&Dec>, of_zh: &str, of_en: &str, note: Option<&str>) -> Option<Frag> {
+        let d = v?;
+        let pct = format!("{}%", d.grouped());
+        let text = match (of_zh.trim().is_empty(), self.lang.labels()) {
+            (false, _) => self.lang.pick(format!("占{of_zh} {pct}"), format!("{pct} of {of_en}")),
+            (true, Labels::Chinese) if note.is_some_and(|n| n.contains(&pct)) => return None,
+            (true, _) => self.lang.pick(format!("占比 {pct}"), format!("share: {pct}")),
+        };
+        Some(Frag { text, lang: None })
     }
 
     fn change(&self, amount: Option<&Dec>, pct: Option<&Dec>, unit: &str) -> Option<Frag> {
@@ -234,6 +239,27 @@ impl Fmt<'_> {
         }
     }
 
+    /// A grade as a cell: on a page not in Chinese, the grade as the report states it is
+    /// marked as Chinese (`Good (<span lang="zh-CN">良</span>)`).
+    pub fn grade_cell(&self, g: Grade) -> Cell {
+        let name = self.words.get(grade_key(g)).to_string();
+        let parts = match self.lang.labels() {
+            Labels::Chinese => vec![Frag { text: name, lang: None }],
+            Labels::English => vec![
+                Frag {
+                    text: format!("{name} ("),
+                    lang: None,
+                },
+                self.source_text(schema::grade_names(g).0),
+                Frag {
+                    text: ")".into(),
+                    lang: None,
+                },
+            ],
+        };
+        Cell { parts, class: "" }
+    }
+
     /// A form label in the page's language.
     fn name(&self, l: Label) -> String {
         self.pick(l.zh, l.en)
@@ -258,7 +284,7 @@ impl Fmt<'_> {
         };
         let unit = item.unit.as_deref().unwrap_or(default_unit);
         let mut details = vec![
-            self.share(item.share.as_ref(), share_of.0, share_of.1),
+            self.share(item.share.as_ref(), share_of.0, share_of.1, item.note.as_deref()),
             self.change(item.change.as_ref(), item.change_pct.as_ref(), unit),
             item.fund.map(|f| Frag {
                 text: self.name(schema::fund_label(f)),
@@ -278,12 +304,26 @@ impl Fmt<'_> {
             }));
             details.push(place);
         }
+        // A rate carries its % in the value; the unit column then stays empty, so a unit is
+        // never shown twice (`98.47% | %`).
+        let (value, unit_text) = if unit == "%" {
+            (self.pct(Some(&item.value)), String::new())
+        } else {
+            details.insert(0, self.approx(&item.value, unit));
+            (self.num(Some(&item.value)), self.unit_name(unit))
+        };
         vec![
             label_cell,
-            self.num(Some(&item.value)),
-            self.text(self.unit_name(unit)),
+            value,
+            self.text(unit_text),
             self.details(details.into_iter().flatten().collect()),
         ]
+    }
+
+    /// For a large sum of money, its human-scale reading (`约16.6亿元`, `about CNY 1.66
+    /// billion`), first in the details beside the exact figure, which stays as stated.
+    fn approx(&self, v: &Dec, unit: &str) -> Option<Frag> {
+        super::human::approx(*v, unit, self.lang.labels()).map(|text| Frag { text, lang: None })
     }
 
     fn headers(&self, zh: &[&str], en: &[&str]) -> Vec<String> {
@@ -408,7 +448,7 @@ impl Fmt<'_> {
         let mut details: Vec<Option<Frag>> = Vec::new();
         let value = match field.get {
             Get::Grade(get) => Some(match get(front) {
-                Some(g) => self.text(self.grade(g)),
+                Some(g) => self.grade_cell(g),
                 None => self.nd(),
             }),
             _ => None,
@@ -426,7 +466,9 @@ impl Fmt<'_> {
             Entry::Items(_) => None,
         }) {
             details.push(match other.place {
-                Place::ShareOf(row, of) if row == field.key => self.share(other.get.num(front).as_ref(), of.zh, of.en),
+                Place::ShareOf(row, of) if row == field.key => {
+                    self.share(other.get.num(front).as_ref(), of.zh, of.en, None)
+                }
                 Place::ChangeOf(row) if row == field.key => self.change(other.get.num(front).as_ref(), None, self.unit),
                 Place::TextOf(row) if row == field.key => self.text_of(front, other).map(|t| self.source_text(&t)),
                 _ => None,
@@ -437,16 +479,20 @@ impl Fmt<'_> {
             Unit::Of(u) => u,
             Unit::None => "",
         };
-        let value = value.unwrap_or_else(|| match field.kind {
-            FieldKind::Percent => self.pct(v.as_ref()),
+        let value = value.unwrap_or_else(|| match (field.kind, v.as_ref()) {
+            (FieldKind::Percent, _) => self.pct(v.as_ref()),
+            (_, Some(d)) if unit == "%" => self.pct(Some(d)),
             _ => self.num(v.as_ref()),
         });
+        if let (Unit::Amount, Some(d)) = (field.unit, v.as_ref()) {
+            details.insert(0, self.approx(d, unit));
+        }
         // Points always name their unit; amounts and counts only beside a figure; a rate carries
         // its % in the value, so its unit cell stays empty.
         let show_unit = match field.kind {
             FieldKind::Points => true,
             FieldKind::Percent => false,
-            _ => v.is_some(),
+            _ => v.is_some() && unit != "%",
         };
         vec![
             self.label(field.label.zh, field.label.en, field.place == Place::Sub),

@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const pages = ['', 'parks/', 'parks/wangcheng/', 'parks/wangcheng/2019/', 'parks/daoxian/2023/', 'parks/lengshuitan/2021/',
-  'parks/daxiang/2021/', 'years/', 'years/2021/', 'data/', '404.html'];
+  'parks/daxiang/2021/', 'years/', 'years/2021/', 'data/', 'glossary/', '404.html'];
 if (fs.existsSync(path.join(root, 'search/index.html'))) pages.push('search/');
 // A project report with its self-evaluation form, where the site has one (tests/fixtures/project-report.md).
 if (fs.existsSync(path.join(root, 'parks/lengshuitan/2022/index.html'))) pages.push('parks/lengshuitan/2022/');

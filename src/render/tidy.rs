@@ -26,6 +26,8 @@ pub struct Figure {
     /// As stated (万元, 亿元, %, 人, 分 …); empty where the report gives none.
     pub unit: String,
     pub kind: Kind,
+    /// Not stated: the sum of stated parts, for a total the report leaves out.
+    pub computed: bool,
 }
 
 impl Figure {
@@ -91,6 +93,7 @@ impl Out<'_> {
                 value,
                 unit: unit.to_string(),
                 kind,
+                computed: false,
             });
         }
     }
@@ -363,7 +366,64 @@ pub fn of(f: &ReportFront) -> Vec<Figure> {
             );
         }
     }
+    let computed = computed_totals(f, &out.list);
+    out.list.extend(computed);
     out.list
+}
+
+/// Totals a report leaves out but whose every part it states: 整体支出 (基本支出 + 项目支出) and
+/// the “三公”经费 total of the three lines (budget and actual, each line in its own unit,
+/// converted exactly). Marked `computed`, so they are never read as stated.
+fn computed_totals(f: &ReportFront, stated: &[Figure]) -> Vec<Figure> {
+    let get = |key: &str| stated.iter().find(|x| x.key == key && !x.computed);
+    let mut out = Vec::new();
+    let mut total = |section: &'static str, key: &str, parts: &[&str], label: (String, String)| {
+        if get(key).is_some() {
+            return;
+        }
+        let values: Option<Vec<Dec>> = parts
+            .iter()
+            .map(|p| get(p).and_then(|x| convert(x.value, &x.unit, &f.amount_unit)))
+            .collect();
+        if let Some(values) = values {
+            let sum = values.iter().fold(rust_decimal::Decimal::ZERO, |a, v| a + v.0);
+            out.push(Figure {
+                section,
+                key: key.to_string(),
+                label_zh: format!("{}（计算值）", label.0),
+                label_en: format!("{} (computed from the stated parts)", label.1),
+                value: Dec(sum),
+                unit: f.amount_unit.clone(),
+                kind: Kind::Amount,
+                computed: true,
+            });
+        }
+    };
+    total(
+        "expenditure",
+        "expenditure.total",
+        &["expenditure.basic", "expenditure.project"],
+        both(schema::label("expenditure.total")),
+    );
+    for col in ["budget", "actual"] {
+        let parts: Vec<String> = ["overseas_travel", "hospitality", "vehicles"]
+            .iter()
+            .map(|l| format!("three_public.{l}.{col}"))
+            .collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let line = schema::label("three_public.total");
+        let column = if col == "budget" {
+            ("预算数", "budget")
+        } else {
+            ("决算数", "actual")
+        };
+        let label = (
+            format!("{}{}", line.zh, column.0),
+            format!("{} ({})", line.en, column.1),
+        );
+        total("three_public", &format!("three_public.total.{col}"), &parts, label);
+    }
+    out
 }
 
 /// figures.csv: every figure of every report, one row each.
@@ -395,6 +455,7 @@ pub fn figures(site: &Site) -> Table {
                 value: Dec::default(),
                 unit: String::new(),
                 kind: Kind::Amount,
+                computed: false,
             };
             figure_row(&mut t, e, "", &x);
         });
@@ -447,8 +508,8 @@ fn figure_row(t: &mut Table, e: &ReportEntry, id: &str, x: &Figure) {
     );
     t.bool(
         "computed",
-        "false: stated by the report; true: computed by gongkai from stated figures (none yet)",
-        false,
+        "false: stated by the report; true: a total the report leaves out, computed by gongkai as the exact sum of the parts it states (整体支出 = 基本支出 + 项目支出; “三公”经费 total = its three lines), labelled 计算值",
+        x.computed,
     );
     t.end_row();
 }
@@ -560,5 +621,34 @@ mod tests {
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "keys are unique");
+    }
+    /// 冷水滩 2021 states the three “三公”经费 lines (one of them in 元) but no total: the total
+    /// is computed exactly and marked, never passed off as stated; a stated total is left alone.
+    #[test]
+    fn totals_left_out_are_computed_from_their_stated_parts_and_marked() {
+        let f: ReportFront = yaml_serde::from_str(
+            "title: t\nyear: 2021\nkind: department\n\
+             expenditure: {basic: 832.88, project: 712.42}\n\
+             three_public: {overseas_travel: {actual: 0, unit: 元}, hospitality: {actual: 3.28, budget: 4}, vehicles: {actual: 2.57}}\n",
+        )
+        .unwrap();
+        let all = of(&f);
+        let get = |k: &str| all.iter().find(|x| x.key == k).unwrap_or_else(|| panic!("{k}"));
+        let tp = get("three_public.total.actual");
+        assert!(tp.computed);
+        assert_eq!((tp.value.to_string().as_str(), tp.unit.as_str()), ("5.85", "万元"));
+        assert_eq!(tp.label_zh, "“三公”经费合计决算数（计算值）");
+        let total = get("expenditure.total");
+        assert!(total.computed);
+        assert_eq!(total.value.to_string(), "1545.30");
+        // The budget of two lines is not stated: no total budget.
+        assert!(all.iter().all(|x| x.key != "three_public.total.budget"));
+        let stated: ReportFront = yaml_serde::from_str(
+            "title: t\nyear: 2021\nkind: department\nexpenditure: {total: 1, basic: 832.88, project: 712.42}\n",
+        )
+        .unwrap();
+        let all = of(&stated);
+        assert_eq!(all.iter().filter(|x| x.key == "expenditure.total").count(), 1);
+        assert!(all.iter().all(|x| !x.computed));
     }
 }

@@ -65,7 +65,9 @@ pub struct BarChart {
     pub summary: String,
 }
 
-const WIDTH: f64 = 640.0;
+/// The drawing's width: a phone's screen (360 px less the page margins) shows it at about
+/// its own size.
+const WIDTH: f64 = 340.0;
 const FONT: f64 = 13.0;
 const BAR: f64 = 14.0;
 const LINE: f64 = 17.0;
@@ -235,27 +237,21 @@ impl BarChart {
         parts.join("; ")
     }
 
-    /// Draws the chart.
+    /// Draws the chart: for each category its label on a line of its own (wrapped), then its
+    /// bars below it across the full width, so that the chart fits a phone's screen.
     pub fn draw(&self) -> Drawn {
         let scale = self.scale();
         let mut body = String::new();
         let plot_top = self.heading(&mut body);
         let (rows, plot_bottom) = self.rows(&scale, plot_top);
-        let grid = self.grid(&scale, plot_top, plot_bottom);
-        let height = plot_bottom + 15.0 + PAD;
-        self.svg(&body, &grid, &rows, height)
+        let axis = self.axis(&scale, plot_bottom);
+        let height = plot_bottom + 4.0 + 15.0 + PAD;
+        self.svg(&body, &axis, &rows, height)
     }
 
-    /// Where values go across: category labels on the left, room for a value label at each
-    /// end of the bars, and a range that always holds zero (and `max`, when fixed).
+    /// Where values go across: the bars take the full width less room for a value label at
+    /// each end, over a range that always holds zero (and `max`, when fixed).
     fn scale(&self) -> Scale {
-        let label_w = self
-            .categories
-            .iter()
-            .map(|c| text_width(&c.label))
-            .fold(0.0, f64::max)
-            .min(220.0);
-        let left = PAD + label_w + 10.0;
         let value_w = self
             .categories
             .iter()
@@ -276,40 +272,52 @@ impl BarChart {
             hi = lo + Decimal::ONE;
         }
         let neg_label = if lo < Decimal::ZERO { value_w + 6.0 } else { 0.0 };
-        let plot_left = left + neg_label;
+        let plot_left = PAD + neg_label;
         let plot_right = WIDTH - PAD - value_w - 6.0;
         Scale {
             lo,
             hi,
-            left,
             plot_left,
             plot_w: (plot_right - plot_left).max(80.0),
             span: (hi - lo).to_f64().unwrap_or(1.0),
         }
     }
 
-    /// Title, unit note and, for more than one series, the legend; returns where the plot
-    /// starts.
+    /// Title and unit note, wrapped, and for more than one series the legend (wrapped too);
+    /// returns where the plot starts.
     fn heading(&self, body: &mut String) -> f64 {
-        let mut y = PAD + 16.0;
-        body.push_str(&format!(
-            "<text class=\"gk-title\" x=\"{}\" y=\"{}\">{}</text>",
-            n(PAD),
-            n(y),
-            esc(&self.title)
-        ));
-        y += 19.0;
-        body.push_str(&format!(
-            "<text class=\"gk-muted\" x=\"{}\" y=\"{}\">{}</text>",
-            n(PAD),
-            n(y),
-            esc(&self.unit_note)
-        ));
-        y += 10.0;
+        let mut y = PAD + 14.0;
+        // The title is set at 15px: wrap it to the width in 13px units.
+        for (i, line) in wrap(&self.title, (WIDTH - 2.0 * PAD) * 13.0 / 15.0).iter().enumerate() {
+            if i > 0 {
+                y += 19.0;
+            }
+            body.push_str(&format!(
+                "<text class=\"gk-title\" x=\"{}\" y=\"{}\">{}</text>",
+                n(PAD),
+                n(y),
+                esc(line)
+            ));
+        }
+        for line in wrap(&self.unit_note, WIDTH - 2.0 * PAD) {
+            y += 18.0;
+            body.push_str(&format!(
+                "<text class=\"gk-muted\" x=\"{}\" y=\"{}\">{}</text>",
+                n(PAD),
+                n(y),
+                esc(&line)
+            ));
+        }
+        y += 6.0;
         if self.series.len() > 1 {
-            y += 14.0;
+            y += 18.0;
             let mut lx = PAD;
             for (i, name) in self.series.iter().enumerate() {
+                let w = 20.0 + text_width(name);
+                if lx > PAD && lx + w > WIDTH - PAD {
+                    lx = PAD;
+                    y += 20.0;
+                }
                 body.push_str(&swatch(&self.id, i, lx, y - 11.0));
                 body.push_str(&format!(
                     "<text x=\"{}\" y=\"{}\">{}</text>",
@@ -317,14 +325,14 @@ impl BarChart {
                     n(y),
                     esc(name)
                 ));
-                lx += 34.0 + text_width(name);
+                lx += w + 14.0;
             }
-            y += 6.0;
+            y += 4.0;
         }
-        y + 10.0
+        y + 8.0
     }
 
-    /// One row per category from `top` down; returns the rows and where they end.
+    /// One block per category from `top` down; returns the blocks and where they end.
     fn rows(&self, scale: &Scale, top: f64) -> (String, f64) {
         let mut rows = String::new();
         let mut y = top;
@@ -334,30 +342,28 @@ impl BarChart {
         (rows, y)
     }
 
-    /// A category's label, wrapped, and its bars, each centred in a row as tall as the taller
-    /// of the two; returns the row's height.
+    /// A category's label, wrapped to the width, and its bars under it, each from the zero
+    /// line with the grid behind; returns the block's height.
     fn row(&self, c: &Category, scale: &Scale, y: f64, rows: &mut String) -> f64 {
-        let series = self.series.len().max(1);
-        let left = scale.left;
-        let lines = wrap(&c.label, 220.0);
-        let bars_h = series as f64 * BAR + (series as f64 - 1.0) * 3.0;
-        let row_h = (lines.len() as f64 * LINE).max(bars_h) + 10.0;
-        let label_top = y + (row_h - 10.0 - lines.len() as f64 * LINE) / 2.0;
-        rows.push_str(&format!("<text x=\"{}\" text-anchor=\"end\">", n(left - 10.0)));
+        let series = c.values.len().max(1);
+        let lines = wrap(&c.label, WIDTH - 2.0 * PAD);
+        rows.push_str(&format!("<text x=\"{}\">", n(PAD)));
         for (i, l) in lines.iter().enumerate() {
             rows.push_str(&format!(
                 "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                n(left - 10.0),
-                n(label_top + LINE * (i as f64 + 1.0) - 4.0),
+                n(PAD),
+                n(y + LINE * (i as f64 + 1.0) - 4.0),
                 esc(l)
             ));
         }
         rows.push_str("</text>");
-        let bar_top = y + (row_h - 10.0 - bars_h) / 2.0;
+        let bar_top = y + lines.len() as f64 * LINE + 2.0;
+        let bars_h = series as f64 * BAR + (series as f64 - 1.0) * 3.0;
+        self.grid(scale, bar_top - 2.0, bar_top + bars_h + 2.0, rows);
         for (i, v) in c.values.iter().enumerate() {
             self.value_bar(i, v.as_ref(), scale, bar_top + i as f64 * (BAR + 3.0), rows);
         }
-        row_h
+        lines.len() as f64 * LINE + 2.0 + bars_h + 12.0
     }
 
     /// The bar of series `i` at `by`, from zero to the value, labelled at its outer end (left
@@ -395,52 +401,77 @@ impl BarChart {
         }
     }
 
-    /// The fixed ticks, or "nice" steps over the range (at most 12).
-    fn ticks(&self, lo: Decimal, hi: Decimal) -> Vec<Decimal> {
-        self.ticks.clone().unwrap_or_else(|| {
-            let step = nice_step(hi - lo);
+    /// The fixed ticks, or "nice" steps over the range, as many as fit across the plot with
+    /// their labels apart (at most 12).
+    fn ticks(&self, scale: &Scale) -> Vec<Decimal> {
+        let (lo, hi) = (scale.lo, scale.hi);
+        if let Some(t) = &self.ticks {
+            return t.clone();
+        }
+        let mut step = nice_step(hi - lo);
+        loop {
             let mut t = Vec::new();
             let mut v = (lo / step).floor() * step;
             while v <= hi && t.len() < 12 {
                 t.push(v);
                 v += step;
             }
-            t
-        })
+            let widest = t.iter().map(|v| text_width(&tick_label(*v))).fold(0.0, f64::max);
+            let apart = scale.plot_w * (step / (hi - lo)).to_f64().unwrap_or(1.0);
+            if t.len() <= 2 || apart >= widest + 10.0 {
+                return t;
+            }
+            // 1 → 2 → 5 → 10 × 10^k.
+            let lead = step.normalize().mantissa().abs();
+            step *= if lead == 2 { Decimal::new(25, 1) } else { Decimal::TWO };
+        }
     }
 
-    /// Grid lines with their values below the plot, and the zero axis; drawn before the bars
-    /// so that the bars cover them.
-    fn grid(&self, scale: &Scale, plot_top: f64, plot_bottom: f64) -> String {
-        let (lo, hi) = (scale.lo, scale.hi);
-        let mut grid = String::new();
-        for t in self.ticks(lo, hi).iter().filter(|t| **t >= lo && **t <= hi) {
-            let tx = scale.x(*t);
-            grid.push_str(&format!(
+    /// Grid lines and the zero line across one category's bars, drawn before the bars so that
+    /// the bars cover them.
+    fn grid(&self, scale: &Scale, top: f64, bottom: f64, out: &mut String) {
+        for t in self.ticks(scale).iter().filter(|t| **t >= scale.lo && **t <= scale.hi) {
+            out.push_str(&format!(
                 "<line class=\"gk-grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
-                n(tx),
-                n(plot_top - 4.0),
-                n(plot_bottom)
-            ));
-            grid.push_str(&format!(
-                "<text class=\"gk-muted\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                n(tx),
-                n(plot_bottom + 15.0),
-                esc(&Dec(t.normalize()).grouped())
+                n(scale.x(*t)),
+                n(top),
+                n(bottom)
             ));
         }
-        grid.push_str(&format!(
+        out.push_str(&format!(
             "<line class=\"gk-axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
             n(scale.x(Decimal::ZERO)),
-            n(plot_top - 4.0),
-            n(plot_bottom)
+            n(top),
+            n(bottom)
         ));
-        grid
+    }
+
+    /// The scale under the last category: a line with the grid's values.
+    fn axis(&self, scale: &Scale, bottom: f64) -> String {
+        let mut axis = format!(
+            "<line class=\"gk-grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>",
+            n(scale.plot_left),
+            n(bottom - 4.0),
+            n(scale.plot_left + scale.plot_w)
+        );
+        for t in self.ticks(scale).iter().filter(|t| **t >= scale.lo && **t <= scale.hi) {
+            let label = tick_label(*t);
+            // The end labels stay on the canvas.
+            let half = text_width(&label) / 2.0;
+            let x = scale.x(*t).clamp(PAD + half, WIDTH - PAD - half);
+            axis.push_str(&format!(
+                "<text class=\"gk-muted\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                n(x),
+                n(bottom + 12.0),
+                esc(&label)
+            ));
+        }
+        axis
     }
 
     /// The `<svg>` element around the drawn parts, titled and described for screen readers;
     /// the standalone file adds the XML declaration, the language and the styles.
-    fn svg(&self, body: &str, grid: &str, rows: &str, height: f64) -> Drawn {
+    fn svg(&self, body: &str, axis: &str, rows: &str, height: f64) -> Drawn {
         let ids = format!("{}-t", self.id);
         let idd = format!("{}-d", self.id);
         let open = format!(
@@ -455,7 +486,7 @@ impl BarChart {
             esc(&self.description())
         );
         let defs = patterns(&self.id, self.series.len().max(1));
-        let inner = format!("{defs}<rect class=\"gk-bg\" width=\"100%\" height=\"100%\"/>{body}{grid}{rows}</svg>");
+        let inner = format!("{defs}<rect class=\"gk-bg\" width=\"100%\" height=\"100%\"/>{body}{rows}{axis}</svg>");
         let inline = format!("{open}{inner}");
         let file = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}<style>{}</style>{inner}\n",
@@ -471,8 +502,6 @@ struct Scale {
     /// The range of values drawn: it holds zero.
     lo: Decimal,
     hi: Decimal,
-    /// Where the category labels end (they are right-aligned to `left - 10`).
-    left: f64,
     /// Where `lo` is drawn, and the width `lo..hi` takes.
     plot_left: f64,
     plot_w: f64,
@@ -485,6 +514,11 @@ impl Scale {
     fn x(&self, v: Decimal) -> f64 {
         self.plot_left + ((v - self.lo).to_f64().unwrap_or(0.0) / self.span) * self.plot_w
     }
+}
+
+/// A grid value as printed under the chart.
+fn tick_label(t: Decimal) -> String {
+    Dec(t.normalize()).grouped()
 }
 
 /// Pattern ids are prefixed with the chart id: several charts share a page.
@@ -658,6 +692,135 @@ mod tests {
             .filter_map(|s| s.split('"').next()?.parse().ok())
             .fold(0.0, f64::max);
         assert!(label_x + text_width("166,246") <= WIDTH, "{label_x}");
+    }
+
+    /// Where each `<text>` starts and how wide it is (`text-anchor` taken into account).
+    fn text_spans(svg: &str) -> Vec<(f64, f64, f64, String)> {
+        let mut out = Vec::new();
+        for chunk in svg.split("<text ").skip(1) {
+            let attr = |name: &str| {
+                chunk
+                    .split(&format!(" {name}=\""))
+                    .nth(1)
+                    .or_else(|| chunk.strip_prefix(&format!("{name}=\"")))
+                    .and_then(|s| s.split('"').next())
+                    .map(str::to_string)
+            };
+            let head = &chunk[..chunk.find('>').unwrap()];
+            let body = &chunk[chunk.find('>').unwrap() + 1..chunk.find("</text>").unwrap()];
+            // A wrapped label: each line is a tspan with its own x and y.
+            let lines: Vec<(f64, f64, String)> = if body.contains("<tspan") {
+                body.split("<tspan ")
+                    .skip(1)
+                    .map(|t| {
+                        let num = |k: &str| {
+                            t.split(&format!("{k}=\""))
+                                .nth(1)
+                                .unwrap()
+                                .split('"')
+                                .next()
+                                .unwrap()
+                                .parse()
+                                .unwrap()
+                        };
+                        (
+                            num("x"),
+                            num("y"),
+                            t[t.find('>').unwrap() + 1..t.find("</tspan>").unwrap()].to_string(),
+                        )
+                    })
+                    .collect()
+            } else {
+                let x: f64 = attr("x").unwrap().parse().unwrap();
+                let y: f64 = attr("y").unwrap().parse().unwrap();
+                vec![(x, y, body.to_string())]
+            };
+            for (x, y, text) in lines {
+                let w = text_width(&text) * if head.contains("gk-title") { 15.0 / 13.0 } else { 1.0 };
+                let start = if head.contains("text-anchor=\"end\"") {
+                    x - w
+                } else if head.contains("text-anchor=\"middle\"") {
+                    x - w / 2.0
+                } else {
+                    x
+                };
+                out.push((start, w, y, text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_text_fits_a_phone_wide_drawing() {
+        let c = BarChart {
+            title: "2023年度各单位整体支出（含项目支出与基本支出的合计数）".into(),
+            ..chart(
+                vec![
+                    Category {
+                        label: "五好园区家园区环境卫生整治（含入统、春风行动等）等活动支出".into(),
+                        values: vec![v("174053.00"), v("166246.71")],
+                    },
+                    Category {
+                        label: "Official hospitality and official vehicle purchase and operation".into(),
+                        values: vec![v("-1250.5"), None],
+                    },
+                ],
+                2,
+            )
+        };
+        let d = c.draw();
+        assert!(d.inline.contains("viewBox=\"0 0 340 "), "drawn 340 wide");
+        for (start, w, _, text) in text_spans(&d.inline) {
+            assert!(
+                start >= 0.0 && start + w <= WIDTH + 0.5,
+                "{text:?} spans {start}..{}",
+                start + w
+            );
+        }
+        // The largest value is printed in full, inside the drawing.
+        assert!(d.inline.contains(">174,053.00</text>") && d.inline.contains(">-1,250.5</text>"));
+    }
+
+    #[test]
+    fn labels_stand_above_their_bars_and_ticks_stay_apart() {
+        let c = chart(
+            vec![
+                Category {
+                    label: "基本支出".into(),
+                    values: vec![v("5196.57")],
+                },
+                Category {
+                    label: "项目支出".into(),
+                    values: vec![v("161050.14")],
+                },
+            ],
+            1,
+        );
+        let d = c.draw();
+        let spans = text_spans(&d.inline);
+        let label_y = spans.iter().find(|s| s.3 == "项目支出").unwrap().2;
+        let bar_y: f64 = d
+            .inline
+            .split("<rect class=\"gk-s1\"")
+            .nth(2)
+            .and_then(|s| s.split("y=\"").nth(1))
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(label_y < bar_y, "the label ({label_y}) is above its bar ({bar_y})");
+        let label_x = spans.iter().find(|s| s.3 == "项目支出").unwrap().0;
+        assert_eq!(label_x, PAD, "labels start at the left edge, like the bars");
+        // The grid's values under the chart do not touch each other.
+        let mut ticks: Vec<_> = spans
+            .iter()
+            .filter(|s| d.inline.contains(&format!("text-anchor=\"middle\">{}</text>", s.3)))
+            .collect();
+        ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(ticks.len() >= 3, "{ticks:?}");
+        for w in ticks.windows(2) {
+            assert!(w[0].0 + w[0].1 + 4.0 <= w[1].0, "{:?} and {:?} overlap", w[0].3, w[1].3);
+        }
     }
 
     #[test]

@@ -320,7 +320,8 @@ pub(crate) fn render_feeds(site: &site::Site, put: Sink) {
     }
 }
 
-/// The feed of each language, the theme's scripts and stylesheet, and robots.txt.
+/// The feed of each language, the theme's scripts, images and stylesheet, favicon.ico and
+/// robots.txt.
 fn render_feeds_and_assets(site: &site::Site, theme: &theme::Theme, put: Sink) {
     render_feeds(site, put);
     for (hashed, text) in theme.scripts.values() {
@@ -337,6 +338,12 @@ fn render_feeds_and_assets(site: &site::Site, theme: &theme::Theme, put: Sink) {
         put(render::OutputFile {
             path: format!("assets/{name}"),
             bytes: bytes.to_vec(),
+        });
+    }
+    if let Some(bytes) = &theme.favicon_ico {
+        put(render::OutputFile {
+            path: "favicon.ico".into(),
+            bytes: bytes.clone(),
         });
     }
     put(render::feeds::robots(site));

@@ -19,8 +19,11 @@ pub struct Theme {
     /// Minified CSS and its content-hashed file name (`style.1a2b3c4d.css`).
     pub css: String,
     pub css_name: String,
-    /// Scripts from `static/*.js`: logical name (`options.js`) → (hashed file name, text).
+    /// Scripts and images from `static/*.js` and `static/*.svg`: logical name (`options.js`,
+    /// `favicon.svg`) → (hashed file name, text).
     pub scripts: BTreeMap<String, (String, String)>,
+    /// `static/favicon.ico`, copied to the site's root (where browsers look for it unasked).
+    pub favicon_ico: Option<Vec<u8>>,
 }
 
 impl Theme {
@@ -65,6 +68,7 @@ impl Theme {
                     css,
                     css_name,
                     scripts,
+                    favicon_ico: std::fs::read(dir.join("static").join("favicon.ico")).ok(),
                 })
             }
             _ => Err(problems),
@@ -126,7 +130,8 @@ impl<'a> Words<'a> {
     }
 }
 
-/// `static/*.js`, each under a content-hashed name so a changed script is never served stale.
+/// `static/*.js` and `static/*.svg`, each under a content-hashed name so a changed file is never
+/// served stale.
 fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -134,7 +139,10 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|x| x == "js")) {
+    for path in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "js" || x == "svg"))
+    {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 let stem = path
@@ -145,7 +153,11 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
                     .file_name()
                     .map(|s| s.to_string_lossy().to_string())
                     .unwrap_or_default();
-                let hashed = format!("{stem}.{:08x}.js", fnv1a(text.as_bytes()) as u32);
+                let ext = path
+                    .extension()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let hashed = format!("{stem}.{:08x}.{ext}", fnv1a(text.as_bytes()) as u32);
                 out.insert(name, (hashed, text));
             }
             Err(e) => {

@@ -37,6 +37,9 @@ struct SiteView {
     nav: Vec<Link>,
     feed: String,
     options_js: String,
+    /// The theme's icon (`favicon.svg`), when it has one. The 404 page, shown at any depth
+    /// and perhaps without its `<base>`, has none: the browser asks for /favicon.ico.
+    favicon: Option<String>,
     search: String,
     /// The 名词解释 / glossary page.
     glossary: String,
@@ -678,6 +681,11 @@ impl Renderer<'_> {
             ],
             feed: self.url("feed.xml"),
             options_js: self.asset("options.js"),
+            favicon: self
+                .theme
+                .scripts
+                .contains_key("favicon.svg")
+                .then(|| self.asset("favicon.svg")),
             search: self.url("search/"),
             glossary: self.url(super::glossary::PATH),
             gov: GovMeta {

@@ -11,10 +11,22 @@ fn read(out: &Path, rel: &str) -> String {
 }
 
 /// The `<footer>` element of a page.
-fn footer(html: &str) -> &str {
+/// The footer of a page, without its link to the glossary (which every footer has, at the
+/// relative address of each page; `glossary_link` checks it).
+fn footer(html: &str) -> String {
     let start = html.find("<footer").expect("a footer");
     let end = html.find("</footer>").expect("a footer end") + "</footer>".len();
-    &html[start..end]
+    html[start..end]
+        .lines()
+        .filter(|l| !glossary_link(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// True for the footer's line linking the glossary (名词解释 / Glossary).
+fn glossary_link(line: &str) -> bool {
+    line.trim_start().starts_with("<p><a href=\"")
+        && (line.contains("index.html\">名词解释</a>") || line.contains("index.html\">Glossary</a>"))
 }
 
 /// The 信息公开 block of a page, if it has one.
@@ -240,6 +252,7 @@ fn nothing_is_shown_that_is_not_set() {
     for (rel, html) in &all {
         let expected = if rel.starts_with("en/") { en } else { zh };
         assert_eq!(footer(html), expected, "{rel}");
+        assert!(html.lines().any(glossary_link), "{rel} links the glossary");
         assert_eq!(disclosure(html), None, "{rel}");
         for absent in [
             "class=\"disclosure\"",

@@ -862,6 +862,13 @@ fn figures_of(out: &std::path::Path) -> Vec<std::collections::BTreeMap<String, S
     csv_maps(&out.join("data/figures.csv"))
 }
 
+/// The numeric leaves of `figures`, with their paths.
+fn leaves_of(figures: &Json) -> Vec<(String, String)> {
+    let mut leaves = Vec::new();
+    numeric_leaves(figures, "figures", &mut leaves);
+    leaves
+}
+
 #[test]
 fn figures_csv_has_every_figure_of_every_report_once_with_its_unit() {
     for (_tmp, out) in [build_example(), build_with_project()] {
@@ -875,7 +882,23 @@ fn figures_csv_has_every_figure_of_every_report_once_with_its_unit() {
                 r["year"],
                 r["kind"].as_str().unwrap()
             );
-            let rows: Vec<_> = figures.iter().filter(|f| f["report_id"] == id).collect();
+            // Totals the report leaves out are computed from their stated parts and marked; they
+            // are checked below, and are not figures of report.json.
+            let (computed, rows): (Vec<_>, Vec<_>) = figures
+                .iter()
+                .filter(|f| f["report_id"] == id)
+                .partition(|f| f["computed"] == "true");
+            for c in &computed {
+                assert!(c["label_zh"].ends_with("（计算值）"), "{id} {}", c["key"]);
+                assert!(leaves_of(&r["figures"]).iter().all(|(p, _)| !p.ends_with(&c["key"])));
+            }
+            if id == "lengshuitan-2021-department" {
+                let tp = computed
+                    .iter()
+                    .find(|c| c["key"] == "three_public.total.actual")
+                    .expect("三公 total");
+                assert_eq!((tp["value"].as_str(), tp["value_wan"].as_str()), ("5.85", "5.85"));
+            }
             // Every number of report.json is a row, exactly once (as a multiset of values).
             let mut leaves = Vec::new();
             numeric_leaves(&r["figures"], "figures", &mut leaves);

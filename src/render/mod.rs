@@ -6,6 +6,7 @@ pub mod csv;
 pub mod data;
 pub mod feeds;
 pub mod form;
+pub mod overview;
 pub mod package;
 pub mod pages;
 pub mod tables;

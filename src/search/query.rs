@@ -167,8 +167,8 @@ fn escape(s: &str) -> String {
 pub fn section_at(doc: &Value, at: usize) -> Option<String> {
     let h = doc["h"].as_array()?;
     h.chunks(2)
-        .filter(|p| p[0].as_u64().is_some_and(|o| o as usize <= at))
-        .last()
+        .rev()
+        .find(|p| p[0].as_u64().is_some_and(|o| o as usize <= at))
         .and_then(|p| p.get(1)?.as_str().map(str::to_string))
 }
 

@@ -308,3 +308,157 @@ fn index_build_time() {
         .to_string();
     println!("search index: {wall} ms wall, {used} ms cpu, {files} files, {bytes} bytes; {peak} (process)");
 }
+
+/// A generated corpus of `reports` reports (benches/generate_corpus.py), built: its output.
+fn generated_site(reports: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    let status = std::process::Command::new("python3")
+        .arg(repo().join("benches/generate_corpus.py"))
+        .args(["--reports", &reports.to_string(), "--seed", "1", "--out"])
+        .arg(&root)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs benches/generate_corpus.py");
+    assert!(status.success());
+    let out = tmp.path().join("public");
+    let o = run(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    (tmp, out)
+}
+
+/// The `id`s of a built page.
+fn ids(out: &std::path::Path, url: &str) -> Vec<String> {
+    let html = std::fs::read_to_string(out.join(url.trim_start_matches('/')).join("index.html")).unwrap();
+    attrs(&html, "id")
+}
+
+/// Issue 16: the text writes “三公”经费; a search for 三公经费 finds it, marks it in an excerpt
+/// taken from where it stands, and links to the section it is in.
+#[test]
+fn quoted_terms_match_with_a_marked_excerpt_and_a_section_link() {
+    let (_tmp, out) = build_example();
+    let mut zh = Index::open(&out, lang("zh")).unwrap();
+    let page = zh.search_page("三公经费", &Filters::default(), 0);
+    let hit = page
+        .hits
+        .iter()
+        .find(|h| h.url == "/parks/lengshuitan/2021/")
+        .unwrap_or_else(|| panic!("{page:?}"));
+    assert!(hit.phrase, "the exact phrase, across the quotes: {hit:?}");
+    assert!(hit.excerpt.contains("<mark>三公”经费</mark>"), "{}", hit.excerpt);
+    // Not the opening paragraph: the excerpt starts near the match.
+    assert!(hit.excerpt.starts_with('…'), "{}", hit.excerpt);
+    let section = hit.section.clone().expect("the match is under a heading");
+    assert!(ids(&out, &hit.url).contains(&section), "#{section} is on the page");
+    assert_eq!(hit.link(), format!("/parks/lengshuitan/2021/#{section}"));
+    // With the quotes typed, and with full-width ones, the same results.
+    for q in ["“三公”经费", "＂三公＂经费", "三公 经费"] {
+        let other = zh.search_page(q, &Filters::default(), 0);
+        assert_eq!(
+            other.hits.iter().map(|h| &h.url).collect::<Vec<_>>(),
+            page.hits.iter().map(|h| &h.url).collect::<Vec<_>>(),
+            "{q}"
+        );
+    }
+    // The first page of the tiered search agrees with the counted one.
+    assert_eq!(zh.search("三公经费", &Filters::default()), page.hits);
+}
+
+/// Every section a result links to is a heading of its page, in both languages.
+#[test]
+fn result_sections_are_headings_of_their_pages() {
+    let (_tmp, out) = build_example();
+    let mut linked = 0;
+    for (code, queries) in [
+        (
+            "zh",
+            &[
+                "公务接待费",
+                "标准厂房",
+                "污水处理站",
+                "党史学习教育",
+                "资产合计",
+                "湘江",
+                "人员经费",
+            ][..],
+        ),
+        (
+            "en",
+            &["reception", "standard factories", "sewage", "lithium", "assets"][..],
+        ),
+    ] {
+        let mut index = Index::open(&out, lang(code)).unwrap();
+        for q in queries {
+            for h in index.search_page(q, &Filters::default(), 0).hits {
+                assert!(h.excerpt.contains("<mark>") || h.section.is_none(), "{q}: {h:?}");
+                if let Some(s) = &h.section {
+                    assert!(ids(&out, &h.url).contains(s), "{q}: #{s} on {}", h.url);
+                    linked += 1;
+                }
+            }
+        }
+    }
+    assert!(linked >= 10, "{linked} results link to a section");
+}
+
+/// Issue 16: with every report matching, the count is every report, not the first page's ten,
+/// and the pages give each result once.
+#[test]
+fn the_count_is_every_match_and_pages_reach_them_all() {
+    let reports = 60;
+    let (_tmp, out) = generated_site(reports);
+    let mut zh = Index::open(&out, lang("zh")).unwrap();
+    // Every report page has 绩效 (its title says 绩效自评); unit pages may too.
+    zh.reset_bytes();
+    let first = zh.search_page("绩效", &Filters::default(), 0);
+    let bytes = zh.bytes;
+    zh.reset_bytes();
+    let tiered = zh.search("绩效", &Filters::default());
+    let tiered_bytes = zh.bytes;
+    assert_eq!(tiered, first.hits, "the count does not change the first page");
+    assert!(first.total >= reports, "{} of at least {reports}", first.total);
+    assert_eq!(first.hits.len(), 10);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut page = 0;
+    loop {
+        let p = zh.search_page("绩效", &Filters::default(), page);
+        assert_eq!(p.total, first.total);
+        if p.hits.is_empty() {
+            break;
+        }
+        for h in p.hits {
+            assert!(seen.insert(h.url.clone()), "{} twice", h.url);
+        }
+        page += 1;
+    }
+    assert_eq!(seen.len(), first.total);
+    assert_eq!(page, first.total.div_ceil(10));
+    // 三公经费: the reports that state 三公 figures (their labels) or write it.
+    let sangong = zh.search_page("三公经费", &Filters::default(), 0);
+    assert!(sangong.total > 10 && sangong.hits.len() == 10, "{}", sangong.total);
+    // A filter counts within it.
+    let year = zh.search_page(
+        "绩效",
+        &Filters {
+            year: Some(2021),
+            ..Default::default()
+        },
+        0,
+    );
+    assert!(year.total > 0 && year.total < first.total);
+    println!(
+        "count on {reports} generated reports: 绩效 {} results, first page {bytes} bytes ({tiered_bytes} without the count); 三公经费 {}; 2021 {}",
+        first.total, sangong.total, year.total
+    );
+    assert!(bytes < tiered_bytes + 8_000, "{bytes} bytes for a page and the count");
+}

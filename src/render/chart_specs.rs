@@ -558,20 +558,69 @@ pub fn year(site: &Site, year: u16, cx: Cx) -> Vec<BarChart> {
         cats,
         summary,
     )];
-    let mut rows: Vec<(String, Option<Value>)> = reports.iter().map(|e| (name(e), score_of(e))).collect();
-    sort_desc(&mut rows);
-    let cats = rows
-        .into_iter()
-        .map(|(label, v)| Category { label, values: vec![v] })
-        .collect();
-    out.push(score_chart(
-        cx,
-        "score-spread",
-        (&format!("{year}年度自评得分分布"), &format!("Spread of scores, {year}")),
-        cats,
-        cx.pick("各单位自评得分，从高到低。", "Each unit's score, highest first."),
-    ));
+    out.push(score_bands(cx, year, &reports));
     out
+}
+
+/// The spread of a year's scores: how many units score in each band (优 ≥ 90, 良 80–90,
+/// 中 60–80, 差 < 60), and how many state no score.
+fn score_bands(cx: Cx, year: u16, reports: &[&ReportEntry]) -> BarChart {
+    let bands: [(&str, &str, i64); 4] = [
+        ("优（90 分及以上）", "Excellent (90 or more)", 90),
+        ("良（80–90 分）", "Good (80–90)", 80),
+        ("中（60–80 分）", "Fair (60–80)", 60),
+        ("差（60 分以下）", "Poor (below 60)", i64::MIN),
+    ];
+    let mut counts = [0u32; 5];
+    for e in reports {
+        let score = e.report.front.evaluation.as_ref().and_then(|v| v.score);
+        let band = match score {
+            Some(s) => bands
+                .iter()
+                .position(|b| b.2 == i64::MIN || s.0 >= Decimal::from(b.2))
+                .unwrap_or(3),
+            None => 4,
+        };
+        counts[band] += 1;
+    }
+    let count = |n: u32| Some(Value::of(Dec(Decimal::from(n))));
+    let mut categories: Vec<Category> = bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Category {
+            label: cx.pick(b.0, b.1),
+            values: vec![count(counts[i])],
+        })
+        .collect();
+    if counts[4] > 0 {
+        categories.push(Category {
+            label: cx.pick("未列出得分", "No score stated"),
+            values: vec![count(counts[4])],
+        });
+    }
+    let [ex, good, fair, poor, none] = counts;
+    let scored = ex + good + fair + poor;
+    BarChart {
+        id: "chart-score-spread".into(),
+        title: cx.pick(&format!("{year}年度自评得分分布"), &format!("Spread of scores, {year}")),
+        unit_note: cx.pick("单位：个单位（各档的单位数）", "Number of units in each band"),
+        series: vec![],
+        categories,
+        max: None,
+        ticks: None,
+        not_disclosed: cx.words.get("not_disclosed").to_string(),
+        lang: cx.lang.html(),
+        summary: cx.pick(
+            &format!(
+                "{scored} 个单位列出自评得分：优 {ex} 个，良 {good} 个，中 {fair} 个，差 {poor} 个{}。得分为各单位自评。",
+                if none > 0 { format!("；{none} 个单位未列出") } else { String::new() }
+            ),
+            &format!(
+                "{scored} unit(s) state a score: {ex} excellent, {good} good, {fair} fair, {poor} poor{}. Scores are self-assessed.",
+                if none > 0 { format!("; {none} state none") } else { String::new() }
+            ),
+        ),
+    }
 }
 
 /// Highest first; undisclosed last; ties by name (deterministic).

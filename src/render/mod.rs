@@ -8,6 +8,7 @@ pub mod feeds;
 pub mod form;
 pub mod glossary;
 pub mod human;
+pub mod overview;
 pub mod package;
 pub mod pages;
 pub mod progress;

@@ -448,10 +448,20 @@ pub fn render_all(
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
         });
         push(r.at("years/").years_index());
-        site.years()
-            .par_iter()
-            .for_each(|year| push(r.at(&year_path(*year)).year(*year)));
+        site.years().par_iter().for_each(|year| year_pages(r, *year, push));
     })
+}
+
+/// A year's page and its comparison sorted by each figure, on pages of their own.
+fn year_pages(r: &Renderer, year: u16, push: &(dyn Fn(Result<OutputFile, Diagnostic>) + Sync)) {
+    push(r.at(&year_path(year)).year(year));
+    // Only a year with department reports has a comparison to sort.
+    if super::overview::year_total(r.site, year).2 == 0 {
+        return;
+    }
+    for (key, _, _) in &super::overview::SORTS[1..] {
+        push(r.at(&super::overview::sorted_path(year, key)).year_sorted(year, key));
+    }
 }
 
 /// The pages of the units `ids` (for `serve` after an edit): their unit pages and report
@@ -481,11 +491,7 @@ pub fn render_listings(site: &Site, theme: &Theme, years: &[u16], sink: crate::S
                 push(r.at("parks/").parks_index());
                 push(r.at("years/").years_index());
             },
-            || {
-                years
-                    .par_iter()
-                    .for_each(|year| push(r.at(&year_path(*year)).year(*year)))
-            },
+            || years.par_iter().for_each(|year| year_pages(r, *year, push)),
         );
     })
 }
@@ -570,6 +576,13 @@ impl Renderer<'_> {
     /// The language and words charts are drawn in.
     fn chart_cx(&self) -> super::chart_specs::Cx<'_> {
         super::chart_specs::Cx {
+            lang: self.lang,
+            words: self.theme.words(self.lang.code()),
+        }
+    }
+
+    fn overview_cx(&self) -> super::overview::Cx<'_> {
+        super::overview::Cx {
             lang: self.lang,
             words: self.theme.words(self.lang.code()),
         }
@@ -1016,9 +1029,15 @@ impl Renderer<'_> {
         ];
         let title = self.site_view().title;
         let page = self.page("home", "", title, self.site_view().description, Vec::new());
-        // The home page compares units in the latest year with reports.
-        let charts = match site.years().first() {
-            Some(&y) => self.charts(super::chart_specs::year(site, y, self.chart_cx()), ""),
+        // The home page compares units in the latest year where two or more department
+        // reports state the total (a comparison of one is no comparison), else the latest.
+        let compared = site
+            .years()
+            .into_iter()
+            .find(|&y| super::overview::year_total(site, y).1 >= 2)
+            .or_else(|| site.years().first().copied());
+        let charts = match compared {
+            Some(y) => self.charts(super::chart_specs::year(site, y, self.chart_cx()), ""),
             None => Vec::new(),
         };
         self.render("home.html", "index.html".into(), page, |ctx| {
@@ -1030,30 +1049,31 @@ impl Renderer<'_> {
         })
     }
 
+    /// A year's total expenditure: the sum over the department reports that state it, and how
+    /// many of how many do (project reports count only their project's money).
     fn year_total(&self, year: u16) -> YearTotal {
-        let reports: Vec<&ReportEntry> = self
-            .site
-            .reports
-            .iter()
-            .filter(|e| e.report.front.year == year)
-            .collect();
-        // Totals are summed only over reports in 万元, the unit of nearly all reports.
-        let disclosed: Vec<rust_decimal::Decimal> = reports
-            .iter()
-            .filter(|e| e.report.front.amount_unit == "万元")
-            .filter_map(|e| e.report.front.expenditure.as_ref().and_then(|x| x.total).map(|d| d.0))
-            .collect();
-        let sum = (!disclosed.is_empty()).then(|| crate::decimal::Dec(disclosed.iter().sum()).grouped());
+        let reports = self.site.reports.iter().filter(|e| e.report.front.year == year).count();
+        let (sum, disclosed, department) = super::overview::year_total(self.site, year);
+        let note = if department == 0 {
+            self.pick("本年度没有部门整体支出报告", "No department report this year")
+        } else {
+            self.pick(
+                &format!("{department} 份部门整体支出报告中有 {disclosed} 份列出"),
+                &format!("{disclosed} of {department} department report(s) state it"),
+            )
+        };
         YearTotal {
             year: Link {
                 text: year.to_string(),
                 url: self.url(&year_path(year)),
                 lang: None,
             },
-            reports: reports.len(),
-            disclosed: disclosed.len(),
-            total: sum,
-            unit: self.pick("万元", "CNY 10,000"),
+            reports,
+            department,
+            disclosed,
+            total: sum.map(|d| d.grouped()),
+            unit: self.measure("万元"),
+            note,
         }
     }
 
@@ -1142,6 +1162,17 @@ impl Renderer<'_> {
             .collect();
         let path = unit_path(unit);
         let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()), &path);
+        let trends = super::overview::trends(self.site, &unit.id, self.overview_cx());
+        let trends_words = TrendWords {
+            heading: self.pick("历年变化", "Over the years"),
+            lead: self.pick(
+                "本单位两份及以上部门整体支出报告都列出的数据，按年度排列，并与上一份列出该数据的报告比较。",
+                "Every figure that two or more of this unit's department reports state, year by year, compared with the previous report that states it.",
+            ),
+            value: self.pick("数值", "Value"),
+            change: self.pick("比上年", "Change"),
+            not_stated: self.pick("未列出", "not stated"),
+        };
         let name = self.unit_name(unit);
         let description = self.pick(
             &format!("{name}的基本情况和历年绩效自评报告。"),
@@ -1168,6 +1199,8 @@ impl Renderer<'_> {
             ctx.insert("body_lang", &body_lang);
             ctx.insert("reports", &reports);
             ctx.insert("charts", &charts);
+            ctx.insert("trends", &trends);
+            ctx.insert("trends_words", &trends_words);
             ctx.insert("json_url", &json);
         })
     }
@@ -1727,20 +1760,49 @@ impl Renderer<'_> {
     }
 
     fn year(&self, year: u16) -> Result<OutputFile, Diagnostic> {
-        let reports: Vec<ReportRow> = self
-            .site
-            .reports
+        self.year_view(year, "unit")
+    }
+
+    /// The year's comparison of units sorted by `sort`, on a page of its own (`by-<sort>/`).
+    fn year_sorted(&self, year: u16, sort: &str) -> Result<OutputFile, Diagnostic> {
+        self.year_view(year, sort)
+    }
+
+    /// The year page (`sort` "unit"), or one of its sorted views: the units compared on the
+    /// key figures, sorted by following the columns' links.
+    fn year_view(&self, year: u16, sort: &str) -> Result<OutputFile, Diagnostic> {
+        let full = sort == "unit";
+        let reports: Vec<ReportRow> = if full {
+            self.site
+                .reports
+                .iter()
+                .filter(|e| e.report.front.year == year)
+                .map(|e| self.report_row(e))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let path = super::overview::sorted_path(year, sort);
+        let compare = super::overview::compare(self.site, year, sort, self.overview_cx(), &|p| self.url(p));
+        let sorted_by = compare
+            .columns
             .iter()
-            .filter(|e| e.report.front.year == year)
-            .map(|e| self.report_row(e))
-            .collect();
-        let path = year_path(year);
-        let title = self.pick(&format!("{year}年度报告"), &format!("Reports for {year}"));
+            .find(|c| c.current)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        let title = if full {
+            self.pick(&format!("{year}年度报告"), &format!("Reports for {year}"))
+        } else {
+            self.pick(
+                &format!("{year}年度各单位对比：按{sorted_by}排序"),
+                &format!("Units compared, {year}: by {}", sorted_by.to_lowercase()),
+            )
+        };
         let description = self.pick(
             &format!("{year}年度各单位绩效自评报告及主要数据。"),
             &format!("Performance self-evaluation reports for fiscal year {year}, with key figures."),
         );
-        let crumbs = vec![
+        let mut crumbs = vec![
             Link {
                 text: self.t("nav_years"),
                 url: self.url("years/"),
@@ -1748,17 +1810,46 @@ impl Renderer<'_> {
             },
             Link {
                 text: year.to_string(),
-                url: self.url(&path),
+                url: self.url(&year_path(year)),
                 lang: None,
             },
         ];
+        if !full {
+            crumbs.push(Link {
+                text: sorted_by.clone(),
+                url: self.url(&path),
+                lang: None,
+            });
+        }
         let page = self.page("year", &path, title, description, crumbs);
         let total = self.year_total(year);
-        let charts = self.charts(super::chart_specs::year(self.site, year, self.chart_cx()), &path);
+        let charts = if full {
+            self.charts(super::chart_specs::year(self.site, year, self.chart_cx()), &path)
+        } else {
+            Vec::new()
+        };
+        let words = CompareWords {
+            heading: self.pick("各单位主要数据对比", "Units compared on key figures"),
+            caption: self.pick(
+                &format!("{year}年度各单位主要数据（部门整体支出报告），按{sorted_by}排序"),
+                &format!("Key figures of each unit's department report, {year}, sorted by {}", sorted_by.to_lowercase()),
+            ),
+            hint: self.pick(
+                "点击列名可按该列排序（每种排序是一个单独的页面，不需要 JavaScript）；金额单位为万元，未列出的数据排在最后。",
+                "Follow a column's name to sort by it (each sort is a page of its own, no JavaScript needed); amounts in CNY 10,000; figures not stated come last.",
+            ),
+            sorted: self.pick("（当前排序）", " (sorted)"),
+            report: self.pick("报告", "Report"),
+            back: self.pick(&format!("返回{year}年度报告"), &format!("Back to the reports for {year}")),
+            back_url: self.url(&year_path(year)),
+        };
         self.render("year.html", format!("{path}index.html"), page, |ctx| {
             ctx.insert("reports", &reports);
             ctx.insert("charts", &charts);
             ctx.insert("total", &total);
+            ctx.insert("compare", &compare);
+            ctx.insert("compare_words", &words);
+            ctx.insert("full", &full);
         })
     }
 
@@ -1988,14 +2079,41 @@ struct DataColumn {
     description: Vec<Frag>,
 }
 
+/// Words of the unit's figures over the years.
+#[derive(Serialize)]
+struct TrendWords {
+    heading: String,
+    lead: String,
+    value: String,
+    change: String,
+    not_stated: String,
+}
+
+/// Words of the year comparison.
+#[derive(Serialize)]
+struct CompareWords {
+    heading: String,
+    caption: String,
+    hint: String,
+    sorted: String,
+    report: String,
+    back: String,
+    back_url: String,
+}
+
 /// Totals of one year.
 #[derive(Serialize)]
 struct YearTotal {
     year: Link,
+    /// Reports of the year, of either kind.
     reports: usize,
+    /// Department reports, and how many of them state the total.
+    department: usize,
     disclosed: usize,
     total: Option<String>,
     unit: String,
+    /// "3 份部门整体支出报告中有 2 份列出".
+    note: String,
 }
 
 /// The title of a report in `lang` when its translation gives none: the Chinese title in a

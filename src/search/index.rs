@@ -65,6 +65,8 @@ pub struct Doc {
     pub fields: Vec<(String, f64)>,
     /// Plain text: the body field (weight 1) and the source of excerpts.
     pub text: String,
+    /// Where the text's sections start (character offsets) and their heading ids.
+    pub sections: Vec<(usize, String)>,
 }
 
 /// FNV-1a over UTF-8, 32 bits: the bucket hash the JavaScript client computes too.
@@ -77,37 +79,110 @@ pub fn fnv32(s: &str) -> u32 {
     h
 }
 
+/// A Markdown text as search sees it: plain text, headings, and where each heading starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plain {
+    /// Plain text, whitespace collapsed.
+    pub text: String,
+    /// The headings' text.
+    pub headings: Vec<String>,
+    /// Per heading, the character offset in `text` where it starts and the id the page gives
+    /// it (as `markdown::render` does: the author's `{#id}`, or the slug, numbered when
+    /// repeated), so a result links to the section that matched.
+    pub sections: Vec<(usize, String)>,
+}
+
 /// Plain text and headings of Markdown.
 pub fn plain_text(markdown: &str) -> (String, Vec<String>) {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-    let mut text = String::new();
+    let p = plain(markdown);
+    (p.text, p.headings)
+}
+
+/// Plain text, headings and sections of Markdown.
+pub fn plain(markdown: &str) -> Plain {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    // The options of `markdown::render`, so that headings and their ids are the page's.
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut raw = String::new();
     let mut headings = Vec::new();
+    // Per heading: the byte offset in `raw` where it starts, and its id.
+    let mut marks: Vec<(usize, String)> = Vec::new();
+    let mut used: std::collections::HashMap<String, usize> = Default::default();
     let mut in_heading = false;
+    let mut author_id: Option<String> = None;
     let mut heading = String::new();
-    for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+    for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::Start(Tag::Heading { id, .. }) => {
+                in_heading = true;
+                author_id = id.map(|s| s.to_string());
+                raw.push(' ');
+                marks.push((raw.len(), String::new()));
+            }
             Event::End(TagEnd::Heading(_)) => {
                 in_heading = false;
-                headings.push(std::mem::take(&mut heading));
-                text.push('\n');
+                let text = std::mem::take(&mut heading).replace("**", "");
+                let base = author_id
+                    .take()
+                    .unwrap_or_else(|| crate::markdown::slugify_heading(&text));
+                let n = used.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let id = if *n == 1 { base } else { format!("{base}-{n}") };
+                if let Some(m) = marks.last_mut() {
+                    m.1 = id;
+                }
+                headings.push(text);
+                raw.push('\n');
             }
             Event::Text(t) | Event::Code(t) => {
                 if in_heading {
                     heading.push_str(&t);
                 }
-                text.push_str(&t);
+                raw.push_str(&t);
             }
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::TableCell) => {
-                text.push(' ')
+                raw.push(' ')
             }
             _ => {}
         }
     }
-    // CommonMark leaves `**` of CJK bold as text (see markdown.rs): it is not content.
-    let text = text.replace("**", "");
-    let headings = headings.into_iter().map(|h| h.replace("**", "")).collect();
-    (text.split_whitespace().collect::<Vec<_>>().join(" "), headings)
+    // CommonMark leaves `**` of CJK bold as text (see markdown.rs): it is not content. Then
+    // whitespace collapses; the headings' offsets follow.
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = 0usize;
+    let mut sections = Vec::with_capacity(marks.len());
+    let mut next = marks.into_iter().peekable();
+    let mut space = false;
+    let mut it = raw.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '*' && it.peek().is_some_and(|&(_, d)| d == '*') {
+            it.next();
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !text.is_empty();
+            continue;
+        }
+        if space {
+            text.push(' ');
+            chars += 1;
+            space = false;
+        }
+        while next.peek().is_some_and(|m| m.0 <= i) {
+            let (_, id) = next.next().unwrap_or_default();
+            sections.push((chars, id));
+        }
+        text.push(c);
+        chars += 1;
+    }
+    Plain {
+        text,
+        headings,
+        sections,
+    }
 }
 
 /// Documents of one language: every unit page and report page.
@@ -139,7 +214,11 @@ fn unit_doc(site: &Site, unit: &Unit, lang: Lang) -> Doc {
     } else {
         unit.body_in(lang).unwrap_or_default()
     };
-    let (text, headings) = plain_text(body);
+    let Plain {
+        text,
+        headings,
+        sections,
+    } = plain(body);
     let mut labels = vec![p.name.clone(), p.name_en.clone()];
     labels.extend(p.committee.clone());
     labels.extend(p.committee_en.clone());
@@ -162,6 +241,7 @@ fn unit_doc(site: &Site, unit: &Unit, lang: Lang) -> Doc {
         grade: 0,
         fields: vec![(name, TITLE), (labels.join(" "), LABEL), (headings.join(" "), HEADING)],
         text,
+        sections,
     }
 }
 
@@ -181,7 +261,11 @@ fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang, words: Word
             tr.and_then(|t| t.front.unit_name.clone()),
         )
     };
-    let (text, headings) = plain_text(body);
+    let Plain {
+        text,
+        headings,
+        sections,
+    } = plain(body);
     let filer = filer.unwrap_or_default();
     // The kind as the pages name it (the theme's words), so a search for it finds the report.
     let kind_name = words.get(match f.kind {
@@ -212,6 +296,7 @@ fn report_doc(site: &Site, unit: &Unit, e: &ReportEntry, lang: Lang, words: Word
             (format!("{} {}", labels, kind_name), LABEL),
         ],
         text,
+        sections,
     }
 }
 
@@ -818,13 +903,19 @@ fn tail_json(blocks: &[&str]) -> String {
 fn docs_per_chunk(docs: &[Doc], params: &Params) -> usize {
     let record = |d: &Doc| {
         let x: usize = d.text.chars().take(TEXT_LIMIT).map(char::len_utf8).sum();
-        d.url.len() + d.title.len() + d.subtitle.len() + x + 32
+        d.url.len()
+            + d.title.len()
+            + d.subtitle.len()
+            + x
+            + 32
+            + d.sections.iter().map(|s| s.1.len() + 8).sum::<usize>()
     };
     let average = docs.iter().map(record).sum::<usize>() / docs.len().max(1);
     (params.chunk_bytes / average.max(1)).clamp(1, 64)
 }
 
-/// A text chunk: `[{"u":url,"t":title,"s":subtitle,"x":text},…]`, with `"c":1` when the text
+/// A text chunk: `[{"u":url,"t":title,"s":subtitle,"x":text,"h":[offset,id,…]},…]` (`h`: where
+/// the text's sections start, in characters, and their heading ids), with `"c":1` when the text
 /// is cut: the phrase check cannot see past the cut, and the client then trusts the bigrams.
 fn text_chunk(docs: &[Doc]) -> String {
     let mut out = String::from("[");
@@ -842,6 +933,18 @@ fn text_chunk(docs: &[Doc]) -> String {
         put_str(&mut out, &d.subtitle);
         out.push_str(",\"x\":");
         put_str(&mut out, x);
+        // The sections that start inside the kept text: [offset, id, …].
+        let mut first = true;
+        for (at, id) in d.sections.iter().filter(|s| s.0 < TEXT_LIMIT) {
+            out.push_str(if first { ",\"h\":[" } else { "," });
+            first = false;
+            out.push_str(&at.to_string());
+            out.push(',');
+            put_str(&mut out, id);
+        }
+        if !first {
+            out.push(']');
+        }
         out.push_str(if x.len() < d.text.len() { ",\"c\":1}" } else { "}" });
     }
     out.push(']');
@@ -976,6 +1079,7 @@ mod tests {
                     grade: (i % 5) as u8,
                     fields: vec![(words[(i * 5) % words.len()].to_string(), UNIT)],
                     text: text.join("，"),
+                    sections: vec![(0, format!("s-{i}"))],
                 }
             })
             .collect();
@@ -1036,6 +1140,42 @@ mod tests {
             }
         }
         assert!(fewer >= 10, "the tiers save reading: {fewer}");
+    }
+
+    /// The sections' ids are those `markdown::render` gives the page's headings, and each
+    /// offset is where the heading's text starts.
+    #[test]
+    fn sections_are_the_pages_headings() {
+        let mut n = 0;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/content/parks");
+        for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let e = e.unwrap();
+            if e.path().extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            let source = std::fs::read_to_string(e.path()).unwrap();
+            let body = source.splitn(3, "---\n").nth(2).unwrap_or(&source);
+            let p = plain(body);
+            let want: Vec<String> = crate::markdown::render(body)
+                .headings
+                .into_iter()
+                .map(|h| h.id)
+                .collect();
+            let got: Vec<String> = p.sections.iter().map(|s| s.1.clone()).collect();
+            assert_eq!(got, want, "{}", e.path().display());
+            for ((at, _), h) in p.sections.iter().zip(&p.headings) {
+                let from: String = p.text.chars().skip(*at).take(h.chars().count()).collect();
+                assert_eq!(from, h.trim(), "{}", e.path().display());
+            }
+            n += p.sections.len();
+        }
+        assert!(n >= 20, "{n} headings");
+        let p = plain("# 一、概况\n\n文字\n\n## 一、概况\n\n## 自定 {#own}\n\n**“三公”经费：**1万元\n");
+        assert_eq!(p.text, "一、概况 文字 一、概况 自定 “三公”经费：1万元");
+        assert_eq!(
+            p.sections,
+            vec![(0, "s-一-概况".into()), (8, "s-一-概况-2".into()), (13, "own".into())]
+        );
     }
 
     #[test]

@@ -20,8 +20,12 @@ pub fn compact(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Candidates whose text is fetched for the phrase check.
+/// Candidates whose text is fetched for the phrase check: one page of results.
 pub const CANDIDATES: usize = 10;
+
+/// Characters of an excerpt, and how many of them come before the match.
+pub const EXCERPT: usize = 160;
+const EXCERPT_BEFORE: usize = 40;
 
 /// An index on disk, read lazily like the browser does; counts the bytes it reads.
 pub struct Index {
@@ -45,6 +49,127 @@ pub struct Hit {
     /// Σ idf × 10⁶ × weight × 100 over the matched terms.
     pub score: u64,
     pub phrase: bool,
+    /// Escaped text around the first match, the query's words in `<mark>`.
+    pub excerpt: String,
+    /// The id of the heading of the section where the match is, if it is in one.
+    pub section: Option<String>,
+}
+
+impl Hit {
+    /// The address of the page, at the section that matched.
+    pub fn link(&self) -> String {
+        match &self.section {
+            Some(id) => format!("{}#{id}", self.url),
+            None => self.url.clone(),
+        }
+    }
+}
+
+/// A page of results and how many there are in all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub hits: Vec<Hit>,
+    /// Documents with every term of the query (or, when none has all, with as many as any).
+    pub total: usize,
+}
+
+/// The excerpt of `text` for the query `q`, from where it first matches, with every match in
+/// `<mark>`; and the character offset of that match. Matching ignores case, width,
+/// punctuation and quotes, so 三公经费 marks “三公”经费. As `excerpt` in `search.js`.
+pub fn excerpt(text: &str, q: &str) -> (String, Option<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    // The text's letters and digits, folded, with where each stands in `chars`.
+    let mut flat: Vec<char> = Vec::new();
+    let mut at_of: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if let Some(f) = fold(&c.to_string()).chars().next().filter(|f| f.is_alphanumeric()) {
+            flat.push(f);
+            at_of.push(i);
+        }
+    }
+    let mut needles: Vec<Vec<char>> = runs(q)
+        .into_iter()
+        .map(|r| match r {
+            Run::Han(s) | Run::Word(s) => s.chars().collect(),
+        })
+        .collect();
+    // Whole runs first; failing those, their tokens (a bigram of a longer phrase, a word's stem).
+    let find = |needles: &[Vec<char>]| -> Option<usize> {
+        needles
+            .iter()
+            .filter(|n| !n.is_empty())
+            .filter_map(|n| flat.windows(n.len()).position(|w| w == n.as_slice()))
+            .min()
+    };
+    let mut first = find(&needles);
+    if first.is_none() {
+        needles = query_tokens(q)
+            .into_iter()
+            .map(|t| {
+                t.strip_suffix('s')
+                    .filter(|s| s.len() >= 3)
+                    .unwrap_or(&t)
+                    .chars()
+                    .collect()
+            })
+            .collect();
+        first = find(&needles);
+    }
+    needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let at = first.map(|f| at_of[f]);
+    let start = at.map_or(0, |a| a.saturating_sub(EXCERPT_BEFORE));
+    let end = (start + EXCERPT).min(chars.len());
+    // Marked spans, in `chars`.
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    let mut k = at_of.partition_point(|&i| i < start);
+    while k < flat.len() && at_of[k] < end {
+        match needles.iter().find(|n| !n.is_empty() && flat[k..].starts_with(n)) {
+            Some(n) => {
+                let (a, b) = (at_of[k], at_of[k + n.len() - 1] + 1);
+                marks.push((a, b.min(end)));
+                k += n.len();
+            }
+            None => k += 1,
+        }
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut m = marks.iter().peekable();
+    let mut i = start;
+    while i < end {
+        if let Some(&&(a, b)) = m.peek().filter(|(a, _)| *a == i) {
+            out.push_str("<mark>");
+            out.push_str(&escape(&chars[a..b].iter().collect::<String>()));
+            out.push_str("</mark>");
+            m.next();
+            i = b;
+        } else {
+            out.push_str(&escape(&chars[i].to_string()));
+            i += 1;
+        }
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    (out, at)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The section of a document (its `h`: offset, id, …) where the character `at` stands.
+pub fn section_at(doc: &Value, at: usize) -> Option<String> {
+    let h = doc["h"].as_array()?;
+    h.chunks(2)
+        .rev()
+        .find(|p| p[0].as_u64().is_some_and(|o| o as usize <= at))
+        .and_then(|p| p.get(1)?.as_str().map(str::to_string))
 }
 
 /// Filters on the results.
@@ -241,17 +366,13 @@ impl Index {
     /// The top candidates by (terms matched, score, document number), read block by block:
     /// the high-weight block of each term first, more only while a document not yet known
     /// well enough could still change the top [`CANDIDATES`] or their order.
-    fn candidates(&mut self, terms: &mut [TermState], filters: &Filters) -> Vec<(usize, usize, u64)> {
+    fn candidates(&mut self, terms: &mut [TermState], filters: &Filters, k: usize) -> Vec<(usize, usize, u64)> {
         let mut passing: HashMap<usize, bool> = HashMap::new();
         loop {
             let ranked = self.rank(terms, filters, &mut passing);
-            let need = self.needed(terms, &ranked);
+            let need = self.needed(terms, &ranked, k);
             if !need.contains(&true) {
-                return ranked
-                    .into_iter()
-                    .take(CANDIDATES)
-                    .map(|(d, m, s, _)| (d, m, s))
-                    .collect();
+                return ranked.into_iter().take(k).map(|(d, m, s, _)| (d, m, s)).collect();
             }
             for (i, t) in terms.iter_mut().enumerate() {
                 if need[i] {
@@ -294,18 +415,14 @@ impl Index {
 
     /// Which terms need their next block: those that could still raise a document into the
     /// top [`CANDIDATES`] (a document not read at all included) or change a candidate's score.
-    fn needed(&self, terms: &[TermState], ranked: &[Ranked]) -> Vec<bool> {
+    fn needed(&self, terms: &[TermState], ranked: &[Ranked], k: usize) -> Vec<bool> {
         let open: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].next.is_some()).collect();
         let mut need = vec![false; terms.len()];
-        if self.exhaustive || ranked.len() < CANDIDATES {
+        if self.exhaustive || ranked.len() < k {
             open.iter().for_each(|&i| need[i] = true);
             return need;
         }
-        let (kd, km, ks) = (
-            ranked[CANDIDATES - 1].0,
-            ranked[CANDIDATES - 1].1,
-            ranked[CANDIDATES - 1].2,
-        );
+        let (kd, km, ks) = (ranked[k - 1].0, ranked[k - 1].1, ranked[k - 1].2);
         // A document not read at all.
         let unseen = (open.len(), open.iter().map(|&i| terms[i].rest()).sum::<u64>());
         if unseen >= (km, ks) {
@@ -321,18 +438,31 @@ impl Index {
                 s + missing.iter().map(|&i| terms[i].rest()).sum::<u64>(),
             );
             // A candidate must be known exactly; another document must rank below the last.
-            if rank < CANDIDATES || hi > (km, ks) || (hi == (km, ks) && *d < kd) {
+            if rank < k || hi > (km, ks) || (hi == (km, ks) && *d < kd) {
                 missing.iter().for_each(|&i| need[i] = true);
             }
         }
         need
     }
 
-    /// Runs a query.
+    /// Runs a query: its first page of results, reading only what they need.
     pub fn search(&mut self, q: &str, filters: &Filters) -> Vec<Hit> {
+        self.run(q, filters, 0, false).hits
+    }
+
+    /// Page `page` (from 0) of a query's results, with how many there are: every posting of
+    /// the query's terms is read, for the count.
+    pub fn search_page(&mut self, q: &str, filters: &Filters, page: usize) -> Page {
+        self.run(q, filters, page, true)
+    }
+
+    fn run(&mut self, q: &str, filters: &Filters, page: usize, count: bool) -> Page {
         let tokens = query_tokens(q);
         if tokens.is_empty() {
-            return Vec::new();
+            return Page {
+                hits: Vec::new(),
+                total: 0,
+            };
         }
         let mut terms: Vec<String> = tokens.iter().map(|t| self.term(t)).collect();
         terms.sort();
@@ -346,7 +476,27 @@ impl Index {
             self.file("i");
         }
         let mut states: Vec<TermState> = terms.iter().map(|t| self.first(t)).collect();
-        let ranked = self.candidates(&mut states, filters);
+        let (ranked, total) = if count {
+            for t in &mut states {
+                while t.next.is_some() {
+                    self.more(t);
+                }
+            }
+            let ranked = self.rank(&states, filters, &mut HashMap::new());
+            let best = ranked.first().map_or(0, |r| r.1);
+            let total = ranked.iter().take_while(|r| r.1 == best).count();
+            let ranked: Vec<(usize, usize, u64)> = ranked
+                .into_iter()
+                .take(total)
+                .skip(page * CANDIDATES)
+                .take(CANDIDATES)
+                .map(|(d, m, s, _)| (d, m, s))
+                .collect();
+            (ranked, total)
+        } else {
+            let ranked = self.candidates(&mut states, filters, CANDIDATES * (page + 1));
+            (ranked.into_iter().skip(page * CANDIDATES).collect(), 0)
+        };
         let phrases: Vec<String> = runs(q)
             .into_iter()
             .filter_map(|r| match r {
@@ -358,27 +508,33 @@ impl Index {
             .into_iter()
             .map(|(d, matched, score)| {
                 let doc = self.doc(d);
+                let text = doc["x"].as_str().unwrap_or("");
                 let hay = compact(&format!(
                     "{} {} {}",
                     doc["t"].as_str().unwrap_or(""),
                     doc["s"].as_str().unwrap_or(""),
-                    doc["x"].as_str().unwrap_or("")
+                    text
                 ));
                 let cut = doc["c"].as_u64() == Some(1) && matched == terms.len();
                 let phrase = phrases.iter().all(|p| hay.contains(p.as_str())) || cut;
+                let (excerpt, at) = excerpt(text, q);
                 (
                     Hit {
                         url: doc["u"].as_str().unwrap_or("").to_string(),
                         title: doc["t"].as_str().unwrap_or("").to_string(),
                         score,
                         phrase,
+                        excerpt,
+                        section: at.and_then(|at| section_at(&doc, at)),
                     },
                     matched,
                 )
             })
             .collect();
+        // Stray bigram matches drop out when the phrase is found; a document with every term
+        // stays (it is counted; the phrase may be in a figure's label, which has no text here).
         if !phrases.is_empty() && hits.iter().any(|(h, _)| h.phrase) {
-            hits.retain(|(h, _)| h.phrase);
+            hits.retain(|(h, m)| h.phrase || *m == terms.len());
         }
         hits.sort_by(|a, b| {
             b.0.phrase
@@ -386,6 +542,9 @@ impl Index {
                 .then(b.1.cmp(&a.1))
                 .then(b.0.score.cmp(&a.0.score))
         });
-        hits.into_iter().map(|(h, _)| h).collect()
+        Page {
+            hits: hits.into_iter().map(|(h, _)| h).collect(),
+            total,
+        }
     }
 }

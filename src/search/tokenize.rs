@@ -11,6 +11,15 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Quotation and title marks, dropped inside terms: “三公”经费 reads as 三公经费, `"lithium"` as
+/// lithium. (The same list is in `search.js`.)
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '‘' | '’' | '“' | '”' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' | '〝' | '〞'
+    )
+}
+
 /// Full-width ASCII to ASCII, ideographic space to space, lowercase.
 pub fn fold(text: &str) -> String {
     text.chars()
@@ -44,6 +53,9 @@ pub fn runs(text: &str) -> Vec<Run> {
         }
     };
     for c in fold(text).chars() {
+        if is_quote(c) {
+            continue;
+        }
         if is_han(c) {
             if !han {
                 flush(&mut cur, han, &mut out);
@@ -103,6 +115,9 @@ pub fn for_each_index_term(text: &str, folded: &mut String, mut f: impl FnMut(To
             0x3000 => ' ',
             _ => c,
         };
+        if is_quote(c) {
+            continue;
+        }
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
         } else if is_han(c) {

@@ -197,5 +197,5 @@ async function results(page) {
   try {
     await page.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 10000 });
   } catch { return []; }
-  return page.$$eval('#search-results li > a', (as) => as.map((a) => a.href));
+  return page.$$eval('#search-results li > a', (as) => as.map((a) => a.href.split('#')[0]));
 }

@@ -73,6 +73,55 @@ test('filters and single characters on the built site', { skip: !process.env.SIT
   assert.ok(year.length === 2 && year.every((u) => u.includes('/2021/')), year.join());
   const units = await urls('园区', { kind: '0' });
   assert.ok(units.length && units.every((u) => u.split('/').length === 4), units.join());
-  assert.equal((await urls('园区', { grade: '1' })).length, 1);
+  assert.equal((await urls('园区', { grade: '1' })).length, 2); // 冷水滩 2021 and its 2022 project report
   assert.ok((await urls('园', {})).length >= 6, 'a single Han character');
+});
+
+// Issue 16: “三公”经费 in the text, 三公经费 typed: found, marked where it stands, linked to its section.
+test('excerpt marks the match where it stands, across quotes', () => {
+  const text = '一、概况。' + '园区'.repeat(60) + '本年度“三公”经费支出3.28万元。';
+  const ex = S.excerpt(text, '三公经费');
+  assert.ok(ex.html.includes('<mark>三公”经费</mark>'), ex.html);
+  assert.ok(ex.html.startsWith('…'), 'from where it occurs, not the opening');
+  assert.equal(Array.from(text)[ex.at], '三');
+  assert.equal(S.excerpt('<b>&', 'none').html, '&lt;b&gt;&amp;');
+  assert.equal(S.excerpt('abc', 'none').at, null);
+});
+
+test('三公经费 on the built site: a marked excerpt and a section link', { skip: !process.env.SITE }, async () => {
+  const zh = new S.Index(base + 'search/zh/');
+  const r = await zh.searchPage('三公经费', {}, 0);
+  assert.ok(r.total >= r.hits.length && r.hits.length > 0);
+  const withText = r.hits.filter((h) => h.excerpt.includes('<mark>三公”经费</mark>'));
+  assert.ok(withText.length > 0, r.hits.map((h) => h.excerpt).join('\n'));
+  const site = path.resolve(process.env.SITE);
+  for (const h of withText) {
+    if (!h.section) continue;
+    const page = fs.readFileSync(path.join(site, h.doc.u, 'index.html'), 'utf8');
+    assert.ok(page.includes(`id="${h.section}"`), `#${h.section} on ${h.doc.u}`);
+  }
+  assert.ok(withText.some((h) => h.section), 'at least one links to its section');
+  // The first page of the counted search is the tiered search's.
+  assert.deepEqual((await zh.search('三公经费', {})).map((h) => h.doc.u), r.hits.map((h) => h.doc.u));
+});
+
+// With every report matching, the count is all of them and the pages reach each once.
+test('true count and pages on the built site', { skip: !process.env.SITE }, async () => {
+  const zh = new S.Index(base + 'search/zh/');
+  bytes = 0;
+  const first = await zh.searchPage('绩效', {}, 0);
+  const firstBytes = bytes;
+  const reports = fs.readdirSync(path.resolve(process.env.SITE, 'parks'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => fs.readdirSync(path.resolve(process.env.SITE, 'parks', d.name), { withFileTypes: true })
+      .filter((y) => y.isDirectory() && /^\d{4}/.test(y.name))).length;
+  assert.ok(first.total >= reports, `${first.total} of ${reports} reports`);
+  const seen = new Set();
+  for (let p = 0; p * 10 < first.total; p++) {
+    const r = await zh.searchPage('绩效', {}, p);
+    assert.equal(r.total, first.total);
+    r.hits.forEach((h) => { assert.ok(!seen.has(h.doc.u), h.doc.u); seen.add(h.doc.u); });
+  }
+  assert.equal(seen.size, first.total);
+  console.log(`search (JavaScript): 绩效 ${first.total} results over ${reports} reports; first page and count ${firstBytes} bytes`);
 });

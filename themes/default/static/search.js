@@ -19,10 +19,14 @@
     return out;
   }
   var ALNUM = /[\p{L}\p{N}]/u;
+  // Quotation and title marks, dropped inside terms (“三公”经费 is 三公经费): as is_quote in
+  // src/search/tokenize.rs.
+  var QUOTES = '"\'\u2018\u2019\u201C\u201D\u300C\u300D\u300E\u300F\u300A\u300B\u3008\u3009\u301D\u301E';
   function runs(s) {
     var out = [], cur = '', han = false;
     function flush() { if (cur) out.push({ han: han, s: cur }); cur = ''; }
     for (var ch of fold(s)) {
+      if (QUOTES.indexOf(ch) >= 0) continue;
       if (isHan(ch)) { if (!han) flush(); han = true; cur += ch; }
       else if (ALNUM.test(ch)) { if (han) flush(); han = false; cur += ch; }
       else flush();
@@ -117,22 +121,26 @@
   };
   // Most a posting not read yet can add.
   function rest(t) { return t.p.length ? t.idf * Math.max(t.p[t.p.length - 1][1] - 1, 0) : 0; }
-  // The top 10 by (terms matched, score, id), reading more blocks only while they could
+  // The top k by (terms matched, score, id), reading more blocks only while they could
   // change (as src/search/query.rs).
-  Index.prototype.candidates = function (terms, passes) {
-    var self = this, K = 10;
-    function round() {
-      var docs = {}, ids = [], open = [], need = [];
-      terms.forEach(function (t, i) {
-        if (t.next) open.push(i);
-        t.p.forEach(function (p) {
-          var e = docs[p[0]];
-          if (!e) { e = docs[p[0]] = { id: p[0], m: 0, s: 0, seen: {} }; ids.push(p[0]); }
-          e.m++; e.s += t.idf * p[1]; e.seen[i] = 1;
-        });
+  function order(a, b) { return b.m - a.m || b.s - a.s || a.id - b.id; }
+  function tally(terms, passes) {
+    var docs = {}, ids = [];
+    terms.forEach(function (t, i) {
+      t.p.forEach(function (p) {
+        var e = docs[p[0]];
+        if (!e) { e = docs[p[0]] = { id: p[0], m: 0, s: 0, seen: {} }; ids.push(p[0]); }
+        e.m++; e.s += t.idf * p[1]; e.seen[i] = 1;
       });
-      var ranked = ids.map(function (d) { return docs[d]; }).filter(function (e) { return passes(e.id); })
-        .sort(function (a, b) { return b.m - a.m || b.s - a.s || a.id - b.id; });
+    });
+    return ids.map(function (d) { return docs[d]; }).filter(function (e) { return passes(e.id); }).sort(order);
+  }
+  Index.prototype.candidates = function (terms, passes, K) {
+    var self = this;
+    function round() {
+      var open = [], need = [];
+      terms.forEach(function (t, i) { if (t.next) open.push(i); });
+      var ranked = tally(terms, passes);
       function sum(list) { return list.reduce(function (a, i) { return a + rest(terms[i]); }, 0); }
       if (ranked.length < K) need = open;
       else {
@@ -147,15 +155,30 @@
       if (!need.length) return ranked.slice(0, K);
       return Promise.all(need.map(function (i) { return self.more(terms[i]); })).then(round);
     }
-    return round();
+    return Promise.resolve(round());
+  };
+  // Every block of every term: for the count of results.
+  Index.prototype.all = function (terms) {
+    var self = this, open = terms.filter(function (t) { return t.next; });
+    if (!open.length) return Promise.resolve();
+    return Promise.all(open.map(function (t) { return self.more(t); })).then(function () { return self.all(terms); });
   };
   Index.prototype.doc = function (id) {
     var per = this.m.chunk;
     return this.file('d' + Math.floor(id / per)).then(function (docs) { return docs && docs[id % per]; });
   };
+  var PAGE = 10;
+  // The first page of results, reading only what it needs: [{doc, matched, score, phrase,
+  // excerpt, section}].
   Index.prototype.search = function (q, filters) {
-    var self = this, tokens = queryTokens(q), f = filters || {}, unit, info, n;
-    if (!tokens.length) return Promise.resolve([]);
+    return this.run(q, filters, 0, false).then(function (r) { return r.hits; });
+  };
+  // Page `page` (from 0) and the number of results: documents with every term of the query
+  // (or as many as any has). Reads every posting of the query's terms.
+  Index.prototype.searchPage = function (q, filters, page) { return this.run(q, filters, page || 0, true); };
+  Index.prototype.run = function (q, filters, page, count) {
+    var self = this, tokens = queryTokens(q), f = filters || {}, unit, info, n, total = 0;
+    if (!tokens.length) return Promise.resolve({ hits: [], total: 0 });
     var kind = f.kind === '' || f.kind == null ? null : +f.kind;
     function passes(id) {
       if (f.park && (!unit || id < unit[0] || id > unit[1])) return false;
@@ -170,34 +193,86 @@
       return Promise.all(pre.concat(tokens.map(function (t) { return self.term(t); })));
     }).then(function (r) {
       var terms = r.filter(function (t) { return typeof t === 'string'; });
-      terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+      terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; }).sort();
       n = terms.length;
       return Promise.all(terms.map(function (t) { return self.first(t); }));
     }).then(function (states) {
-      return self.candidates(states, passes);
+      if (!count) return self.candidates(states, passes, PAGE * (page + 1)).then(function (r) { return r.slice(page * PAGE); });
+      return self.all(states).then(function () {
+        var ranked = tally(states, passes), best = ranked.length ? ranked[0].m : 0;
+        while (total < ranked.length && ranked[total].m === best) total++;
+        return ranked.slice(0, total).slice(page * PAGE, (page + 1) * PAGE);
+      });
     }).then(function (ranked) {
       var phrases = runs(q).filter(function (r) { return r.han && Array.from(r.s).length >= 2; }).map(function (r) { return r.s; });
       return Promise.all(ranked.map(function (e) { return self.doc(e.id); })).then(function (docs) {
         var hits = ranked.map(function (e, i) {
-          var d = docs[i] || {}, hay = compact(d.t + ' ' + d.s + ' ' + d.x);
-          return { doc: d, matched: e.m, score: e.s, phrase: phrases.every(function (p) { return hay.indexOf(p) >= 0; }) || (d.c === 1 && e.m === n) };
+          var d = docs[i] || {}, hay = compact(d.t + ' ' + d.s + ' ' + d.x), ex = excerpt(d.x || '', q);
+          return {
+            doc: d, matched: e.m, score: e.s, excerpt: ex.html, section: ex.at === null ? null : sectionAt(d, ex.at),
+            phrase: phrases.every(function (p) { return hay.indexOf(p) >= 0; }) || (d.c === 1 && e.m === n)
+          };
         });
-        if (phrases.length && hits.some(function (h) { return h.phrase; })) hits = hits.filter(function (h) { return h.phrase; });
-        return hits.sort(function (a, b) { return b.phrase - a.phrase || b.matched - a.matched || b.score - a.score; });
+        if (phrases.length && hits.some(function (h) { return h.phrase; })) hits = hits.filter(function (h) { return h.phrase || h.matched === n; });
+        hits.sort(function (a, b) { return b.phrase - a.phrase || b.matched - a.matched || b.score - a.score; });
+        return { hits: hits, total: total };
       });
     });
   };
 
-  // An excerpt around the first query word found, with every match marked.
+  // The excerpt of `text` from where the query first matches, every match in <mark>, and the
+  // character offset of that match (null when it does not occur). Matching ignores case,
+  // width, punctuation and quotes, so 三公经费 marks “三公”经费. As excerpt() in query.rs.
+  var EXCERPT = 160, BEFORE = 40;
   function excerpt(text, q) {
-    var words = runs(q).map(function (r) { return r.s; }), low = fold(text), at = -1;
-    words.forEach(function (w) { var i = low.indexOf(w); if (i >= 0 && (at < 0 || i < at)) at = i; });
-    var start = Math.max(0, at - 40), piece = text.slice(start, start + 160), lp = fold(piece), out = '', i = 0;
-    while (i < piece.length) {
-      var hit = words.filter(function (w) { return w && lp.startsWith(w, i); })[0];
-      if (hit) { out += '<mark>' + esc(piece.slice(i, i + hit.length)) + '</mark>'; i += hit.length; } else { out += esc(piece[i]); i++; }
+    var chars = Array.from(text), flat = [], at = [];
+    chars.forEach(function (c, i) { var f = Array.from(fold(c))[0]; if (f && ALNUM.test(f)) { flat.push(f); at.push(i); } });
+    var flatS = flat;
+    function find(needles) {
+      var best = -1;
+      needles.forEach(function (nd) {
+        if (!nd.length) return;
+        for (var k = 0; k + nd.length <= flatS.length; k++) {
+          var ok = true;
+          for (var j = 0; j < nd.length; j++) if (flatS[k + j] !== nd[j]) { ok = false; break; }
+          if (ok) { if (best < 0 || k < best) best = k; break; }
+        }
+      });
+      return best;
     }
-    return (start > 0 ? '…' : '') + out + (start + 160 < text.length ? '…' : '');
+    var needles = runs(q).map(function (r) { return Array.from(r.s); }), first = find(needles);
+    if (first < 0) {
+      needles = queryTokens(q).map(function (t) { return Array.from(/s$/.test(t) && t.length - 1 >= 3 ? t.slice(0, -1) : t); });
+      first = find(needles);
+    }
+    needles.sort(function (a, b) { return b.length - a.length; });
+    var pos = first < 0 ? null : at[first], start = pos === null ? 0 : Math.max(0, pos - BEFORE), end = Math.min(start + EXCERPT, chars.length);
+    var marks = [], k = 0;
+    while (k < at.length && at[k] < start) k++;
+    while (k < flat.length && at[k] < end) {
+      var hit = null;
+      for (var x = 0; x < needles.length && !hit; x++) {
+        var nd = needles[x];
+        if (!nd.length || k + nd.length > flat.length) continue;
+        var ok = true;
+        for (var j = 0; j < nd.length; j++) if (flat[k + j] !== nd[j]) { ok = false; break; }
+        if (ok) hit = nd;
+      }
+      if (hit) { marks.push([at[k], Math.min(at[k + hit.length - 1] + 1, end)]); k += hit.length; } else k++;
+    }
+    var out = start > 0 ? '…' : '', i = start, m = 0;
+    while (i < end) {
+      if (m < marks.length && marks[m][0] === i) { out += '<mark>' + esc(chars.slice(i, marks[m][1]).join('')) + '</mark>'; i = marks[m][1]; m++; }
+      else { out += esc(chars[i]); i++; }
+    }
+    if (end < chars.length) out += '…';
+    return { html: out, at: pos };
+  }
+  // The heading id of the section of document d where character `at` stands.
+  function sectionAt(d, at) {
+    var h = d.h || [], id = null;
+    for (var i = 0; i + 1 < h.length; i += 2) if (h[i] <= at) id = h[i + 1];
+    return id;
   }
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
 
@@ -216,27 +291,52 @@
     form.hidden = false;
     var params = new URLSearchParams(location.search);
     ['q', 'park', 'year', 'kind', 'grade'].forEach(function (k) { if (params.get(k) && form.elements[k]) form.elements[k].value = params.get(k); });
+    // The "more" button: the page's own, or one added below the list (its words from the
+    // form's data-more, the theme's search_more).
+    var more = document.getElementById('search-more'), page = 0, last = '';
+    if (!more && list) {
+      more = document.createElement('button');
+      more.type = 'button'; more.id = 'search-more'; more.className = 'search-more'; more.hidden = true;
+      list.insertAdjacentElement('afterend', more);
+    }
+    if (!t.more) t.more = /^zh/.test(document.documentElement.lang) ? '显示更多结果（还有 {n} 条）' : 'Show more results ({n} more)';
+    function item(h) {
+      var href = (t.root || '') + h.doc.u.replace(/^\//, '') + (h.section ? '#' + encodeURIComponent(h.section) : '');
+      return '<li><a href="' + esc(href) + '">' + esc(h.doc.t) + '</a><div class="search-meta">' + esc(h.doc.s) + '</div><p>' + h.excerpt + '</p></li>';
+    }
+    // Page `page` of the query's results, added below those shown.
+    function show(q, f, mine, append) {
+      index.searchPage(q, f, page).then(function (r) {
+        if (mine !== seq) return;
+        var html = r.hits.map(item).join('');
+        if (append) list.insertAdjacentHTML('beforeend', html); else list.innerHTML = html;
+        var shown = Math.min((page + 1) * 10, r.total), left = r.total - shown;
+        status.textContent = (r.total ? t.found : t.none).replace('{n}', r.total).replace('{q}', q);
+        if (more) { more.hidden = left <= 0; more.textContent = (t.more || '').replace('{n}', left); }
+      });
+    }
     function run() {
       var q = input.value.trim(), mine = ++seq, f = {};
       ['park', 'year', 'kind', 'grade'].forEach(function (k) { f[k] = form.elements[k] ? form.elements[k].value : ''; });
       var url = new URL(location.href);
       ['q', 'park', 'year', 'kind', 'grade'].forEach(function (k) { var v = k === 'q' ? q : f[k]; if (v) url.searchParams.set(k, v); else url.searchParams.delete(k); });
       history.replaceState(null, '', url);
+      page = 0; last = JSON.stringify([q, f]);
+      if (more) more.hidden = true;
       if (!q) { list.innerHTML = ''; status.textContent = ''; return; }
-      index.search(q, f).then(function (hits) {
-        if (mine !== seq) return;
-        list.innerHTML = hits.map(function (h) {
-          return '<li><a href="' + esc((t.root || '') + h.doc.u.replace(/^\//, '')) + '">' + esc(h.doc.t) + '</a><div class="search-meta">' + esc(h.doc.s) + '</div><p>' + excerpt(h.doc.x || '', q) + '</p></li>';
-        }).join('');
-        status.textContent = (hits.length ? t.found : t.none).replace('{n}', hits.length).replace('{q}', q);
-      });
+      show(q, f, mine, false);
     }
+    if (more) more.addEventListener('click', function () {
+      var k = JSON.parse(last);
+      page++;
+      show(k[0], k[1], seq, true);
+    });
     form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 150); });
     form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
     run();
   }
 
-  root.gongkaiSearch = { fold: fold, indexTokens: indexTokens, queryTokens: queryTokens, fnv32: fnv32, decode: decode, Index: Index };
+  root.gongkaiSearch = { excerpt: excerpt, fold: fold, indexTokens: indexTokens, queryTokens: queryTokens, fnv32: fnv32, decode: decode, Index: Index };
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ui); else ui();
   }

@@ -4,35 +4,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-
-/// A generated corpus of `reports` reports over several years (benches/generate_corpus.py),
-/// built with the repository's theme: (its folder, its output).
-fn generated_site(reports: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    let status = std::process::Command::new("python3")
-        .arg(repo().join("benches/generate_corpus.py"))
-        .args(["--reports", &reports.to_string(), "--seed", "1", "--out"])
-        .arg(&root)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("python3 runs benches/generate_corpus.py");
-    assert!(status.success());
-    let out = tmp.path().join("public");
-    let o = run(
-        &[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        tmp.path(),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    (tmp, root, out)
-}
+use std::path::Path;
 
 fn read(out: &Path, page: &str) -> String {
     std::fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))

@@ -309,33 +309,6 @@ fn index_build_time() {
     println!("search index: {wall} ms wall, {used} ms cpu, {files} files, {bytes} bytes; {peak} (process)");
 }
 
-/// A generated corpus of `reports` reports (benches/generate_corpus.py), built: its output.
-fn generated_site(reports: usize) -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    let status = std::process::Command::new("python3")
-        .arg(repo().join("benches/generate_corpus.py"))
-        .args(["--reports", &reports.to_string(), "--seed", "1", "--out"])
-        .arg(&root)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("python3 runs benches/generate_corpus.py");
-    assert!(status.success());
-    let out = tmp.path().join("public");
-    let o = run(
-        &[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        tmp.path(),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    (tmp, out)
-}
-
 /// The `id`s of a built page.
 fn ids(out: &std::path::Path, url: &str) -> Vec<String> {
     let html = std::fs::read_to_string(out.join(url.trim_start_matches('/')).join("index.html")).unwrap();
@@ -416,7 +389,7 @@ fn result_sections_are_headings_of_their_pages() {
 #[test]
 fn the_count_is_every_match_and_pages_reach_them_all() {
     let reports = 60;
-    let (_tmp, out) = generated_site(reports);
+    let (_tmp, _root, out) = generated_site(reports);
     let mut zh = Index::open(&out, lang("zh")).unwrap();
     // Every report page has 绩效 (its title says 绩效自评); unit pages may too.
     zh.reset_bytes();

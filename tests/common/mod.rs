@@ -227,3 +227,31 @@ impl Rng {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+/// A generated corpus of `reports` reports (benches/generate_corpus.py, seed 1), built with
+/// the repository's theme: (its temp dir, its folder, its output).
+pub fn generated_site(reports: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    let status = std::process::Command::new("python3")
+        .arg(repo().join("benches/generate_corpus.py"))
+        .args(["--reports", &reports.to_string(), "--seed", "1", "--out"])
+        .arg(&root)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs benches/generate_corpus.py");
+    assert!(status.success());
+    let out = tmp.path().join("public");
+    let o = run(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    (tmp, root, out)
+}

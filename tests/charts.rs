@@ -214,13 +214,19 @@ fn chart_numbers_match_the_front_matter() {
             }
         }
     }
-    // Undisclosed is written, a disclosed zero is drawn as 0 (in its own unit).
+    // Undisclosed is written; a disclosed zero stated in 元 is drawn as 0 in the chart's unit
+    // (万元), never labelled "0 元" inside a 万元 chart.
     let dx = std::fs::read_to_string(out.join("parks/daoxian/2023/chart-expenditure.svg")).unwrap();
     assert!(svg_texts(&roxmltree::Document::parse(&dx).unwrap()).contains(&"未披露".to_string()));
     let ls = std::fs::read_to_string(out.join("parks/lengshuitan/2021/chart-three-public.svg")).unwrap();
-    assert!(svg_texts(&roxmltree::Document::parse(&ls).unwrap()).contains(&"0 元".to_string()));
+    let texts = svg_texts(&roxmltree::Document::parse(&ls).unwrap());
+    assert!(
+        texts.contains(&"0".to_string()) && !texts.iter().any(|t| t.contains('元') && t.starts_with('0')),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"单位：万元".to_string()));
     let ls_en = std::fs::read_to_string(out.join("en/parks/lengshuitan/2021/chart-three-public.svg")).unwrap();
-    assert!(ls_en.contains(">0 CNY</text>") && ls_en.contains("Amounts in CNY 10,000"));
+    assert!(ls_en.contains(">0</text>") && !ls_en.contains(">0 CNY</text>") && ls_en.contains("Amounts in CNY 10,000"));
     assert!(compared >= 30);
 }
 

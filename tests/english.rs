@@ -248,6 +248,87 @@ fn missing_site_metadata_is_hidden_and_shares_keep_their_base() {
     assert!(en.contains("99.85% of total income"));
 }
 
+/// The glossary links put on the first use of each term on a page: (term id, linked text).
+fn term_links(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<a class=\"term\" href=\"") {
+        rest = &rest[i..];
+        let href_end = rest.find("\">").unwrap();
+        let id = rest[..href_end].rsplit('#').next().unwrap().to_string();
+        let close = rest.find("</a>").unwrap();
+        out.push((id, rest[href_end + 2..close].to_string()));
+        rest = &rest[close..];
+    }
+    out
+}
+
+#[test]
+fn the_first_use_of_each_term_on_a_page_links_to_its_definition() {
+    let (_tmp, out) = build_example();
+    let glossary = read(&out, "glossary/index.html");
+    for page in [
+        "parks/wangcheng/2019/index.html",
+        "parks/daoxian/2023/index.html",
+        "parks/lengshuitan/2022/index.html",
+        "en/parks/wangcheng/2019/index.html",
+        "index.html",
+        "years/2021/index.html",
+        "parks/lengshuitan/index.html",
+    ] {
+        let html = read(&out, page);
+        let links = term_links(&html);
+        assert!(!links.is_empty(), "{page}: no term linked");
+        let mut ids: Vec<&String> = links.iter().map(|(id, _)| id).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "{page}: a term linked twice: {links:?}");
+        for (id, _) in &links {
+            assert!(
+                glossary.contains(&format!("id=\"{id}\"")),
+                "{page}: #{id} is not on the glossary page"
+            );
+            // A term a tile already links is not linked again.
+            assert!(
+                !html.contains(&format!("<a href=\"../../../glossary/index.html#{id}\">")),
+                "{page}: #{id} linked by a tile and again in the text"
+            );
+        }
+        // Only inside <main>, never in the page title.
+        let main = html.find("<main").unwrap();
+        assert!(html[..main].find("class=\"term\"").is_none(), "{page}");
+        let h1 = html.find("<h1").unwrap();
+        let h1_end = h1 + html[h1..].find("</h1>").unwrap();
+        assert!(!html[h1..h1_end].contains("class=\"term\""), "{page}");
+    }
+    // The report's narrative and tables: the first 一般公共预算 and 财政拨款 of 望城 are
+    // linked, and the longest term wins (一般公共预算 is not a use of 预算).
+    let links = term_links(&read(&out, "parks/wangcheng/2019/index.html"));
+    for (id, text) in [
+        ("general-public-budget", "一般公共预算"),
+        ("budget", "预算"),
+        ("fiscal-appropriations", "财政拨款"),
+        ("execution-rate", "执行率"),
+        ("target-actual", "实际完成值"),
+    ] {
+        assert!(
+            links.contains(&(id.to_string(), text.to_string())),
+            "{id} {text}: {links:?}"
+        );
+    }
+    let links = term_links(&read(&out, "en/parks/wangcheng/2019/index.html"));
+    assert!(
+        links
+            .iter()
+            .any(|(id, t)| id == "fiscal-appropriations" && t.eq_ignore_ascii_case("fiscal appropriations")),
+        "{links:?}"
+    );
+    // Names are never broken up by links (管理委员会, 工业园 are not linked).
+    let html = read(&out, "parks/lengshuitan/2022/index.html");
+    assert!(html.contains("冷水滩高科技工业园管理委员会"));
+}
+
 #[test]
 fn targets_are_compared_with_results_near_the_top_of_the_report() {
     let (_tmp, out) = build_example();
@@ -276,6 +357,31 @@ fn targets_are_compared_with_results_near_the_top_of_the_report() {
         "{en}"
     );
     assert!(en.contains("Partly met Annual objective"));
-    // A report that states no targets in its figures shows no summary.
-    assert!(!read(&out, "parks/wangcheng/2019/index.html").contains("h-progress"));
+    // Economic targets the report sets (`economy[].target`): a count against its value, a
+    // growth target against the stated change.
+    let t: String = text(&read(&out, "parks/lengshuitan/2021/index.html"))
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    assert!(t.contains("未达成：3"), "{t}");
+    assert!(t.contains("未达成新签约项目：目标30个以上，实际21个"), "{t}");
+    assert!(t.contains("未达成新开工项目：目标需达到20个，实际13个"));
+    let t: String = text(&read(&out, "parks/wangcheng/2019/index.html"))
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    assert!(
+        t.contains("已达成规模工业总产值：目标同比增长13%，实际663.4亿元，同比增长17.3%"),
+        "{t}"
+    );
+    assert!(t.contains("无法比较高新技术产业产值：目标高新技术企业产值同比增长13%，实际475.6亿元"));
+    let en = text(&read(&out, "en/parks/wangcheng/2019/index.html"))
+        .replace(" :", ":")
+        .replace(" ;", ";");
+    assert!(
+        en.contains("Met Tax revenue: target growth of 15%; result 42.15 CNY 100 million, up 24.8%"),
+        "{en}"
+    );
+    // A report that states no targets shows no summary.
+    assert!(!read(&out, "parks/daxiang/2021/index.html").contains("h-progress"));
 }

@@ -196,6 +196,67 @@ fn year_pages_compare_units_in_sorted_views() {
         let html = read(&example, &format!("{lang}years/2021/by-total/index.html"));
         assert!(html.contains("compare-table") && html.contains("aria-sort=\"descending\""));
     }
+    assert!(read(&example, "index.html").contains("<caption>全部单位</caption>"));
+}
+
+/// Each report of a year is linked once from the year page: department reports from their
+/// comparison row, project reports from the list below it (listing them all again doubled the
+/// page's height on phones). A home page with many units links to the list of units.
+#[test]
+fn year_pages_link_each_report_once_and_big_home_pages_link_the_unit_list() {
+    let (_tmp, _root, out) = generated_site(110);
+    let all = reports(&out);
+    // Each report of the year is linked once from the year page: department reports from
+    // their comparison row, project reports from the list below it (not listed twice, which
+    // doubled the page's height on phones).
+    let year = 2023;
+    let page = format!("years/{year}/index.html");
+    let html = read(&out, &page);
+    let dept: Vec<_> = all.iter().filter(|r| r.1 == year && r.2 == "department").collect();
+    let projects: Vec<_> = all.iter().filter(|r| r.1 == year && r.2 == "project").collect();
+    if dept.is_empty() {
+        assert!(!html.contains("compare-table"), "no department reports, no comparison");
+    } else {
+        assert_eq!(rows_after(&html, "class=\"list compare-table\"").len(), dept.len());
+    }
+    let hrefs = attrs(&html, "href");
+    let mut report_dirs = Vec::new();
+    for unit in std::fs::read_dir(out.join("parks")).unwrap() {
+        let unit = unit.unwrap().path();
+        for r in std::fs::read_dir(&unit).into_iter().flatten() {
+            let dir = r.unwrap().path();
+            if let Ok(text) = std::fs::read_to_string(dir.join("report.json")) {
+                let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                if v["year"].as_u64() == Some(year) {
+                    report_dirs.push(format!("{}/", dir.strip_prefix(&out).unwrap().to_str().unwrap()));
+                }
+            }
+        }
+    }
+    assert_eq!(report_dirs.len(), dept.len() + projects.len());
+    for dir in &report_dirs {
+        let n = hrefs
+            .iter()
+            .filter(|l| resolve(&page, l).is_some_and(|t| t.trim_end_matches("index.html") == dir.as_str()))
+            .count();
+        assert_eq!(n, 1, "{dir} is linked {n} times from the year page");
+    }
+    assert!(!projects.is_empty(), "the corpus has project reports in {year}");
+    assert!(html.contains("id=\"h-projects\""));
+    assert!(
+        !read(&out, "years/2021/index.html").contains("id=\"h-projects\""),
+        "no project reports in 2021"
+    );
+    // The home page of a site with many units links to the list of units instead of
+    // repeating it.
+    let home = read(&out, "index.html");
+    let units = std::fs::read_dir(out.join("parks"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert!(units > 20, "{units} units");
+    assert!(!home.contains("<caption>全部单位</caption>"));
+    assert!(home.contains(&format!("全部单位 · {units} →")), "{units}");
 }
 
 /// The yearly totals add up only department reports that state the total, and say how many

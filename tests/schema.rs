@@ -65,7 +65,7 @@ fn a_unit_the_theme_cannot_name_in_english_is_a_warning_at_its_line() {
         .find(|l| l.contains("公里管网"))
         .unwrap_or_else(|| panic!("no warning for the unit: {err}"));
     assert!(
-        line.starts_with("./content/parks/wangcheng/2019.md:279:5: warning: the unit `公里管网` has no name in ./themes/default/i18n/en.toml"),
+        line.starts_with("./content/parks/wangcheng/2019.md:291:5: warning: the unit `公里管网` has no name in ./themes/default/i18n/en.toml"),
         "{line}"
     );
     assert!(
@@ -124,7 +124,7 @@ fn an_item_named_in_chinese_only_is_a_warning_at_the_item() {
     let o = run(&["build"], &root);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("./content/parks/wangcheng/2019.md:275:5: warning: `启动建设的市政道路` has no `label_en`: English pages show its Chinese name\n  help: add `label_en:` with the English name beside it"),
+        stderr(&o).contains("./content/parks/wangcheng/2019.md:287:5: warning: `启动建设的市政道路` has no `label_en`: English pages show its Chinese name\n  help: add `label_en:` with the English name beside it"),
         "{}",
         stderr(&o)
     );

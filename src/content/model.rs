@@ -530,6 +530,12 @@ pub struct Item {
     pub change_pct: Option<Dec>,
     #[serde(default)]
     pub fund: Option<Fund>,
+    /// The target the report set for this figure, as written (`30个以上`, `同比增长13%`):
+    /// shown against the figure in the page's summary of targets and results.
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub target_en: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default)]

@@ -37,15 +37,22 @@ impl Cx<'_> {
         self.pick(l.zh, l.en)
     }
 
-    /// A value in `unit`, drawn on a chart in `base`; labelled with its own unit when they differ.
+    /// A value in `unit`, drawn on a chart in `base`. The label is in the chart's unit (the
+    /// exact conversion), with the figure as stated after it when the units differ: a "0 元"
+    /// bar in a 万元 chart reads 0, and 12,345 元 reads 1.2345（12,345 元）.
     fn value(&self, d: Dec, unit: &str, base: &str) -> Option<Value> {
         let f = schema::money_factor(unit, base)?;
+        let amount = d.0 * f;
         let label = if unit == base {
             d.grouped()
+        } else if d.0.is_zero() {
+            "0".to_string()
         } else {
-            format!("{} {}", d.grouped(), self.words.unit(unit))
+            let stated = format!("{} {}", d.grouped(), self.words.unit(unit));
+            let converted = Dec(amount.normalize()).grouped();
+            self.pick(&format!("{converted}（{stated}）"), &format!("{converted} ({stated})"))
         };
-        Some(Value { label, amount: d.0 * f })
+        Some(Value { label, amount })
     }
 
     fn unit_note(&self, unit: &str) -> String {

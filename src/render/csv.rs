@@ -966,6 +966,12 @@ fn item_row(t: &mut Table, id: &str, list: &str, n: usize, i: &Item, amount_unit
         "Budget the item is paid from (project items)",
         i.fund.map(Fund::key),
     );
+    t.text(
+        "target",
+        "The target the report set for the figure, as written",
+        i.target.as_deref(),
+    );
+    t.text("target_en", "The target in English", i.target_en.as_deref());
     t.text("note", "Note", i.note.as_deref());
     t.end_row();
 }

@@ -14,6 +14,7 @@ pub mod pages;
 pub mod progress;
 pub mod tables;
 pub mod targets;
+pub mod terms;
 pub mod tidy;
 
 /// One file of the built site.

@@ -874,6 +874,11 @@ impl Renderer<'_> {
                     .join(template),
             )
         })?;
+        let html = if template == "glossary.html" {
+            html
+        } else {
+            super::terms::link_first_uses(&html, self.lang.labels(), &self.url(super::glossary::PATH))
+        };
         Ok(OutputFile {
             path: out,
             bytes: html.into_bytes(),
@@ -961,12 +966,10 @@ impl Renderer<'_> {
                 url: self.url(&unit_path(unit)),
                 lang: None,
             },
-            region: self.region(unit).unwrap_or_else(|| self.t("not_disclosed")),
-            level: unit
-                .profile
-                .level
-                .map(|l| self.level(l))
-                .unwrap_or_else(|| self.t("not_disclosed")),
+            region: self.region(unit).unwrap_or_default(),
+            // The profile's level is the site's own metadata: left blank when not given,
+            // never 未披露 (which would read as the government withholding it).
+            level: unit.profile.level.map(|l| self.level(l)).unwrap_or_default(),
             years: self
                 .site
                 .reports_of(&unit.id)
@@ -1044,6 +1047,7 @@ impl Renderer<'_> {
             ctx.insert("charts", &charts);
             ctx.insert("latest", &latest);
             ctx.insert("units", &units);
+            ctx.insert("units_url", &self.url("parks/"));
             ctx.insert("totals", &totals);
             ctx.insert("stats", &stats);
         })
@@ -1132,6 +1136,9 @@ impl Renderer<'_> {
                 (!industries.is_empty()).then_some(industries),
             ),
         ];
+        // The profile is the site's own metadata: a fact not given is left out, not marked
+        // 未披露 (which would read as the government withholding it).
+        let facts: Vec<Fact> = facts.into_iter().filter(|f| !f.missing).collect();
         // A bureau's reports cover several parks: name them, linking those that have pages.
         let covers: Vec<Link> = p
             .covers
@@ -1377,6 +1384,27 @@ impl Renderer<'_> {
                 outcome: self.t(&format!("progress_{}", overall.key().replace('-', "_"))),
                 class: overall.key(),
                 parts: if chinese { parts } else { Vec::new() },
+            });
+        }
+        // Economic results with the target the report set for them (`economy[].target`).
+        for item in &f.economy {
+            let zh = item.label.clone().or(item.name.clone()).unwrap_or_default();
+            let en = item.label_en.clone().or(item.name_en.clone());
+            let unit = item.unit.clone().unwrap_or_else(|| f.amount_unit.clone());
+            let Some(c) = progress::economic(item, zh.clone(), &unit, &self.measure(&unit), chinese) else {
+                continue;
+            };
+            let name = match en.filter(|_| !chinese) {
+                Some(en) => Frag { text: en, lang: None },
+                None => self.frag(zh),
+            };
+            rows.push(ProgressRow {
+                name: Some(name),
+                target: text(&c.target, item.target_en.as_ref()),
+                actual: self.frag(c.actual),
+                outcome: self.t(&format!("progress_{}", c.outcome.key().replace('-', "_"))),
+                class: c.outcome.key(),
+                parts: Vec::new(),
             });
         }
         if rows.is_empty() {
@@ -1776,7 +1804,9 @@ impl Renderer<'_> {
             self.site
                 .reports
                 .iter()
-                .filter(|e| e.report.front.year == year)
+                // Department reports are rows of the comparison, each with its link; listing
+                // them again doubled the page on phones (13,500 px at 60 units).
+                .filter(|e| e.report.front.year == year && e.report.front.kind != Kind::Department)
                 .map(|e| self.report_row(e))
                 .collect()
         } else {
@@ -1842,6 +1872,7 @@ impl Renderer<'_> {
             report: self.pick("报告", "Report"),
             back: self.pick(&format!("返回{year}年度报告"), &format!("Back to the reports for {year}")),
             back_url: self.url(&year_path(year)),
+            projects: self.pick(&format!("{year}年度项目支出报告"), &format!("Project reports, {year}")),
         };
         self.render("year.html", format!("{path}index.html"), page, |ctx| {
             ctx.insert("reports", &reports);
@@ -2099,6 +2130,8 @@ struct CompareWords {
     report: String,
     back: String,
     back_url: String,
+    /// Heading of the year's project reports, listed below the comparison.
+    projects: String,
 }
 
 /// Totals of one year.

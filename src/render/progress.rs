@@ -3,7 +3,7 @@
 //! When the two cannot be compared (no number, different units, a target with no direction),
 //! it says so rather than guessing. Exact decimals throughout.
 
-use crate::content::model::{Goal, Indicator};
+use crate::content::model::{Goal, Indicator, Item};
 use crate::decimal::Dec;
 
 /// Which way a target points.
@@ -52,7 +52,10 @@ impl Outcome {
     }
 }
 
-const AT_LEAST: [&str; 9] = [
+const AT_LEAST: [&str; 11] = [
+    // 需达到30个, 确保达到: a level to reach.
+    "达到",
+    "达",
     "不少于",
     "不低于",
     "不小于",
@@ -304,6 +307,56 @@ pub fn goal(g: &Goal) -> Option<(Outcome, Vec<Compared>)> {
     Some((overall, pairs))
 }
 
+/// An economic result with the target the report set for it (`economy[].target`): `30个以上`
+/// against its value in the same unit, or a growth target — a target in % on a figure that is
+/// not — against its stated change (`change_pct`). A growth target with no comparator
+/// (确保总产值同比增长13%) is a floor: these plans set growth to reach, not to hit exactly.
+/// `unit_shown` is the unit as the page writes it (万元, CNY 10,000); `chinese` picks the words
+/// of a change (同比增长17.3% / up 17.3%).
+pub fn economic(item: &Item, name: String, unit: &str, unit_shown: &str, chinese: bool) -> Option<Compared> {
+    let target_text = item.target.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    let shown_value = format!("{} {unit_shown}", item.value.grouped()).trim().to_string();
+    let mut compared = Compared {
+        name,
+        target: target_text.to_string(),
+        actual: shown_value.clone(),
+        outcome: Outcome::Unclear,
+    };
+    let Some(mut target) = parse_target(target_text) else {
+        return Some(compared);
+    };
+    if target.unit == "%" && unit != "%" {
+        let Some(change) = item.change_pct else {
+            return Some(compared);
+        };
+        if target.direction == Direction::Equal {
+            target.direction = Direction::AtLeast;
+        }
+        // A fall stated as 下降5% is a change of -5.
+        if target_text.contains("下降") || target_text.contains("减少") {
+            target.value = Dec(-target.value.0);
+            target.direction = match target.direction {
+                Direction::AtLeast => Direction::AtMost,
+                Direction::AtMost => Direction::AtLeast,
+                Direction::Above => Direction::Below,
+                Direction::Below => Direction::Above,
+                Direction::Equal => Direction::Equal,
+            };
+        }
+        let (up, down, sep) = if chinese {
+            ("同比增长", "同比下降", "，")
+        } else {
+            ("up ", "down ", ", ")
+        };
+        let word = if change.0.is_sign_negative() { down } else { up };
+        compared.actual = format!("{shown_value}{sep}{word}{}%", Dec(change.0.abs()).grouped());
+        compared.outcome = judge(&target, change, "%");
+        return Some(compared);
+    }
+    compared.outcome = judge(&target, item.value, unit);
+    Some(compared)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,5 +495,41 @@ mod tests {
             actual: Some("签约21个，开工13个".into()),
         };
         assert_eq!(goal(&g).unwrap().0, Outcome::Unclear);
+    }
+
+    fn item(yaml: &str) -> Item {
+        yaml_serde::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn economic_targets_compare_the_value_or_the_growth() {
+        let signed = item("key: projects_signed\nvalue: 21\nunit: 个\ntarget: 30个以上\n");
+        let c = economic(&signed, "新签约项目".into(), "个", "个", true).unwrap();
+        assert_eq!(
+            (c.outcome, c.target.as_str(), c.actual.as_str()),
+            (Outcome::NotMet, "30个以上", "21 个")
+        );
+        let output = item("key: industrial_output\nvalue: 663.4\nunit: 亿元\nchange_pct: 17.3\ntarget: 同比增长13%\n");
+        let c = economic(&output, String::new(), "亿元", "亿元", true).unwrap();
+        assert_eq!(c.outcome, Outcome::Met);
+        assert_eq!(c.actual, "663.4 亿元，同比增长17.3%");
+        let short = item("key: x\nvalue: 1\nunit: 亿元\nchange_pct: 9\ntarget: 增长10%\n");
+        assert_eq!(
+            economic(&short, String::new(), "亿元", "亿元", true).unwrap().outcome,
+            Outcome::NotMet
+        );
+        // A growth target with no stated change cannot be judged.
+        let none = item("key: x\nvalue: 1\nunit: 亿元\ntarget: 增长10%\n");
+        assert_eq!(
+            economic(&none, String::new(), "亿元", "亿元", true).unwrap().outcome,
+            Outcome::Unclear
+        );
+        // A fall to reach: 下降5% met by -6.
+        let fall = item("key: x\nvalue: 1\nunit: 吨\nchange_pct: -6\ntarget: 下降5%\n");
+        assert_eq!(
+            economic(&fall, String::new(), "吨", "吨", true).unwrap().outcome,
+            Outcome::Met
+        );
+        assert!(economic(&item("key: x\nvalue: 1\n"), String::new(), "个", "个", true).is_none());
     }
 }

@@ -4,6 +4,7 @@
 // - the page never scrolls sideways: document.documentElement.scrollWidth <= innerWidth;
 // - no table cell (td/th) with text is narrower than 4 characters (4 × its font size);
 // - no chart (an svg in .chart or a figure) is wider than the viewport.
+// - a table box that scrolls sideways shows its "scroll for more" words; one that fits does not.
 // On a large site it checks a sample of each kind: the first, the largest files and a few
 // spread between them.
 //
@@ -73,7 +74,7 @@ const fail = (msg) => { failures++; console.log(`FAIL ${msg}`); };
 const summary = [];
 
 for (const [kind, list] of [...byKind.entries()].sort()) {
-  const worst = { scroll: 0, cell: Infinity, cellText: '', chart: 0 };
+  const worst = { scroll: 0, cell: Infinity, cellText: '', chart: 0, cues: 0 };
   for (const rel of sample(list)) {
     const url = `${origin}${basePath}${rel.replace(/index\.html$/, '')}`;
     const res = await page.goto(url, { waitUntil: 'load' });
@@ -85,6 +86,8 @@ for (const [kind, list] of [...byKind.entries()].sort()) {
     }
     // Open every chart's table of numbers: those tables must fit too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    // Let the opened boxes lay out and their scroll timelines (the cue) update.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const m = await page.evaluate(() => {
       const vw = window.innerWidth;
       const cells = [];
@@ -107,8 +110,19 @@ for (const [kind, list] of [...byKind.entries()].sort()) {
         const r = s.getBoundingClientRect();
         return { w: r.width, right: r.right, left: r.left, id: s.getAttribute('aria-labelledby') || '' };
       });
-      return { vw, scrollWidth: document.documentElement.scrollWidth, cells, charts };
+      // A table box that scrolls says so in words above the table; one that fits does not.
+      const cues = [...document.querySelectorAll('.table-scroll')].filter((b) => b.getClientRects().length > 0).map((b) => ({
+        scrolls: b.scrollWidth > b.clientWidth + 1,
+        cue: parseFloat(getComputedStyle(b, '::before').fontSize) > 0 && getComputedStyle(b, '::before').content !== 'none',
+        id: b.getAttribute('aria-labelledby') || b.getAttribute('aria-label') || '',
+      }));
+      return { vw, scrollWidth: document.documentElement.scrollWidth, cells, charts, cues };
     });
+    for (const c of m.cues) {
+      if (c.scrolls && !c.cue) fail(`${rel}: table "${c.id}" scrolls sideways with no "scroll for more" cue`);
+      if (!c.scrolls && c.cue) fail(`${rel}: table "${c.id}" fits yet shows the scroll cue`);
+      if (c.scrolls) worst.cues++;
+    }
     const shortRel = rel;
     if (m.scrollWidth > m.vw) fail(`${shortRel}: scrollWidth ${m.scrollWidth} > innerWidth ${m.vw}`);
     worst.scroll = Math.max(worst.scroll, m.scrollWidth);
@@ -123,7 +137,7 @@ for (const [kind, list] of [...byKind.entries()].sort()) {
     checked++;
   }
   const cell = worst.cell === Infinity ? 'no table cells' : `narrowest cell ${worst.cell.toFixed(1)}px ("${worst.cellText}")`;
-  summary.push(`${kind.padEnd(12)} ${String(sample(list).length).padStart(2)} of ${String(list.length).padStart(3)} pages: scrollWidth ≤ ${worst.scroll}, ${cell}, widest chart ${worst.chart ? worst.chart.toFixed(1) + 'px' : 'none'}`);
+  summary.push(`${kind.padEnd(12)} ${String(sample(list).length).padStart(2)} of ${String(list.length).padStart(3)} pages: scrollWidth ≤ ${worst.scroll}, ${cell}, widest chart ${worst.chart ? worst.chart.toFixed(1) + 'px' : 'none'}, ${worst.cues} scrolling tables with their cue`);
 }
 await browser.close();
 server.close();

@@ -92,6 +92,22 @@ pub fn resolve(page: &str, link: &str) -> Option<String> {
 }
 
 /// Text of a page with tags removed and whitespace collapsed.
+/// `html` without the glossary links put on the first use of each term (`<a class="term">`),
+/// keeping their text: for tests that compare the text of a cell.
+pub fn without_term_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<a class=\"term\"") {
+        out.push_str(&rest[..i]);
+        let open_end = rest[i..].find('>').map_or(rest.len(), |k| i + k + 1);
+        let close = rest[open_end..].find("</a>").map_or(rest.len(), |k| open_end + k);
+        out.push_str(&rest[open_end..close]);
+        rest = &rest[(close + 4).min(rest.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn text(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;

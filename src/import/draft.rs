@@ -9,6 +9,10 @@ use std::fmt::Write as _;
 
 /// The order of the keys, as the format lists them (`[]` stands for any item of a list).
 const ORDER: &[&str] = &[
+    "project_name",
+    "department",
+    "implementer",
+    "period",
     "evaluation.score",
     "evaluation.grade",
     "evaluation.remark",
@@ -286,9 +290,40 @@ fn is_number(s: &str) -> bool {
     s.parse::<Decimal>().is_ok()
 }
 
+/// Whether the key at `path` holds text (quoted even when it looks like a number: a target
+/// of `100`).
+fn is_text(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or("");
+    let free_list =
+        path.starts_with("goals[") || path.starts_with("indicators[") || path.starts_with("indicator_groups[");
+    matches!(
+        last,
+        "level1"
+            | "level2"
+            | "level3"
+            | "deviation"
+            | "label"
+            | "name"
+            | "unit"
+            | "grade"
+            | "remark"
+            | "as_of"
+            | "authorized_type"
+            | "fund"
+            | "project_name"
+            | "department"
+            | "implementer"
+            | "period"
+    ) || (free_list && matches!(last, "target" | "actual"))
+}
+
 /// A scalar as YAML: numbers as written, everything else quoted.
-fn yaml_value(s: &str) -> String {
-    if is_number(s) { s.to_string() } else { q(s) }
+fn yaml_value(path: &str, s: &str) -> String {
+    if is_number(s) && !is_text(path) {
+        s.to_string()
+    } else {
+        q(s)
+    }
 }
 
 /// The comment beside a filled figure.
@@ -412,7 +447,7 @@ pub fn write(head: &Head, decided: &Decided, body: &str) -> String {
                     out,
                     "{ind}{}: {}  {}",
                     segs[last],
-                    yaml_value(&f.value),
+                    yaml_value(path, &f.value),
                     provenance(f, also)
                 );
             }

@@ -126,10 +126,7 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
                 Diagnostic::error(&profile_file, Msg::ImportNoUnitName).help(msg!(ImportNoUnitNameHelp, id = req.park))
             );
         };
-        Some(crate::scaffold::unit_template(&u, "").replace(
-            "name_en: \"\"",
-            "name_en: \"\"  # 请填写英文名称 / fill in the English name",
-        ))
+        Some(profile_draft(&u))
     };
 
     let mut findings = phrases::read(&src.blocks);
@@ -169,6 +166,23 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         decided,
         skipped: findings.skipped,
     })
+}
+
+/// A unit profile with the name the report gives and no English name: the key is left out,
+/// so that check stops on it until the clerk writes one (an empty one would publish blank
+/// English pages).
+fn profile_draft(name: &str) -> String {
+    let text = crate::scaffold::unit_template(name, "-");
+    let mut out = String::new();
+    for l in text.lines() {
+        if l.starts_with("name_en:") {
+            out.push_str("# name_en: 必填：单位的英文名称 / required: the unit's English name");
+        } else {
+            out.push_str(l);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The report's title (its first lines, up to the one ending in 报告) and the unit it names.

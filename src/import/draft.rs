@@ -192,10 +192,14 @@ fn same(a: &str, b: &str) -> bool {
 /// empty with all of them as candidates.
 pub fn decide(found: &[Found]) -> Decided {
     let mut by_path: Vec<(String, Vec<Found>)> = Vec::new();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for f in found {
-        match by_path.iter_mut().find(|(p, _)| *p == f.path) {
-            Some((_, v)) => v.push(f.clone()),
-            None => by_path.push((f.path.clone(), vec![f.clone()])),
+        match index.get(f.path.as_str()) {
+            Some(&i) => by_path[i].1.push(f.clone()),
+            None => {
+                index.insert(&f.path, by_path.len());
+                by_path.push((f.path.clone(), vec![f.clone()]));
+            }
         }
     }
     let mut d = Decided::default();
@@ -220,18 +224,17 @@ pub fn decide(found: &[Found]) -> Decided {
     }
     // An item without its value cannot be written: its other fields go, its value's
     // candidates stay.
-    let orphan = |p: &str| -> Option<String> {
-        let i = p.find(']')?;
-        let item = &p[..=i];
-        let has_value = d
-            .filled
-            .iter()
-            .any(|(q, _, _)| q.starts_with(item) && (q.ends_with("].value") || !needs_value(item)));
-        (!has_value).then(|| item.to_string())
-    };
-    let orphans: Vec<String> = d.filled.iter().filter_map(|(p, _, _)| orphan(p)).collect();
-    d.filled
-        .retain(|(p, _, _)| !orphans.iter().any(|o| p.starts_with(o.as_str())));
+    let item_of = |p: &str| p.find(']').map(|i| p[..=i].to_string());
+    let valued: std::collections::BTreeSet<String> = d
+        .filled
+        .iter()
+        .filter(|(p, _, _)| p.ends_with("].value"))
+        .filter_map(|(p, _, _)| item_of(p))
+        .collect();
+    d.filled.retain(|(p, _, _)| match item_of(p) {
+        Some(item) => !needs_value(&item) || valued.contains(&item),
+        None => true,
+    });
     d
 }
 

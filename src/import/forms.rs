@@ -113,6 +113,8 @@ struct Counters {
     goals: usize,
     indicators: usize,
     groups: usize,
+    /// Level-one heads already given their weight.
+    heads: std::collections::BTreeSet<String>,
 }
 
 struct Table<'a> {
@@ -399,9 +401,7 @@ fn indicator_row(t: &Table, r: usize, cols: &[(&'static str, usize)], n: &mut Co
     }
     // A level-one head with its weight, once per head.
     if let Some(w) = weight1
-        && !out
-            .iter()
-            .any(|f| f.path.starts_with("indicator_groups[") && f.path.ends_with(".level1") && f.value == level1)
+        && n.heads.insert(level1.clone())
     {
         n.groups += 1;
         out.push(found(

@@ -260,6 +260,58 @@ mod tests {
         assert!(d.help.unwrap().en().contains(".docx"));
     }
 
+    /// Odd input never panics and always gives a draft the YAML parser reads.
+    #[test]
+    fn odd_input_gives_a_draft_not_a_panic() {
+        let odd = [
+            "",
+            "（",
+            "）（）(((",
+            "1,2,3,4万元 1..2万元 -万元 %%% ．5万元 ,5万元 5,万元",
+            "占基本支出的84.16%，增长5%，减少1.39万元",
+            "其中：\t\t\n\t\n\ta\tb\n\tc",
+            "一、\n（一）\n1、\n（1）",
+            "项目资金\t年初预算数\t全年执行数\n年度资金总额\n年度资金总额\t1\t2\t3\t4\t5\t6\t7\t8",
+            "一级指标\t三级指标\n产出指标（50分）\n产出指标（分）\t\t\t\t\t\t\n总分\n等级\n备注",
+            "“三公”经费\t因公出国\t公务接待\n预算数\n决算数\t1",
+            "截至2019年13月99日，等级为优秀，分别为1个、2个",
+            "\u{200b}\u{feff}\u{0301}公务接待费\u{3000}3.28万元，共接待批人次",
+        ];
+        for text in odd {
+            let src = txt::parse(text.as_bytes()).unwrap();
+            let mut findings = phrases::read(&src.blocks);
+            findings.found.extend(forms::read(&src.blocks));
+            let mut all = findings.found.clone();
+            all.extend(draft::free_items_as_found(&findings));
+            let decided = draft::decide(&all);
+            let (title, unit) = title_and_unit(&src.blocks);
+            let head = draft::Head {
+                source_name: "odd.txt",
+                title: &title,
+                year: 2021,
+                kind: "department",
+                unit_name: unit.as_deref(),
+            };
+            let out = draft::write(&head, &decided, &narrative::markdown(&src.blocks));
+            let front = out.split("\n---\n").next().unwrap().trim_start_matches("---\n");
+            let parsed: Result<serde_json::Value, _> = yaml_serde::from_str(front);
+            assert!(parsed.is_ok(), "{text:?}: {out}");
+        }
+    }
+
+    /// A long run of figures stays quick (nothing quadratic in the figures of one line).
+    #[test]
+    fn many_figures_on_one_line_stay_quick() {
+        let text = "新增企业1家、".repeat(20_000);
+        let start = std::time::Instant::now();
+        let src = txt::parse(text.as_bytes()).unwrap();
+        let f = phrases::read(&src.blocks);
+        let mut all = f.found.clone();
+        all.extend(draft::free_items_as_found(&f));
+        let _ = draft::decide(&all);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
     #[test]
     fn title_and_unit_from_the_first_lines() {
         let p = |t: &str| Block::Paragraph {

@@ -48,6 +48,8 @@ pub struct Findings {
     pub items: Vec<FreeItem>,
     /// Figures seen but not used, with why (approximate, a target…), for the summary.
     pub skipped: Vec<(String, String, String)>,
+    /// Economic results already listed: (label, value, unit) → their index in `items`.
+    seen: std::collections::BTreeMap<(String, String, String), usize>,
 }
 
 /// What the paragraph is talking about, for clauses that name only an attribute.
@@ -235,6 +237,7 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
     no_spending(text, &at_s, out);
     for sentence in split_keep(text, &['。', '！', '？']) {
         let target_sentence = has_any(&sentence, TARGET_WORDS);
+        let lists_items = sentence.contains("主要为") || sentence.contains("主要用于");
         let mut list_fund: Option<&'static str> = None;
         if let Some(g) = grade(&sentence) {
             push(out, "evaluation.grade", &g, &at_s, &sentence, None);
@@ -247,12 +250,12 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
                 continue;
             }
             let figs = figures(&part);
+            let chars: Vec<char> = part.chars().collect();
             let mut from = 0usize;
             let mut accepted_before = false;
             for (i, f) in figs.iter().enumerate() {
-                let chars: Vec<char> = part.chars().collect();
                 let raw_label: String = chars[from.min(chars.len())..f.start].iter().collect();
-                let tail: String = chars[f.end..].iter().collect();
+                let tail: String = chars[f.end..chars.len().min(f.end + 6)].iter().collect();
                 if qualifier_after(&tail) || qualifier_before(&raw_label) {
                     if tail.trim_start().starts_with(['以', '上']) {
                         continue;
@@ -269,7 +272,17 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
                 let label = clean_label(&raw_label);
                 let next_start = figs.get(i + 1).map_or(chars.len(), |n| n.start);
                 let noun: String = chars[f.end..next_start].iter().collect();
-                let quote = part.trim().to_string();
+                // The clause that states the figure: its words, the figure, and what follows up
+                // to the next figure (at most a few words).
+                let quote_end = (f.end..next_start.min(f.end + 12))
+                    .find(|&k| "，；、。,;".contains(chars[k]))
+                    .unwrap_or(next_start.min(f.end + 12));
+                let mut quote_start = from.min(f.start);
+                if f.start - quote_start < 6 {
+                    quote_start = f.start.saturating_sub(20);
+                }
+                let quote: String = chars[quote_start..quote_end].iter().collect();
+                let quote = quote.trim_start_matches(['、', '，', '；', '：']).to_string();
                 from = f.end;
                 accepted_before = true;
                 let ctx = Ctx {
@@ -278,7 +291,7 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
                     results_ok: !skip_results && !target_sentence,
                     continues,
                     noun: noun.trim_matches(|c: char| "，；、。 ".contains(c)),
-                    sentence: &sentence,
+                    lists_items,
                 };
                 if !clause(&label, f, &ctx, &mut mode, &mut subject, &mut last, &mut list_fund, out) {
                     accepted_before = false;
@@ -295,7 +308,8 @@ struct Ctx<'a> {
     results_ok: bool,
     continues: bool,
     noun: &'a str,
-    sentence: &'a str,
+    /// The sentence lists project items (主要为 / 主要用于).
+    lists_items: bool,
 }
 
 /// Assigns one figure; false when it names nothing known.
@@ -424,9 +438,7 @@ fn clause(
                 }
             }
         }
-        if path.starts_with("expenditure.by_fund[")
-            && (ctx.sentence.contains("主要为") || ctx.sentence.contains("主要用于"))
-        {
+        if path.starts_with("expenditure.by_fund[") && ctx.lists_items {
             *list_fund = if path.contains("general_public") {
                 Some("general_public")
             } else {
@@ -522,11 +534,8 @@ fn clause(
         .trim_start_matches(|c: char| "、，共已".contains(c))
         .trim_end_matches(['为', '是', '达', '约'])
         .to_string();
-    let dup = out
-        .items
-        .iter()
-        .position(|i| i.list == "economy" && i.label == label && i.value == f.text && i.unit == unit);
-    if let Some(i) = dup {
+    let seen_key = (label.clone(), f.text.clone(), unit.to_string());
+    if let Some(&i) = out.seen.get(&seen_key) {
         *last = Last::Free(i);
         return true;
     }
@@ -542,6 +551,7 @@ fn clause(
         quote: quote.into(),
         note: None,
     });
+    out.seen.insert(seen_key, out.items.len() - 1);
     *last = Last::Free(out.items.len() - 1);
     true
 }

@@ -266,6 +266,8 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
                         "approximate or a bound (约/余/以上…)".into(),
                     ));
                     from = f.end;
+                    // A following 增长X% / 占X% belongs to this figure, not to the one before.
+                    last = Last::None;
                     continue;
                 }
                 let continues = raw_label.trim_start().starts_with('、') && accepted_before;
@@ -295,6 +297,7 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
                 };
                 if !clause(&label, f, &ctx, &mut mode, &mut subject, &mut last, &mut list_fund, out) {
                     accepted_before = false;
+                    last = Last::None;
                 }
             }
         }
@@ -353,13 +356,15 @@ fn clause(
         return false;
     }
 
-    // The “三公” lines.
+    // The “三公” lines. A clause naming something else (机关运行经费支出预算为…) ends the line.
     if let Some(line) = THREE_PUBLIC
         .iter()
         .find(|(_, words)| has_any(label, words))
         .map(|(k, _)| *k)
     {
         *subject = Some(line);
+    } else if subject.is_some() && !attribute_only(label) {
+        *subject = None;
     }
     if let Some(line) = *subject {
         let field = if pct && label.contains("完成预算") {
@@ -398,7 +403,7 @@ fn clause(
     }
 
     // Budget, final accounts and spending.
-    if label.contains("收入预算") || label.contains("支出预算") {
+    if budget_total(label).is_some() {
         *mode = Mode::Budget;
     }
     if label.contains("决算收入") || label.contains("结转结余") {
@@ -556,6 +561,46 @@ fn clause(
     true
 }
 
+/// Whether `label` names only an attribute of the figure the paragraph is about (支出决算为,
+/// 完成预算的, 与上年相比增加, 共接待), not a figure of its own.
+fn attribute_only(label: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "与上年相比",
+        "比上年",
+        "较上年",
+        "同比",
+        "支出",
+        "预算",
+        "决算",
+        "完成",
+        "增加",
+        "减少",
+        "增长",
+        "下降",
+        "共接待",
+        "接待",
+        "其中",
+        "财政拨款",
+        "拨款",
+        "金额",
+        "合计",
+        "数",
+        "为",
+        "的",
+        "是",
+        "了",
+        "共",
+        "计",
+        "：",
+        ":",
+    ];
+    let mut rest = label.to_string();
+    for w in WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.trim().chars().count() <= 2
+}
+
 /// 新签约 / 新开工 / 竣工 projects (counted in 个).
 fn project_key(name: &str, unit: &str) -> Option<&'static str> {
     if unit == "万平方米" && name.contains("标准厂房") && !name.contains("累计") {
@@ -628,11 +673,8 @@ fn scalar_money(label: &str, mode: Mode, up: bool, down: bool) -> Option<String>
             if up || down {
                 return None;
             }
-            if label.contains("收入预算") {
-                return p("budget.income");
-            }
-            if label.contains("支出预算") {
-                return p("budget.expenditure");
+            if let Some(path) = budget_total(label) {
+                return p(path);
             }
             if label.contains("一般公共预算") {
                 return p("budget.income_sources[general_public].value");
@@ -678,6 +720,23 @@ fn scalar_money(label: &str, mode: Mode, up: bool, down: bool) -> Option<String>
             }
             None
         }
+    }
+}
+
+/// 收入预算数 / 支出预算数 (of the unit, not of one of its funds).
+fn budget_total(label: &str) -> Option<&'static str> {
+    if ["收入预算数", "收入预算", "收入预算总额"]
+        .iter()
+        .any(|w| named(label, w))
+    {
+        Some("budget.income")
+    } else if ["支出预算数", "支出预算", "支出预算总额"]
+        .iter()
+        .any(|w| named(label, w))
+    {
+        Some("budget.expenditure")
+    } else {
+        None
     }
 }
 
@@ -1010,6 +1069,25 @@ mod tests {
         assert_eq!(get(&f, "three_public.hospitality.people"), ["318"]);
         let f = run("1．因公出国（境）费用0元；");
         assert_eq!(get(&f, "three_public.overseas_travel.actual"), ["0"]);
+    }
+
+    #[test]
+    fn three_public_lines_end_where_another_figure_starts() {
+        let f = run("“三公”经费支出预算为93.00万元，支出决算为40.14万元；机关运行经费支出预算为120.00万元。");
+        assert_eq!(get(&f, "three_public.total.budget"), ["93.00"]);
+        assert_eq!(get(&f, "three_public.total.actual"), ["40.14"]);
+        assert!(f.found.iter().all(|x| x.value != "120.00"), "{f:?}");
+        let f = run("公务接待费32800元，比上年减少2000元。");
+        assert_eq!(get(&f, "three_public.hospitality.actual"), ["3.28"]);
+        assert_eq!(get(&f, "three_public.hospitality.change"), ["-0.20"]);
+        assert!(f.found[0].note.as_deref().unwrap().contains("÷10000"));
+    }
+
+    #[test]
+    fn growth_after_an_approximate_figure_goes_nowhere() {
+        let f = run("2021年完成规模工业总产值170亿元，完成基础设施投入约12亿元，同比增长5%。");
+        assert_eq!(get(&f, "economy[industrial_output].value"), ["170"]);
+        assert!(get(&f, "economy[industrial_output].change_pct").is_empty(), "{f:?}");
     }
 
     #[test]

@@ -462,3 +462,56 @@ fn unreadable_sources_say_what_to_do() {
     }
     assert!(!tmp.path().join("content/parks/lengshuitan/2030.md").exists());
 }
+
+/// The command says what it filled, what it left empty and why, then checks the site; in
+/// Chinese with --lang zh.
+#[test]
+fn the_command_reports_and_checks() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_example(tmp.path());
+    let report = tmp.path().join("content/parks/lengshuitan/2021.md");
+    std::fs::remove_file(&report).unwrap();
+    let run = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args([
+                "import",
+                "--lang",
+                lang,
+                "--park",
+                "lengshuitan",
+                "--year",
+                "2021",
+                "--root",
+            ])
+            .arg(tmp.path())
+            .arg(common::repo().join("tests/fixtures/import").join(SEEDS[0].0))
+            .output()
+            .unwrap()
+    };
+    let out = run("en");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("wrote the draft"), "{stdout}");
+    assert!(stdout.contains("  expenditure.total = 1545.30  (line 13)"), "{stdout}");
+    assert!(
+        stdout
+            .contains("left empty because the report states them differently (candidates in the draft's comments): 1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("economy[industrial_enterprise_tax].value: 18500 (line 11), 16000 (line 24)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("approximations or bounds"), "{stdout}");
+    assert!(stdout.contains("check passed"), "{stdout}");
+    // A second run writes nothing, in Chinese.
+    let before = std::fs::read(&report).unwrap();
+    let out = run("zh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("此报告文件已存在"), "{stderr}");
+    assert_eq!(std::fs::read(&report).unwrap(), before);
+}

@@ -431,11 +431,11 @@ ImportCannotRead: "cannot read the file: {error}" / "无法读取文件：{error
 ImportCannotReadHelp: "check the path, and that the file is not open in another program" / "请检查路径，并确认文件没有被其他程序占用";
 ImportWroteReport: "wrote the draft {file}" / "已写入草稿 {file}";
 ImportWroteProfile: "wrote the unit profile draft {file} (unit name from the report: {name}); add its English name" / "已写入单位简介草稿 {file}（单位名称取自报告：{name}）；请填写英文名称";
-ImportFilledCount: "filled {n} figures, each with a comment saying where the report states it:" / "已填写 {n} 个数字，每个数字的注释写明其在原文中的位置：";
+ImportFilledCount: "figures filled: {n}, each with a comment saying where the report states it:" / "已填写 {n} 个数字，每个数字的注释写明其在原文中的位置：";
 ImportFilledLine: "  {path} = {value}  ({at})" / "  {path} = {value}（{at}）";
-ImportConflictCount: "left {n} figures empty because the report states them differently (candidates in the draft's comments):" / "有 {n} 个数字因原文前后表述不一致而留空（候选值见草稿中的注释）：";
+ImportConflictCount: "left empty because the report states them differently (candidates in the draft's comments): {n}" / "有 {n} 个数字因原文前后表述不一致而留空（候选值见草稿中的注释）：";
 ImportConflictLine: "  {path}: {values}" / "  {path}：{values}";
-ImportSkippedCount: "left {n} figures out because the report gives them as approximations or bounds (约, 余, 以上 …):" / "有 {n} 个数字因原文为约数或范围（约、余、以上等）而未填写：";
+ImportSkippedCount: "not entered because the report gives them as approximations or bounds (约, 余, 以上 …): {n}" / "有 {n} 个数字因原文为约数或范围（约、余、以上等）而未填写：";
 ImportSkippedLine: "  {value} ({at})" / "  {value}（{at}）";
 ImportUnstated: "every other key of the form is left out: the report does not state it in a phrase or table gongkai recognises (docs/importing.md lists them)" / "其余各项均未填写：原文没有以 gongkai 能识别的表述或表格列出（见 docs/importing.md）";
 ImportChecking: "checking the site with the draft (as gongkai check does):" / "按 gongkai check 检查加入草稿后的网站：";

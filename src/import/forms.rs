@@ -115,6 +115,11 @@ struct Counters {
     groups: usize,
     /// Level-one heads already given their weight.
     heads: std::collections::BTreeSet<String>,
+    /// The indicator rows' heads and shift so far, for rows whose merged heads the copy left
+    /// blank.
+    last_level1: String,
+    last_level2: String,
+    last_offset: Option<isize>,
 }
 
 struct Table<'a> {
@@ -260,9 +265,14 @@ fn self_evaluation(t: &Table, n: &mut Counters, out: &mut Vec<Found>) {
             if let Some(v) = v {
                 out.push(found("evaluation.score".into(), &v, t.at(r), &line, None));
             }
+            continue;
         }
         if let Some(g) = grade(row) {
             out.push(found("evaluation.grade".into(), &g, t.at(r), &line, None));
+            continue;
+        }
+        if row.iter().any(|c| c.trim().starts_with("备注")) {
+            continue;
         }
         // Rows of the blocks.
         if let Some(cols) = &funds {
@@ -381,10 +391,16 @@ fn indicator_row(t: &Table, r: usize, cols: &[(&'static str, usize)], n: &mut Co
         return;
     };
     // Where this row's level-one head is: a head shifted or repeated a column moves the row.
-    let Some(l1_col) = row.iter().position(|c| LEVEL1.iter().any(|h| c.trim().starts_with(h))) else {
-        return;
+    // A copy that left a merged head blank below its first row keeps the row where the last
+    // head was, and the head carries down.
+    let offset = match row.iter().position(|c| LEVEL1.iter().any(|h| c.trim().starts_with(h))) {
+        Some(l1_col) => l1_col as isize - head_l1 as isize,
+        None => match n.last_offset {
+            Some(o) => o,
+            None => return,
+        },
     };
-    let offset = l1_col as isize - head_l1 as isize;
+    n.last_offset = Some(offset);
     let get = |field: &str| -> Option<String> {
         let (_, c) = cols.iter().find(|(k, _)| *k == field)?;
         let col = *c as isize + offset;
@@ -392,10 +408,21 @@ fn indicator_row(t: &Table, r: usize, cols: &[(&'static str, usize)], n: &mut Co
             .then(|| t.cell(r, col as usize).to_string())
             .filter(|s| !s.is_empty())
     };
-    let level1_raw = get("level1").unwrap_or_default();
-    let (level1, weight1) = head_weight(&level1_raw);
-    let level2 = get("level2").map(|s| head_weight(&s).0);
     let level3 = get("level3");
+    let carried = get("level1").is_none();
+    if carried && level3.is_none() {
+        return;
+    }
+    let level1_raw = get("level1").unwrap_or_else(|| n.last_level1.clone());
+    if level1_raw.is_empty() {
+        return;
+    }
+    let (level1, weight1) = head_weight(&level1_raw);
+    let level2 = get("level2")
+        .map(|s| head_weight(&s).0)
+        .or_else(|| carried.then(|| n.last_level2.clone()).filter(|s| !s.is_empty()));
+    n.last_level1 = level1_raw.clone();
+    n.last_level2 = level2.clone().unwrap_or_default();
     if level3.as_deref() == Some(level1_raw.as_str()) || level2.as_deref() == Some(level3.as_deref().unwrap_or("")) {
         return;
     }
@@ -571,14 +598,15 @@ mod tests {
                 r
             })
             .collect();
-        // A cell repeating the one above is a merged cell.
+        // A text cell repeating the one above is a merged cell.
         let merged = rows
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 r.iter()
                     .enumerate()
-                    .map(|(c, x)| i > 0 && !x.is_empty() && rows[i - 1][c] == *x)
+                    // (Figures that happen to repeat are not merged.)
+                    .map(|(c, x)| i > 0 && !x.is_empty() && figure(x).is_none() && rows[i - 1][c] == *x)
                     .collect()
             })
             .collect();
@@ -835,6 +863,131 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn merged_heads_left_blank_carry_down() {
+        // Copied from Word, a merged cell keeps its text in its first row only.
+        let found = read(&[table(&[
+            &[
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分",
+            ],
+            &[
+                "产出指标（50分）",
+                "数量指标",
+                "新建标准厂房面积",
+                "不少于10万平方米",
+                "12万平方米",
+                "20",
+                "20",
+            ],
+            &["", "", "新建道路长度", "≥2公里", "2.5公里", "10", "10"],
+            &["", "质量指标", "工程验收合格率", "100%", "100%", "20", "18"],
+            &[
+                "效益指标（30分）",
+                "社会效益指标",
+                "新增就业人数",
+                "≥500人",
+                "620人",
+                "30",
+                "30",
+            ],
+            &["总分", "", "", "", "", "100", "78"],
+        ])]);
+        assert_eq!(get(&found, "indicators[#2].level1").as_deref(), Some("产出指标"));
+        assert_eq!(get(&found, "indicators[#2].level2").as_deref(), Some("数量指标"));
+        assert_eq!(get(&found, "indicators[#2].score").as_deref(), Some("10"));
+        assert_eq!(get(&found, "indicators[#3].level2").as_deref(), Some("质量指标"));
+        assert_eq!(get(&found, "indicators[#4].level1").as_deref(), Some("效益指标"));
+        assert_eq!(get(&found, "indicators[#5].level1"), None);
+        assert_eq!(get(&found, "evaluation.score").as_deref(), Some("78"));
+    }
+
+    /// The 部门整体支出绩效自评表 of docs/content-format.md: rows by kind of income and spending.
+    #[test]
+    fn the_department_form() {
+        let found = read(&[table(&[
+            &[
+                "年度预算资金（万元）",
+                "",
+                "",
+                "年初预算数",
+                "全年预算数",
+                "全年执行数",
+                "分值",
+                "执行率",
+                "得分",
+            ],
+            &[
+                "年度预算资金（万元）",
+                "年度资金总额",
+                "年度资金总额",
+                "1600.00",
+                "1580.00",
+                "1545.30",
+                "10",
+                "97.80%",
+                "9.78",
+            ],
+            &[
+                "年度预算资金（万元）",
+                "按收入性质分",
+                "一般公共预算",
+                "1600.00",
+                "1580.00",
+                "1545.30",
+                "",
+                "",
+                "",
+            ],
+            &[
+                "年度预算资金（万元）",
+                "按收入性质分",
+                "政府性基金预算",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+            &[
+                "年度预算资金（万元）",
+                "按支出性质分",
+                "基本支出",
+                "850.00",
+                "850.00",
+                "832.88",
+                "",
+                "",
+                "",
+            ],
+            &[
+                "年度预算资金（万元）",
+                "按支出性质分",
+                "项目支出",
+                "750.00",
+                "730.00",
+                "712.42",
+                "",
+                "",
+                "",
+            ],
+        ])]);
+        assert_eq!(get(&found, "project.actual").as_deref(), Some("1545.30"));
+        assert_eq!(
+            get(&found, "project.rows[general_public].full_year").as_deref(),
+            Some("1580.00")
+        );
+        assert_eq!(get(&found, "project.rows[basic].actual").as_deref(), Some("832.88"));
+        assert_eq!(get(&found, "project.rows[project].initial").as_deref(), Some("750.00"));
+        assert!(!found.iter().any(|f| f.path.contains("government_funds")));
     }
 
     #[test]

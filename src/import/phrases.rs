@@ -102,6 +102,16 @@ const ECONOMY_KEYS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The figures that have a `_share` beside them.
+const SHARES: &[&str] = &[
+    "expenditure.basic",
+    "expenditure.personnel",
+    "expenditure.public",
+    "expenditure.project",
+    "assets.current",
+    "assets.non_current",
+];
+
 /// Words that say a clause reports a result (not a target or a plan).
 const RESULT_WORDS: &[&str] = &[
     "实现",
@@ -339,7 +349,8 @@ fn clause(
     if pct && label.starts_with('占') {
         let share_path = match last.clone() {
             Last::Path(p) if p.ends_with(".value") => Some(p.replace(".value", ".share")),
-            Last::Path(p) if p.starts_with("expenditure.") || p.starts_with("assets.") => Some(format!("{p}_share")),
+            // Only the shares the format has: 占总支出 after 整体支出 names no key.
+            Last::Path(p) if SHARES.contains(&p.as_str()) => Some(format!("{p}_share")),
             Last::Keyed(k) => Some(format!("economy[{k}].share")),
             Last::Free(i) => {
                 if let Some(item) = out.items.get_mut(i) {
@@ -1081,6 +1092,13 @@ mod tests {
         assert_eq!(get(&f, "three_public.hospitality.actual"), ["3.28"]);
         assert_eq!(get(&f, "three_public.hospitality.change"), ["-0.20"]);
         assert!(f.found[0].note.as_deref().unwrap().contains("÷10000"));
+    }
+
+    #[test]
+    fn a_share_only_where_the_format_has_one() {
+        let f = run("2021年部门整体支出为1545.30万元，占全区的2.5%。");
+        assert_eq!(get(&f, "expenditure.total"), ["1545.30"]);
+        assert_eq!(f.found.len(), 1, "{f:?}");
     }
 
     #[test]

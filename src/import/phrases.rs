@@ -401,7 +401,7 @@ fn clause(
         };
         if let Some(field) = field {
             let path = format!("three_public.{line}.{field}");
-            let (value, note) = amount(&f.text, unit, money, field);
+            let (value, note) = amount(&f.text, unit, money);
             let value = if matches!(field, "change" | "change_pct") {
                 signed(&value)
             } else {
@@ -441,7 +441,7 @@ fn clause(
         None
     };
     if let Some(path) = path {
-        let (value, note) = amount(&f.text, unit, money, "");
+        let (value, note) = amount(&f.text, unit, money);
         let value = if path.ends_with("change") {
             signed(&value)
         } else {
@@ -804,9 +804,9 @@ fn staff(label: &str) -> Option<String> {
     None
 }
 
-/// An amount as the form wants it: 万元 as written; 元 kept when the line may carry its own
-/// unit (三公 lines: zero needs no conversion), else divided by 10000 (exact) with a note.
-fn amount(text: &str, unit: &str, money: bool, field: &str) -> (String, Option<String>) {
+/// An amount as the form wants it: 万元 as written; 元 divided by 10000 (exact decimal
+/// division) with a note saying so; zero as it is (zero in any unit).
+fn amount(text: &str, unit: &str, money: bool) -> (String, Option<String>) {
     if !money || unit == "万元" {
         return (text.to_string(), None);
     }
@@ -821,7 +821,6 @@ fn amount(text: &str, unit: &str, money: bool, field: &str) -> (String, Option<S
         if d.is_zero() {
             return (text.to_string(), None);
         }
-        let _ = field;
         let w = d / rust_decimal::Decimal::from(10000);
         return (
             w.to_string(),

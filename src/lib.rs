@@ -9,6 +9,7 @@ pub mod content;
 pub mod decimal;
 pub mod diagnostics;
 pub mod figures;
+pub mod import;
 pub mod incremental;
 pub mod lang;
 pub mod markdown;

@@ -63,6 +63,25 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Import a report from a .docx, an .xlsx or a .txt (text copied from a PDF or web page)
+    /// as a draft content/parks/ID/<year>.md, each figure commented with where it came from;
+    /// then check the site as `gongkai check` does. Never overwrites a file.
+    Import {
+        /// The report: .docx, .xlsx or .txt.
+        source: PathBuf,
+        /// Unit id (the folder under content/parks/).
+        #[arg(long)]
+        park: String,
+        /// Fiscal year.
+        #[arg(long)]
+        year: u16,
+        /// department (部门整体支出) or project (项目支出).
+        #[arg(long, default_value = "department")]
+        kind: String,
+        /// Folder holding site.toml and content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Read and validate everything without writing anything.
     Check {
         /// Folder holding site.toml, content/ and themes/.
@@ -149,6 +168,39 @@ impl Out {
     fn say(self, text: &Text) -> String {
         text.render(self.lang)
     }
+}
+
+/// What `gongkai import` filled, what it left empty and why.
+fn import_summary(out: Out, done: &gongkai::import::Outcome) {
+    if let Some((file, name)) = &done.profile {
+        println!("{}", out.say(&msg!(ImportWroteProfile, file = file.display(), name)));
+    }
+    println!("{}", out.say(&msg!(ImportWroteReport, file = done.report.display())));
+    let d = &done.decided;
+    println!("{}", out.say(&msg!(ImportFilledCount, n = d.filled.len())));
+    for (path, f, _) in &d.filled {
+        println!(
+            "{}",
+            out.say(&msg!(ImportFilledLine, path, value = &f.value, at = &f.at))
+        );
+    }
+    if !d.conflicts.is_empty() {
+        println!("{}", out.say(&msg!(ImportConflictCount, n = d.conflicts.len())));
+        for (path, all) in &d.conflicts {
+            let values: Vec<String> = all.iter().map(|f| format!("{} ({})", f.value, f.at)).collect();
+            println!(
+                "{}",
+                out.say(&msg!(ImportConflictLine, path, values = values.join(", ")))
+            );
+        }
+    }
+    if !done.skipped.is_empty() {
+        println!("{}", out.say(&msg!(ImportSkippedCount, n = done.skipped.len())));
+        for (value, at, _) in &done.skipped {
+            println!("{}", out.say(&msg!(ImportSkippedLine, value, at)));
+        }
+    }
+    println!("{}", out.say(&Msg::ImportUnstated.into()));
 }
 
 fn main() -> ExitCode {
@@ -240,6 +292,41 @@ fn main() -> ExitCode {
         } => gongkai::scaffold::new_unit(&root, &id, &name, &name_en)
             .map(|file| println!("{}", out.say(&msg!(CreatedUnit, file = file.display(), id))))
             .map_err(|d| Failure::Io(vec![d])),
+        Command::Import {
+            source,
+            park,
+            year,
+            kind,
+            root,
+        } => {
+            let kind = match kind.as_str() {
+                "department" => gongkai::content::model::Kind::Department,
+                "project" => gongkai::content::model::Kind::Project,
+                other => {
+                    let label = Text::new(Msg::LabelError).render(lang);
+                    eprintln!("{label}: {}", out.say(&msg!(BadKindArg, kind = other)));
+                    return ExitCode::from(2);
+                }
+            };
+            let request = gongkai::import::Request {
+                root: &root,
+                source: &source,
+                park: &park,
+                year,
+                kind,
+            };
+            match gongkai::import::import(&request) {
+                Err(d) => Err(Failure::Io(vec![d])),
+                Ok(done) => {
+                    import_summary(out, &done);
+                    println!("{}", out.say(&Msg::ImportChecking.into()));
+                    check(&root, false).map(|warnings| {
+                        out.problems(&warnings);
+                        println!("{}", out.say(&msg!(CheckPassed, counts = counts(&warnings))));
+                    })
+                }
+            }
+        }
         Command::Serve { root, port } => gongkai::serve::serve(&root, port, lang, cli.verbose),
         Command::Check { root, strict } => check(&root, strict).map(|warnings| {
             out.problems(&warnings);

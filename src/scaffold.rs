@@ -65,7 +65,7 @@ pub fn new_unit(root: &Path, id: &str, name: &str, name_en: &str) -> Result<Path
 
 /// Writes `text` to `file`, which must not exist yet (not even made by another program in
 /// the meantime).
-fn write_new(file: &Path, text: &str) -> Result<(), Diagnostic> {
+pub(crate) fn write_new(file: &Path, text: &str) -> Result<(), Diagnostic> {
     use std::io::Write;
     std::fs::OpenOptions::new()
         .write(true)

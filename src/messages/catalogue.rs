@@ -414,4 +414,31 @@ AlsoStatedNotAFieldHelp: "write the path of a figure as docs/content-format.md l
 AlsoStatedWithoutFigure: "`also_stated` restates `{path}`, but the report gives no `{path}` to compare it with" / "`also_stated` 另列了 `{path}`，但报告没有填写 `{path}`，无从比较";
 AlsoStatedWithoutFigureHelp: "write the figure at its own key (the value the form or table states), and keep the other statement under `also_stated`" / "请在该数字自己的键下填写（表中所列的数值），另一处的数值留在 `also_stated` 下";
 RobotsNotAtRootHelp: "ask the portal's administrator to add this line to the host's robots.txt: Sitemap: {url}/sitemap.xml" / "请主站管理员在根目录的 robots.txt 中加上这一行：Sitemap: {url}/sitemap.xml";
+// ---- gongkai import (import/) --------------------------------------------------------------
+ImportOldWord: "this is an old binary Word file (.doc), which gongkai cannot read" / "这是旧版 Word 文件（.doc），gongkai 无法读取";
+ImportOldWordHelp: "open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档), then import the .docx" / "请用 Word 或 WPS 打开，另存为 .docx（文件 → 另存为 → Word 文档），再导入 .docx";
+ImportOldExcel: "this is an old binary Excel file (.xls), which gongkai cannot read" / "这是旧版 Excel 文件（.xls），gongkai 无法读取";
+ImportOldExcelHelp: "open it in Excel or WPS and save it as .xlsx, then import the .xlsx" / "请用 Excel 或 WPS 打开，另存为 .xlsx，再导入 .xlsx";
+ImportEncrypted: "this file is protected by a password" / "此文件设有密码保护";
+ImportEncryptedHelp: "open it with its password, remove the protection (文件 → 信息 → 保护文档), save it, then import it again" / "请用密码打开，取消保护（文件 → 信息 → 保护文档）后保存，再重新导入";
+ImportScanned: "this document holds images but no text: it looks like a scan" / "此文件只有图片没有文字，像是扫描件";
+ImportScannedHelp: "copy the text from the original PDF into a .txt file (or run OCR on the scan), then import the .txt" / "请从原始 PDF 中复制文字保存为 .txt（或先对扫描件做文字识别），再导入 .txt";
+ImportCorrupt: "this file cannot be read: {detail}" / "无法读取此文件：{detail}";
+ImportCorruptHelp: "open it in Word, Excel or WPS and save it again as .docx or .xlsx, or copy its text into a UTF-8 .txt file" / "请用 Word、Excel 或 WPS 打开后重新另存为 .docx 或 .xlsx，或把文字复制到 UTF-8 编码的 .txt 文件";
+ImportUnsupported: "gongkai cannot import `{ext}` files" / "gongkai 无法导入 `{ext}` 文件";
+ImportUnsupportedHelp: "save the report as .docx or .xlsx, or copy its text (from a PDF or web page) into a .txt file, then import that" / "请把报告另存为 .docx 或 .xlsx，或把文字（从 PDF 或网页）复制到 .txt 文件，再导入";
+ImportCannotRead: "cannot read the file: {error}" / "无法读取文件：{error}";
+ImportCannotReadHelp: "check the path, and that the file is not open in another program" / "请检查路径，并确认文件没有被其他程序占用";
+ImportWroteReport: "wrote the draft {file}" / "已写入草稿 {file}";
+ImportWroteProfile: "wrote the unit profile draft {file} (unit name from the report: {name}); add its English name" / "已写入单位简介草稿 {file}（单位名称取自报告：{name}）；请填写英文名称";
+ImportFilledCount: "figures filled: {n}, each with a comment saying where the report states it:" / "已填写 {n} 个数字，每个数字的注释写明其在原文中的位置：";
+ImportFilledLine: "  {path} = {value}  ({at})" / "  {path} = {value}（{at}）";
+ImportConflictCount: "left empty because the report states them differently (candidates in the draft's comments): {n}" / "有 {n} 个数字因原文前后表述不一致而留空（候选值见草稿中的注释）：";
+ImportConflictLine: "  {path}: {values}" / "  {path}：{values}";
+ImportSkippedCount: "not entered because the report gives them as approximations or bounds (约, 余, 以上 …): {n}" / "有 {n} 个数字因原文为约数或范围（约、余、以上等）而未填写：";
+ImportSkippedLine: "  {value} ({at})" / "  {value}（{at}）";
+ImportUnstated: "every other key of the form is left out: the report does not state it in a phrase or table gongkai recognises (docs/importing.md lists them)" / "其余各项均未填写：原文没有以 gongkai 能识别的表述或表格列出（见 docs/importing.md）";
+ImportChecking: "checking the site with the draft (as gongkai check does):" / "按 gongkai check 检查加入草稿后的网站：";
+ImportNoUnitName: "the report does not name its unit" / "报告中没有找到单位名称";
+ImportNoUnitNameHelp: "create the profile first with gongkai new unit {id} --name … --name-en …, then import again" / "请先用 gongkai new unit {id} --name … --name-en … 创建单位简介，再重新导入";
 }

@@ -1,7 +1,467 @@
-//! Reading a .xlsx into blocks. (To be written.)
-use super::source::{ReadError, Source};
+//! Reading a .xlsx into blocks, with `calamine`.
+//!
+//! Each visible worksheet in workbook order (hidden sheets, which usually hold lookup
+//! lists, are skipped; chart sheets have no cells). On a sheet:
+//! - the used range is the cells with values plus the merged regions;
+//! - merged regions are resolved as in a Word table: the top-left cell's text is repeated
+//!   in every cell of the region, and every cell but the top-left is marked merged;
+//! - fully empty rows separate blocks. In a block, a leading row whose only non-empty cell
+//!   is one (possibly merged) cell, followed by more rows, is a title: a
+//!   [`Block::Paragraph`]; so is a block that is a single cell. The rest of the block is
+//!   one [`Block::Table`], cut to the columns that hold text in it.
+//!
+//! Cell text is what Excel shows, as far as the number format says it:
+//! - text as entered; booleans as `TRUE`/`FALSE`; errors as `#DIV/0!` etc.;
+//! - numbers: with a fixed-decimals format (`0.00`, `#,##0.0`, …) that many decimals, with
+//!   thousands separators if the format has them; with a percent format (`0.00%`) as the
+//!   percentage (0.961 → `96.10%`); otherwise (General, text, scientific, fractions,
+//!   currency with literals) the shortest text that reads back as the same number
+//!   (1545.3 → `1545.3`, never `1545.2999999999`). No arithmetic is done on the binary
+//!   value: its shortest decimal text is parsed as a decimal, and rounding (half away
+//!   from zero, as Excel) and the ×100 for percentages are done on that decimal;
+//! - dates and times as `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or `HH:MM:SS` (not the
+//!   workbook's own date format).
+//!
+//! Errors: an OLE2 file is an old .xls ([`ReadError::OldExcel`]) or a password-protected
+//! workbook ([`ReadError::Encrypted`]); anything else calamine cannot open is
+//! [`ReadError::Corrupt`], and a workbook without a single non-empty cell is
+//! `Corrupt("empty workbook")`.
+
+use super::source::{Block, Origin, ReadError, Source};
+use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx};
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::io::Cursor;
 use std::path::Path;
+use std::str::FromStr;
+
+/// The most cells a sheet's grid may have (a sheet claiming A1:XFD1048576 stops here).
+const CELL_LIMIT: u64 = 20_000_000;
 
 pub fn read(path: &Path) -> Result<Source, ReadError> {
-    Err(ReadError::Unsupported(path.display().to_string()))
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
+    read_bytes(&bytes)
+}
+
+fn corrupt(e: impl std::fmt::Display) -> ReadError {
+    ReadError::Corrupt(e.to_string())
+}
+
+/// Reads a .xlsx from its bytes.
+pub fn read_bytes(bytes: &[u8]) -> Result<Source, ReadError> {
+    match super::docx::ole2_kind(bytes) {
+        Some(true) => return Err(ReadError::Encrypted),
+        Some(false) => return Err(ReadError::OldExcel),
+        None => {}
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(ReadError::Corrupt(
+            "not an Excel workbook: the file is not a zip archive".into(),
+        ));
+    }
+    // Refuse zip bombs before calamine inflates anything.
+    {
+        let zip = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| ReadError::Corrupt(format!("not an Excel workbook: {e}")))?;
+        // The sizes the zip declares, which its reader enforces while inflating.
+        if let Some(size) = zip.decompressed_size()
+            && size > super::docx::PART_LIMIT as u128
+        {
+            return Err(ReadError::Corrupt(format!(
+                "the workbook is larger than {} MB uncompressed",
+                super::docx::PART_LIMIT / 1024 / 1024
+            )));
+        }
+        if zip.index_for_name("xl/workbook.xml").is_none() {
+            return Err(ReadError::Corrupt(
+                "not an Excel workbook: the zip has no xl/workbook.xml".into(),
+            ));
+        }
+    }
+    let mut book: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
+        Ok(b) => b,
+        Err(calamine::XlsxError::Password) => return Err(ReadError::Encrypted),
+        Err(e) => return Err(corrupt(format!("not a readable Excel workbook: {e}"))),
+    };
+    let sheets: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    let mut blocks = Vec::new();
+    for name in sheets {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| corrupt(format!("sheet {name}: {e}")))?;
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| corrupt(format!("sheet {name}: {e}")))?;
+        // Styles only matter for numbers; a sheet whose styles cannot be read still reads.
+        let styles = book.worksheet_style(&name).ok();
+        let mut cells = Vec::new();
+        if let Some((r0, c0)) = range.start() {
+            for (r, row) in range.rows().enumerate() {
+                for (c, value) in row.iter().enumerate() {
+                    if matches!(value, Data::Empty) {
+                        continue;
+                    }
+                    let (r, c) = (r0 + r as u32, c0 + c as u32);
+                    let format = styles
+                        .as_ref()
+                        .and_then(|s| s.get((r, c)))
+                        .and_then(|s| s.number_format.as_ref())
+                        .map(|f| f.format_code.as_str());
+                    let text = cell_text(value, format);
+                    if !text.is_empty() {
+                        cells.push((r, c, text));
+                    }
+                }
+            }
+        }
+        let merges: Vec<Region> = merges.iter().map(|d| (d.start, d.end)).collect();
+        blocks.extend(sheet_blocks(&name, &cells, &merges)?);
+    }
+    if blocks.is_empty() {
+        return Err(ReadError::Corrupt("empty workbook".into()));
+    }
+    Ok(Source { blocks })
+}
+
+/// A merged region: its top-left and bottom-right cells, (row, column), 0-based.
+pub type Region = ((u32, u32), (u32, u32));
+
+/// The blocks of one sheet from its non-empty cells `(row, col, text)` (0-based) and its
+/// merged regions `(top-left, bottom-right)`.
+pub fn sheet_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region]) -> Result<Vec<Block>, ReadError> {
+    if cells.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (mut r0, mut c0, mut r1, mut c1) = (u32::MAX, u32::MAX, 0, 0);
+    for &(r, c, _) in cells {
+        (r0, c0, r1, c1) = (r0.min(r), c0.min(c), r1.max(r), c1.max(c));
+    }
+    // Merged regions that touch no text do not widen the grid; the others do.
+    let merges: Vec<_> = merges
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s.0 <= e.0 && s.1 <= e.1)
+        .collect();
+    for &(s, e) in &merges {
+        if cells.iter().any(|&(r, c, _)| r == s.0 && c == s.1) {
+            (r0, c0, r1, c1) = (r0.min(s.0), c0.min(s.1), r1.max(e.0), c1.max(e.1));
+        }
+    }
+    let height = (r1 - r0 + 1) as usize;
+    let width = (c1 - c0 + 1) as usize;
+    if height as u64 * width as u64 > CELL_LIMIT {
+        return Err(ReadError::Corrupt(format!(
+            "sheet {name} is too large ({height} rows × {width} columns)"
+        )));
+    }
+    let mut grid = vec![vec![String::new(); width]; height];
+    // Where a cell repeats the one above it / to its left because of a merged region.
+    let mut above = vec![vec![false; width]; height];
+    let mut left = vec![vec![false; width]; height];
+    for (r, c, text) in cells {
+        grid[(r - r0) as usize][(c - c0) as usize] = text.clone();
+    }
+    for &(s, e) in &merges {
+        if s.0 < r0 || s.1 < c0 || s.0 > r1 || s.1 > c1 {
+            continue;
+        }
+        let top = grid[(s.0 - r0) as usize][(s.1 - c0) as usize].clone();
+        for r in s.0..=e.0.min(r1) {
+            for c in s.1..=e.1.min(c1) {
+                let (gr, gc) = ((r - r0) as usize, (c - c0) as usize);
+                if (r, c) != s {
+                    grid[gr][gc] = top.clone();
+                }
+                above[gr][gc] = r > s.0;
+                left[gr][gc] = c > s.1;
+            }
+        }
+    }
+    let blank = |t: &String| t.trim().is_empty();
+    let empty = |r: usize| grid[r].iter().all(blank);
+    let mut blocks = Vec::new();
+    let mut r = 0;
+    while r < height {
+        if empty(r) {
+            r += 1;
+            continue;
+        }
+        let start = r;
+        while r < height && !empty(r) {
+            r += 1;
+        }
+        let mut first = start;
+        // Title rows: one non-empty cell (a merged one counts once), continuing nothing
+        // from the row above, with more rows below (or alone).
+        while first < r {
+            let own: Vec<usize> = (0..width)
+                .filter(|&c| !blank(&grid[first][c]) && !left[first][c] && !above[first][c])
+                .collect();
+            let continues = (first > start) && (0..width).any(|c| above[first][c] && !blank(&grid[first][c]));
+            let alone = first == start && r - start == 1;
+            if own.len() == 1 && !continues && (first + 1 < r || alone) {
+                blocks.push(Block::Paragraph {
+                    text: grid[first][own[0]].clone(),
+                    at: Origin::Sheet {
+                        name: name.to_string(),
+                        row: r0 as usize + first + 1,
+                    },
+                });
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        if first == r {
+            continue;
+        }
+        let used: Vec<usize> = (0..width)
+            .filter(|&c| (first..r).any(|row| !blank(&grid[row][c])))
+            .collect();
+        let (lo, hi) = (used[0], used[used.len() - 1]);
+        blocks.push(Block::Table {
+            rows: (first..r).map(|row| grid[row][lo..=hi].to_vec()).collect(),
+            // A region cut by the table's edge (its start was a title row, say) does not
+            // repeat anything inside the table.
+            merged: (first..r)
+                .map(|row| {
+                    (lo..=hi)
+                        .map(|c| (above[row][c] && row > first) || (left[row][c] && c > lo))
+                        .collect()
+                })
+                .collect(),
+            at: Origin::Sheet {
+                name: name.to_string(),
+                row: r0 as usize + first + 1,
+            },
+        });
+    }
+    Ok(blocks)
+}
+
+/// What a cell shows.
+pub fn cell_text(value: &Data, format: Option<&str>) -> String {
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::Error(e) => e.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => number_text(Decimal::from(*i), &i.to_string(), format),
+        Data::Float(f) => {
+            let shortest = shortest(*f);
+            match Decimal::from_str(&shortest) {
+                Ok(d) => number_text(d, &shortest, format),
+                Err(_) => shortest,
+            }
+        }
+        Data::DateTime(dt) => {
+            if dt.is_duration() {
+                return shortest(dt.as_f64());
+            }
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            let has_date = dt.as_f64() >= 1.0;
+            let has_time = (h, mi, s) != (0, 0, 0);
+            match (has_date, has_time) {
+                (true, false) => format!("{y:04}-{mo:02}-{d:02}"),
+                (true, true) => format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}"),
+                (false, _) => format!("{h:02}:{mi:02}:{s:02}"),
+            }
+        }
+    }
+}
+
+/// The shortest decimal text that reads back as `f` (Rust's `Display` for `f64`).
+fn shortest(f: f64) -> String {
+    if f == 0.0 {
+        return "0".into();
+    }
+    format!("{f}")
+}
+
+/// A number as its format shows it: fixed decimals, thousands separators, percent.
+/// `plain` is the text to use when the format is not one of those.
+fn number_text(value: Decimal, plain: &str, format: Option<&str>) -> String {
+    let Some(format) = format else {
+        return plain.to_string();
+    };
+    // The first section is for positive numbers (and for all, when it is the only one).
+    let section = format.split(';').next().unwrap_or("");
+    // Drop quoted literals, escapes and colours/conditions to look at the number part.
+    let mut core = String::new();
+    let mut chars = section.chars();
+    let mut bracket = false;
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '[' => bracket = true,
+            ']' => bracket = false,
+            _ if bracket => {}
+            '\\' => {
+                chars.next();
+            }
+            '_' | '*' => {
+                chars.next();
+            }
+            _ => core.push(c),
+        }
+    }
+    let core = core.trim();
+    let simple =
+        !core.is_empty() && core.contains('0') && core.chars().all(|c| matches!(c, '0' | '#' | '.' | ',' | '%' | '?'));
+    if !simple {
+        return plain.to_string();
+    }
+    let percent = core.contains('%');
+    let decimals = core
+        .split_once('.')
+        .map(|(_, frac)| frac.chars().filter(|c| matches!(c, '0' | '#' | '?')).count())
+        .unwrap_or(0) as u32;
+    let grouping = core.split('.').next().unwrap_or("").contains(',')
+        && core.split('.').next().unwrap_or("").trim_end_matches(',').contains(',');
+    let value = if percent {
+        match value.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(v) => v,
+            None => return plain.to_string(),
+        }
+    } else {
+        value
+    };
+    let mut rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(decimals);
+    let mut text = rounded.to_string();
+    if text.starts_with('-') && rounded.is_zero() {
+        text.remove(0);
+    }
+    if grouping {
+        text = group_thousands(&text);
+    }
+    if percent {
+        text.push('%');
+    }
+    text
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(list: &[(u32, u32, &str)]) -> Vec<(u32, u32, String)> {
+        list.iter().map(|&(r, c, t)| (r, c, t.to_string())).collect()
+    }
+
+    #[test]
+    fn numbers_as_their_format_shows_them() {
+        let f = |v: f64, fmt: Option<&str>| cell_text(&Data::Float(v), fmt);
+        assert_eq!(f(1545.3, None), "1545.3");
+        assert_eq!(f(1545.3, Some("General")), "1545.3");
+        assert_eq!(f(0.1 + 0.2, None), "0.30000000000000004");
+        assert_eq!(f(500.0, Some("0.00")), "500.00");
+        assert_eq!(f(390.5, Some("0.00")), "390.50");
+        assert_eq!(f(2.675, Some("0.00")), "2.68");
+        assert_eq!(f(0.961, Some("0.00%")), "96.10%");
+        assert_eq!(f(0.9847, Some("0.00%")), "98.47%");
+        assert_eq!(f(0.5, Some("0%")), "50%");
+        assert_eq!(f(174053.0, Some("#,##0.00")), "174,053.00");
+        assert_eq!(f(-1234567.891, Some("#,##0.0;[Red]-#,##0.0")), "-1,234,567.9");
+        assert_eq!(f(12.0, Some("\"¥\"0.00")), "12.00");
+        assert_eq!(f(12.5, Some("0.00E+00")), "12.5");
+        assert_eq!(f(20.0, None), "20");
+        assert_eq!(cell_text(&Data::Int(7), Some("0.0")), "7.0");
+        assert_eq!(cell_text(&Data::Bool(true), None), "TRUE");
+    }
+
+    #[test]
+    fn merged_regions_repeat_and_are_flagged() {
+        // Title across A1:C1, a head down A2:A3, a header across B2:C2.
+        let c = cells(&[
+            (0, 0, "自评表"),
+            (1, 0, "产出指标"),
+            (1, 1, "数量"),
+            (2, 1, "10"),
+            (2, 2, "12"),
+        ]);
+        let merges = [((0, 0), (0, 2)), ((1, 0), (2, 0)), ((1, 1), (1, 2))];
+        let blocks = sheet_blocks("表1", &c, &merges).unwrap();
+        assert_eq!(
+            blocks[0],
+            Block::Paragraph {
+                text: "自评表".into(),
+                at: Origin::Sheet {
+                    name: "表1".into(),
+                    row: 1
+                }
+            }
+        );
+        assert_eq!(
+            blocks[1],
+            Block::Table {
+                rows: vec![
+                    vec!["产出指标".into(), "数量".into(), "数量".into()],
+                    vec!["产出指标".into(), "10".into(), "12".into()],
+                ],
+                merged: vec![vec![false, false, true], vec![true, false, false]],
+                at: Origin::Sheet {
+                    name: "表1".into(),
+                    row: 2
+                }
+            }
+        );
+    }
+
+    #[test]
+    fn empty_rows_separate_blocks() {
+        let c = cells(&[(0, 0, "说明"), (2, 1, "a"), (2, 2, "b"), (3, 1, "c"), (5, 3, "单独")]);
+        let blocks = sheet_blocks("S", &c, &[]).unwrap();
+        assert_eq!(blocks.len(), 3);
+        assert!(matches!(&blocks[0], Block::Paragraph { text, .. } if text == "说明"));
+        assert_eq!(
+            blocks[1],
+            Block::Table {
+                rows: vec![vec!["a".into(), "b".into()], vec!["c".into(), "".into()]],
+                merged: vec![vec![false, false], vec![false, false]],
+                at: Origin::Sheet {
+                    name: "S".into(),
+                    row: 3
+                }
+            }
+        );
+        assert!(matches!(&blocks[2], Block::Paragraph { text, at: Origin::Sheet { row: 6, .. } } if text == "单独"));
+    }
+
+    #[test]
+    fn bad_bytes() {
+        assert!(matches!(read_bytes(b"plain text"), Err(ReadError::Corrupt(_))));
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.extend([0u8; 600]);
+        assert_eq!(read_bytes(&ole), Err(ReadError::OldExcel));
+    }
 }

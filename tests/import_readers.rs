@@ -1,0 +1,273 @@
+//! The .docx and .xlsx readers of `gongkai import` on the fixtures that
+//! tests/fixtures/import/make_fixtures.py generates (python-docx and openpyxl, as a clerk's
+//! Word and Excel would save them).
+
+use gongkai::import::source::{Block, Origin, ReadError, Source};
+use gongkai::import::{docx, xlsx};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn no_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// All the text of a source in block order (table cells row by row, repeats of merged
+/// cells left out).
+fn all_text(src: &Source) -> String {
+    let mut out = String::new();
+    for b in &src.blocks {
+        match b {
+            Block::Paragraph { text, .. } => out.push_str(text),
+            Block::Table { rows, merged, .. } => {
+                for (r, row) in rows.iter().enumerate() {
+                    for (c, cell) in row.iter().enumerate() {
+                        if !merged[r][c] {
+                            out.push_str(cell);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+const SEEDS: [&str; 4] = [
+    "000_c7e98e339452f934",
+    "001_c77d7c7863d9a0c4",
+    "003_7c77cef081ceeb38",
+    "004_30f3d27d840c4c9e",
+];
+
+#[test]
+fn seed_documents_read_back_every_character_in_order() {
+    for stem in SEEDS {
+        let seed = std::fs::read_to_string(fixture(&format!("{stem}.txt"))).unwrap();
+        let src = docx::read(&fixture(&format!("{stem}.docx"))).unwrap_or_else(|e| panic!("{stem}.docx: {e:?}"));
+        assert_eq!(no_space(&all_text(&src)), no_space(&seed), "{stem}");
+        // One paragraph per non-empty line, numbered as Word counts them.
+        let lines: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(src.blocks.len(), lines.len(), "{stem}");
+        for (i, (block, line)) in src.blocks.iter().zip(&lines).enumerate() {
+            assert_eq!(
+                block,
+                &Block::Paragraph {
+                    text: line.trim().to_string(),
+                    at: Origin::Paragraph(i + 1)
+                },
+                "{stem}"
+            );
+        }
+    }
+}
+
+/// The front matter of the illustrative project report the form fixtures are made from.
+fn front_matter() -> yaml_serde::Value {
+    let md = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/parks/lengshuitan/2022-factories.md"),
+    )
+    .unwrap();
+    let fm = md.split("---\n").nth(1).unwrap();
+    yaml_serde::from_str(fm).unwrap()
+}
+
+/// The YAML number as the form shows money: two decimals. (The YAML holds `500.00`, which
+/// parses to a float; printing it with two decimals gives back what was written.)
+fn money(v: &yaml_serde::Value) -> String {
+    format!("{:.2}", v.as_f64().unwrap())
+}
+
+fn form_table(src: &Source) -> (&Vec<Vec<String>>, &Vec<Vec<bool>>) {
+    let tables: Vec<_> = src
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { rows, merged, .. } => Some((rows, merged)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{src:#?}");
+    tables[0]
+}
+
+fn row_of<'a>(rows: &'a [Vec<String>], label: &str) -> &'a Vec<String> {
+    rows.iter()
+        .find(|r| r.iter().any(|c| c == label))
+        .unwrap_or_else(|| panic!("no row {label}"))
+}
+
+/// What both forms must hold: the 产出指标 head down its rows, funds as in the YAML.
+fn check_form(rows: &[Vec<String>], merged: &[Vec<bool>], what: &str) {
+    let fm = front_matter();
+    let width = rows[0].len();
+    assert!(rows.iter().all(|r| r.len() == width), "{what}: ragged grid");
+    assert!(merged.iter().all(|r| r.len() == width), "{what}: ragged flags");
+    // The level-one head column: 一级指标 in the header, 产出指标 on as many rows as the
+    // YAML has output indicators, the first not merged and the rest repeats.
+    let header = rows.iter().position(|r| r.contains(&"一级指标".to_string())).unwrap();
+    let col = rows[header].iter().position(|c| c == "一级指标").unwrap();
+    let outputs = fm["indicators"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter(|i| i["level1"].as_str() == Some("产出指标"))
+        .count();
+    assert_eq!(outputs, 4);
+    for k in 0..outputs {
+        let r = header + 1 + k;
+        assert_eq!(rows[r][col], "产出指标", "{what}: row {r}");
+        assert_eq!(merged[r][col], k > 0, "{what}: row {r}");
+    }
+    assert_eq!(rows[header + 1 + outputs][col], "效益指标", "{what}");
+    assert!(!merged[header + 1 + outputs][col], "{what}");
+    // 绩效指标 spans the header and every indicator row.
+    assert_eq!(rows[header][0], "绩效指标");
+    assert!(rows[header..header + 1 + outputs].iter().all(|r| r[0] == "绩效指标"));
+    // Funds rows carry the YAML's numbers as the cells show them: money with two decimals,
+    // the rate as a percentage with two decimals, weight and score as written.
+    let p = &fm["project"];
+    let total = row_of(rows, "年度资金总额");
+    let n = total.len();
+    assert_eq!(
+        total[n - 6..],
+        [
+            money(&p["initial"]),
+            money(&p["full_year"]),
+            money(&p["actual"]),
+            "10".to_string(),
+            format!("{:.2}%", p["rate"].as_f64().unwrap()),
+            p["score"].as_f64().unwrap().to_string(),
+        ],
+        "{what}"
+    );
+    assert_eq!(total[n - 6..n - 3], ["500.00", "500.00", "480.50"], "{what}");
+    assert_eq!(total[n - 2], "96.10%", "{what}");
+    for (label, key) in [("其中：当年财政拨款", "fiscal"), ("上年结转资金", "carryover")] {
+        let yaml = fm["project"]["rows"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"].as_str() == Some(key))
+            .unwrap();
+        let row = row_of(rows, label);
+        assert_eq!(
+            row[n - 6..n - 3],
+            [
+                money(&yaml["initial"]),
+                money(&yaml["full_year"]),
+                money(&yaml["actual"])
+            ],
+            "{what}: {label}"
+        );
+    }
+    // The 项目资金 head spans the five funds rows.
+    let funds: Vec<_> = rows.iter().filter(|r| r[0] == "项目资金（万元）").collect();
+    assert_eq!(funds.len(), 5, "{what}");
+    // The score at the bottom.
+    let last = rows.last().unwrap();
+    assert_eq!(last[0], "总分");
+    assert!(last[..6].iter().all(|c| c == "总分"));
+    assert_eq!(last[7], "95.11");
+}
+
+#[test]
+fn project_form_docx_resolves_merged_cells() {
+    let src = docx::read(&fixture("project-form.docx")).unwrap();
+    let (rows, merged) = form_table(&src);
+    assert_eq!(rows[0][0], "项目支出绩效自评表（2022年度）");
+    assert!(rows[0].iter().all(|c| c == &rows[0][0]));
+    assert_eq!(merged[0], [false, true, true, true, true, true, true, true, true]);
+    check_form(&rows[1..], &merged[1..], "docx");
+    // The narrative before the table comes first, in order.
+    let Block::Paragraph { text, at } = &src.blocks[0] else {
+        panic!()
+    };
+    assert_eq!(text, "2022年度标准厂房建设专项资金绩效自评报告");
+    assert_eq!(*at, Origin::Paragraph(1));
+    assert!(
+        src.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph { text, .. } if text == "全年执行480.5万元，执行率96.10%。"))
+    );
+}
+
+#[test]
+fn project_form_xlsx_resolves_merged_cells() {
+    let src = xlsx::read(&fixture("project-form.xlsx")).unwrap();
+    // The title row merged across the table is a paragraph of its own.
+    assert_eq!(
+        src.blocks[0],
+        Block::Paragraph {
+            text: "项目支出绩效自评表（2022年度）".into(),
+            at: Origin::Sheet {
+                name: "自评表".into(),
+                row: 1
+            }
+        }
+    );
+    let Block::Table { at, .. } = &src.blocks[1] else {
+        panic!()
+    };
+    assert_eq!(
+        *at,
+        Origin::Sheet {
+            name: "自评表".into(),
+            row: 2
+        }
+    );
+    let (rows, merged) = form_table(&src);
+    check_form(rows, merged, "xlsx");
+}
+
+/// The Word and the Excel form agree cell for cell. Both show numbers as the form prints
+/// them (the xlsx reader renders 0.00 and 0.00% formats, so no further normalising is
+/// needed); the one difference is the title, which the xlsx reader lifts out of the table
+/// into a paragraph and the Word table keeps as its first row.
+#[test]
+fn project_form_docx_and_xlsx_agree() {
+    let d = docx::read(&fixture("project-form.docx")).unwrap();
+    let x = xlsx::read(&fixture("project-form.xlsx")).unwrap();
+    let (drows, dmerged) = form_table(&d);
+    let (xrows, xmerged) = form_table(&x);
+    assert_eq!(&drows[1..], &xrows[..]);
+    assert_eq!(&dmerged[1..], &xmerged[..]);
+}
+
+#[test]
+fn bad_inputs_say_what_they_are() {
+    assert_eq!(docx::read(&fixture("old-word.doc")), Err(ReadError::OldWord));
+    assert_eq!(docx::read(&fixture("encrypted.docx")), Err(ReadError::Encrypted));
+    assert_eq!(xlsx::read(&fixture("encrypted.docx")), Err(ReadError::Encrypted));
+    assert_eq!(docx::read(&fixture("scanned.docx")), Err(ReadError::Scanned));
+    assert_eq!(xlsx::read(&fixture("old-excel.xls")), Err(ReadError::OldExcel));
+    assert!(matches!(
+        docx::read(&fixture("not-a-zip.docx")),
+        Err(ReadError::Corrupt(d)) if d.contains("not a zip")
+    ));
+    assert!(matches!(
+        docx::read(&fixture("zip-no-document.docx")),
+        Err(ReadError::Corrupt(d)) if d.starts_with("not a Word document") && d.contains("word/document.xml")
+    ));
+    assert!(matches!(
+        xlsx::read(&fixture("zip-no-document.docx")),
+        Err(ReadError::Corrupt(_))
+    ));
+    // A Word file handed to the Excel reader and the other way round.
+    assert!(matches!(
+        xlsx::read(&fixture("project-form.docx")),
+        Err(ReadError::Corrupt(_))
+    ));
+    assert!(matches!(
+        docx::read(&fixture("project-form.xlsx")),
+        Err(ReadError::Corrupt(_))
+    ));
+    assert!(matches!(
+        docx::read(&fixture("no-such-file.docx")),
+        Err(ReadError::Io(_))
+    ));
+}

@@ -271,3 +271,37 @@ fn bad_inputs_say_what_they_are() {
         Err(ReadError::Io(_))
     ));
 }
+/// Headings whose numbers Word generates from numbering.xml (through the Heading styles)
+/// read with their numbers, as the clerk sees them in Word.
+#[test]
+fn list_numbering_is_rendered_into_the_text() {
+    let src = docx::read(&fixture("numbered.docx")).unwrap();
+    let texts: Vec<&str> = src
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text, .. } => text.as_str(),
+            Block::Table { .. } => panic!("no tables here"),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "一、部门概况",
+            "（一）部门基本情况",
+            "1.主要职能",
+            "2.机构设置",
+            "本单位没有下属的二级机构。",
+            "（二）年度绩效目标",
+            "1.产出目标",
+            "二、部门整体支出情况",
+            "（一）基本支出",
+            "1.人员经费",
+            // Its own w:num restarts level 3 (startOverride).
+            "1.日常公用经费",
+            // The template's List Number list: decimal "%1." with a tab after it.
+            "1.公务接待费",
+            "2.公务用车运行费",
+        ]
+    );
+}

@@ -11,8 +11,9 @@
 //!   "paragraph N" is the N-th paragraph mark outside tables, roughly what Word's own
 //!   paragraph count and navigation show; paragraphs inside tables are not counted.
 //! - run text: `w:t`; `w:tab` → tab; `w:br`/`w:cr` → newline; `w:noBreakHyphen` → `-`;
-//!   `w:sym`, `w:softHyphen`, field instructions (`w:instrText`) are left out; deleted text
-//!   (`w:del`, `w:moveFrom`) is skipped and inserted text (`w:ins`, `w:moveTo`) kept. A
+//!   `w:ptab` → tab; `w:sym`, `w:softHyphen`, field instructions (`w:instrText`) and hidden
+//!   runs (`w:vanish`) are left out; deleted text (`w:del`, `w:moveFrom`) and table rows
+//!   deleted with tracked changes are skipped, inserted text (`w:ins`, `w:moveTo`) kept. A
 //!   field's displayed result is kept. Content controls (`w:sdt`), hyperlinks, smart tags
 //!   and `w:customXml` are looked through. Of `mc:AlternateContent` only the first
 //!   `mc:Choice` is read (the fallback repeats it).
@@ -68,25 +69,33 @@ pub(crate) fn zip_part<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &str,
 ) -> Result<Option<Vec<u8>>, ReadError> {
+    zip_part_limited(zip, name, PART_LIMIT)
+}
+
+fn zip_part_limited<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, ReadError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(ReadError::Corrupt(format!("{name}: {e}"))),
     };
-    if file.size() > PART_LIMIT {
+    if file.size() > limit {
         return Err(ReadError::Corrupt(format!(
             "{name} is larger than {} MB uncompressed",
-            PART_LIMIT / 1024 / 1024
+            limit / 1024 / 1024
         )));
     }
     let mut out = Vec::new();
-    file.take(PART_LIMIT + 1)
+    file.take(limit + 1)
         .read_to_end(&mut out)
         .map_err(|e| ReadError::Corrupt(format!("{name}: {e}")))?;
-    if out.len() as u64 > PART_LIMIT {
+    if out.len() as u64 > limit {
         return Err(ReadError::Corrupt(format!(
             "{name} is larger than {} MB uncompressed",
-            PART_LIMIT / 1024 / 1024
+            limit / 1024 / 1024
         )));
     }
     Ok(Some(out))
@@ -140,6 +149,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Source, ReadError> {
 /// Reads the blocks of a `document.xml`, with the numbering and styles parts if there are.
 pub fn read_xml(document: &str, numbering: Option<&str>, styles: Option<&str>) -> Result<Source, ReadError> {
     let doc = parse("word/document.xml", document)?;
+    too_deep("word/document.xml", &doc)?;
     let numbering = match numbering {
         Some(text) => Numbering::parse(&parse("word/numbering.xml", text)?),
         None => Numbering::default(),
@@ -177,6 +187,24 @@ pub fn read_xml(document: &str, numbering: Option<&str>, styles: Option<&str>) -
         return Ok(Source::default());
     }
     Ok(Source { blocks: reader.blocks })
+}
+
+/// How deep elements may nest. The walk over the body recurses, so a crafted document
+/// nested a million deep is refused here rather than overflowing the stack; real documents
+/// (tables in tables in text boxes) stay far below.
+const DEPTH_LIMIT: usize = 256;
+
+fn too_deep(name: &str, doc: &Document) -> Result<(), ReadError> {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > DEPTH_LIMIT {
+            return Err(ReadError::Corrupt(format!(
+                "{name}: elements nested more than {DEPTH_LIMIT} deep"
+            )));
+        }
+        stack.extend(node.children().filter(|c| c.is_element()).map(|c| (c, depth + 1)));
+    }
+    Ok(())
 }
 
 fn is(n: &Node, local: &str) -> bool {
@@ -544,7 +572,11 @@ impl Reader {
         for n in node.children().filter(|n| n.is_element()) {
             match n.tag_name().name() {
                 "t" => out.text.push_str(n.text().unwrap_or("")),
-                "tab" => out.text.push('\t'),
+                "tab" | "ptab" => out.text.push('\t'),
+                // Hidden text (w:vanish) is not shown or printed by Word: left out.
+                "r" if child(&n, "rPr")
+                    .and_then(|p| child(&p, "vanish"))
+                    .is_some_and(|v| attr(&v, "val").is_none_or(on)) => {}
                 "br" | "cr" => out.text.push('\n'),
                 "noBreakHyphen" => out.text.push('-'),
                 "pPr" | "rPr" | "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "sym"
@@ -696,6 +728,10 @@ impl Reader {
         for tr in rows_of(tbl) {
             let mut row = Vec::new();
             let trpr = child(&tr, "trPr");
+            // A row deleted with tracked changes on.
+            if trpr.and_then(|p| child(&p, "del")).is_some() {
+                continue;
+            }
             let before = trpr
                 .and_then(|p| child_val(&p, "gridBefore"))
                 .and_then(|v| v.parse::<usize>().ok())
@@ -866,12 +902,12 @@ mod tests {
     #[test]
     fn paragraphs_runs_deleted_and_inserted_text() {
         let body = format!(
-            r#"{}<w:p/><w:p><w:r><w:t>保留</w:t></w:r><w:del w:id="1"><w:r><w:delText>删除</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>插入</w:t></w:r></w:ins><w:r><w:tab/><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>
+            r#"{}<w:p/><w:p><w:r><w:t>保留</w:t></w:r><w:del w:id="1"><w:r><w:delText>删除</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>插入</w:t></w:r></w:ins><w:r><w:tab/><w:t>a</w:t><w:br/><w:t>b</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>c</w:t></w:r></w:p>
             <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:hyperlink r:id="x" xmlns:r="r"><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:sdt><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt></w:p>"#,
             p("第一段")
         );
         let src = read_xml(&doc(&body), None, None).unwrap();
-        assert_eq!(texts(&src), ["第一段", "保留插入\ta\nb", "7链接控件"]);
+        assert_eq!(texts(&src), ["第一段", "保留插入\ta\nbc", "7链接控件"]);
         // The empty paragraph is counted.
         assert_eq!(
             src.blocks[2],
@@ -1060,6 +1096,61 @@ mod tests {
         let body = r#"<w:p><w:r><w:drawing/></w:r></w:p><w:p/>"#;
         assert_eq!(read_xml(&doc(body), None, None), Err(ReadError::Scanned));
         assert_eq!(read_xml(&doc("<w:p/>"), None, None), Ok(Source::default()));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let n = 100_000;
+        let body = format!("<w:p>{}<w:t>x</w:t>{}</w:p>", "<w:r>".repeat(n), "</w:r>".repeat(n));
+        assert!(matches!(
+            read_xml(&doc(&body), None, None),
+            Err(ReadError::Corrupt(d)) if d.contains("nested")
+        ));
+        let ok = format!("<w:p>{}<w:t>x</w:t>{}</w:p>", "<w:r>".repeat(50), "</w:r>".repeat(50));
+        assert_eq!(texts(&read_xml(&doc(&ok), None, None).unwrap()), ["x"]);
+    }
+
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in files {
+            w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn parts_over_the_limit_are_refused() {
+        let bytes = zip_of(&[("word/document.xml", &[b' '; 5000])]);
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        assert!(matches!(
+            zip_part_limited(&mut zip, "word/document.xml", 4096),
+            Err(ReadError::Corrupt(d)) if d.contains("larger than")
+        ));
+        assert_eq!(
+            zip_part_limited(&mut zip, "word/document.xml", 5000)
+                .unwrap()
+                .unwrap()
+                .len(),
+            5000
+        );
+        assert_eq!(zip_part_limited(&mut zip, "word/numbering.xml", 5000), Ok(None));
+    }
+
+    #[test]
+    fn a_whole_package_reads() {
+        let document = doc(&numbered(1, 0, "概况"));
+        let bytes = zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", document.as_bytes()),
+            ("word/numbering.xml", NUMBERING.as_bytes()),
+        ]);
+        assert_eq!(texts(&read_bytes(&bytes).unwrap()), ["一、概况"]);
+        let bad = zip_of(&[("word/document.xml", b"<w:document><w:body><w:p>")]);
+        assert!(matches!(read_bytes(&bad), Err(ReadError::Corrupt(d)) if d.contains("malformed")));
+        let latin1 = zip_of(&[("word/document.xml", b"<a>\xff</a>")]);
+        assert!(matches!(read_bytes(&latin1), Err(ReadError::Corrupt(d)) if d.contains("UTF-8")));
     }
 
     #[test]

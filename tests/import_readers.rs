@@ -305,3 +305,62 @@ fn list_numbering_is_rendered_into_the_text() {
         ]
     );
 }
+fn sheet(name: &str, row: usize) -> Origin {
+    Origin::Sheet { name: name.into(), row }
+}
+
+fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+}
+
+/// Blocks split by empty rows, numbers as their formats show them, dates, the hidden sheet
+/// left out and the empty one giving nothing.
+#[test]
+fn workbook_blocks_numbers_and_sheets() {
+    let src = xlsx::read(&fixture("misc.xlsx")).unwrap();
+    let unmerged = |rows: usize, cols: usize| vec![vec![false; cols]; rows];
+    assert_eq!(
+        src.blocks,
+        [
+            Block::Paragraph {
+                text: "单位：万元".into(),
+                at: sheet("收支", 1)
+            },
+            Block::Table {
+                rows: strings(&[
+                    &["项目", "预算数", "决算数", "执行率", "日期", "已公开"],
+                    // #,##0.00; 0%; a date formatted yyyy-mm-dd; a boolean.
+                    &["收入", "174,053.00", "174,053.00", "100%", "2019-12-31", "TRUE"],
+                    // General; 0.00%; a date and time.
+                    &["支出", "1545.3", "0.3", "98.47%", "2020-01-02 08:30:00", "FALSE"],
+                ]),
+                merged: unmerged(3, 6),
+                at: sheet("收支", 3)
+            },
+            // A single cell alone is a paragraph, and a row of cells a table of one row.
+            Block::Paragraph {
+                text: "备注".into(),
+                at: sheet("收支", 9)
+            },
+            Block::Table {
+                rows: strings(&[&["第二张表", "说明"]]),
+                merged: unmerged(1, 2),
+                at: sheet("收支", 10)
+            },
+            // The hidden sheet "lookup" and the empty sheet give nothing.
+            Block::Paragraph {
+                text: "二级表".into(),
+                at: sheet("表2", 3)
+            },
+            Block::Table {
+                rows: strings(&[&["甲", "乙"]]),
+                merged: unmerged(1, 2),
+                at: sheet("表2", 4)
+            },
+        ]
+    );
+    assert_eq!(
+        xlsx::read(&fixture("empty.xlsx")),
+        Err(ReadError::Corrupt("empty workbook".into()))
+    );
+}

@@ -15,10 +15,12 @@
 //! - numbers: with a fixed-decimals format (`0.00`, `#,##0.0`, …) that many decimals, with
 //!   thousands separators if the format has them; with a percent format (`0.00%`) as the
 //!   percentage (0.961 → `96.10%`); otherwise (General, text, scientific, fractions,
-//!   currency with literals) the shortest text that reads back as the same number
-//!   (1545.3 → `1545.3`, never `1545.2999999999`). No arithmetic is done on the binary
-//!   value: its shortest decimal text is parsed as a decimal, and rounding (half away
-//!   from zero, as Excel) and the ×100 for percentages are done on that decimal;
+//!   currency with literals) the number to Excel's 15 significant digits without trailing
+//!   zeros (1545.3 → `1545.3`, a computed 0.30000000000000004 → `0.3`). A cell formatted
+//!   `0.00` whose format is not one of those loses its trailing zeros. No arithmetic is
+//!   done on the binary value: it is printed to 15 significant digits and parsed as a
+//!   decimal, and rounding (half away from zero, as Excel) and the ×100 for percentages
+//!   are done on that decimal;
 //! - dates and times as `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or `HH:MM:SS` (not the
 //!   workbook's own date format).
 //!
@@ -32,7 +34,6 @@ use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::io::Cursor;
 use std::path::Path;
-use std::str::FromStr;
 
 /// The most cells a sheet's grid may have (a sheet claiming A1:XFD1048576 stops here).
 const CELL_LIMIT: u64 = 20_000_000;
@@ -252,13 +253,10 @@ pub fn cell_text(value: &Data, format: Option<&str>) -> String {
         Data::Error(e) => e.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => number_text(Decimal::from(*i), &i.to_string(), format),
-        Data::Float(f) => {
-            let shortest = shortest(*f);
-            match Decimal::from_str(&shortest) {
-                Ok(d) => number_text(d, &shortest, format),
-                Err(_) => shortest,
-            }
-        }
+        Data::Float(f) => match excel_decimal(*f) {
+            Some(d) => number_text(d, &d.to_string(), format),
+            None => shortest(*f),
+        },
         Data::DateTime(dt) => {
             if dt.is_duration() {
                 return shortest(dt.as_f64());
@@ -273,6 +271,19 @@ pub fn cell_text(value: &Data, format: Option<&str>) -> String {
             }
         }
     }
+}
+
+/// The number Excel shows for `f`: rounded to 15 significant digits, Excel's precision,
+/// trailing zeros dropped. A value typed into a cell comes back as typed (1545.3); a
+/// computed one loses the binary noise Excel hides too (0.1+0.2 → 0.3). This is formatting
+/// (`{:.14e}`), not arithmetic on the f64. `None` past what a decimal holds (about 7.9e28,
+/// or more than 28 decimal places).
+fn excel_decimal(f: f64) -> Option<Decimal> {
+    if !f.is_finite() {
+        return None;
+    }
+    let d = Decimal::from_scientific(&format!("{f:.14e}")).ok()?.normalize();
+    Some(if d.is_zero() { Decimal::ZERO } else { d })
 }
 
 /// The shortest decimal text that reads back as `f` (Rust's `Display` for `f64`).
@@ -383,7 +394,12 @@ mod tests {
         let f = |v: f64, fmt: Option<&str>| cell_text(&Data::Float(v), fmt);
         assert_eq!(f(1545.3, None), "1545.3");
         assert_eq!(f(1545.3, Some("General")), "1545.3");
-        assert_eq!(f(0.1 + 0.2, None), "0.30000000000000004");
+        assert_eq!(f(0.1 + 0.2, None), "0.3");
+        assert_eq!(f(174053.0 / 3.0, None), "58017.6666666667");
+        assert_eq!(f(-0.0, None), "0");
+        assert_eq!(f(1e-7, None), "0.0000001");
+        assert_eq!(f(1e30, None), "1000000000000000000000000000000");
+        assert_eq!(f(123456789012345680.0, None), "123456789012346000");
         assert_eq!(f(500.0, Some("0.00")), "500.00");
         assert_eq!(f(390.5, Some("0.00")), "390.50");
         assert_eq!(f(2.675, Some("0.00")), "2.68");

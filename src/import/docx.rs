@@ -453,7 +453,10 @@ fn format_number(n: i64, fmt: &str) -> Option<String> {
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
             .chars()
-            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c))
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0xFF10 + d).unwrap_or(c),
+                None => c,
+            })
             .collect(),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
             char::from_u32(0x2460 + n as u32 - 1)?.to_string()
@@ -658,7 +661,7 @@ impl Reader {
             counters[ilvl] = Some(s);
         } else {
             counters[ilvl] = Some(match counters[ilvl] {
-                Some(c) => c + 1,
+                Some(c) => c.saturating_add(1),
                 None => level.start,
             });
         }
@@ -1071,6 +1074,11 @@ mod tests {
         assert_eq!(format_number(28, "upperLetter").unwrap(), "BB");
         assert_eq!(format_number(2, "decimalEnclosedCircle").unwrap(), "②");
         assert_eq!(format_number(1, "bullet"), None);
+        assert_eq!(format_number(-12, "decimalFullWidth").unwrap(), "-１２");
+        assert_eq!(
+            format_number(i64::MAX, "chineseCounting").unwrap(),
+            i64::MAX.to_string()
+        );
     }
 
     #[test]

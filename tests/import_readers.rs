@@ -168,11 +168,25 @@ fn check_form(rows: &[Vec<String>], merged: &[Vec<bool>], what: &str) {
     // The 项目资金 head spans the five funds rows.
     let funds: Vec<_> = rows.iter().filter(|r| r[0] == "项目资金（万元）").collect();
     assert_eq!(funds.len(), 5, "{what}");
-    // The score at the bottom.
-    let last = rows.last().unwrap();
-    assert_eq!(last[0], "总分");
-    assert!(last[..6].iter().all(|c| c == "总分"));
-    assert_eq!(last[7], "95.11");
+    // The total investment, and the score, grade and remark at the bottom.
+    let investment = row_of(rows, "项目总投资（万元）");
+    assert_eq!(
+        investment[1..4],
+        [
+            money(&p["investment"]),
+            money(&p["investment"]),
+            money(&p["investment"])
+        ]
+    );
+    assert_eq!(investment[4], "其中：财政拨款");
+    assert_eq!(investment[5], money(&p["investment_fiscal"]));
+    assert_eq!(investment[5], "900.00");
+    let total = row_of(rows, "总分");
+    assert!(total[..6].iter().all(|c| c == "总分"));
+    assert_eq!(total[6..], ["100", "95.11", ""]);
+    let ev = &fm["evaluation"];
+    assert_eq!(row_of(rows, "等级")[1], ev["grade"].as_str().unwrap());
+    assert_eq!(rows.last().unwrap()[8], ev["remark"].as_str().unwrap());
 }
 
 #[test]

@@ -688,7 +688,9 @@ impl Reader {
                 let i = (d as usize).saturating_sub(1).min(8);
                 let lv = levels[i].clone().unwrap_or_default();
                 let value = counters[i].unwrap_or(lv.start);
-                let fmt = if level.legal && i != ilvl {
+                // Legal numbering shows the levels above in decimal; a level the list does
+                // not define counts in decimal too.
+                let fmt = if (level.legal && i != ilvl) || lv.fmt.is_empty() {
                     "decimal"
                 } else {
                     lv.fmt.as_str()
@@ -1032,6 +1034,43 @@ mod tests {
                 "1 重新开始",
                 "无编号",
                 "未定义的抽象编号",
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_level_and_legal_numbering() {
+        let numbering = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+          <w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalZero"/><w:isLgl/><w:lvlText w:val="%1.%2"/></w:lvl>
+          </w:abstractNum>
+          <w:abstractNum w:abstractNumId="1">
+            <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+        </w:numbering>"#;
+        let body = [
+            numbered(1, 0, "Article"),
+            numbered(1, 1, "Section"),
+            numbered(1, 1, "Section"),
+            numbered(2, 1, "先用二级"),
+            numbered(2, 0, "一级"),
+            numbered(2, 1, "二级"),
+        ]
+        .concat();
+        let src = read_xml(&doc(&body), Some(numbering), None).unwrap();
+        assert_eq!(
+            texts(&src),
+            [
+                "I.Article",
+                "1.01 Section",
+                "1.02 Section",
+                "3.1.先用二级",
+                "3.一级",
+                "3.1.二级"
             ]
         );
     }

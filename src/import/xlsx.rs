@@ -1,8 +1,11 @@
 //! Reading a .xlsx into blocks, with `calamine`.
 //!
 //! Each visible worksheet in workbook order (hidden sheets, which usually hold lookup
-//! lists, are skipped; chart sheets have no cells). On a sheet:
-//! - the used range is the cells with values plus the merged regions;
+//! lists, are skipped; chart sheets have no cells; hidden rows and columns are read like
+//! the others, calamine does not say which they are). Formulas give the value Excel last
+//! saved with them. On a sheet:
+//! - the used range is the cells with values plus the merged regions whose top-left cell
+//!   has one (a sheet whose range would pass 20 million cells is refused as Corrupt);
 //! - merged regions are resolved as in a Word table: the top-left cell's text is repeated
 //!   in every cell of the region, and every cell but the top-left is marked merged;
 //! - fully empty rows separate blocks. In a block, a leading row whose only non-empty cell
@@ -13,14 +16,15 @@
 //! Cell text is what Excel shows, as far as the number format says it:
 //! - text as entered; booleans as `TRUE`/`FALSE`; errors as `#DIV/0!` etc.;
 //! - numbers: with a fixed-decimals format (`0.00`, `#,##0.0`, …) that many decimals, with
-//!   thousands separators if the format has them; with a percent format (`0.00%`) as the
-//!   percentage (0.961 → `96.10%`); otherwise (General, text, scientific, fractions,
-//!   currency with literals) the number to Excel's 15 significant digits without trailing
-//!   zeros (1545.3 → `1545.3`, a computed 0.30000000000000004 → `0.3`). A cell formatted
-//!   `0.00` whose format is not one of those loses its trailing zeros. No arithmetic is
-//!   done on the binary value: it is printed to 15 significant digits and parsed as a
-//!   decimal, and rounding (half away from zero, as Excel) and the ×100 for percentages
-//!   are done on that decimal;
+//!   thousands separators if the format has them and the format's literal text around
+//!   them (`0.00"万元"` → `12.00万元`, `[$¥-804]#,##0.00` → `¥1,234.50`); with a percent
+//!   format (`0.00%`) as the percentage (0.961 → `96.10%`). A negative number takes a
+//!   minus sign even where its format would show parentheses or another section's text.
+//!   Otherwise (General, text `@`, scientific, fractions, thousands scaling `#,##0,`) the
+//!   number to Excel's 15 significant digits without trailing zeros (1545.3 → `1545.3`, a
+//!   computed 0.30000000000000004 → `0.3`). No arithmetic is done on the binary value: it
+//!   is printed to 15 significant digits and parsed as a decimal, and rounding (half away
+//!   from zero, as Excel) and the ×100 for percentages are done on that decimal;
 //! - dates and times as `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or `HH:MM:SS` (not the
 //!   workbook's own date format).
 //!
@@ -300,42 +304,60 @@ fn number_text(value: Decimal, plain: &str, format: Option<&str>) -> String {
     let Some(format) = format else {
         return plain.to_string();
     };
-    // The first section is for positive numbers (and for all, when it is the only one).
+    // The first section is for positive numbers (and for all, when it is the only one); a
+    // negative number is shown with a minus sign whatever its own section says.
     let section = format.split(';').next().unwrap_or("");
-    // Drop quoted literals, escapes and colours/conditions to look at the number part.
-    let mut core = String::new();
+    // Text before the number placeholders, the placeholders, text after them.
+    let (mut prefix, mut core, mut suffix) = (String::new(), String::new(), String::new());
+    let mut percent = false;
     let mut chars = section.chars();
-    let mut bracket = false;
-    let mut quoted = false;
     while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            _ if quoted => {}
-            '[' => bracket = true,
-            ']' => bracket = false,
-            _ if bracket => {}
-            '\\' => {
-                chars.next();
+        let literal: String = match c {
+            '0' | '#' | '?' | '.' | ',' => {
+                if !suffix.is_empty() {
+                    // Placeholders after text (fractions, "0 0"): not a plain number.
+                    return plain.to_string();
+                }
+                core.push(c);
+                continue;
             }
+            '%' => {
+                percent = true;
+                "%".into()
+            }
+            '"' => chars.by_ref().take_while(|&c| c != '"').collect(),
+            '\\' => chars.next().map(String::from).unwrap_or_default(),
+            '[' => {
+                // [Red], [>100]: nothing shown; [$¥-804]: the currency symbol.
+                let inner: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                match inner.strip_prefix('$') {
+                    Some(cur) => cur.split('-').next().unwrap_or("").to_string(),
+                    None => String::new(),
+                }
+            }
+            // Padding to a character's width, and fill: no text.
             '_' | '*' => {
                 chars.next();
+                continue;
             }
-            _ => core.push(c),
+            // General, scientific, dates, text (@): shown plainly.
+            '@' => return plain.to_string(),
+            c if c.is_ascii_alphabetic() => return plain.to_string(),
+            c => c.to_string(),
+        };
+        if core.is_empty() {
+            prefix.push_str(&literal);
+        } else {
+            suffix.push_str(&literal);
         }
     }
-    let core = core.trim();
-    let simple =
-        !core.is_empty() && core.contains('0') && core.chars().all(|c| matches!(c, '0' | '#' | '.' | ',' | '%' | '?'));
-    if !simple {
+    if !core.contains(['0', '#', '?']) || core.ends_with(',') {
+        // No digits, or thousands scaling ("#,##0,"): shown plainly.
         return plain.to_string();
     }
-    let percent = core.contains('%');
-    let decimals = core
-        .split_once('.')
-        .map(|(_, frac)| frac.chars().filter(|c| matches!(c, '0' | '#' | '?')).count())
-        .unwrap_or(0) as u32;
-    let grouping = core.split('.').next().unwrap_or("").contains(',')
-        && core.split('.').next().unwrap_or("").trim_end_matches(',').contains(',');
+    let (int_part, frac_part) = core.split_once('.').unwrap_or((&core, ""));
+    let decimals = frac_part.chars().filter(|c| matches!(c, '0' | '#' | '?')).count() as u32;
+    let grouping = int_part.contains(',');
     let value = if percent {
         match value.checked_mul(Decimal::ONE_HUNDRED) {
             Some(v) => v,
@@ -346,17 +368,13 @@ fn number_text(value: Decimal, plain: &str, format: Option<&str>) -> String {
     };
     let mut rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(decimals);
-    let mut text = rounded.to_string();
-    if text.starts_with('-') && rounded.is_zero() {
-        text.remove(0);
-    }
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let mut digits = rounded.abs().to_string();
     if grouping {
-        text = group_thousands(&text);
+        digits = group_thousands(&digits);
     }
-    if percent {
-        text.push('%');
-    }
-    text
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{prefix}{digits}{suffix}")
 }
 
 fn group_thousands(text: &str) -> String {
@@ -408,7 +426,18 @@ mod tests {
         assert_eq!(f(0.5, Some("0%")), "50%");
         assert_eq!(f(174053.0, Some("#,##0.00")), "174,053.00");
         assert_eq!(f(-1234567.891, Some("#,##0.0;[Red]-#,##0.0")), "-1,234,567.9");
-        assert_eq!(f(12.0, Some("\"¥\"0.00")), "12.00");
+        assert_eq!(f(12.0, Some("\"¥\"0.00")), "¥12.00");
+        assert_eq!(f(12.0, Some("0.00\"万元\"")), "12.00万元");
+        assert_eq!(
+            f(-1234.5, Some("[$¥-804]#,##0.00;[Red]\\-[$¥-804]#,##0.00")),
+            "-¥1,234.50"
+        );
+        assert_eq!(f(0.25, Some("0.0 %")), "25.0 %");
+        assert_eq!(f(1234.0, Some("_(* #,##0_);_(* (#,##0)")), "1,234");
+        assert_eq!(f(1234567.0, Some("#,##0,")), "1234567");
+        assert_eq!(f(0.5, Some("# ?/?")), "0.5");
+        assert_eq!(f(5.0, Some("@")), "5");
+        assert_eq!(f(-0.001, Some("0.00")), "0.00");
         assert_eq!(f(12.5, Some("0.00E+00")), "12.5");
         assert_eq!(f(20.0, None), "20");
         assert_eq!(cell_text(&Data::Int(7), Some("0.0")), "7.0");

@@ -1,8 +1,9 @@
 //! Reading a .docx into blocks.
 //!
-//! A .docx is a zip; the body is `word/document.xml`, list numbering is in
-//! `word/numbering.xml` and paragraph styles (which may carry numbering too) in
-//! `word/styles.xml`. The XML is parsed with `roxmltree` (a read-only tree; it refuses DTDs,
+//! A .docx is a zip; the body is `word/document.xml` (found through the package's
+//! `_rels/.rels`, with that as the fallback), list numbering is in `word/numbering.xml` and
+//! paragraph styles (which may carry numbering too) in `word/styles.xml` (both found through
+//! the main part's relationships, likewise). The XML is parsed with `roxmltree` (a read-only tree; it refuses DTDs,
 //! so entity bombs cannot expand), after the part has been read with a size limit.
 //!
 //! What comes out:
@@ -136,14 +137,67 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Source, ReadError> {
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ReadError::Corrupt(format!("not a Word document: {e}")))?;
-    let document = zip_part(&mut zip, "word/document.xml")?
-        .ok_or_else(|| ReadError::Corrupt("not a Word document: the zip has no word/document.xml".into()))?;
-    let numbering = zip_part(&mut zip, "word/numbering.xml")?;
-    let styles = zip_part(&mut zip, "word/styles.xml")?;
-    let document = utf8("word/document.xml", document)?;
-    let numbering = numbering.map(|b| utf8("word/numbering.xml", b)).transpose()?;
-    let styles = styles.map(|b| utf8("word/styles.xml", b)).transpose()?;
+    // The main part is word/document.xml in every Word file seen, but the package says
+    // where it is; follow it, and its own relationships for numbering and styles.
+    let main = relationship_target(&mut zip, "_rels/.rels", "", "officeDocument")
+        .unwrap_or_else(|| "word/document.xml".to_string());
+    let document = zip_part(&mut zip, &main)?
+        .ok_or_else(|| ReadError::Corrupt(format!("not a Word document: the zip has no {main}")))?;
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
+    let rels = if dir.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{dir}/_rels/{file}.rels")
+    };
+    let numbering_part =
+        relationship_target(&mut zip, &rels, dir, "numbering").unwrap_or_else(|| "word/numbering.xml".to_string());
+    let styles_part =
+        relationship_target(&mut zip, &rels, dir, "styles").unwrap_or_else(|| "word/styles.xml".to_string());
+    let numbering = zip_part(&mut zip, &numbering_part)?;
+    let styles = zip_part(&mut zip, &styles_part)?;
+    let document = utf8(&main, document)?;
+    let numbering = numbering.map(|b| utf8(&numbering_part, b)).transpose()?;
+    let styles = styles.map(|b| utf8(&styles_part, b)).transpose()?;
     read_xml(&document, numbering.as_deref(), styles.as_deref())
+}
+
+/// The zip path of the part a relationships file points to with a relationship whose type
+/// ends in `/kind` (transitional and strict OOXML differ only before that). `dir` is the
+/// folder of the part the relationships belong to, which relative targets start from.
+/// `None` when the relationships file, or such a relationship, is not there or unreadable.
+pub(crate) fn relationship_target<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    rels: &str,
+    dir: &str,
+    kind: &str,
+) -> Option<String> {
+    let bytes = zip_part_limited(zip, rels, 10 * 1024 * 1024).ok()??;
+    let text = String::from_utf8(bytes).ok()?;
+    let doc = parse(rels, text.trim_start_matches('\u{feff}')).ok()?;
+    let suffix = format!("/{kind}");
+    let target = doc.root_element().children().find_map(|r| {
+        let external = attr(&r, "TargetMode").is_some_and(|m| m == "External");
+        (is(&r, "Relationship") && !external && attr(&r, "Type").is_some_and(|t| t.ends_with(&suffix)))
+            .then(|| attr(&r, "Target"))
+            .flatten()
+    })?;
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None if dir.is_empty() => target.to_string(),
+        None => format!("{dir}/{target}"),
+    };
+    // Resolve "." and ".." segments.
+    let mut segments: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    Some(segments.join("/"))
 }
 
 /// Reads the blocks of a `document.xml`, with the numbering and styles parts if there are.
@@ -158,8 +212,14 @@ pub fn read_xml(document: &str, numbering: Option<&str>, styles: Option<&str>) -
         Some(text) => style_numbering(&parse("word/styles.xml", text)?),
         None => HashMap::new(),
     };
-    let body = doc
-        .root_element()
+    let root = doc.root_element();
+    if root.tag_name().name() != "document" {
+        return Err(ReadError::Corrupt(format!(
+            "not a Word document: its main part is a <{}>",
+            root.tag_name().name()
+        )));
+    }
+    let body = root
         .children()
         .find(|n| is(n, "body"))
         .ok_or_else(|| ReadError::Corrupt("word/document.xml has no w:body".into()))?;
@@ -1198,6 +1258,26 @@ mod tests {
         assert!(matches!(read_bytes(&bad), Err(ReadError::Corrupt(d)) if d.contains("malformed")));
         let latin1 = zip_of(&[("word/document.xml", b"<a>\xff</a>")]);
         assert!(matches!(read_bytes(&latin1), Err(ReadError::Corrupt(d)) if d.contains("UTF-8")));
+    }
+
+    #[test]
+    fn the_main_part_is_found_through_the_package_relationships() {
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/>
+        </Relationships>"#;
+        let doc_rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="../word/lists.xml"/>
+        </Relationships>"#;
+        let document = doc(&numbered(1, 0, "概况"));
+        let bytes = zip_of(&[
+            ("_rels/.rels", rels.as_bytes()),
+            ("word/_rels/document2.xml.rels", doc_rels.as_bytes()),
+            ("word/document2.xml", document.as_bytes()),
+            ("word/lists.xml", NUMBERING.as_bytes()),
+        ]);
+        assert_eq!(texts(&read_bytes(&bytes).unwrap()), ["一、概况"]);
+        let missing = zip_of(&[("_rels/.rels", rels.as_bytes())]);
+        assert!(matches!(read_bytes(&missing), Err(ReadError::Corrupt(d)) if d.contains("word/document2.xml")));
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Source, ReadError> {
     }
     // Refuse zip bombs before calamine inflates anything.
     {
-        let zip = zip::ZipArchive::new(Cursor::new(bytes))
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| ReadError::Corrupt(format!("not an Excel workbook: {e}")))?;
         // The sizes the zip declares, which its reader enforces while inflating.
         if let Some(size) = zip.decompressed_size()
@@ -76,10 +76,22 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Source, ReadError> {
                 super::docx::PART_LIMIT / 1024 / 1024
             )));
         }
-        if zip.index_for_name("xl/workbook.xml").is_none() {
+        let main = super::docx::relationship_target(&mut zip, "_rels/.rels", "", "officeDocument")
+            .unwrap_or_else(|| "xl/workbook.xml".to_string());
+        if main.starts_with("word/") {
             return Err(ReadError::Corrupt(
-                "not an Excel workbook: the zip has no xl/workbook.xml".into(),
+                "not an Excel workbook: it is a Word document".into(),
             ));
+        }
+        if main.starts_with("ppt/") {
+            return Err(ReadError::Corrupt(
+                "not an Excel workbook: it is a PowerPoint presentation".into(),
+            ));
+        }
+        if zip.index_for_name(&main).is_none() {
+            return Err(ReadError::Corrupt(format!(
+                "not an Excel workbook: the zip has no {main}"
+            )));
         }
     }
     let mut book: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {

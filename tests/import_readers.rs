@@ -445,7 +445,7 @@ fn damaged_files_never_panic() {
     for name in ["project-form.docx", "numbered.docx", "project-form.xlsx", "misc.xlsx"] {
         let word = name.ends_with(".docx");
         let bytes = std::fs::read(fixture(name)).unwrap();
-        for _ in 0..40 {
+        for _ in 0..30 {
             let damaged = damage(&bytes, &mut rng);
             if word {
                 let _ = docx::read_bytes(&damaged);
@@ -470,7 +470,8 @@ fn damaged_files_never_panic() {
             }
         } else {
             let xml: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].0.ends_with(".xml")).collect();
-            for _ in 0..200 {
+            // Fewer: calamine in a debug build takes some 20 ms a workbook.
+            for _ in 0..80 {
                 let mut damaged = parts.clone();
                 let i = xml[rng.next(xml.len())];
                 damaged[i].1 = damage(&damaged[i].1, &mut rng);

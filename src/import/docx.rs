@@ -208,9 +208,10 @@ pub fn read_xml(document: &str, numbering: Option<&str>, styles: Option<&str>) -
         Some(text) => Numbering::parse(&parse("word/numbering.xml", text)?),
         None => Numbering::default(),
     };
+    // Most documents' styles carry no numbering; their styles.xml need not be parsed.
     let style_numbering = match styles {
-        Some(text) => style_numbering(&parse("word/styles.xml", text)?),
-        None => HashMap::new(),
+        Some(text) if text.contains("numPr") => style_numbering(&parse("word/styles.xml", text)?),
+        _ => HashMap::new(),
     };
     let root = doc.root_element();
     if root.tag_name().name() != "document" {

@@ -53,6 +53,19 @@ fn corrupt(e: impl std::fmt::Display) -> ReadError {
 
 /// Reads a .xlsx from its bytes.
 pub fn read_bytes(bytes: &[u8]) -> Result<Source, ReadError> {
+    // calamine is a large parser of hostile input; should it ever panic on a damaged
+    // workbook, the clerk gets "damaged" rather than a crash.
+    std::panic::catch_unwind(|| read_workbook(bytes)).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(ReadError::Corrupt(format!("the workbook could not be read: {why}")))
+    })
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<Source, ReadError> {
     match super::docx::ole2_kind(bytes) {
         Some(true) => return Err(ReadError::Encrypted),
         Some(false) => return Err(ReadError::OldExcel),

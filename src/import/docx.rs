@@ -673,6 +673,12 @@ impl Reader {
                     texts.extend(p.boxes);
                 }
                 "pPr" | "tblPr" | "tblGrid" | "trPr" | "tcPr" | "del" | "moveFrom" => {}
+                "tr" if child(&n, "trPr").and_then(|p| child(&p, "del")).is_some() => {}
+                "AlternateContent" => {
+                    if let Some(choice) = n.children().find(|c| is(c, "Choice")) {
+                        texts.extend(self.flat_texts(choice));
+                    }
+                }
                 _ => texts.extend(self.flat_texts(n)),
             }
         }
@@ -1197,6 +1203,19 @@ mod tests {
                 at: Origin::Paragraph(1)
             }
         );
+    }
+
+    #[test]
+    fn alternate_content_is_read_once() {
+        let boxed = format!("<w:txbxContent>{}</w:txbxContent>", p("框"));
+        let body = format!(
+            r#"<w:p><w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="wps"><w:drawing>{boxed}</w:drawing></mc:Choice><mc:Fallback><w:pict>{boxed}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="wps"><w:drawing>{boxed}</w:drawing></mc:Choice><mc:Fallback><w:pict>{boxed}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:trPr><w:del w:id="9"/></w:trPr><w:tc>{}</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>"#,
+            p("删除的行")
+        );
+        let src = read_xml(&doc(&body), None, None).unwrap();
+        assert_eq!(texts(&src), ["框", r#"[["框"]]"#]);
     }
 
     #[test]

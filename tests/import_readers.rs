@@ -377,6 +377,11 @@ fn workbook_blocks_numbers_and_sheets() {
         xlsx::read(&fixture("empty.xlsx")),
         Err(ReadError::Corrupt("empty workbook".into()))
     );
+    // Refused, not an attempt to allocate A1:XFD1048576.
+    assert!(matches!(
+        xlsx::read(&fixture("far-cells.xlsx")),
+        Err(ReadError::Corrupt(d)) if d.contains("too large")
+    ));
 }
 
 /// A small deterministic generator for the damage test (xorshift64).

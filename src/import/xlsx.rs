@@ -120,32 +120,37 @@ fn read_workbook(bytes: &[u8]) -> Result<Source, ReadError> {
         .collect();
     let mut blocks = Vec::new();
     for name in sheets {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| corrupt(format!("sheet {name}: {e}")))?;
+        // Cells one by one, not calamine's worksheet_range: that allocates the whole
+        // rectangle from the first used cell to the last, and two values at A1 and
+        // XFD1048576 would ask for billions of cells. sheet_blocks bounds the grid instead.
+        let mut values = Vec::new();
+        {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| corrupt(format!("sheet {name}: {e}")))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| corrupt(format!("sheet {name}: {e}")))? {
+                let value = Data::from(cell.get_value().clone());
+                if !matches!(value, Data::Empty) {
+                    let (r, c) = cell.get_position();
+                    values.push((r, c, value));
+                }
+            }
+        }
         let merges = book
             .merge_cells_by_sheet_name(&name)
             .map_err(|e| corrupt(format!("sheet {name}: {e}")))?;
         // Styles only matter for numbers; a sheet whose styles cannot be read still reads.
         let styles = book.worksheet_style(&name).ok();
-        let mut cells = Vec::new();
-        if let Some((r0, c0)) = range.start() {
-            for (r, row) in range.rows().enumerate() {
-                for (c, value) in row.iter().enumerate() {
-                    if matches!(value, Data::Empty) {
-                        continue;
-                    }
-                    let (r, c) = (r0 + r as u32, c0 + c as u32);
-                    let format = styles
-                        .as_ref()
-                        .and_then(|s| s.get((r, c)))
-                        .and_then(|s| s.number_format.as_ref())
-                        .map(|f| f.format_code.as_str());
-                    let text = cell_text(value, format);
-                    if !text.is_empty() {
-                        cells.push((r, c, text));
-                    }
-                }
+        let mut cells = Vec::with_capacity(values.len());
+        for (r, c, value) in values {
+            let format = styles
+                .as_ref()
+                .and_then(|s| s.get((r, c)))
+                .and_then(|s| s.number_format.as_ref())
+                .map(|f| f.format_code.as_str());
+            let text = cell_text(&value, format);
+            if !text.is_empty() {
+                cells.push((r, c, text));
             }
         }
         let merges: Vec<Region> = merges.iter().map(|d| (d.start, d.end)).collect();

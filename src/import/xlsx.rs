@@ -4,8 +4,10 @@
 //! lists, are skipped; chart sheets have no cells; hidden rows and columns are read like
 //! the others, calamine does not say which they are). Formulas give the value Excel last
 //! saved with them. On a sheet:
-//! - the used range is the cells with values plus the merged regions whose top-left cell
-//!   has one (a sheet whose range would pass 20 million cells is refused as Corrupt);
+//! - rows in use (with a value, or covered by a merged region whose top-left cell has
+//!   one) are grouped into runs of consecutive rows, each its own grid over the columns
+//!   it uses, so a stray value at XFD1048576 costs nothing (a single run of more than 20
+//!   million cells is refused as Corrupt);
 //! - merged regions are resolved as in a Word table: the top-left cell's text is repeated
 //!   in every cell of the region, and every cell but the top-left is marked merged;
 //! - fully empty rows separate blocks. In a block, a leading row whose only non-empty cell
@@ -167,24 +169,64 @@ pub type Region = ((u32, u32), (u32, u32));
 
 /// The blocks of one sheet from its non-empty cells `(row, col, text)` (0-based) and its
 /// merged regions `(top-left, bottom-right)`.
+///
+/// Rows in use (a cell's row, the rows a merged region with text covers) are grouped into
+/// runs of consecutive rows first, and each run gets its own grid, so a stray value far
+/// below or to the right costs nothing; a single run wider × taller than 20 million cells
+/// is refused as Corrupt.
 pub fn sheet_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region]) -> Result<Vec<Block>, ReadError> {
-    if cells.is_empty() {
-        return Ok(Vec::new());
-    }
-    let (mut r0, mut c0, mut r1, mut c1) = (u32::MAX, u32::MAX, 0, 0);
-    for &(r, c, _) in cells {
-        (r0, c0, r1, c1) = (r0.min(r), c0.min(c), r1.max(r), c1.max(c));
-    }
-    // Merged regions that touch no text do not widen the grid; the others do.
-    let merges: Vec<_> = merges
+    let with_text: std::collections::HashSet<(u32, u32)> = cells.iter().map(|&(r, c, _)| (r, c)).collect();
+    let merges: Vec<Region> = merges
         .iter()
         .copied()
         .filter(|&(s, e)| s.0 <= e.0 && s.1 <= e.1)
         .collect();
-    for &(s, e) in &merges {
-        if cells.iter().any(|&(r, c, _)| r == s.0 && c == s.1) {
-            (r0, c0, r1, c1) = (r0.min(s.0), c0.min(s.1), r1.max(e.0), c1.max(e.1));
+    let mut spans: Vec<(u32, u32)> = cells.iter().map(|&(r, _, _)| (r, r)).collect();
+    // A merged region with text holds its rows together; an empty one only marks cells
+    // inside a grid that is there anyway.
+    spans.extend(
+        merges
+            .iter()
+            .filter(|(s, _)| with_text.contains(s))
+            .map(|&(s, e)| (s.0, e.0)),
+    );
+    spans.sort_unstable();
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in spans {
+        match runs.last_mut() {
+            Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
+            _ => runs.push((a, b)),
         }
+    }
+    let mut sorted = cells.to_vec();
+    sorted.sort_by_key(|&(r, c, _)| (r, c));
+    let mut merges = merges;
+    merges.sort_unstable();
+    let mut blocks = Vec::new();
+    for (a, b) in runs {
+        let from = sorted.partition_point(|&(r, _, _)| r < a);
+        let to = sorted.partition_point(|&(r, _, _)| r <= b);
+        let m_from = merges.partition_point(|&(s, _)| s.0 < a);
+        let m_to = merges.partition_point(|&(s, _)| s.0 <= b);
+        blocks.extend(grid_blocks(name, &sorted[from..to], &merges[m_from..m_to])?);
+    }
+    Ok(blocks)
+}
+
+/// The blocks of one run of rows: cells and merged regions resolved into one grid, then
+/// split by empty rows. The grid spans the cells and the merged regions that start at one
+/// of them; an empty merged region only marks the cells of it that fall in the grid.
+fn grid_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region]) -> Result<Vec<Block>, ReadError> {
+    if cells.is_empty() {
+        return Ok(Vec::new());
+    }
+    let with_text: std::collections::HashSet<(u32, u32)> = cells.iter().map(|&(r, c, _)| (r, c)).collect();
+    let (mut r0, mut c0, mut r1, mut c1) = (u32::MAX, u32::MAX, 0, 0);
+    for &(r, c, _) in cells {
+        (r0, c0, r1, c1) = (r0.min(r), c0.min(c), r1.max(r), c1.max(c));
+    }
+    for &(s, e) in merges.iter().filter(|(s, _)| with_text.contains(s)) {
+        (r0, c0, r1, c1) = (r0.min(s.0), c0.min(s.1), r1.max(e.0), c1.max(e.1));
     }
     let height = (r1 - r0 + 1) as usize;
     let width = (c1 - c0 + 1) as usize;
@@ -200,7 +242,7 @@ pub fn sheet_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region])
     for (r, c, text) in cells {
         grid[(r - r0) as usize][(c - c0) as usize] = text.clone();
     }
-    for &(s, e) in &merges {
+    for &(s, e) in merges {
         if s.0 < r0 || s.1 < c0 || s.0 > r1 || s.1 > c1 {
             continue;
         }
@@ -530,6 +572,29 @@ mod tests {
             }
         );
         assert!(matches!(&blocks[2], Block::Paragraph { text, at: Origin::Sheet { row: 6, .. } } if text == "单独"));
+    }
+
+    #[test]
+    fn far_apart_cells_make_separate_small_grids() {
+        let c = cells(&[
+            (0, 0, "a"),
+            (0, 1, "b"),
+            (5_000, 16_000, "远"),
+            (1_048_575, 16_383, "角"),
+        ]);
+        let blocks = sheet_blocks("S", &c, &[]).unwrap();
+        assert_eq!(blocks.len(), 3);
+        assert!(
+            matches!(&blocks[2], Block::Paragraph { text, at: Origin::Sheet { row: 1_048_576, .. } } if text == "角")
+        );
+        // A merged region joins the rows it covers into one run.
+        let c = cells(&[(0, 0, "头"), (0, 1, "x"), (2, 1, "y")]);
+        let blocks = sheet_blocks("S", &c, &[((0, 0), (2, 0))]).unwrap();
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        // One run too large is refused.
+        let c = cells(&[(0, 0, "a"), (0, 16_383, "b")]);
+        let tall = [((0, 0), (1_048_575, 0))];
+        assert!(matches!(sheet_blocks("S", &c, &tall), Err(ReadError::Corrupt(d)) if d.contains("too large")));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! saved with them. On a sheet:
 //! - rows in use (with a value, or covered by a merged region whose top-left cell has
 //!   one) are grouped into runs of consecutive rows, each its own grid over the columns
-//!   it uses, so a stray value at XFD1048576 costs nothing (a single run of more than 20
+//!   it uses, so a stray value at XFD1048576 costs nothing (a single run of more than 5
 //!   million cells is refused as Corrupt);
 //! - merged regions are resolved as in a Word table: the top-left cell's text is repeated
 //!   in every cell of the region, and every cell but the top-left is marked merged;
@@ -41,8 +41,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use std::io::Cursor;
 use std::path::Path;
 
-/// The most cells a sheet's grid may have (a sheet claiming A1:XFD1048576 stops here).
-const CELL_LIMIT: u64 = 20_000_000;
+/// The most cells one grid may have: some 130 MB of cells and flags. A self-evaluation
+/// form has a few hundred; a run of rows A1:XFD1048576 stops here.
+const CELL_LIMIT: u64 = 5_000_000;
 
 pub fn read(path: &Path) -> Result<Source, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
@@ -172,7 +173,7 @@ pub type Region = ((u32, u32), (u32, u32));
 ///
 /// Rows in use (a cell's row, the rows a merged region with text covers) are grouped into
 /// runs of consecutive rows first, and each run gets its own grid, so a stray value far
-/// below or to the right costs nothing; a single run wider × taller than 20 million cells
+/// below or to the right costs nothing; a single run wider × taller than 5 million cells
 /// is refused as Corrupt.
 pub fn sheet_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region]) -> Result<Vec<Block>, ReadError> {
     let with_text: std::collections::HashSet<(u32, u32)> = cells.iter().map(|&(r, c, _)| (r, c)).collect();

@@ -232,8 +232,10 @@ pub fn read_xml(document: &str, numbering: Option<&str>, styles: Option<&str>) -
         paragraphs: 0,
         tables: 0,
         blocks: Vec::new(),
+        grid_cells: 0,
+        grid_bytes: 0,
     };
-    reader.body(body);
+    reader.body(body)?;
     let has_text = reader.blocks.iter().any(|b| match b {
         Block::Paragraph { text, .. } => !text.trim().is_empty(),
         Block::Table { rows, .. } => rows.iter().flatten().any(|c| !c.trim().is_empty()),
@@ -559,7 +561,16 @@ struct Reader {
     paragraphs: usize,
     tables: usize,
     blocks: Vec<Block>,
+    /// Cells and bytes of text in the resolved table grids so far.
+    grid_cells: usize,
+    grid_bytes: usize,
 }
+
+/// Word tables have at most 63 columns; a row wider than this is not a real table.
+const MAX_COLUMNS: usize = 10_000;
+/// The most cells, and bytes of cell text, all the tables of a document may resolve to.
+const GRID_CELLS: usize = 5_000_000;
+const GRID_BYTES: usize = 512 * 1024 * 1024;
 
 /// Text collected from a paragraph, with the text boxes it anchors.
 #[derive(Default)]
@@ -569,7 +580,7 @@ struct ParaText {
 }
 
 impl Reader {
-    fn body(&mut self, node: Node) {
+    fn body(&mut self, node: Node) -> Result<(), ReadError> {
         for n in node.children().filter(|n| n.is_element()) {
             match n.tag_name().name() {
                 "p" => {
@@ -592,7 +603,7 @@ impl Reader {
                 "tbl" => {
                     self.tables += 1;
                     let at = self.tables;
-                    let (rows, merged, boxes) = self.table(n);
+                    let (rows, merged, boxes) = self.table(n)?;
                     self.blocks.push(Block::Table {
                         rows,
                         merged,
@@ -607,18 +618,19 @@ impl Reader {
                 }
                 "sdt" => {
                     if let Some(content) = child(&n, "sdtContent") {
-                        self.body(content);
+                        self.body(content)?;
                     }
                 }
-                "customXml" | "ins" | "moveTo" => self.body(n),
+                "customXml" | "ins" | "moveTo" => self.body(n)?,
                 "AlternateContent" => {
                     if let Some(choice) = n.children().find(|c| is(c, "Choice")) {
-                        self.body(choice);
+                        self.body(choice)?;
                     }
                 }
                 _ => {}
             }
         }
+        Ok(())
     }
 
     /// The text of one `w:p`, numbering prefix included.
@@ -784,14 +796,29 @@ impl Reader {
     }
 
     /// A `w:tbl` as a full grid, and the text boxes found in it.
+    /// Refused when the resolved grids of the document would pass `GRID_CELLS` cells or
+    /// `GRID_BYTES` of text: repeating merged cells multiplies text, and a small crafted
+    /// table (a long cell continued down thousands of rows) could otherwise exhaust memory.
     #[allow(clippy::type_complexity)]
-    fn table(&mut self, tbl: Node) -> (Vec<Vec<String>>, Vec<Vec<bool>>, Vec<String>) {
-        #[derive(Clone)]
+    fn table(&mut self, tbl: Node) -> Result<(Vec<Vec<String>>, Vec<Vec<bool>>, Vec<String>), ReadError> {
+        #[derive(Clone, Copy)]
         enum Slot {
             Empty,
-            Cell { text: String, first: bool },
+            /// An index into `texts`.
+            Cell {
+                text: usize,
+                first: bool,
+            },
             Continue,
         }
+        let too_large = || {
+            ReadError::Corrupt(format!(
+                "its tables are too large (over {GRID_CELLS} cells or {} MB of text once merged cells are repeated)",
+                GRID_BYTES / 1024 / 1024
+            ))
+        };
+        let mut cell_texts: Vec<String> = Vec::new();
+        let mut slot_total = 0usize;
         let grid_cols = child(&tbl, "tblGrid")
             .map(|g| g.children().filter(|c| is(c, "gridCol")).count())
             .unwrap_or(0);
@@ -816,6 +843,9 @@ impl Reader {
                 .min(1000);
             row.extend(std::iter::repeat_n(Slot::Empty, before));
             for tc in cells_of(tr) {
+                if row.len() > MAX_COLUMNS {
+                    return Err(too_large());
+                }
                 let tcpr = child(&tc, "tcPr");
                 let span = tcpr
                     .and_then(|p| child_val(&p, "gridSpan"))
@@ -845,25 +875,27 @@ impl Reader {
                         _ => texts.extend(self.flat_texts(n)),
                     }
                 }
-                let text = texts.join("\n");
-                if hcontinue && let Some(Slot::Cell { text: left, .. }) = row.last().cloned() {
+                if hcontinue && let Some(Slot::Cell { text: left, .. }) = row.last().copied() {
                     // Legacy horizontal merge: this cell continues the one to its left.
-                    for _ in 0..span {
-                        row.push(Slot::Cell {
-                            text: left.clone(),
+                    row.extend(std::iter::repeat_n(
+                        Slot::Cell {
+                            text: left,
                             first: false,
-                        });
-                    }
+                        },
+                        span,
+                    ));
                     continue;
                 }
-                for i in 0..span {
-                    row.push(Slot::Cell {
-                        text: text.clone(),
-                        first: i == 0,
-                    });
-                }
+                cell_texts.push(texts.join("\n"));
+                let text = cell_texts.len() - 1;
+                row.push(Slot::Cell { text, first: true });
+                row.extend(std::iter::repeat_n(Slot::Cell { text, first: false }, span - 1));
             }
             row.extend(std::iter::repeat_n(Slot::Empty, after));
+            slot_total += row.len();
+            if row.len() > MAX_COLUMNS || slot_total > GRID_CELLS {
+                return Err(too_large());
+            }
             slots.push(row);
         }
         let width = slots.iter().map(Vec::len).max().unwrap_or(0).max(grid_cols.min(1000));
@@ -872,19 +904,26 @@ impl Reader {
         for (r, row) in slots.iter().enumerate() {
             let mut texts = Vec::with_capacity(width);
             let mut flags = Vec::with_capacity(width);
+            self.grid_cells += width;
+            if self.grid_cells > GRID_CELLS {
+                return Err(too_large());
+            }
             let above = r.checked_sub(1).map(|i| rows[i].clone());
             for c in 0..width {
-                match row.get(c).unwrap_or(&Slot::Empty) {
+                match row.get(c).copied().unwrap_or(Slot::Empty) {
                     Slot::Empty => {
                         texts.push(String::new());
                         flags.push(false);
                     }
                     Slot::Cell { text, first } => {
+                        let text = &cell_texts[text];
+                        self.grid_bytes += text.len();
                         texts.push(text.clone());
                         flags.push(!first);
                     }
                     Slot::Continue => {
                         if let Some(above) = &above {
+                            self.grid_bytes += above[c].len();
                             texts.push(above[c].clone());
                             flags.push(true);
                         } else {
@@ -894,10 +933,13 @@ impl Reader {
                     }
                 }
             }
+            if self.grid_bytes > GRID_BYTES {
+                return Err(too_large());
+            }
             rows.push(texts);
             merged.push(flags);
         }
-        (rows, merged, boxes)
+        Ok((rows, merged, boxes))
     }
 }
 
@@ -1034,6 +1076,16 @@ mod tests {
                 at: Origin::Paragraph(2)
             }
         );
+    }
+
+    #[test]
+    fn absurdly_wide_tables_are_refused() {
+        let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p/></w:tc>"#;
+        let body = format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", cell.repeat(11));
+        assert!(matches!(
+            read_xml(&doc(&body), None, None),
+            Err(ReadError::Corrupt(d)) if d.contains("too large")
+        ));
     }
 
     #[test]

@@ -44,6 +44,8 @@ use std::path::Path;
 /// The most cells one grid may have: some 130 MB of cells and flags. A self-evaluation
 /// form has a few hundred; a run of rows A1:XFD1048576 stops here.
 const CELL_LIMIT: u64 = 5_000_000;
+/// The most text the repeats of merged cells may add to one grid.
+const REPEAT_LIMIT: usize = 512 * 1024 * 1024;
 
 pub fn read(path: &Path) -> Result<Source, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io(format!("{}: {e}", path.display())))?;
@@ -243,6 +245,8 @@ fn grid_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region]) -> R
     for (r, c, text) in cells {
         grid[(r - r0) as usize][(c - c0) as usize] = text.clone();
     }
+    // Repeating a merged cell's text multiplies it: bound what the repeats add.
+    let mut repeated = 0usize;
     for &(s, e) in merges {
         if s.0 < r0 || s.1 < c0 || s.0 > r1 || s.1 > c1 {
             continue;
@@ -252,6 +256,13 @@ fn grid_blocks(name: &str, cells: &[(u32, u32, String)], merges: &[Region]) -> R
             for c in s.1..=e.1.min(c1) {
                 let (gr, gc) = ((r - r0) as usize, (c - c0) as usize);
                 if (r, c) != s {
+                    repeated += top.len();
+                    if repeated > REPEAT_LIMIT {
+                        return Err(ReadError::Corrupt(format!(
+                            "sheet {name}: its merged cells repeat more than {} MB of text",
+                            REPEAT_LIMIT / 1024 / 1024
+                        )));
+                    }
                     grid[gr][gc] = top.clone();
                 }
                 above[gr][gc] = r > s.0;

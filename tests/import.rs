@@ -229,11 +229,18 @@ fn findings_on(root: &Path, file: &str) -> (BTreeSet<String>, BTreeSet<String>) 
 #[test]
 fn seeds_import_with_their_figures_right() {
     let mut table = vec![format!(
-        "{:<12} {:>8} {:>7} {:>7} {:>6} {:>6}",
-        "seed", "figures", "filled", "recall", "wrong", "extra"
+        "{:<12} {:<5} {:>8} {:>7} {:>7} {:>6} {:>6}",
+        "seed", "from", "figures", "filled", "recall", "wrong", "extra"
     )];
     let mut failures = Vec::new();
-    for (seed, park, year, name) in SEEDS {
+    // The .docx of each seed (tests/fixtures/import/make_fixtures.py: a Word paragraph per
+    // line, headings as Word headings) must give the same figures as its text.
+    let mut from_text: BTreeMap<&str, BTreeMap<String, Decimal>> = BTreeMap::new();
+    for (seed, park, year, name) in SEEDS.iter().flat_map(|s| {
+        let docx = s.0.replace(".txt", ".docx");
+        [(s.0.to_string(), s.1, s.2, s.3), (docx, s.1, s.2, s.3)]
+    }) {
+        let (seed, year, name) = (seed.as_str(), &year, name);
         let tmp = tempfile::tempdir().unwrap();
         common::copy_example(tmp.path());
         let root = tmp.path();
@@ -257,9 +264,24 @@ fn seeds_import_with_their_figures_right() {
         let conflicts: BTreeSet<String> = done.decided.conflicts.iter().map(|(p, _)| p.clone()).collect();
         let s = compare(&front(&bundled_text), &front(&draft_text), &conflicts);
         let recall = s.right as f64 / s.total as f64;
+        let mut leaves = BTreeMap::new();
+        flatten(&front(&draft_text), "", &mut leaves, &mut Vec::new());
+        if seed.ends_with(".txt") {
+            from_text.insert(park, leaves);
+        } else if from_text.get(park) != Some(&leaves) {
+            let txt = &from_text[park];
+            let differ: Vec<_> = txt
+                .iter()
+                .filter(|(k, v)| leaves.get(*k) != Some(*v))
+                .map(|(k, _)| k)
+                .chain(leaves.keys().filter(|k| !txt.contains_key(*k)))
+                .collect();
+            failures.push(format!("{seed}: figures differ from the text's draft at {differ:?}"));
+        }
         table.push(format!(
-            "{:<12} {:>8} {:>7} {:>6.1}% {:>6} {:>6}",
+            "{:<12} {:<5} {:>8} {:>7} {:>6.1}% {:>6} {:>6}",
             park,
+            seed.rsplit('.').next().unwrap_or(""),
             s.total,
             s.right,
             recall * 100.0,
@@ -307,6 +329,19 @@ fn seeds_import_with_their_figures_right() {
 /// every figure of the form is filled and none differs.
 #[test]
 fn a_project_form_imports_from_tab_separated_text() {
+    project_form_imports("project-form.txt");
+}
+
+/// The same form as a real Word table and as an Excel sheet, with merged cells
+/// (tests/fixtures/import/make_fixtures.py): every figure filled is right, and the same
+/// cross-check findings as the bundled report.
+#[test]
+fn a_project_form_imports_from_word_and_excel_with_merged_cells() {
+    project_form_imports("project-form.docx");
+    project_form_imports("project-form.xlsx");
+}
+
+fn project_form_imports(file: &str) {
     let tmp = tempfile::tempdir().unwrap();
     common::copy_example(tmp.path());
     let root = tmp.path();
@@ -315,7 +350,7 @@ fn a_project_form_imports_from_tab_separated_text() {
     let (bundled_findings, _) = findings_on(root, "lengshuitan/2022-factories.md");
     std::fs::remove_file(dir.join("2022-factories.md")).unwrap();
     std::fs::remove_file(dir.join("2022-factories.en.md")).unwrap();
-    let source = common::repo().join("tests/fixtures/import/project-form.txt");
+    let source = common::repo().join("tests/fixtures/import").join(file);
     let done = gongkai::import::import(&gongkai::import::Request {
         root,
         source: &source,
@@ -328,7 +363,7 @@ fn a_project_form_imports_from_tab_separated_text() {
     let draft_text = std::fs::read_to_string(&done.report).unwrap();
     let draft = front(&draft_text);
     let s = compare(&front(&bundled_text), &draft, &BTreeSet::new());
-    println!("project form: {} of {} figures, wrong {:?}", s.right, s.total, s.wrong);
+    println!("{file}: {} of {} figures, wrong {:?}", s.right, s.total, s.wrong);
     println!("   not filled: {:?}", s.missing);
     println!("   extra: {:?}", s.extra);
     assert!(s.wrong.is_empty(), "{:?}", s.wrong);

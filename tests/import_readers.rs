@@ -107,7 +107,7 @@ fn check_form(rows: &[Vec<String>], merged: &[Vec<bool>], what: &str) {
     let width = rows[0].len();
     assert!(rows.iter().all(|r| r.len() == width), "{what}: ragged grid");
     assert!(merged.iter().all(|r| r.len() == width), "{what}: ragged flags");
-    // The level-one head column: 一级指标 in the header, 产出指标 on as many rows as the
+    // The level-one head column: 一级指标 in the header, 产出指标（50分） on as many rows as the
     // YAML has output indicators, the first not merged and the rest repeats.
     let header = rows.iter().position(|r| r.contains(&"一级指标".to_string())).unwrap();
     let col = rows[header].iter().position(|c| c == "一级指标").unwrap();
@@ -120,10 +120,10 @@ fn check_form(rows: &[Vec<String>], merged: &[Vec<bool>], what: &str) {
     assert_eq!(outputs, 4);
     for k in 0..outputs {
         let r = header + 1 + k;
-        assert_eq!(rows[r][col], "产出指标", "{what}: row {r}");
+        assert_eq!(rows[r][col], "产出指标（50分）", "{what}: row {r}");
         assert_eq!(merged[r][col], k > 0, "{what}: row {r}");
     }
-    assert_eq!(rows[header + 1 + outputs][col], "效益指标", "{what}");
+    assert_eq!(rows[header + 1 + outputs][col], "效益指标（30分）", "{what}");
     assert!(!merged[header + 1 + outputs][col], "{what}");
     // 绩效指标 spans the header and every indicator row.
     assert_eq!(rows[header][0], "绩效指标");

@@ -138,10 +138,12 @@ impl Table<'_> {
             && self.merged.get(r).and_then(|m| m.get(c)).copied().unwrap_or(false)
             && self.cell(r - 1, c) == self.cell(r, c)
     }
-    /// Where row `r` is: its own line in a text file, else the table and the row.
+    /// Where row `r` is: its own line in a text file, its own row of a sheet, else the
+    /// table and the row.
     fn at(&self, r: usize) -> String {
         match self.at {
             Origin::Line(n) => format!("line {}", n + r),
+            Origin::Sheet { name, row } => format!("sheet {name} row {}", row + r),
             other => format!("{other} row {}", r + 1),
         }
     }
@@ -765,6 +767,30 @@ mod tests {
             &["总分", "总分", "总分", "总分", "总分", "总分", "100", "95.11", ""],
             &["等级", "优", "优", "优", "优", "优", "优", "优", ""],
         ]
+    }
+
+    #[test]
+    fn a_row_of_a_sheet_is_named_by_its_own_row_number() {
+        let at = Origin::Sheet {
+            name: "自评表".into(),
+            row: 2,
+        };
+        let rows = vec![vec!["a".to_string()], vec!["b".to_string()], vec!["c".to_string()]];
+        let merged = vec![vec![false]; 3];
+        let t = Table {
+            rows: &rows,
+            merged: &merged,
+            at: &at,
+        };
+        assert_eq!(t.at(0), "sheet 自评表 row 2");
+        assert_eq!(t.at(3), "sheet 自评表 row 5");
+        let at = Origin::Table(3);
+        let t = Table {
+            rows: &rows,
+            merged: &merged,
+            at: &at,
+        };
+        assert_eq!(t.at(1), "table 3 row 2");
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn year_pages_compare_units_in_sorted_views() {
         let html = read(&example, &format!("{lang}years/2021/by-total/index.html"));
         assert!(html.contains("compare-table") && html.contains("aria-sort=\"descending\""));
     }
-    assert!(read(&example, "index.html").contains("<caption>全部单位</caption>"));
+    assert!(read(&example, "index.html").contains("<caption><span class=\"cap\">全部单位</span></caption>"));
 }
 
 /// Each report of a year is linked once from the year page: department reports from their
@@ -255,7 +255,7 @@ fn year_pages_link_each_report_once_and_big_home_pages_link_the_unit_list() {
         .filter(|e| e.as_ref().unwrap().path().is_dir())
         .count();
     assert!(units > 20, "{units} units");
-    assert!(!home.contains("<caption>全部单位</caption>"));
+    assert!(!home.contains("<caption><span class=\"cap\">全部单位</span></caption>"));
     assert!(home.contains(&format!("全部单位 · {units} →")), "{units}");
 }
 
@@ -266,7 +266,7 @@ fn yearly_totals_count_only_reports_that_state_the_figure() {
     let (_tmp, _root, out) = generated_site(40);
     let all = reports(&out);
     let home = read(&out, "index.html");
-    let rows = rows_after(&home, "<caption>各年度合计</caption>");
+    let rows = rows_after(&home, "<caption><span class=\"cap\">各年度合计</span></caption>");
     let years: std::collections::BTreeSet<u64> = all.iter().map(|r| r.1).collect();
     assert_eq!(rows.len(), years.len());
     for row in &rows {
@@ -300,7 +300,7 @@ fn yearly_totals_count_only_reports_that_state_the_figure() {
     // The example: 2022 has only 冷水滩's project report, so no department total.
     let (_tmp, example) = build_example();
     let home = read(&example, "index.html");
-    let rows = rows_after(&home, "<caption>各年度合计</caption>");
+    let rows = rows_after(&home, "<caption><span class=\"cap\">各年度合计</span></caption>");
     let y2022 = rows.iter().find(|r| r[0] == "2022").unwrap();
     assert_eq!(y2022[2], "0 / 0", "{y2022:?}");
     let en = read(&example, "en/index.html");

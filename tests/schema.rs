@@ -193,7 +193,7 @@ fn zh_hant_pages_name_the_forms_figures_in_traditional_characters() {
     let page = std::fs::read_to_string(root.join("public/zh-hant/parks/wangcheng/2019/index.html")).unwrap();
     for word in [
         ">整體支出</th>",
-        ">“三公”經費</caption>",
+        ">“三公”經費</span></caption>",
         ">預算數</th>",
         "<td>萬元</td>",
         ">財政撥款收入</th>",

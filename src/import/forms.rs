@@ -241,6 +241,10 @@ fn found(path: String, value: &str, at: String, quote: &str, note: Option<String
 fn head_columns(row: &[String], cols: &[(&'static str, &[&str])]) -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     for (c, cell) in row.iter().enumerate() {
+        // 上年执行数 is last year's column, not this year's 执行数.
+        if other_year(cell, None) {
+            continue;
+        }
         for (field, words) in cols {
             if has_any(cell, words) && !out.iter().any(|(f, col)| f == field || *col == c) {
                 out.push((field, c));
@@ -1209,6 +1213,40 @@ mod tests {
         assert_eq!(get(&found, "project.rows[basic].actual").as_deref(), Some("832.88"));
         assert_eq!(get(&found, "project.rows[project].initial").as_deref(), Some("750.00"));
         assert!(!found.iter().any(|f| f.path.contains("government_funds")));
+    }
+
+    #[test]
+    fn heads_of_another_year_and_units_in_heads() {
+        assert!(other_year("上年决算数", Some(2022)));
+        assert!(other_year("去年", None));
+        assert!(other_year("2021年决算数", Some(2022)));
+        assert!(!other_year("2022年决算数", Some(2022)));
+        assert!(!other_year("2021年决算数", None));
+        assert!(!other_year("本年决算数", Some(2022)));
+        assert_eq!(cell_unit("金额（元）").as_deref(), Some("元"));
+        assert_eq!(cell_unit("项目资金(万元)").as_deref(), Some("万元"));
+        assert_eq!(cell_unit("单位：元").as_deref(), Some("元"));
+        assert_eq!(cell_unit("决算数"), None);
+        // A funds head's 上年执行数 column is not 执行数.
+        let found = read(&[table(&[
+            &[
+                "项目资金（万元）",
+                "",
+                "年初预算数",
+                "全年预算数",
+                "上年执行数",
+                "全年执行数",
+            ],
+            &[
+                "项目资金（万元）",
+                "年度资金总额",
+                "500.00",
+                "500.00",
+                "400.00",
+                "480.50",
+            ],
+        ])]);
+        assert_eq!(get(&found, "project.actual").as_deref(), Some("480.50"));
     }
 
     #[test]

@@ -207,8 +207,9 @@ pub fn stated_year(title: &str) -> Option<u16> {
         .flatten()
 }
 
-/// Whether a sheet is an example or instructions, by its name or its words: 填表说明, 示例,
-/// 样表, 模板, 请勿照抄.
+/// Whether a sheet is an example or instructions, by its name (填表说明, 示例, 样表, 模板) or
+/// its words (请勿照抄, 以下为示例, （示例）). A real form's footnote 填表说明：… does not
+/// make its sheet an example.
 fn example_sheet(name: &str, texts: &[&str]) -> bool {
     let n = name.trim().to_lowercase();
     let by_name = [
@@ -227,18 +228,9 @@ fn example_sheet(name: &str, texts: &[&str]) -> bool {
     .any(|w| n.contains(w))
         || n == "说明";
     let by_words = texts.iter().any(|t| {
-        [
-            "请勿照抄",
-            "填写说明",
-            "填表说明",
-            "以下为示例",
-            "（示例）",
-            "(示例)",
-            "示例：",
-            "示例:",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+        ["请勿照抄", "以下为示例", "（示例）", "(示例)", "示例：", "示例:"]
+            .iter()
+            .any(|w| t.contains(w))
     });
     by_name || by_words
 }
@@ -424,6 +416,34 @@ mod tests {
         all.extend(draft::free_items_as_found(&f));
         assert!(!all.is_empty());
         let _ = draft::decide(&all);
+    }
+
+    #[test]
+    fn example_sheets_are_dropped() {
+        let sheet = |name: &str, text: &str| Block::Paragraph {
+            text: text.into(),
+            at: Origin::Sheet {
+                name: name.into(),
+                row: 1,
+            },
+        };
+        let mut blocks = vec![
+            sheet("自评表", "主管部门 示例县交通运输局"),
+            sheet("自评表", "填表说明：1．金额单位为万元。"),
+            sheet("Sheet2", "以下为示例，请勿照抄"),
+            sheet("模板", "项目名称"),
+            Block::Paragraph {
+                text: "正文".into(),
+                at: Origin::Line(1),
+            },
+        ];
+        assert_eq!(drop_example_sheets(&mut blocks), ["Sheet2", "模板"]);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(
+            stated_year("2022年度石门坎产业园管理委员会部门整体支出绩效自评报告"),
+            Some(2022)
+        );
+        assert_eq!(stated_year("部门整体支出绩效自评报告"), None);
     }
 
     #[test]

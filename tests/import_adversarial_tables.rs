@@ -229,4 +229,7 @@ fn the_command_checks_before_it_writes() {
             .any(|n| n.en().contains("2022") && n.en().contains("2023") && n.zh().contains("2022")),
         "a warning naming both years"
     );
+    let draft = std::fs::read_to_string(&done.report).unwrap();
+    assert!(draft.starts_with("---\n# 注意："), "{draft}");
+    assert!(draft.contains("# Warning: the report's title says 2022, but --year is 2023"));
 }

@@ -125,10 +125,14 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         notes.push(msg!(ImportSkippedSheet, name));
     }
     let (title, mut unit) = title_and_unit(&src.blocks);
+    // A title of another year: said in the summary and at the top of the draft.
+    let mut year_warning = None;
     if let Some(stated) = stated_year(&title)
         && stated != req.year
     {
-        notes.push(msg!(ImportYearMismatch, stated, given = req.year));
+        let m = msg!(ImportYearMismatch, stated, given = req.year);
+        year_warning = Some(format!("# 注意：{}\n# Warning: {}\n", m.zh(), m.en()));
+        notes.push(m);
     }
     let mut findings = phrases::read(&src.blocks);
     let form_found = forms::read_for(&src.blocks, Some(req.year));
@@ -182,6 +186,10 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         &decided,
         &body,
     );
+    let text = match year_warning {
+        Some(w) => format!("---\n{w}{}", text.strip_prefix("---\n").unwrap_or(&text)),
+        None => text,
+    };
     let mut profile = None;
     if let (Some(ptext), Some(u)) = (profile_text, unit) {
         std::fs::create_dir_all(&dir).map_err(|e| Diagnostic::error(&dir, msg!(CannotCreateFolder, error = e)))?;

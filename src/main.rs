@@ -176,6 +176,10 @@ fn import_summary(out: Out, done: &gongkai::import::Outcome) {
         println!("{}", out.say(&msg!(ImportWroteProfile, file = file.display(), name)));
     }
     println!("{}", out.say(&msg!(ImportWroteReport, file = done.report.display())));
+    let warning = out.say(&Msg::LabelWarning.into());
+    for note in &done.notes {
+        println!("{warning}: {}", out.say(note));
+    }
     let d = &done.decided;
     println!("{}", out.say(&msg!(ImportFilledCount, n = d.filled.len())));
     for (path, f, _) in &d.filled {
@@ -187,7 +191,19 @@ fn import_summary(out: Out, done: &gongkai::import::Outcome) {
     if !d.conflicts.is_empty() {
         println!("{}", out.say(&msg!(ImportConflictCount, n = d.conflicts.len())));
         for (path, all) in &d.conflicts {
-            let values: Vec<String> = all.iter().map(|f| format!("{} ({})", f.value, f.at)).collect();
+            let values: Vec<String> = all
+                .iter()
+                .map(|f| {
+                    match f
+                        .note
+                        .as_deref()
+                        .filter(|n| n.starts_with(gongkai::import::forms::DOUBT))
+                    {
+                        Some(n) => format!("{} ({}; {n})", f.value, f.at),
+                        None => format!("{} ({})", f.value, f.at),
+                    }
+                })
+                .collect();
             println!(
                 "{}",
                 out.say(&msg!(ImportConflictLine, path, values = values.join(", ")))

@@ -205,7 +205,12 @@ pub fn decide(found: &[Found]) -> Decided {
     let mut d = Decided::default();
     for (path, all) in by_path {
         let first = all[0].clone();
-        if all.iter().all(|f| same(&f.value, &first.value)) {
+        // A figure a form read but is not sure of (its cells may not line up) stays a
+        // candidate even when it is the only one.
+        let doubt = all
+            .iter()
+            .any(|f| f.note.as_deref().is_some_and(|n| n.starts_with(super::forms::DOUBT)));
+        if !doubt && all.iter().all(|f| same(&f.value, &first.value)) {
             let also: Vec<String> = all[1..]
                 .iter()
                 .map(|f| f.at.clone())
@@ -346,6 +351,15 @@ fn candidates(path: &str, all: &[Found]) -> String {
         .iter()
         .map(|f| format!("{} ({} “{}”)", f.value, f.at, f.quote.replace(['\n', '\r'], " ")))
         .collect();
+    if let Some(why) = all
+        .iter()
+        .find_map(|f| f.note.as_deref().and_then(|n| n.strip_prefix(super::forms::DOUBT)))
+    {
+        return format!(
+            "# {path}: left empty — not sure: {why}: {} — check the source and enter it",
+            list.join("; ")
+        );
+    }
     format!(
         "# {path}: left empty — the report states different figures: {} — check the source and enter one",
         list.join("; ")

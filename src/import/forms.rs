@@ -77,8 +77,18 @@ const LINES: &[(&str, &[&str])] = &[
     ("vehicles", &["公务用车"]),
 ];
 
-/// The figures of every form table in `blocks`.
+/// The start of the note of a figure the importer read but is not sure of: the draft leaves
+/// its key empty with the figure as a candidate (`draft::decide`).
+pub const DOUBT: &str = "not sure: ";
+
+/// The figures of every form table in `blocks`, for a report of an unstated year.
 pub fn read(blocks: &[Block]) -> Vec<Found> {
+    read_for(blocks, None)
+}
+
+/// The figures of every form table in `blocks` of a report of `year`: rows and columns of
+/// another year (上年决算数, 2021年) give nothing.
+pub fn read_for(blocks: &[Block], year: Option<u16>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut unit: Option<String> = None;
     let mut counters = Counters::default();
@@ -98,8 +108,8 @@ pub fn read(blocks: &[Block]) -> Vec<Found> {
                     .find_map(|c| stated_unit(c))
                     .or(unit.clone());
                 self_evaluation(&t, &mut counters, &mut out);
-                accounts(&t, table_unit.as_deref(), &mut out);
-                three_public(&t, table_unit.as_deref(), &mut out);
+                accounts(&t, table_unit.as_deref(), year, &mut out);
+                three_public(&t, table_unit.as_deref(), year, &mut out);
                 unit = None;
             }
         }
@@ -159,6 +169,51 @@ fn stated_unit(text: &str) -> Option<String> {
         .map(|u| u.to_string())
 }
 
+/// The unit a head cell gives its column or row: 金额（元）, 预算数(万元), 单位：元.
+fn cell_unit(text: &str) -> Option<String> {
+    let t = text.replace(' ', "");
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        for u in ["万元", "元"] {
+            if t.contains(&format!("{open}{u}{close}")) {
+                return Some(u.to_string());
+            }
+        }
+    }
+    stated_unit(&t)
+}
+
+/// Whether a row or column head names another year than the report's: 上年决算数, 去年,
+/// 2021年 (in a report of 2022).
+pub fn other_year(head: &str, year: Option<u16>) -> bool {
+    if ["上年", "去年", "上一年", "前年", "上年度"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
+        return true;
+    }
+    let chars: Vec<char> = head.chars().collect();
+    for i in 0..chars.len() {
+        let four: String = chars.iter().skip(i).take(4).collect();
+        let before = i > 0 && chars[i - 1].is_ascii_digit();
+        if !before
+            && four.len() == 4
+            && four.chars().all(|c| c.is_ascii_digit())
+            && chars.get(i + 4) == Some(&'年')
+            && let (Ok(y), Some(report)) = (four.parse::<u16>(), year)
+            && y != report
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A figure of `path` read but not sure: the draft leaves the key empty with it as a
+/// candidate, saying why.
+fn doubtful(path: String, value: &str, at: String, quote: &str, why: &str) -> Found {
+    found(path, value, at, quote, Some(format!("{DOUBT}{why}")))
+}
+
 /// A cell that is a plain figure: `480.50`, `96.10%`, `1,200.00`; the digits as written.
 pub fn figure(cell: &str) -> Option<String> {
     let t = cell.trim().trim_end_matches(['%', '％']).replace(',', "");
@@ -186,6 +241,10 @@ fn found(path: String, value: &str, at: String, quote: &str, note: Option<String
 fn head_columns(row: &[String], cols: &[(&'static str, &[&str])]) -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     for (c, cell) in row.iter().enumerate() {
+        // 上年执行数 is last year's column, not this year's 执行数.
+        if other_year(cell, None) {
+            continue;
+        }
         for (field, words) in cols {
             if has_any(cell, words) && !out.iter().any(|(f, col)| f == field || *col == c) {
                 out.push((field, c));
@@ -199,6 +258,9 @@ fn head_columns(row: &[String], cols: &[(&'static str, &[&str])]) -> Vec<(&'stat
 /// The 自评表: funds matrix, goals, indicators, 总分, 等级, 备注.
 fn self_evaluation(t: &Table, n: &mut Counters, out: &mut Vec<Found>) {
     let mut funds: Option<Vec<(&'static str, usize)>> = None;
+    // The funds matrix's unit, from its head (项目资金（元）); 万元 when it says none.
+    let mut fund_unit: Option<String> = None;
+    let mut head_len = 0;
     let mut indicators: Option<Vec<(&'static str, usize)>> = None;
     let mut goals = false;
     for (r, row) in t.rows.iter().enumerate() {
@@ -207,6 +269,8 @@ fn self_evaluation(t: &Table, n: &mut Counters, out: &mut Vec<Found>) {
         let f = head_columns(row, FUND_COLUMNS);
         if f.iter().any(|(k, _)| *k == "initial" || *k == "full_year") && f.iter().any(|(k, _)| *k == "actual") {
             funds = Some(f);
+            fund_unit = row.iter().find_map(|c| cell_unit(c));
+            head_len = row.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
             continue;
         }
         let i = head_columns(row, INDICATOR_COLUMNS);
@@ -236,15 +300,19 @@ fn self_evaluation(t: &Table, n: &mut Counters, out: &mut Vec<Found>) {
             }
         }
         if let Some(c) = row.iter().position(|c| c.contains("项目总投资")) {
-            if let Some(v) = row[c + 1..].iter().find_map(|x| figure(x)) {
-                out.push(found("project.investment".into(), &v, t.at(r), &line, None));
+            let unit = cell_unit(&row[c]).unwrap_or_else(|| "万元".into());
+            if let Some(v) = row[c + 1..].iter().find_map(|x| figure(x))
+                && let Some((v, note)) = in_wan(&v, Some(&unit))
+            {
+                out.push(found("project.investment".into(), &v, t.at(r), &line, note));
             }
             if let Some(c2) = row
                 .iter()
                 .position(|x| x.contains("财政拨款") && !x.contains("项目总投资"))
                 && let Some(v) = row[c2 + 1..].iter().find_map(|x| figure(x))
+                && let Some((v, note)) = in_wan(&v, Some(&unit))
             {
-                out.push(found("project.investment_fiscal".into(), &v, t.at(r), &line, None));
+                out.push(found("project.investment_fiscal".into(), &v, t.at(r), &line, note));
             }
             continue;
         }
@@ -278,7 +346,7 @@ fn self_evaluation(t: &Table, n: &mut Counters, out: &mut Vec<Found>) {
         }
         // Rows of the blocks.
         if let Some(cols) = &funds {
-            fund_row(t, r, cols, out);
+            fund_row(t, r, cols, (fund_unit.as_deref(), head_len), out);
         } else if let Some(cols) = &indicators {
             indicator_row(t, r, cols, n, out);
         } else if goals {
@@ -347,8 +415,9 @@ fn grade(row: &[String]) -> Option<String> {
     ["优", "良", "中", "差"].contains(&v).then(|| v.to_string())
 }
 
-/// One row of the funds matrix.
-fn fund_row(t: &Table, r: usize, cols: &[(&'static str, usize)], out: &mut Vec<Found>) {
+/// One row of the funds matrix; `head` is the matrix's unit and its head row's width.
+fn fund_row(t: &Table, r: usize, cols: &[(&'static str, usize)], head: (Option<&str>, usize), out: &mut Vec<Found>) {
+    let (unit, head_len) = head;
     let row = &t.rows[r];
     let line = row.join(" ");
     // The row's own label: the last cell naming a row (a level-one head merged on the left
@@ -370,6 +439,7 @@ fn fund_row(t: &Table, r: usize, cols: &[(&'static str, usize)], out: &mut Vec<F
     // shifted row moves every column by the same amount.
     let head_first = cols.iter().map(|(_, c)| *c).min().unwrap_or(0);
     let offset = (lc + 1) as isize - head_first as isize;
+    let mut got: Vec<(&str, String)> = Vec::new();
     for (field, c) in cols {
         let col = *c as isize + offset;
         if col < 0 {
@@ -380,7 +450,41 @@ fn fund_row(t: &Table, r: usize, cols: &[(&'static str, usize)], out: &mut Vec<F
             continue;
         }
         if let Some(v) = figure(t.cell(r, col)) {
-            out.push(found(format!("{base}.{field}"), &v, t.at(r), &line, None));
+            got.push((field, v));
+        }
+    }
+    // Cells that do not line up with the head's columns: a row longer than its head, a
+    // sub-row (其中：…) with figures under 分值 / 执行率 / 得分 (those are the total's alone),
+    // a rate no execution rate can be. The figures stay candidates.
+    let width = row.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+    let why = if offset == 0 && head_len > 0 && width > head_len {
+        Some("the row has more cells than its head, so its figures cannot be matched to the head's columns")
+    } else if base != "project" && got.iter().any(|(f, _)| ["weight", "rate", "score"].contains(f)) {
+        Some(
+            "the row's figures do not line up with the head's columns (a sub-row with figures under 分值 / 执行率 / 得分)",
+        )
+    } else if got
+        .iter()
+        .any(|(f, v)| *f == "rate" && v.parse::<Decimal>().is_ok_and(|d| d > Decimal::from(1000)))
+    {
+        Some("the row's 执行率 is over 1000%, so its cells do not line up with the head")
+    } else {
+        None
+    };
+    for (field, v) in got {
+        let amount = ["initial", "full_year", "actual"].contains(&field);
+        let (v, note) = if amount && unit == Some("元") {
+            match in_wan(&v, Some("元")) {
+                Some(x) => x,
+                None => continue,
+            }
+        } else {
+            (v, None)
+        };
+        let path = format!("{base}.{field}");
+        match why {
+            Some(why) => out.push(doubtful(path, &v, t.at(r), &line, why)),
+            None => out.push(found(path, &v, t.at(r), &line, note)),
         }
     }
 }
@@ -502,29 +606,92 @@ fn in_wan(v: &str, unit: Option<&str>) -> Option<(String, Option<String>)> {
     }
 }
 
-/// The 收入支出决算总表: a label cell, then its amount.
-fn accounts(t: &Table, unit: Option<&str>, out: &mut Vec<Found>) {
+/// The unit of a column or row whose head states one, else the table's; a head's unit is
+/// nearer the figure and wins over a 单位 line above, and the note says so.
+fn unit_of(head: Option<&str>, table: Option<&str>) -> (Option<String>, Option<String>) {
+    match (head, table) {
+        (Some(h), Some(t)) if h != t => (
+            Some(h.to_string()),
+            Some(format!(
+                "the head of the figure's column or row says {h}, the table's 单位 line {t}: read in {h}"
+            )),
+        ),
+        (Some(h), _) => (Some(h.to_string()), None),
+        (None, t) => (t.map(str::to_string), None),
+    }
+}
+
+fn with_note(note: Option<String>, more: Option<String>) -> Option<String> {
+    match (note, more) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The 收入支出决算总表: a label cell, then its amount in the column whose head is this
+/// year's (上年决算数 | 本年决算数: the second).
+fn accounts(t: &Table, unit: Option<&str>, year: Option<u16>, out: &mut Vec<Found>) {
     let whole: String = t.rows.iter().take(3).flatten().cloned().collect();
     if !(whole.contains("收入") && whole.contains("支出") && (whole.contains("决算") || whole.contains("金额")))
     {
         return;
     }
+    let is_label = |cell: &str| ACCOUNTS.iter().any(|(l, _)| cell.replace(' ', "").contains(l));
+    // The head row: the first row naming no account but heading columns.
+    let head: Option<&Vec<String>> = t.rows.iter().take(3).find(|row| {
+        !row.iter().any(|c| is_label(c))
+            && row
+                .iter()
+                .any(|c| has_any(c, &["决算", "金额", "上年", "本年", "预算", "（元）", "(元)"]))
+    });
     for (r, row) in t.rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let Some((_, path)) = ACCOUNTS.iter().find(|(l, _)| cell.replace(' ', "").contains(l)) else {
                 continue;
             };
-            let Some(v) = row.get(c + 1).and_then(|x| figure(x)) else {
+            let end = (c + 1..row.len()).find(|&i| is_label(&row[i])).unwrap_or(row.len());
+            // The figure columns up to the next label, by their heads: another year's or a
+            // budget's give nothing.
+            let mut picked: Vec<(usize, String)> = Vec::new();
+            for (i, value) in row.iter().enumerate().take(end).skip(c + 1) {
+                let h = head.and_then(|h| h.get(i)).map_or("", |x| x.trim());
+                if other_year(h, year) || (h.contains("预算") && !h.contains("决算")) {
+                    continue;
+                }
+                if let Some(v) = figure(value) {
+                    picked.push((i, v));
+                }
+                if head.is_none() {
+                    break;
+                }
+            }
+            let Some((i, v)) = picked.first().cloned() else {
                 continue;
             };
-            let Some((v, note)) = in_wan(&v, unit) else { continue };
-            out.push(found((*path).into(), &v, t.at(r), &row.join(" "), note));
+            let h = head.and_then(|h| h.get(i)).map_or("", |x| x.as_str());
+            let (u, unit_note) = unit_of(cell_unit(h).as_deref(), unit);
+            let Some((v, note)) = in_wan(&v, u.as_deref()) else {
+                continue;
+            };
+            let note = with_note(note, unit_note);
+            if picked.len() > 1 {
+                out.push(doubtful(
+                    (*path).into(),
+                    &v,
+                    t.at(r),
+                    &row.join(" "),
+                    "the row has several figure columns and their heads do not say which is this year's 决算数",
+                ));
+            } else {
+                out.push(found((*path).into(), &v, t.at(r), &row.join(" "), note));
+            }
         }
     }
 }
 
-/// The “三公”经费 table, lines as columns (rows 预算数 / 决算数) or as rows.
-fn three_public(t: &Table, unit: Option<&str>, out: &mut Vec<Found>) {
+/// The “三公”经费 table, lines as columns (rows 预算数 / 决算数) or as rows. Rows of another
+/// year (上年决算数) give nothing; a row whose head states its unit (预算数（元）) is read in it.
+fn three_public(t: &Table, unit: Option<&str>, year: Option<u16>, out: &mut Vec<Found>) {
     let Some(head) = t.rows.iter().position(|row| {
         row.iter()
             .filter(|c| LINES[1..].iter().any(|(_, w)| has_any(c, w)))
@@ -556,22 +723,48 @@ fn three_public(t: &Table, unit: Option<&str>, out: &mut Vec<Found>) {
             columns.push((field, c));
         }
     }
+    let table_unit = unit_of(head_row.iter().find_map(|c| cell_unit(c)).as_deref(), unit);
+    let first_col = columns.iter().map(|(_, c)| *c).min().unwrap_or(0);
+    let head_width = head_row.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
     for (r, row) in t.rows.iter().enumerate().skip(head + 1) {
-        let kind = row.iter().take(2).find_map(|c| {
+        let Some((label_col, kind)) = row.iter().take(2).enumerate().find_map(|(i, c)| {
             if c.contains("决算") {
-                Some("actual")
+                Some((i, "actual"))
             } else if c.contains("预算") {
-                Some("budget")
+                Some((i, "budget"))
             } else {
                 None
             }
-        });
-        let Some(kind) = kind else { continue };
+        }) else {
+            continue;
+        };
+        if other_year(&row[label_col], year) {
+            continue;
+        }
+        // A head that lost its empty corner cell (a copy trims a leading tab) puts its first
+        // line over the row's label: the row's figures start one column later. Any other
+        // overlap cannot be aligned.
+        let width = row.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+        let offset = if label_col >= first_col {
+            if label_col == first_col && width == head_width + 1 {
+                label_col + 1 - first_col
+            } else {
+                continue;
+            }
+        } else {
+            0
+        };
+        let (row_unit, unit_note) = match cell_unit(&row[label_col]) {
+            Some(u) => unit_of(Some(&u), unit),
+            None => table_unit.clone(),
+        };
         for (field, c) in &columns {
-            let Some(v) = row.get(*c).and_then(|x| figure(x)) else {
+            let Some(v) = row.get(*c + offset).and_then(|x| figure(x)) else {
                 continue;
             };
-            let Some((v, note)) = in_wan(&v, unit) else { continue };
+            let Some((v, note)) = in_wan(&v, row_unit.as_deref()) else {
+                continue;
+            };
             let path = if field.contains('.') {
                 if kind != "actual" {
                     continue;
@@ -580,7 +773,13 @@ fn three_public(t: &Table, unit: Option<&str>, out: &mut Vec<Found>) {
             } else {
                 format!("three_public.{field}.{kind}")
             };
-            out.push(found(path, &v, t.at(r), &row.join(" "), note));
+            out.push(found(
+                path,
+                &v,
+                t.at(r),
+                &row.join(" "),
+                with_note(note, unit_note.clone()),
+            ));
         }
     }
 }
@@ -1014,6 +1213,40 @@ mod tests {
         assert_eq!(get(&found, "project.rows[basic].actual").as_deref(), Some("832.88"));
         assert_eq!(get(&found, "project.rows[project].initial").as_deref(), Some("750.00"));
         assert!(!found.iter().any(|f| f.path.contains("government_funds")));
+    }
+
+    #[test]
+    fn heads_of_another_year_and_units_in_heads() {
+        assert!(other_year("上年决算数", Some(2022)));
+        assert!(other_year("去年", None));
+        assert!(other_year("2021年决算数", Some(2022)));
+        assert!(!other_year("2022年决算数", Some(2022)));
+        assert!(!other_year("2021年决算数", None));
+        assert!(!other_year("本年决算数", Some(2022)));
+        assert_eq!(cell_unit("金额（元）").as_deref(), Some("元"));
+        assert_eq!(cell_unit("项目资金(万元)").as_deref(), Some("万元"));
+        assert_eq!(cell_unit("单位：元").as_deref(), Some("元"));
+        assert_eq!(cell_unit("决算数"), None);
+        // A funds head's 上年执行数 column is not 执行数.
+        let found = read(&[table(&[
+            &[
+                "项目资金（万元）",
+                "",
+                "年初预算数",
+                "全年预算数",
+                "上年执行数",
+                "全年执行数",
+            ],
+            &[
+                "项目资金（万元）",
+                "年度资金总额",
+                "500.00",
+                "500.00",
+                "400.00",
+                "480.50",
+            ],
+        ])]);
+        assert_eq!(get(&found, "project.actual").as_deref(), Some("480.50"));
     }
 
     #[test]

@@ -96,6 +96,8 @@ pub struct Outcome {
     pub decided: draft::Decided,
     /// Figures seen but not entered: (figure, where, why).
     pub skipped: Vec<(String, String, String)>,
+    /// Warnings and notes for the summary: a title of another year, sheets skipped.
+    pub notes: Vec<Text>,
 }
 
 /// Imports `req.source` as a draft report of `req.park`; never overwrites a file.
@@ -105,8 +107,10 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         return Err(Diagnostic::error(&dir, msg!(NotAUnitId, id = req.park)).help(Msg::UnitIdHelp));
     }
     if !(1949..=2200).contains(&req.year) {
-        return Err(Diagnostic::error(&dir, msg!(NotAFiscalYear, year = req.year)));
+        return Err(Diagnostic::error(&dir, msg!(NotAFiscalYear, year = req.year)).help(Msg::FiscalYearHelp));
     }
+    // The site first: a root without a readable site.toml gets nothing written.
+    crate::config::Config::load(req.root).map_err(|mut d| d.remove(0))?;
     let name = match req.kind {
         Kind::Department => format!("{}.md", req.year),
         Kind::Project => format!("{}-project.md", req.year),
@@ -115,12 +119,43 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
     if file.exists() {
         return Err(Diagnostic::error(&file, Msg::ReportExists).help(Msg::ReportExistsHelp));
     }
-    let src = read(req.source).map_err(|e| read_error(req.source, &e))?;
-    let (title, unit) = title_and_unit(&src.blocks);
+    let mut src = read(req.source).map_err(|e| read_error(req.source, &e))?;
+    let mut notes: Vec<Text> = Vec::new();
+    for name in drop_example_sheets(&mut src.blocks) {
+        notes.push(msg!(ImportSkippedSheet, name));
+    }
+    let (title, mut unit) = title_and_unit(&src.blocks);
+    // A title of another year: said in the summary and at the top of the draft.
+    let mut year_warning = None;
+    if let Some(stated) = stated_year(&title)
+        && stated != req.year
+    {
+        let m = msg!(ImportYearMismatch, stated, given = req.year);
+        year_warning = Some(format!("# 注意：{}\n# Warning: {}\n", m.zh(), m.en()));
+        notes.push(m);
+    }
+    let mut findings = phrases::read(&src.blocks);
+    let form_found = forms::read_for(&src.blocks, Some(req.year));
     let profile_file = dir.join("_index.md");
     let profile_text = if profile_file.exists() {
         None
     } else {
+        if unit.is_none() {
+            // A project form names its unit as 实施单位 (one name, not two).
+            let named: Vec<&str> = form_found
+                .iter()
+                .filter(|f| f.path == "implementer")
+                .map(|f| f.value.trim())
+                .collect();
+            if let Some(first) = named.first()
+                && named.iter().all(|n| n == first)
+                && !first.is_empty()
+                && first.chars().count() <= 40
+            {
+                unit = Some(first.to_string());
+                notes.push(Msg::ImportUnitFromForm.into());
+            }
+        }
         let Some(u) = unit.clone() else {
             return Err(
                 Diagnostic::error(&profile_file, Msg::ImportNoUnitName).help(msg!(ImportNoUnitNameHelp, id = req.park))
@@ -128,9 +163,7 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         };
         Some(profile_draft(&u))
     };
-
-    let mut findings = phrases::read(&src.blocks);
-    findings.found.extend(forms::read(&src.blocks));
+    findings.found.extend(form_found);
     let mut all = findings.found.clone();
     all.extend(draft::free_items_as_found(&findings));
     let decided = draft::decide(&all);
@@ -153,6 +186,10 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         &decided,
         &body,
     );
+    let text = match year_warning {
+        Some(w) => format!("---\n{w}{}", text.strip_prefix("---\n").unwrap_or(&text)),
+        None => text,
+    };
     let mut profile = None;
     if let (Some(ptext), Some(u)) = (profile_text, unit) {
         std::fs::create_dir_all(&dir).map_err(|e| Diagnostic::error(&dir, msg!(CannotCreateFolder, error = e)))?;
@@ -165,7 +202,84 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
         profile,
         decided,
         skipped: findings.skipped,
+        notes,
     })
+}
+
+/// The year a title states: 2022年度… → 2022.
+pub fn stated_year(title: &str) -> Option<u16> {
+    let t = title.trim();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    (digits.len() == 4 && t[4..].starts_with('年'))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Whether a sheet is an example or instructions, by its name (填表说明, 示例, 样表, 模板) or
+/// its words (请勿照抄, 以下为示例, （示例）). A real form's footnote 填表说明：… does not
+/// make its sheet an example.
+fn example_sheet(name: &str, texts: &[&str]) -> bool {
+    let n = name.trim().to_lowercase();
+    let by_name = [
+        "填表说明",
+        "填写说明",
+        "示例",
+        "样表",
+        "模板",
+        "范例",
+        "instruction",
+        "example",
+        "sample",
+        "template",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+        || n == "说明";
+    let by_words = texts.iter().any(|t| {
+        ["请勿照抄", "以下为示例", "（示例）", "(示例)", "示例：", "示例:"]
+            .iter()
+            .any(|w| t.contains(w))
+    });
+    by_name || by_words
+}
+
+/// Removes the blocks of a workbook's example and instructions sheets; their names.
+pub fn drop_example_sheets(blocks: &mut Vec<Block>) -> Vec<String> {
+    let sheet = |b: &Block| match b {
+        Block::Paragraph {
+            at: source::Origin::Sheet { name, .. },
+            ..
+        }
+        | Block::Table {
+            at: source::Origin::Sheet { name, .. },
+            ..
+        } => Some(name.clone()),
+        _ => None,
+    };
+    let mut names: Vec<String> = Vec::new();
+    for b in blocks.iter() {
+        if let Some(n) = sheet(b)
+            && !names.contains(&n)
+        {
+            names.push(n);
+        }
+    }
+    let mut dropped = Vec::new();
+    for name in names {
+        let texts: Vec<&str> = blocks
+            .iter()
+            .filter(|b| sheet(b).as_deref() == Some(name.as_str()))
+            .flat_map(|b| match b {
+                Block::Paragraph { text, .. } => vec![text.as_str()],
+                Block::Table { rows, .. } => rows.iter().flatten().map(String::as_str).collect(),
+            })
+            .collect();
+        if example_sheet(&name, &texts) {
+            dropped.push(name);
+        }
+    }
+    blocks.retain(|b| sheet(b).is_none_or(|n| !dropped.contains(&n)));
+    dropped
 }
 
 /// A unit profile with the name the report gives and no English name: the key is left out,
@@ -310,6 +424,34 @@ mod tests {
         all.extend(draft::free_items_as_found(&f));
         assert!(!all.is_empty());
         let _ = draft::decide(&all);
+    }
+
+    #[test]
+    fn example_sheets_are_dropped() {
+        let sheet = |name: &str, text: &str| Block::Paragraph {
+            text: text.into(),
+            at: Origin::Sheet {
+                name: name.into(),
+                row: 1,
+            },
+        };
+        let mut blocks = vec![
+            sheet("自评表", "主管部门 示例县交通运输局"),
+            sheet("自评表", "填表说明：1．金额单位为万元。"),
+            sheet("Sheet2", "以下为示例，请勿照抄"),
+            sheet("模板", "项目名称"),
+            Block::Paragraph {
+                text: "正文".into(),
+                at: Origin::Line(1),
+            },
+        ];
+        assert_eq!(drop_example_sheets(&mut blocks), ["Sheet2", "模板"]);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(
+            stated_year("2022年度石门坎产业园管理委员会部门整体支出绩效自评报告"),
+            Some(2022)
+        );
+        assert_eq!(stated_year("部门整体支出绩效自评报告"), None);
     }
 
     #[test]

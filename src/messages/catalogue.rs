@@ -328,6 +328,7 @@ FiguresDoNotAddUpHelp: "if the report prints these figures, keep them as printed
 NotAUnitId: "`{id}` is not a unit id" / "`{id}` 不是单位标识";
 UnitIdHelp: "unit ids are lowercase letters, digits and hyphens, e.g. lengshuitan" / "单位标识只能用小写字母、数字和连字符，例如 lengshuitan";
 NotAFiscalYear: "{year} is not a plausible fiscal year" / "{year} 不是合理的财政年度";
+FiscalYearHelp: "a fiscal year is the four digits of a calendar year, e.g. --year 2022 for 2022年度" / "财政年度是四位数的公历年份，例如 2022年度 写作 --year 2022";
 UnitHasNoProfile: "unit `{id}` has no profile yet" / "单位 `{id}` 还没有简介";
 UnitHasNoProfileHelp: "create it first with gongkai new unit {id} --name … --name-en …, or check the id" / "请先用 gongkai new unit {id} --name … --name-en … 创建单位简介，或检查单位标识";
 ReportExists: "this report file already exists; nothing was written" / "此报告文件已存在；没有写入任何内容";
@@ -439,6 +440,9 @@ ImportSkippedCount: "not entered because the report gives them as approximations
 ImportSkippedLine: "  {value} ({at})" / "  {value}（{at}）";
 ImportUnstated: "every other key of the form is left out: the report does not state it in a phrase or table gongkai recognises (docs/importing.md lists them)" / "其余各项均未填写：原文没有以 gongkai 能识别的表述或表格列出（见 docs/importing.md）";
 ImportChecking: "checking the site with the draft (as gongkai check does):" / "按 gongkai check 检查加入草稿后的网站：";
+ImportYearMismatch: "the report's title says {stated}, but --year is {given}: the draft is filed under {given}; if the report is of {stated}, delete the draft and import again with --year {stated}" / "报告标题写的是 {stated} 年度，但 --year 为 {given}：草稿按 {given} 年度存放；如报告属于 {stated} 年度，请删除草稿后用 --year {stated} 重新导入";
+ImportSkippedSheet: "sheet {name} skipped: it is an example or instructions sheet (填表说明, 示例), not part of the report" / "已跳过工作表 {name}：它是填表说明或示例，不属于报告";
+ImportUnitFromForm: "the report text does not name its unit; the name is taken from the form's 实施单位" / "报告正文没有写明单位名称，单位名称取自自评表的“实施单位”";
 ImportNoUnitName: "the report does not name its unit" / "报告中没有找到单位名称";
 ImportNoUnitNameHelp: "create the profile first with gongkai new unit {id} --name … --name-en …, then import again" / "请先用 gongkai new unit {id} --name … --name-en … 创建单位简介，再重新导入";
 }

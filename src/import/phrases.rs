@@ -1553,6 +1553,83 @@ mod tests {
         assert_eq!(get(&f, "assets.current_share"), ["0.11"]);
     }
 
+    fn run_year(text: &str, year: u16) -> Findings {
+        read_for_year(
+            &[Block::Paragraph {
+                text: text.into(),
+                at: Origin::Line(7),
+            }],
+            Some(year),
+        )
+    }
+
+    #[test]
+    fn only_the_reports_year() {
+        let f = run_year("2021年部门整体支出为1020.00万元，其中基本支出为520.00万元。", 2022);
+        assert!(f.found.is_empty(), "{f:?}");
+        let f = run_year("2022年规模工业总产值45.6亿元，比2021年增长13.43%。", 2022);
+        assert_eq!(get(&f, "economy[industrial_output].value"), ["45.6"]);
+        assert_eq!(get(&f, "economy[industrial_output].change_pct"), ["13.43"]);
+        let f = run_year("2021年度绩效自评得分为89分，绩效等级为良。", 2022);
+        assert!(f.found.is_empty(), "{f:?}");
+        let f = run_year(
+            "2022年基本支出为456.79万元。上年基本支出为469.13万元，其中人员经费为390.00万元。",
+            2022,
+        );
+        assert_eq!(get(&f, "expenditure.basic"), ["456.79"]);
+        assert!(get(&f, "expenditure.personnel").is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn budgets_changes_parts_and_other_entities_fill_nothing() {
+        for t in [
+            "2022年部门整体支出预算数为1500.00万元。",
+            "2022年部门整体支出较上年减少200.00万元。",
+            "资产总额较上年增加120.00万元。",
+            "项目支出预算执行率为70.00%。",
+            "产出指标自评得分为45分。",
+            "规模工业增加值比上年减少1.2亿元，下降8%。",
+            "全年新增企业较上年少5家。",
+            "全区实现税收收入50亿元，同比增长6%。",
+            "园区规模工业增加值增速高于全县平均水平5个百分点。",
+            "人员经费为100.00万美元、日常公用经费为54.53万港元，基本支出为1545.30千元。",
+        ] {
+            let f = run_year(t, 2022);
+            assert!(f.found.is_empty() && f.items.is_empty(), "{t}: {f:?}");
+        }
+        let f = run_year("公务接待费较上年增加1.20万元。", 2022);
+        assert_eq!(get(&f, "three_public.hospitality.change"), ["1.20"]);
+    }
+
+    #[test]
+    fn split_digits_give_both_readings() {
+        let f = run_year("2．公务接待费3 .28万元，共接待7 8批318人次；", 2022);
+        assert_eq!(get(&f, "three_public.hospitality.actual"), ["3.28", "28"]);
+        assert_eq!(get(&f, "three_public.hospitality.batches"), ["78", "8"]);
+        assert_eq!(get(&f, "three_public.hospitality.people"), ["318"]);
+        let f = run_year("公务用车购置及运行费2\t.57万元，项目支出为712.\n42万元。", 2022);
+        assert_eq!(get(&f, "three_public.vehicles.actual"), ["2.57", "57"]);
+        assert_eq!(get(&f, "expenditure.project"), ["712.42", "42"]);
+    }
+
+    #[test]
+    fn nothing_under_a_plan_heading() {
+        let blocks: Vec<Block> = [
+            "（一）部门年度整体支出绩效目标",
+            "部门整体支出为1600.00万元。",
+            "四、下一步工作计划",
+            "新签约项目30个。",
+        ]
+        .iter()
+        .map(|t| Block::Paragraph {
+            text: (*t).into(),
+            at: Origin::Line(1),
+        })
+        .collect();
+        let f = read_for_year(&blocks, Some(2022));
+        assert!(f.found.is_empty() && f.items.is_empty(), "{f:?}");
+    }
+
     #[test]
     fn listed_project_items() {
         let f = run(

@@ -337,3 +337,23 @@ fn empty_gbk_and_huge_text_files_are_refused_before_writing() {
     assert!(d.message.en().contains("2 MB"), "{}", d.message.en());
     assert!(d.message.zh().contains("2 MB"), "{}", d.message.zh());
 }
+
+#[test]
+fn figures_of_subsidiaries_and_sub_industries_are_not_the_units() {
+    let (v, _) = import("02_subitems_targets.txt", 2023);
+    // 所属园区开发公司部门整体支出为8800.00万元 is another body's.
+    is(&v, "expenditure.total", "2345.60");
+    // 其中电子信息产业实现规模工业总产值30亿元: left empty with both, never 30.
+    assert!(
+        !economy(&v).iter().any(|(k, ..)| k == "industrial_output"),
+        "{:?}",
+        economy(&v)
+    );
+    // 2024年… under 下一步工作计划.
+    assert!(
+        !economy(&v)
+            .iter()
+            .any(|(k, ..)| k == "projects_signed" || k == "infrastructure_investment")
+    );
+    is(&v, "evaluation.score", "95");
+}

@@ -55,7 +55,7 @@ pub fn read(path: &Path) -> Result<Source, ReadError> {
     match ext.as_str() {
         "docx" => docx::read(path),
         "xlsx" => xlsx::read(path),
-        "txt" | "text" | "md" => txt::parse(&bytes),
+        "txt" | "text" | "md" => txt::read(&bytes),
         other => Err(ReadError::Unsupported(if other.is_empty() {
             "(none)".into()
         } else {
@@ -74,8 +74,17 @@ pub fn read_error(path: &Path, e: &ReadError) -> Diagnostic {
         ReadError::Scanned => (Msg::ImportScanned.into(), Msg::ImportScannedHelp),
         ReadError::Corrupt(detail) => (msg!(ImportCorrupt, detail), Msg::ImportCorruptHelp),
         ReadError::Unsupported(ext) => (msg!(ImportUnsupported, ext), Msg::ImportUnsupportedHelp),
+        ReadError::Empty => (Msg::ImportEmptyFile.into(), Msg::ImportEmptyFileHelp),
+        ReadError::TooLarge(bytes) => (text_too_large(*bytes), Msg::ImportTooLargeHelp),
+        ReadError::NotUtf8(encoding) => (msg!(ImportNotUtf8, encoding), Msg::ImportNotUtf8Help),
     };
     Diagnostic::error(path, m).help(help)
+}
+
+/// The message for a text file over 2 MB, with its size in MB (one decimal).
+fn text_too_large(bytes: u64) -> Text {
+    let size = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    msg!(ImportTooLarge, size)
 }
 
 /// What `gongkai import` was asked to do.

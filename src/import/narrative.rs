@@ -13,6 +13,13 @@ pub fn markdown(blocks: &[Block]) -> String {
         match block {
             Block::Paragraph { text, .. } => {
                 let text = text.trim();
+                // A page header or footer copied from a PDF stays, on its own: the sentence
+                // it interrupted is not joined across it.
+                if page_marker(text) {
+                    paras.push(escape(text));
+                    prev_open = false;
+                    continue;
+                }
                 let level = heading(text);
                 if prev_open
                     && level.is_none()
@@ -37,6 +44,37 @@ pub fn markdown(blocks: &[Block]) -> String {
     let mut out = paras.join("\n\n");
     out.push('\n');
     out
+}
+
+/// A page number line copied from a PDF: 第 4 页, 第 4 页 共 9 页, 共9页 第4页, — 3 —, - 3 -,
+/// 3 / 9.
+pub fn page_marker(text: &str) -> bool {
+    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let page = |t: &str| {
+        t.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    let total = |t: &str| {
+        t.strip_prefix('共')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    if page(&s) {
+        return true;
+    }
+    if let Some(i) = s.find("页共").or_else(|| s.find("页第")) {
+        let (a, b) = s.split_at(i + '页'.len_utf8());
+        return (page(a) && total(b)) || (total(a) && page(b));
+    }
+    if let Some((a, b)) = s.split_once('/') {
+        return digits(a) && digits(b) && s.len() <= 9;
+    }
+    let dash = |c: char| matches!(c, '—' | '-' | '–' | '－' | '─');
+    let inner = s.trim_start_matches(dash);
+    let stripped = inner.trim_end_matches(dash);
+    s.starts_with(dash) && inner.len() != stripped.len() && digits(stripped) && stripped.len() <= 4
 }
 
 /// A line the copy broke: long, and not ending a sentence.
@@ -185,6 +223,25 @@ mod tests {
         ]);
         assert!(md.starts_with("2021年，在区委区政府的坚强领导下，冷水滩高科园按照区委经济工作会议精神，聚焦湘南湘西"));
         assert!(md.contains("\n\n## 二、下一节"));
+    }
+
+    #[test]
+    fn page_numbers_copied_from_a_pdf_break_no_sentence() {
+        for m in ["第 4 页 共 9 页", "— 3 —", "- 3 -", "第3页", "共9页 第4页", "3 / 9"] {
+            assert!(page_marker(m), "{m}");
+        }
+        for t in ["第一章", "-3", "3", "2021年部门整体支出为1,545."] {
+            assert!(!page_marker(t), "{t}");
+        }
+        let md = markdown(&[
+            p("2021年部门基本支出为832.88万元，其中人员经费为712", 1),
+            p("第 4 页 共 9 页", 2),
+            p(".25万元、日常公用经费为120.63万元。", 3),
+        ]);
+        assert_eq!(
+            md,
+            "2021年部门基本支出为832.88万元，其中人员经费为712\n\n第 4 页 共 9 页\n\n.25万元、日常公用经费为120.63万元。\n"
+        );
     }
 
     #[test]

@@ -14,6 +14,37 @@ pub struct Figure {
 
 /// Units, longest first so that 万元 wins over 万.
 const UNITS: &[&str] = &[
+    // Not money of the form (a foreign currency, 千元, 百万元) and percentage points: units of
+    // their own, so that 100.00万美元 is never read as 100.00万 and 5个百分点 never as 5个.
+    "个百分点",
+    "百分点",
+    "万澳门元",
+    "亿澳门元",
+    "澳门元",
+    "万亿元",
+    "百万元",
+    "千万元",
+    "千元",
+    "万美元",
+    "万港元",
+    "万欧元",
+    "万日元",
+    "万英镑",
+    "万韩元",
+    "万澳元",
+    "亿港元",
+    "亿欧元",
+    "亿日元",
+    "亿英镑",
+    "美元",
+    "港元",
+    "港币",
+    "欧元",
+    "日元",
+    "英镑",
+    "韩元",
+    "澳元",
+    "卢布",
     "亿美元",
     "万平方米",
     "平方米",
@@ -138,5 +169,11 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(figures("收入 3758 万元")[0].text, "3758");
         assert_eq!(figures("１２．５万元")[0].text, "12.5");
+        let units: Vec<String> =
+            figures("人员经费为100.00万美元、54.53万港元、1545.30千元、5.87百万元，高于平均水平5个百分点")
+                .into_iter()
+                .map(|f| f.unit)
+                .collect();
+        assert_eq!(units, ["万美元", "万港元", "千元", "百万元", "个百分点"]);
     }
 }

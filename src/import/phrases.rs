@@ -180,26 +180,152 @@ const ECONOMY_UNITS: &[&str] = &[
     "件",
 ];
 
-/// Reads the figures of every paragraph.
+/// Reads the figures of every paragraph, for the year the report's title names.
 pub fn read(blocks: &[Block]) -> Findings {
+    read_for_year(blocks, title_year(blocks))
+}
+
+/// The year in the report's title: 2022年度…报告 → 2022.
+pub fn title_year(blocks: &[Block]) -> Option<u16> {
+    let (title, _) = super::title_and_unit(blocks);
+    years_in(&title).first().map(|(_, y)| *y)
+}
+
+/// Reads the figures of every paragraph. A figure stated for another year than `year` (the
+/// year named nearest before it in its sentence) is not entered.
+pub fn read_for_year(blocks: &[Block], year: Option<u16>) -> Findings {
     let mut out = Findings::default();
     let mut skip1 = false;
     let mut skip2 = false;
+    let mut plan1 = Plan::No;
+    let mut plan2 = Plan::No;
     for block in blocks {
         let Block::Paragraph { text, at } = block else {
             continue;
         };
+        if super::narrative::page_marker(text) {
+            continue;
+        }
         match heading_level(text) {
             Some(1) => {
-                skip1 = has_any(text, &["问题", "措施", "建议", "目标", "计划"]);
+                skip1 = has_any(text, &["问题", "措施", "建议", "目标", "计划", "下一步", "安排"]);
                 skip2 = false;
+                plan1 = plan_heading(text);
+                plan2 = Plan::No;
             }
-            Some(_) => skip2 = has_any(text, &["问题", "措施", "建议", "目标", "计划"]),
+            Some(_) => {
+                skip2 = has_any(text, &["问题", "措施", "建议", "目标", "计划", "下一步", "安排"]);
+                plan2 = plan_heading(text);
+            }
             None => {}
         }
-        paragraph(text, at, skip1 || skip2, &mut out);
+        let scope = Scope {
+            year,
+            plan: if plan2 != Plan::No { plan2 } else { plan1 },
+        };
+        paragraph(text, at, skip1 || skip2, &scope, &mut out);
     }
     out
+}
+
+/// Whether a heading is about plans or targets (目标, 计划, 下一步, 工作安排, 预算安排): the
+/// figures under it are not results. Under a 预算安排 heading budget figures still are.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Plan {
+    No,
+    Budget,
+    All,
+}
+
+fn plan_heading(text: &str) -> Plan {
+    if !has_any(
+        text,
+        &[
+            "目标",
+            "计划",
+            "下一步",
+            "工作安排",
+            "预算安排",
+            "打算",
+            "思路",
+            "工作重点",
+        ],
+    ) {
+        return Plan::No;
+    }
+    // 绩效目标完成情况 / 目标实现情况 report results.
+    if has_any(text, &["完成", "实现", "情况", "结果"]) {
+        return Plan::No;
+    }
+    if text.contains("预算安排")
+        && !has_any(
+            text,
+            &["目标", "计划", "下一步", "工作安排", "打算", "思路", "工作重点"],
+        )
+    {
+        return Plan::Budget;
+    }
+    Plan::All
+}
+
+/// What the paragraph's figures are allowed to be.
+struct Scope {
+    /// The report's year.
+    year: Option<u16>,
+    /// The heading the paragraph is under is about plans or targets.
+    plan: Plan,
+}
+
+/// The years named in `s` (2021年, 2021年度), with their char positions (of the 年's end);
+/// a year after 比 / 较 / 与 / 同 / 于 / 自 / 从 (a comparison or a date of founding) is left out.
+fn years_in(s: &str) -> Vec<(usize, u16)> {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < cs.len() {
+        let four = cs[i..i + 4].iter().all(char::is_ascii_digit);
+        let edge = i == 0 || !cs[i - 1].is_ascii_digit();
+        if four && edge && cs[i + 4] == '年' {
+            let before = if i > 0 { cs[i - 1] } else { ' ' };
+            if !"比较与同于自从".contains(before) {
+                let y: String = cs[i..i + 4].iter().collect();
+                if let Ok(y) = y.parse() {
+                    out.push((i + 5, y));
+                }
+            }
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The times a sentence names, by where they end (chars), in order: a year (2021年), or
+/// `None` for 上年 / 去年 / 上一年 named as a time (not in a comparison: 比上年, 较上年).
+fn time_marks(s: &str) -> Vec<(usize, Option<u16>)> {
+    let mut marks: Vec<(usize, Option<u16>)> = years_in(s).into_iter().map(|(p, y)| (p, Some(y))).collect();
+    let cs: Vec<char> = s.chars().collect();
+    for w in ["上年", "去年", "上一年"] {
+        let w: Vec<char> = w.chars().collect();
+        for i in 0..cs.len().saturating_sub(w.len() - 1) {
+            if cs[i..].starts_with(&w) && (i == 0 || !"比较与同".contains(cs[i - 1])) {
+                marks.push((i + w.len(), None));
+            }
+        }
+    }
+    marks.sort_by_key(|m| m.0);
+    marks
+}
+
+/// 上年 / 去年 / 上一年 named as the time of a figure (not in 比上年, 较上年, 与上年相比, 同比).
+fn names_last_year(label: &str) -> bool {
+    let cs: Vec<char> = label.chars().collect();
+    ["上年", "去年", "上一年", "上年度"].iter().any(|w| {
+        let w: Vec<char> = w.chars().collect();
+        (0..cs.len().saturating_sub(w.len() - 1))
+            .any(|i| cs[i..].starts_with(&w) && (i == 0 || !"比较与同".contains(cs[i - 1])))
+    })
 }
 
 /// 1 for 一、 and short unnumbered lines, 2 for （一）; None for body text.
@@ -239,24 +365,51 @@ fn has_any(s: &str, words: &[&str]) -> bool {
 }
 
 /// The figures of one paragraph.
-fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
+fn paragraph(text: &str, at: &Origin, skip_results: bool, scope: &Scope, out: &mut Findings) {
     let mut mode = Mode::Expenditure;
     let mut subject: Option<&'static str> = None;
     let mut last = Last::None;
     let at_s = at.to_string();
-    no_spending(text, &at_s, out);
+    if scope.plan == Plan::All {
+        return;
+    }
+    let plan_budget = scope.plan == Plan::Budget;
+    if scope.year.is_none_or(|y| years_in(text).iter().all(|(_, n)| *n == y)) {
+        no_spending(text, &at_s, out);
+    }
+    // The year a position of the sentence is in: the year named nearest before it.
+    // Whether the time named nearest before `pos` (a year, or 上年) is not the report's year.
+    let other_year = |marks: &[(usize, Option<u16>)], pos: usize| -> bool {
+        let i = marks.partition_point(|(p, _)| *p <= pos);
+        match i.checked_sub(1).map(|i| marks[i].1) {
+            None => false,
+            Some(None) => true,
+            Some(Some(n)) => scope.year.is_some_and(|y| n != y),
+        }
+    };
     for sentence in split_keep(text, &['。', '！', '？']) {
         let target_sentence = has_any(&sentence, TARGET_WORDS);
         let lists_items = sentence.contains("主要为") || sentence.contains("主要用于");
         let mut list_fund: Option<&'static str> = None;
-        if let Some(g) = grade(&sentence) {
-            push(out, "evaluation.grade", &g, &at_s, &sentence, None);
+        let marks = time_marks(&sentence);
+        if let Some(g) = grade(&sentence)
+            && !plan_budget
+        {
+            let pos = sentence.find("等级为").map_or(0, |i| sentence[..i].chars().count());
+            if !other_year(&marks, pos) && !names_last_year(&sentence[..sentence.find("等级为").unwrap_or(0)]) {
+                push(out, "evaluation.grade", &g, &at_s, &sentence, None);
+            }
         }
-        if let Some(d) = as_of(&sentence) {
+        if let Some(d) = as_of(&sentence)
+            && scope.year.is_none_or(|y| d.starts_with(&y.to_string()))
+        {
             push(out, "assets.as_of", &d, &at_s, &sentence, None);
         }
+        let mut part_start = 0usize;
         for part in split_keep(&sentence, &['，', '；', ',', ';', '：', ':']) {
-            if respectively(&part, &at_s, skip_results || target_sentence, out) {
+            let part_offset = part_start;
+            part_start += part.chars().count();
+            if respectively(&part, &at_s, skip_results || target_sentence || plan_budget, out) {
                 continue;
             }
             let figs = figures(&part);
@@ -266,6 +419,87 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
             for (i, f) in figs.iter().enumerate() {
                 let raw_label: String = chars[from.min(chars.len())..f.start].iter().collect();
                 let tail: String = chars[f.end..chars.len().min(f.end + 6)].iter().collect();
+                // Another year's figure (2021年部门整体支出为… in a 2022 report; 上年为…).
+                let last_year =
+                    names_last_year(&raw_label) && subject.is_none() && !has_any(&raw_label, THREE_PUBLIC_WORDS);
+                // A change (比上年增长5%) belongs to the figure before it, whose year is checked.
+                let its_change = is_change(&clean_label(&raw_label));
+                // In a “三公” line, 上年 is the line's `previous`.
+                let three_public_previous = subject.is_some() && names_last_year(&raw_label);
+                if (!its_change && !three_public_previous && other_year(&marks, part_offset + f.start)) || last_year {
+                    out.skipped.push((
+                        format!("{}{}", f.text, f.unit),
+                        at_s.clone(),
+                        "stated for another year than the report's".into(),
+                    ));
+                    from = f.end;
+                    last = Last::None;
+                    continue;
+                }
+                // Another entity's figure: 全区 / 全市 / 全县 / 全省 / 全国.
+                if !raw_label.trim_start().starts_with('占') && has_any(&raw_label, OTHER_ENTITIES) {
+                    out.skipped.push((
+                        format!("{}{}", f.text, f.unit),
+                        at_s.clone(),
+                        "a figure of another entity (全区/全市/全县…)".into(),
+                    ));
+                    from = f.end;
+                    last = Last::None;
+                    continue;
+                }
+                // Digits split by a space or a line break (3 .28万元, 7 8批, 1 587.00万元):
+                // which number is meant is not sure, so both readings are candidates.
+                if let Some((frag_start, joined)) = split_number(&chars, f) {
+                    let Some(joined) = joined else {
+                        out.skipped.push((
+                            format!("{}{}", f.text, f.unit),
+                            at_s.clone(),
+                            "digits split by a space or line break".into(),
+                        ));
+                        from = f.end;
+                        accepted_before = false;
+                        last = Last::None;
+                        continue;
+                    };
+                    let readings = [joined, f.text.clone()];
+                    let words: String = chars[from.min(frag_start)..frag_start].iter().collect();
+                    let label = clean_label(&words);
+                    let quote: String = chars[from.min(f.start)..f.end].iter().collect();
+                    let mut any = false;
+                    let (m0, s0, l0) = (mode, subject, list_fund);
+                    for r in &readings {
+                        let (mut m, mut su, mut lf, mut la) = (m0, s0, l0, last.clone());
+                        let mut scratch = Findings::default();
+                        let g = Figure {
+                            text: r.clone(),
+                            ..f.clone()
+                        };
+                        let ctx = Ctx {
+                            at: &at_s,
+                            quote: quote.trim_start_matches(['、', '，', '；', '：']),
+                            results_ok: false,
+                            continues: false,
+                            noun: "",
+                            lists_items,
+                            plan_budget,
+                        };
+                        clause(&label, &g, &ctx, &mut m, &mut su, &mut la, &mut lf, &mut scratch);
+                        any |= !scratch.found.is_empty();
+                        out.found.extend(scratch.found);
+                        (mode, subject, list_fund) = (m, su, lf);
+                    }
+                    if !any {
+                        out.skipped.push((
+                            format!("{}{}", f.text, f.unit),
+                            at_s.clone(),
+                            "digits split by a space or line break".into(),
+                        ));
+                    }
+                    from = f.end;
+                    accepted_before = false;
+                    last = Last::None;
+                    continue;
+                }
                 if qualifier_after(&tail) || qualifier_before(&raw_label) {
                     if tail.trim_start().starts_with(['以', '上']) {
                         continue;
@@ -300,10 +534,11 @@ fn paragraph(text: &str, at: &Origin, skip_results: bool, out: &mut Findings) {
                 let ctx = Ctx {
                     at: &at_s,
                     quote: &quote,
-                    results_ok: !skip_results && !target_sentence,
+                    results_ok: !skip_results && !target_sentence && !plan_budget,
                     continues,
                     noun: noun.trim_matches(|c: char| "，；、。 ".contains(c)),
                     lists_items,
+                    plan_budget,
                 };
                 if !clause(&label, f, &ctx, &mut mode, &mut subject, &mut last, &mut list_fund, out) {
                     accepted_before = false;
@@ -323,6 +558,59 @@ struct Ctx<'a> {
     noun: &'a str,
     /// The sentence lists project items (主要为 / 主要用于).
     lists_items: bool,
+    /// Under a 预算安排 heading: only budget figures.
+    plan_budget: bool,
+}
+
+/// Words naming a larger area than the unit: its figures are not the unit's.
+const OTHER_ENTITIES: &[&str] = &["全区", "全市", "全县", "全省", "全国", "全州", "全镇"];
+
+/// The words of the “三公” lines, which have a `previous` field for 上年.
+const THREE_PUBLIC_WORDS: &[&str] = &["三公", "因公出国", "公务接待", "公务用车"];
+
+/// Whether the figure's digits continue, across a space or a line break, digits or a point
+/// before it (3 .28万元, 7 8批, 1 587.00万元, 712. 42万元, 9⏎2分): then the figure is not sure.
+/// Gives the joined reading when it is a number (`3.28`), or nothing when it is not
+/// (two points).
+fn split_number(chars: &[char], f: &Figure) -> Option<(usize, Option<String>)> {
+    let mut k = f.start;
+    let mut gap = false;
+    let mut frag = String::new();
+    while k > 0 {
+        let c = chars[k - 1];
+        if c.is_whitespace() || c == '\u{3000}' {
+            if !frag.chars().any(|c| c.is_ascii_digit()) {
+                gap = true;
+            } else {
+                break;
+            }
+        } else if c == '.' || c == '．' {
+            frag.insert(0, '.');
+        } else if let Some(d) = c.to_digit(10).and_then(|d| char::from_digit(d, 10)) {
+            if !gap && frag.is_empty() {
+                return None;
+            }
+            frag.insert(0, d);
+        } else if c == ',' && frag.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            // 1,545.⏎30: the separator of the fragment.
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    if !gap || !frag.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // The fragment starts at its first digit or point.
+    while k < f.start && !(chars[k].is_ascii_digit() || chars[k] == '.' || chars[k] == '．') {
+        k += 1;
+    }
+    let frag = frag.trim_start_matches('.');
+    let joined = format!("{frag}{}", f.text);
+    Some((
+        k,
+        (joined.matches('.').count() <= 1 && joined != f.text).then_some(joined),
+    ))
 }
 
 /// Assigns one figure; false when it names nothing known.
@@ -344,6 +632,20 @@ fn clause(
     let up = label.contains("增加") || label.contains("增长") || label.contains("上升");
     let down = label.contains("减少") || label.contains("下降") || label.contains("降低");
     let signed = |v: &str| if down { negate(v) } else { v.to_string() };
+    // 比上年减少1.2亿元 / 较上年少5家: a change, never the figure itself.
+    let change = is_change(label);
+    let budgetish = budget_word(label);
+    let actualish = label.contains("决算") || label.contains("实际");
+    if !money && !pct && !matches!(unit, "亿元" | "亿美元") && (unit.contains('元') || unit.contains("港币")) {
+        // 万美元, 港元, 千元, 百万元: not the form's money.
+        out.skipped.push((
+            format!("{}{}", f.text, unit),
+            at.into(),
+            format!("amount in {unit}, not 元/万元: not entered"),
+        ));
+        *last = Last::None;
+        return false;
+    }
 
     // 占…比例 / 占…的X%: the share of the figure before.
     if pct && label.starts_with('占') {
@@ -384,6 +686,8 @@ fn clause(
             Some("change_pct")
         } else if money && (up || down) {
             Some("change")
+        } else if money && names_last_year(label) && !change {
+            Some("previous")
         } else if unit == "批" || unit == "批次" {
             Some("batches")
         } else if unit == "人次" {
@@ -399,6 +703,13 @@ fn clause(
         } else {
             None
         };
+        let field = field.filter(|fl| {
+            let is_change = matches!(*fl, "change" | "change_pct");
+            let ok_change = is_change || !change;
+            let ok_budget = *fl != "budget" || !actualish;
+            let ok_plan = !ctx.plan_budget || *fl == "budget";
+            ok_change && ok_budget && ok_plan
+        });
         if let Some(field) = field {
             let path = format!("three_public.{line}.{field}");
             let (value, note) = amount(&f.text, unit, money);
@@ -425,7 +736,11 @@ fn clause(
         scalar_money(label, *mode, up, down).filter(|p| !listing || p.contains("by_fund"))
     } else if pct {
         scalar_pct(label)
-    } else if unit == "分" && label.contains("自评") && (label.contains("得分") || label.contains("结果")) {
+    } else if unit == "分"
+        && label.contains("自评")
+        && (label.contains("得分") || label.contains("结果"))
+        && !has_any(label, SUB_SCORES)
+    {
         Some("evaluation.score".into())
     } else if unit == "人" {
         staff(label)
@@ -440,6 +755,16 @@ fn clause(
     } else {
         None
     };
+    // A 预算 clause fills no actual figure, a 决算/实际 clause no budget figure, a change no
+    // figure itself, and under a 预算安排 heading only budget figures are read.
+    let path = path.filter(|p| {
+        let actual_key = p.starts_with("expenditure.") || p.starts_with("final_accounts.") || p.starts_with("assets.");
+        let is_change = p.ends_with("change") || p.ends_with("change_pct");
+        let ok_actual = !actual_key || !budgetish || p.ends_with("execution_rate");
+        let ok_budget = !p.starts_with("budget.") || !actualish;
+        let ok_plan = !ctx.plan_budget || p.starts_with("budget.");
+        ok_actual && ok_budget && (is_change || !change) && ok_plan
+    });
     if let Some(path) = path {
         let (value, note) = amount(&f.text, unit, money);
         let value = if path.ends_with("change") {
@@ -511,7 +836,7 @@ fn clause(
         }
         return true;
     }
-    if !ECONOMY_UNITS.contains(&unit) {
+    if !ECONOMY_UNITS.contains(&unit) || change {
         return false;
     }
     if label.contains("用时") || ctx.noun.starts_with('月') {
@@ -570,6 +895,87 @@ fn clause(
     out.seen.insert(seen_key, out.items.len() - 1);
     *last = Last::Free(out.items.len() - 1);
     true
+}
+
+/// Scores of a part, or of something else than the evaluation: 产出指标自评得分, 满意度得分.
+const SUB_SCORES: &[&str] = &[
+    "指标",
+    "满意",
+    "项目",
+    "产出",
+    "效益",
+    "效果",
+    "上年",
+    "去年",
+    "服务对象",
+    "第三方",
+];
+
+/// Parts of the spending: a rate of one of them is not the whole's.
+const SUB_ITEMS: &[&str] = &[
+    "项目",
+    "基本支出",
+    "人员经费",
+    "公用经费",
+    "三公",
+    "专项",
+    "债券",
+    "资本性",
+];
+
+/// Whether the words before a figure make it a change: 比上年 / 较上年 / 同比 / 与上年相比, or
+/// 增加 / 减少 / 增长 / 下降 / 多 / 少 (增加值 is a name, not a change).
+fn is_change(label: &str) -> bool {
+    let l = label.replace("增加值", "");
+    let l = l.trim_end_matches(['为', '了', '：', ':', ' ']);
+    has_any(
+        l,
+        &[
+            "增加",
+            "增长",
+            "上升",
+            "减少",
+            "下降",
+            "降低",
+            "比上年",
+            "较上年",
+            "同比",
+            "与上年",
+            "比去年",
+            "较去年",
+            "增收",
+            "减收",
+            "增幅",
+            "降幅",
+            "增速",
+        ],
+    ) || l.ends_with('多')
+        || l.ends_with('少')
+        || years_after(l, &['比', '较'])
+}
+
+/// 比2021年 / 较2021年: a comparison with a year.
+fn years_after(l: &str, before: &[char]) -> bool {
+    let cs: Vec<char> = l.chars().collect();
+    cs.windows(6)
+        .any(|w| before.contains(&w[0]) && w[1..5].iter().all(char::is_ascii_digit) && w[5] == '年')
+}
+
+/// Whether a label speaks of the budget (预算), not counting the names of the funds
+/// (一般公共预算, 政府性基金预算 …) and the budget's execution (预算执行率).
+fn budget_word(label: &str) -> bool {
+    let mut l = label.to_string();
+    for w in [
+        "一般公共预算",
+        "政府性基金预算",
+        "国有资本经营预算",
+        "社会保险基金预算",
+        "预算执行",
+        "完成预算",
+    ] {
+        l = l.replace(w, "");
+    }
+    l.contains("预算")
 }
 
 /// Whether `label` names only an attribute of the figure the paragraph is about (支出决算为,
@@ -670,7 +1076,7 @@ fn scalar_money(label: &str, mode: Mode, up: bool, down: bool) -> Option<String>
     if label.contains("决算收入合计") || label.contains("本年收入合计") {
         return p("final_accounts.income");
     }
-    if label.contains("决算支出合计") || label.contains("本年支出合计") || label.contains("整体支出") {
+    if label.contains("决算支出合计") || label.contains("本年支出合计") || named(label, "整体支出") {
         return p("expenditure.total");
     }
     match mode {
@@ -768,13 +1174,16 @@ fn named(label: &str, what: &str) -> bool {
         "本年度",
         "年度",
         "部门年度",
+        "部门（单位）",
+        "部门(单位)",
+        "部门（单位）年度",
     ]
     .contains(&before)
 }
 
 /// A percentage's path from the words before it.
 fn scalar_pct(label: &str) -> Option<String> {
-    if label.contains("执行进度") || label.contains("预算执行率") {
+    if (label.contains("执行进度") || label.contains("预算执行率")) && !has_any(label, SUB_ITEMS) {
         return Some("final_accounts.execution_rate".into());
     }
     None
@@ -1142,6 +1551,83 @@ mod tests {
         let f = run("截至2019年12月31日，我单位资产合计587.00万元，其中流动资产0.63万元，占资产总额比例0.11%。");
         assert_eq!(get(&f, "assets.as_of"), ["2019-12-31"]);
         assert_eq!(get(&f, "assets.current_share"), ["0.11"]);
+    }
+
+    fn run_year(text: &str, year: u16) -> Findings {
+        read_for_year(
+            &[Block::Paragraph {
+                text: text.into(),
+                at: Origin::Line(7),
+            }],
+            Some(year),
+        )
+    }
+
+    #[test]
+    fn only_the_reports_year() {
+        let f = run_year("2021年部门整体支出为1020.00万元，其中基本支出为520.00万元。", 2022);
+        assert!(f.found.is_empty(), "{f:?}");
+        let f = run_year("2022年规模工业总产值45.6亿元，比2021年增长13.43%。", 2022);
+        assert_eq!(get(&f, "economy[industrial_output].value"), ["45.6"]);
+        assert_eq!(get(&f, "economy[industrial_output].change_pct"), ["13.43"]);
+        let f = run_year("2021年度绩效自评得分为89分，绩效等级为良。", 2022);
+        assert!(f.found.is_empty(), "{f:?}");
+        let f = run_year(
+            "2022年基本支出为456.79万元。上年基本支出为469.13万元，其中人员经费为390.00万元。",
+            2022,
+        );
+        assert_eq!(get(&f, "expenditure.basic"), ["456.79"]);
+        assert!(get(&f, "expenditure.personnel").is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn budgets_changes_parts_and_other_entities_fill_nothing() {
+        for t in [
+            "2022年部门整体支出预算数为1500.00万元。",
+            "2022年部门整体支出较上年减少200.00万元。",
+            "资产总额较上年增加120.00万元。",
+            "项目支出预算执行率为70.00%。",
+            "产出指标自评得分为45分。",
+            "规模工业增加值比上年减少1.2亿元，下降8%。",
+            "全年新增企业较上年少5家。",
+            "全区实现税收收入50亿元，同比增长6%。",
+            "园区规模工业增加值增速高于全县平均水平5个百分点。",
+            "人员经费为100.00万美元、日常公用经费为54.53万港元，基本支出为1545.30千元。",
+        ] {
+            let f = run_year(t, 2022);
+            assert!(f.found.is_empty() && f.items.is_empty(), "{t}: {f:?}");
+        }
+        let f = run_year("公务接待费较上年增加1.20万元。", 2022);
+        assert_eq!(get(&f, "three_public.hospitality.change"), ["1.20"]);
+    }
+
+    #[test]
+    fn split_digits_give_both_readings() {
+        let f = run_year("2．公务接待费3 .28万元，共接待7 8批318人次；", 2022);
+        assert_eq!(get(&f, "three_public.hospitality.actual"), ["3.28", "28"]);
+        assert_eq!(get(&f, "three_public.hospitality.batches"), ["78", "8"]);
+        assert_eq!(get(&f, "three_public.hospitality.people"), ["318"]);
+        let f = run_year("公务用车购置及运行费2\t.57万元，项目支出为712.\n42万元。", 2022);
+        assert_eq!(get(&f, "three_public.vehicles.actual"), ["2.57", "57"]);
+        assert_eq!(get(&f, "expenditure.project"), ["712.42", "42"]);
+    }
+
+    #[test]
+    fn nothing_under_a_plan_heading() {
+        let blocks: Vec<Block> = [
+            "（一）部门年度整体支出绩效目标",
+            "部门整体支出为1600.00万元。",
+            "四、下一步工作计划",
+            "新签约项目30个。",
+        ]
+        .iter()
+        .map(|t| Block::Paragraph {
+            text: (*t).into(),
+            at: Origin::Line(1),
+        })
+        .collect();
+        let f = read_for_year(&blocks, Some(2022));
+        assert!(f.found.is_empty() && f.items.is_empty(), "{f:?}");
     }
 
     #[test]

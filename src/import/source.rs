@@ -69,4 +69,10 @@ pub enum ReadError {
     Corrupt(String),
     /// An extension gongkai does not read (.pdf, .wps, …).
     Unsupported(String),
+    /// A text file with no text (empty, or only spaces and line breaks).
+    Empty,
+    /// A text file over the size a report may have (its size in bytes).
+    TooLarge(u64),
+    /// A text file in another encoding than UTF-8 (or UTF-16): the likely one (GBK/GB18030).
+    NotUtf8(String),
 }

@@ -5,19 +5,97 @@
 
 use super::source::{Block, Origin, ReadError, Source};
 
-/// The blocks of `bytes`, the whole content of a .txt file.
+/// The largest text file imported: a report over 2 MB is refused by the site's own check,
+/// so a draft of it would only be written to be rejected.
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
+
+/// A .txt file to import: its blocks, or why it cannot be imported. Besides what `parse`
+/// refuses, an empty file (or one of spaces and line breaks only) and a file over 2 MB are
+/// refused before anything is written.
+pub fn read(bytes: &[u8]) -> Result<Source, ReadError> {
+    let text = decode(bytes)?;
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(ReadError::Empty);
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ReadError::TooLarge(text.len() as u64));
+    }
+    Ok(Source { blocks: blocks(&text) })
+}
+
+/// The blocks of `bytes`: UTF-8 (with or without a BOM) or UTF-16 with its BOM (Notepad's
+/// “Unicode”). Binaries and GBK/GB18030 text are refused with what to do.
 pub fn parse(bytes: &[u8]) -> Result<Source, ReadError> {
+    Ok(Source {
+        blocks: blocks(&decode(bytes)?),
+    })
+}
+
+/// The text of a .txt file's bytes.
+fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    for (bom, le) in [(&[0xFF, 0xFE], true), (&[0xFE, 0xFF], false)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|c| {
+                    let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                    if le {
+                        u16::from_le_bytes(pair)
+                    } else {
+                        u16::from_be_bytes(pair)
+                    }
+                })
+                .collect();
+            return String::from_utf16(&units)
+                .map_err(|_| ReadError::Corrupt("UTF-16 text with broken characters; save it as UTF-8 text".into()));
+        }
+    }
     if let Some(e) = binary_kind(bytes) {
         return Err(e);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ReadError::Corrupt(format!(
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t.to_string()),
+        Err(_) if looks_gbk(bytes) => Err(ReadError::NotUtf8("GBK (GB18030)".into())),
+        Err(e) => Err(ReadError::Corrupt(format!(
             "not UTF-8 text (byte {}); save it as UTF-8 text",
             e.valid_up_to()
-        ))
-    })?;
-    Ok(Source { blocks: blocks(text) })
+        ))),
+    }
+}
+
+/// Whether every byte outside ASCII pairs up as a GBK/GB18030 double-byte character (lead
+/// 0x81–0xFE, trail 0x40–0xFE but not 0x7F), or a GB18030 four-byte one: how Chinese
+/// Windows saves “ANSI” text.
+fn looks_gbk(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut pairs = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0x81..=0xFE).contains(&b) {
+            return false;
+        }
+        match bytes.get(i + 1) {
+            Some(0x30..=0x39) => {
+                let ok = matches!(bytes.get(i + 2), Some(0x81..=0xFE)) && matches!(bytes.get(i + 3), Some(0x30..=0x39));
+                if !ok {
+                    return false;
+                }
+                i += 4;
+            }
+            Some(&t) if (0x40..=0xFE).contains(&t) && t != 0x7F => i += 2,
+            _ => return false,
+        }
+        pairs += 1;
+    }
+    pairs > 0
 }
 
 /// What a file that is not text is, judged by its first bytes and NUL bytes.
@@ -83,7 +161,9 @@ fn cells(line: &str) -> Vec<String> {
 /// The lines of `text` as blocks: tables where at least two lines in a row split into cells
 /// (by tabs: two or more cells; by spaces: three or more), paragraphs otherwise.
 fn blocks(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    // Windows (\r\n), Unix (\n) and old Mac (\r alone) line ends all end a line.
+    let text = text.replace("\r\n", "\n");
+    let lines: Vec<&str> = text.split(['\n', '\r']).collect();
     let row_of = |l: &str| -> Option<Vec<String>> {
         let c = cells(l);
         let tabbed = l.trim().contains('\t');
@@ -169,7 +249,32 @@ mod tests {
         assert_eq!(parse(&ole), Err(ReadError::Encrypted));
         assert!(matches!(parse(b"PK\x03\x04rest"), Err(ReadError::Corrupt(_))));
         assert!(matches!(parse(b"text\0more"), Err(ReadError::Corrupt(_))));
-        assert!(matches!(parse(&[0xC4, 0xE3, 0xBA, 0xC3]), Err(ReadError::Corrupt(_))));
+        // 你好 in GBK: named as such, with how to save it as UTF-8.
+        assert!(matches!(parse(&[0xC4, 0xE3, 0xBA, 0xC3]), Err(ReadError::NotUtf8(_))));
+        assert!(matches!(parse(&[0xC4, 0x20, 0xFF]), Err(ReadError::Corrupt(_))));
         assert!(parse("\u{feff}正文".as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn utf16_empty_huge_and_old_mac_text() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(utf16("标题\r\n正文。")).collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("标题\n正文。".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let s = read(&bytes).unwrap();
+            assert_eq!(s.blocks.len(), 2);
+            assert!(
+                matches!(&s.blocks[1], Block::Paragraph { text, at } if text == "正文。" && *at == Origin::Line(2))
+            );
+        }
+        assert_eq!(read(b""), Err(ReadError::Empty));
+        assert_eq!(read(" \r\n\t\u{3000}".as_bytes()), Err(ReadError::Empty));
+        assert_eq!(read(&[0xFF, 0xFE]), Err(ReadError::Empty));
+        let huge = "正文。".repeat(MAX_TEXT_BYTES / 9 + 1);
+        assert!(matches!(read(huge.as_bytes()), Err(ReadError::TooLarge(_))));
+        let s = read("标题\r\r一、概况\r正文。".as_bytes()).unwrap();
+        assert!(matches!(&s.blocks[1], Block::Paragraph { text, at } if text == "一、概况" && *at == Origin::Line(3)));
     }
 }

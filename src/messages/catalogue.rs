@@ -430,6 +430,12 @@ ImportUnsupported: "gongkai cannot import `{ext}` files" / "gongkai 无法导入
 ImportUnsupportedHelp: "save the report as .docx or .xlsx, or copy its text (from a PDF or web page) into a .txt file, then import that" / "请把报告另存为 .docx 或 .xlsx，或把文字（从 PDF 或网页）复制到 .txt 文件，再导入";
 ImportCannotRead: "cannot read the file: {error}" / "无法读取文件：{error}";
 ImportCannotReadHelp: "check the path, and that the file is not open in another program" / "请检查路径，并确认文件没有被其他程序占用";
+ImportEmptyFile: "the file is empty: it holds no text to import" / "文件是空的，没有可导入的文字";
+ImportEmptyFileHelp: "paste the report's text into it (copied from the PDF, Word file or web page) and save it, then import it again" / "请把报告的文字（从 PDF、Word 文件或网页复制）粘贴进去并保存，再重新导入";
+ImportTooLarge: "the file is {size} MB; a report file over 2 MB is not accepted, so nothing was imported" / "文件大小为 {size} MB；报告文件不能超过 2 MB，未导入任何内容";
+ImportTooLargeHelp: "check that it holds one report's text only (not several reports, tables of data or repeated copies); shorten it, then import it again" / "请确认文件中只有一份报告的文字（不是多份报告、数据表或重复粘贴的内容）；删减后再重新导入";
+ImportNotUtf8: "this text file is not saved as UTF-8: it looks like {encoding} (the usual encoding of Chinese Windows)" / "此文本文件不是 UTF-8 编码，看起来是 {encoding} 编码（中文 Windows 的常用编码）";
+ImportNotUtf8Help: "save it as UTF-8 and import it again: in Notepad (记事本) 文件 → 另存为, 编码 UTF-8; in WPS 另存为 → 纯文本, encoding UTF-8" / "请另存为 UTF-8 编码后重新导入：记事本：文件 → 另存为 → 编码选 UTF-8；WPS：另存为 → 纯文本，编码选 UTF-8";
 ImportWroteReport: "wrote the draft {file}" / "已写入草稿 {file}";
 ImportWroteProfile: "wrote the unit profile draft {file} (unit name from the report: {name}); add its English name" / "已写入单位简介草稿 {file}（单位名称取自报告：{name}）；请填写英文名称";
 ImportFilledCount: "figures filled: {n}, each with a comment saying where the report states it:" / "已填写 {n} 个数字，每个数字的注释写明其在原文中的位置：";

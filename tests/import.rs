@@ -550,3 +550,32 @@ fn the_command_reports_and_checks() {
     assert!(stderr.contains("此报告文件已存在"), "{stderr}");
     assert_eq!(std::fs::read(&report).unwrap(), before);
 }
+
+/// `--year` that differs from the year the report states: a warning naming both years, and
+/// no figure the report states for its own year filed under the other (2021年部门整体支出 is
+/// not 2031's).
+#[test]
+fn a_year_other_than_the_reports_files_none_of_its_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_example(tmp.path());
+    let root = tmp.path();
+    let source = common::repo().join("tests/fixtures/import/000_c7e98e339452f934.txt");
+    let done = gongkai::import::import(&gongkai::import::Request {
+        root,
+        source: &source,
+        park: "lengshuitan",
+        year: 2031,
+        kind: Kind::Department,
+    })
+    .unwrap_or_else(|d| panic!("{}", d.message.en()));
+    let text = std::fs::read_to_string(&done.report).unwrap();
+    assert!(
+        text.contains("2021") && text.contains("2031"),
+        "the draft warns: {text}"
+    );
+    let draft = front(&text);
+    assert_eq!(draft["year"], 2031);
+    for key in ["expenditure", "evaluation", "three_public"] {
+        assert!(draft.get(key).is_none(), "{key} filed under 2031: {}", draft[key]);
+    }
+}

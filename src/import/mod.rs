@@ -136,15 +136,25 @@ pub fn import(req: &Request) -> Result<Outcome, Diagnostic> {
     let (title, mut unit) = title_and_unit(&src.blocks);
     // A title of another year: said in the summary and at the top of the draft.
     let mut year_warning = None;
+    let mut other_year = false;
     if let Some(stated) = stated_year(&title)
         && stated != req.year
     {
         let m = msg!(ImportYearMismatch, stated, given = req.year);
         year_warning = Some(format!("# 注意：{}\n# Warning: {}\n", m.zh(), m.en()));
         notes.push(m);
+        other_year = true;
     }
-    let mut findings = phrases::read(&src.blocks);
-    let form_found = forms::read_for(&src.blocks, Some(req.year));
+    // A report of another year than --year: every figure in it is that year's, whether or
+    // not its sentence says so, so none is filed under --year (the narrative still is).
+    let (mut findings, form_found) = if other_year {
+        (phrases::Findings::default(), Vec::new())
+    } else {
+        (
+            phrases::read_for_year(&src.blocks, Some(req.year)),
+            forms::read_for(&src.blocks, Some(req.year)),
+        )
+    };
     let profile_file = dir.join("_index.md");
     let profile_text = if profile_file.exists() {
         None

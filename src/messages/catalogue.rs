@@ -446,7 +446,7 @@ ImportSkippedCount: "not entered because the report gives them as approximations
 ImportSkippedLine: "  {value} ({at})" / "  {value}（{at}）";
 ImportUnstated: "every other key of the form is left out: the report does not state it in a phrase or table gongkai recognises (docs/importing.md lists them)" / "其余各项均未填写：原文没有以 gongkai 能识别的表述或表格列出（见 docs/importing.md）";
 ImportChecking: "checking the site with the draft (as gongkai check does):" / "按 gongkai check 检查加入草稿后的网站：";
-ImportYearMismatch: "the report's title says {stated}, but --year is {given}: the draft is filed under {given}; if the report is of {stated}, delete the draft and import again with --year {stated}" / "报告标题写的是 {stated} 年度，但 --year 为 {given}：草稿按 {given} 年度存放；如报告属于 {stated} 年度，请删除草稿后用 --year {stated} 重新导入";
+ImportYearMismatch: "the report's title says {stated}, but --year is {given}: the draft is filed under {given} with no figures (they are {stated}'s); if the report is of {stated}, delete the draft and import again with --year {stated}" / "报告标题写的是 {stated} 年度，但 --year 为 {given}：草稿按 {given} 年度存放，未填入任何数字（它们属于 {stated} 年度）；如报告属于 {stated} 年度，请删除草稿后用 --year {stated} 重新导入";
 ImportSkippedSheet: "sheet {name} skipped: it is an example or instructions sheet (填表说明, 示例), not part of the report" / "已跳过工作表 {name}：它是填表说明或示例，不属于报告";
 ImportUnitFromForm: "the report text does not name its unit; the name is taken from the form's 实施单位" / "报告正文没有写明单位名称，单位名称取自自评表的“实施单位”";
 ImportNoUnitName: "the report does not name its unit" / "报告中没有找到单位名称";

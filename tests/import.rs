@@ -541,7 +541,10 @@ fn the_command_reports_and_checks() {
         stdout.contains("economy[industrial_enterprise_tax].value: 18500 (line 11), 16000 (line 24)"),
         "{stdout}"
     );
-    assert!(stdout.contains("approximations or bounds"), "{stdout}");
+    assert!(
+        stdout.contains("approximations or bounds (约, 余, 以上 …), figures of another year"),
+        "{stdout}"
+    );
     assert!(stdout.contains("check passed"), "{stdout}");
     // A second run writes nothing, in Chinese.
     let before = std::fs::read(&report).unwrap();

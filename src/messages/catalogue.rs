@@ -442,7 +442,7 @@ ImportFilledCount: "figures filled: {n}, each with a comment saying where the re
 ImportFilledLine: "  {path} = {value}  ({at})" / "  {path} = {value}（{at}）";
 ImportConflictCount: "left empty because the report states them differently (candidates in the draft's comments): {n}" / "有 {n} 个数字因原文前后表述不一致而留空（候选值见草稿中的注释）：";
 ImportConflictLine: "  {path}: {values}" / "  {path}：{values}";
-ImportSkippedCount: "not entered because the report gives them as approximations or bounds (约, 余, 以上 …): {n}" / "有 {n} 个数字因原文为约数或范围（约、余、以上等）而未填写：";
+ImportSkippedCount: "not entered, being approximations or bounds (约, 余, 以上 …), figures of another year or another body, changes, plans, or in another currency: {n}" / "有 {n} 个数字未填写：原文为约数或范围（约、余、以上等），或属于其他年度、其他主体，或为增减额、计划数、其他币种：";
 ImportSkippedLine: "  {value} ({at})" / "  {value}（{at}）";
 ImportUnstated: "every other key of the form is left out: the report does not state it in a phrase or table gongkai recognises (docs/importing.md lists them)" / "其余各项均未填写：原文没有以 gongkai 能识别的表述或表格列出（见 docs/importing.md）";
 ImportChecking: "checking the site with the draft (as gongkai check does):" / "按 gongkai check 检查加入草稿后的网站：";

@@ -2059,10 +2059,37 @@ impl Renderer<'_> {
             href: format!("{base_path}{}", self.here),
             site_js,
             file: "404.html",
-            style: self.theme.css.replace("</", "<\\/"),
+            style: without_scroll_timelines(&self.theme.css).replace("</", "<\\/"),
             script: options.replace("</", "<\\/"),
         });
         self.render("404.html", "404.html".into(), page, |_| {})
+    }
+}
+
+/// The stylesheet without its scroll-timeline declarations, for the 404 page that inlines it:
+/// the page has no tables to cue, and the Nu Html Checker's CSS parser, which checks inline
+/// styles, does not know `animation-timeline` / `scroll-timeline` yet.
+fn without_scroll_timelines(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    loop {
+        let at = ["animation-timeline:", "scroll-timeline:"]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
+        let Some(at) = at else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        // The declaration ends at `;` (dropped with it) or before the rule's `}` (kept).
+        let end = tail.find([';', '}']).unwrap_or(tail.len());
+        rest = if tail[end..].starts_with(';') {
+            &tail[end + 1..]
+        } else {
+            &tail[end..]
+        };
     }
 }
 
@@ -2204,4 +2231,16 @@ pub fn default_title_en(entry: &ReportEntry) -> String {
         Kind::Project => "Project Expenditure Performance Self-Evaluation Report",
     };
     format!("{} {} {kind}", entry.unit.profile.name_en, entry.report.front.year)
+}
+
+#[cfg(test)]
+mod timeline_tests {
+    #[test]
+    fn the_inlined_stylesheet_has_no_scroll_timelines() {
+        let css = ".a:before{content:\"x\";animation:c linear both;animation-timeline:--t}.a{scroll-timeline:--t inline;color:red}";
+        assert_eq!(
+            super::without_scroll_timelines(css),
+            ".a:before{content:\"x\";animation:c linear both;}.a{color:red}"
+        );
+    }
 }

@@ -52,10 +52,9 @@ impl Outcome {
     }
 }
 
-const AT_LEAST: [&str; 11] = [
-    // 需达到30个, 确保达到: a level to reach.
+const AT_LEAST: [&str; 10] = [
+    // 需达到30个, 确保达到: a level to reach (not 达 alone: 到达时间不超过30分钟 is a most).
     "达到",
-    "达",
     "不少于",
     "不低于",
     "不小于",
@@ -531,5 +530,10 @@ mod tests {
             Outcome::Met
         );
         assert!(economic(&item("key: x\nvalue: 1\n"), String::new(), "个", "个", true).is_none());
+        assert_eq!(parse_target("需达到20个"), Some(t(Direction::AtLeast, "20", "个")));
+        assert_eq!(
+            parse_target("到达时间不超过30分钟"),
+            Some(t(Direction::AtMost, "30", "分钟"))
+        );
     }
 }

@@ -29,7 +29,7 @@ pub struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn pick(&self, zh: &str, en: &str) -> String {
+    pub(crate) fn pick(&self, zh: &str, en: &str) -> String {
         self.words.pick(self.lang, zh, en)
     }
 

@@ -10,23 +10,12 @@
 use crate::content::model::{Kind, ReportFront};
 use crate::decimal::Dec;
 use crate::schema::{self, Body, Kind as FieldKind, Label, Unit as FieldUnit};
-use crate::site::{Lang, ReportEntry, Site};
-use crate::theme::Words;
+use crate::site::{ReportEntry, Site};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// The page's language and its words.
-#[derive(Clone, Copy)]
-pub struct Cx<'a> {
-    pub lang: Lang,
-    pub words: Words<'a>,
-}
-
-impl Cx<'_> {
-    fn pick(&self, zh: &str, en: &str) -> String {
-        self.words.pick(self.lang, zh, en)
-    }
-}
+/// The page's language and its words: the same as the charts'.
+pub use super::chart_specs::Cx;
 
 /// One figure over the years.
 #[derive(Serialize, Debug)]

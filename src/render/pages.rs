@@ -581,13 +581,6 @@ impl Renderer<'_> {
         }
     }
 
-    fn overview_cx(&self) -> super::overview::Cx<'_> {
-        super::overview::Cx {
-            lang: self.lang,
-            words: self.theme.words(self.lang.code()),
-        }
-    }
-
     /// A unit of measure as the page's language writes it (theme i18n `[units]`).
     fn measure(&self, unit: &str) -> String {
         self.theme.words(self.lang.code()).unit(unit)
@@ -1169,7 +1162,7 @@ impl Renderer<'_> {
             .collect();
         let path = unit_path(unit);
         let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()), &path);
-        let trends = super::overview::trends(self.site, &unit.id, self.overview_cx());
+        let trends = super::overview::trends(self.site, &unit.id, self.chart_cx());
         let trends_words = TrendWords {
             heading: self.pick("历年变化", "Over the years"),
             lead: self.pick(
@@ -1813,7 +1806,7 @@ impl Renderer<'_> {
             Vec::new()
         };
         let path = super::overview::sorted_path(year, sort);
-        let compare = super::overview::compare(self.site, year, sort, self.overview_cx(), &|p| self.url(p));
+        let compare = super::overview::compare(self.site, year, sort, self.chart_cx(), &|p| self.url(p));
         let sorted_by = compare
             .columns
             .iter()

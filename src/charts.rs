@@ -73,11 +73,9 @@ const BAR: f64 = 14.0;
 const LINE: f64 = 17.0;
 const PAD: f64 = 12.0;
 
-/// The CJK-aware font stack, shared by the page CSS and standalone files.
-pub const FONT_STACK: &str = "\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"Helvetica Neue\",Arial,sans-serif";
-
-/// Styles of the chart elements (used inline by the page stylesheet and inside standalone files).
-pub const CHART_CSS: &str = ".gk-chart{--chart-bg:#fff;--chart-fg:#1a1a1a;--chart-muted:#4d4d4d;--chart-grid:#c9c9c9;--c1:#0072b2;--c2:#c0450a;--c3:#007a5e;--c4:#8e4585}\
+/// Styles of the chart elements: the page stylesheet starts with them, and the page script puts
+/// them inside a chart saved as a file (the drawing itself carries no presentation attributes).
+pub const CHART_CSS: &str = ".gk-chart{font-family:\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"Helvetica Neue\",Arial,sans-serif;--chart-bg:#fff;--chart-fg:#1a1a1a;--chart-muted:#4d4d4d;--chart-grid:#c9c9c9;--c1:#0072b2;--c2:#c0450a;--c3:#007a5e;--c4:#8e4585}\
 @media (prefers-color-scheme:dark){.gk-chart{--chart-bg:#161616;--chart-fg:#eee;--chart-muted:#c4c4c4;--chart-grid:#4a4a4a;--c1:#56b4e9;--c2:#f0a050;--c3:#3cc8a0;--c4:#e08cc8}}\
 .gk-chart text{fill:var(--chart-fg);font-size:13px}\
 .gk-chart .gk-title{font-weight:700;font-size:15px}\
@@ -87,16 +85,14 @@ pub const CHART_CSS: &str = ".gk-chart{--chart-bg:#fff;--chart-fg:#1a1a1a;--char
 .gk-chart .gk-axis{stroke:var(--chart-fg);stroke-width:1.5}\
 .gk-chart .gk-bg{fill:var(--chart-bg)}\
 .gk-chart .gk-s1{fill:var(--c1)}.gk-chart .gk-s2{fill:var(--c2)}.gk-chart .gk-s3{fill:var(--c3)}.gk-chart .gk-s4{fill:var(--c4)}\
-.gk-chart .gk-edge{fill:none;stroke:var(--chart-fg);stroke-width:.75}\
+.gk-chart .gk-e{stroke:var(--chart-fg);stroke-width:.75}\
 .gk-chart .gk-hatch{stroke:var(--chart-bg);stroke-width:2}";
 
 /// A drawn chart.
 #[derive(Clone, Debug)]
 pub struct Drawn {
-    /// SVG to put in a page (styled by the page's CSS).
+    /// SVG to put in a page (styled by the page's CSS; saved as a file by the page script).
     pub inline: String,
-    /// Standalone `.svg` file with its own style and the XML declaration.
-    pub file: String,
     /// Height in px of the viewBox (width is fixed).
     pub height: f64,
 }
@@ -347,16 +343,25 @@ impl BarChart {
     fn row(&self, c: &Category, scale: &Scale, y: f64, rows: &mut String) -> f64 {
         let series = c.values.len().max(1);
         let lines = wrap(&c.label, WIDTH - 2.0 * PAD);
-        rows.push_str(&format!("<text x=\"{}\">", n(PAD)));
-        for (i, l) in lines.iter().enumerate() {
+        if let [line] = lines.as_slice() {
             rows.push_str(&format!(
-                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                "<text x=\"{}\" y=\"{}\">{}</text>",
                 n(PAD),
-                n(y + LINE * (i as f64 + 1.0) - 4.0),
-                esc(l)
+                n(y + LINE - 4.0),
+                esc(line)
             ));
+        } else {
+            rows.push_str(&format!("<text x=\"{}\">", n(PAD)));
+            for (i, l) in lines.iter().enumerate() {
+                rows.push_str(&format!(
+                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                    n(PAD),
+                    n(y + LINE * (i as f64 + 1.0) - 4.0),
+                    esc(l)
+                ));
+            }
+            rows.push_str("</text>");
         }
-        rows.push_str("</text>");
         let bar_top = y + lines.len() as f64 * LINE + 2.0;
         let bars_h = series as f64 * BAR + (series as f64 - 1.0) * 3.0;
         self.grid(scale, bar_top - 2.0, bar_top + bars_h + 2.0, rows);
@@ -429,17 +434,18 @@ impl BarChart {
 
     /// Grid lines and the zero line across one category's bars, drawn before the bars so that
     /// the bars cover them.
+    /// One path for all the grid lines: a line element each would repeat the class and both
+    /// ends (the largest part of a chart's bytes).
     fn grid(&self, scale: &Scale, top: f64, bottom: f64, out: &mut String) {
+        let mut d = String::new();
         for t in self.ticks(scale).iter().filter(|t| **t >= scale.lo && **t <= scale.hi) {
-            out.push_str(&format!(
-                "<line class=\"gk-grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
-                n(scale.x(*t)),
-                n(top),
-                n(bottom)
-            ));
+            d.push_str(&format!("M{} {}V{}", n(scale.x(*t)), n(top), n(bottom)));
+        }
+        if !d.is_empty() {
+            out.push_str(&format!("<path class=\"gk-grid\" d=\"{d}\"/>"));
         }
         out.push_str(&format!(
-            "<line class=\"gk-axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
+            "<path class=\"gk-axis\" d=\"M{} {}V{}\"/>",
             n(scale.x(Decimal::ZERO)),
             n(top),
             n(bottom)
@@ -449,7 +455,7 @@ impl BarChart {
     /// The scale under the last category: a line with the grid's values.
     fn axis(&self, scale: &Scale, bottom: f64) -> String {
         let mut axis = format!(
-            "<line class=\"gk-grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>",
+            "<path class=\"gk-grid\" d=\"M{} {}H{}\"/>",
             n(scale.plot_left),
             n(bottom - 4.0),
             n(scale.plot_left + scale.plot_w)
@@ -469,31 +475,22 @@ impl BarChart {
         axis
     }
 
-    /// The `<svg>` element around the drawn parts, titled and described for screen readers;
-    /// the standalone file adds the XML declaration, the language and the styles.
+    /// The `<svg>` element around the drawn parts, titled and described for screen readers.
+    /// The page's script saves it as a file on request, adding the XML declaration, the
+    /// language and [`CHART_CSS`].
     fn svg(&self, body: &str, axis: &str, rows: &str, height: f64) -> Drawn {
         let ids = format!("{}-t", self.id);
         let idd = format!("{}-d", self.id);
-        let open = format!(
-            "<svg class=\"gk-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{ids} {idd}\" font-family=\"{}\">\
-<title id=\"{ids}\">{}</title><desc id=\"{idd}\">{}</desc>",
-            n(WIDTH),
-            n(height),
-            n(WIDTH),
-            n(height),
-            esc(FONT_STACK),
+        let inline = format!(
+            "<svg class=\"gk-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{ids} {idd}\">\
+<title id=\"{ids}\">{}</title><desc id=\"{idd}\">{}</desc>{}<rect class=\"gk-bg\" width=\"100%\" height=\"100%\"/>{body}{rows}{axis}</svg>",
             esc(&self.title),
-            esc(&self.description())
+            esc(&self.description()),
+            patterns(&self.id, self.series.len().max(1)),
+            w = n(WIDTH),
+            h = n(height),
         );
-        let defs = patterns(&self.id, self.series.len().max(1));
-        let inner = format!("{defs}<rect class=\"gk-bg\" width=\"100%\" height=\"100%\"/>{body}{rows}{axis}</svg>");
-        let inline = format!("{open}{inner}");
-        let file = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}<style>{}</style>{inner}\n",
-            open.replacen("<svg ", &format!("<svg xml:lang=\"{}\" ", self.lang), 1),
-            CHART_CSS
-        );
-        Drawn { inline, file, height }
+        Drawn { inline, height }
     }
 }
 
@@ -521,38 +518,28 @@ fn tick_label(t: Decimal) -> String {
     Dec(t.normalize()).grouped()
 }
 
-/// Pattern ids are prefixed with the chart id: several charts share a page.
-fn fill(id: &str, series: usize) -> String {
-    if series == 0 {
-        "class=\"gk-s1\"".to_string()
-    } else {
-        format!("fill=\"url(#{id}-p{series})\"")
-    }
-}
-
+/// A bar, outlined so that it stands apart from the background in every colour scheme.
 fn bar(id: &str, series: usize, x: f64, y: f64, w: f64) -> String {
-    format!(
-        "<rect {} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/><rect class=\"gk-edge\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-        fill(id, series),
-        n(x),
-        n(y),
-        n(w),
-        n(BAR),
-        n(x),
-        n(y),
-        n(w),
-        n(BAR)
-    )
+    outlined(id, series, x, y, w, BAR)
 }
 
 fn swatch(id: &str, series: usize, x: f64, y: f64) -> String {
+    outlined(id, series, x, y, 14.0, 14.0)
+}
+
+/// A filled, outlined rectangle: the outline is a class on the same element, not a second one.
+fn outlined(id: &str, series: usize, x: f64, y: f64, w: f64, h: f64) -> String {
+    let paint = if series == 0 {
+        "class=\"gk-s1 gk-e\"".to_string()
+    } else {
+        format!("class=\"gk-e\" fill=\"url(#{id}-p{series})\"")
+    };
     format!(
-        "<rect {} x=\"{}\" y=\"{}\" width=\"14\" height=\"14\"/><rect class=\"gk-edge\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\"/>",
-        fill(id, series),
+        "<rect {paint} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
         n(x),
         n(y),
-        n(x),
-        n(y)
+        n(w),
+        n(h)
     )
 }
 
@@ -623,7 +610,7 @@ mod tests {
                 .starts_with("<svg class=\"gk-chart\" xmlns=\"http://www.w3.org/2000/svg\"")
         );
         assert!(d.inline.contains("role=\"img\""));
-        assert!(d.file.starts_with("<?xml") && d.file.contains("<style>"));
+        assert!(!d.inline.contains("font-family") && d.inline.matches("<rect").count() == 3);
     }
 
     #[test]

@@ -286,8 +286,7 @@ fn render_pages_and_data(
     pages.map_err(Failure::Content)?;
     render::pages::render_site_pages(site, theme, &downloads, put).map_err(Failure::Content)?;
     timer.stage("pages and charts");
-    let reports = downloads.iter().find(|d| d.name == "reports").map(|d| &d.table);
-    render::data::render_all(site, reports.unwrap_or(&Default::default()), put).map_err(json_failure)?;
+    render::data::render_all(site, put).map_err(json_failure)?;
     render::package::render(site, &downloads).into_iter().for_each(put);
     timer.stage("data");
     Ok(())

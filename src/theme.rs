@@ -130,6 +130,11 @@ impl<'a> Words<'a> {
     }
 }
 
+/// [`crate::charts::CHART_CSS`] as a JavaScript string literal.
+fn chart_css_literal() -> String {
+    serde_json::to_string(crate::charts::CHART_CSS).unwrap_or_else(|_| "\"\"".to_string())
+}
+
 /// `static/*.js` and `static/*.svg`, each under a content-hashed name so a changed file is never
 /// served stale.
 fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, (String, String)> {
@@ -145,6 +150,8 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
     {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
+                // The page script saves charts as files with the same styles the page uses.
+                let text = text.replace("\"__GK_CHART_CSS__\"", &chart_css_literal());
                 let stem = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().to_string())

@@ -1,5 +1,6 @@
 //! Charts: every SVG parses as XML, is accessible (role, title, desc), shows the front
-//! matter's figures exactly, and representative charts are pinned as snapshots.
+//! matter's figures exactly, and representative charts are pinned as snapshots. Charts are
+//! inline in their pages only (the page script saves one as a file: tests/browser/charts.mjs).
 
 mod common;
 use common::*;
@@ -45,44 +46,69 @@ fn check_svg(text: &str, what: &str) -> (Vec<String>, String) {
         labelled,
         format!("{} {}", title.attribute("id").unwrap(), desc.attribute("id").unwrap())
     );
-    assert!(
-        root.attribute("font-family").unwrap().contains("Noto Sans CJK SC"),
-        "{what}: CJK font stack"
-    );
+    // Presentation comes from the stylesheet (and the style the page script adds to a saved
+    // file), not from attributes repeated in every chart.
+    assert!(root.attribute("font-family").is_none(), "{what}");
     (svg_texts(&doc), desc.text().unwrap().to_string())
+}
+
+/// The chart `id` of the page in folder `dir` of the built site, as its page has it.
+fn inline_chart(out: &Path, dir: &str, id: &str) -> String {
+    let html = std::fs::read_to_string(out.join(dir).join("index.html")).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    let at = html
+        .find(&format!("aria-labelledby=\"{id}-t "))
+        .unwrap_or_else(|| panic!("{dir}: no chart {id}"));
+    let start = html[..at].rfind("<svg ").unwrap();
+    let end = at + html[at..].find("</svg>").unwrap() + "</svg>".len();
+    html[start..end].to_string()
 }
 
 #[test]
 fn every_chart_file_and_inline_chart_is_accessible_xml() {
     let (_tmp, out) = build_example();
-    let mut files = 0;
     let mut inline = 0;
     for (rel, path) in files_of(&out) {
-        if !rel.ends_with(".svg") && !rel.ends_with(".html") {
+        // No chart file is written: the theme's images (the favicon) are the only .svg files.
+        assert!(!rel.ends_with(".svg") || rel.starts_with("assets/"), "{rel}");
+        if !rel.ends_with(".html") {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        // The theme's images (the favicon) are not charts.
-        if rel.ends_with(".svg") && !rel.starts_with("assets/") {
-            check_svg(&text, &rel);
-            let lang = if rel.starts_with("en/") { "en" } else { "zh-CN" };
-            assert!(text.contains(&format!("xml:lang=\"{lang}\"")), "{rel}");
-            files += 1;
-        } else if rel.ends_with(".html") {
-            for (i, chunk) in text.split("<svg ").skip(1).enumerate() {
-                let svg = format!("<svg {}</svg>", &chunk[..chunk.find("</svg>").unwrap()]);
-                check_svg(&svg, &format!("{rel} chart {i}"));
-                inline += 1;
-                // Every inline chart links its file and pairs its numbers with a table.
-                assert!(chunk.contains("download>") && chunk.contains("<details>"), "{rel}");
-            }
+        for (i, chunk) in text.split("<svg ").skip(1).enumerate() {
+            let svg = format!("<svg {}</svg>", &chunk[..chunk.find("</svg>").unwrap()]);
+            check_svg(&svg, &format!("{rel} chart {i}"));
+            inline += 1;
+            // Every chart has its save button (shown by the page script) and pairs its
+            // numbers with a table.
+            let id = svg[svg.find("aria-labelledby=\"").unwrap() + 17..]
+                .split("-t ")
+                .next()
+                .unwrap()
+                .to_string();
+            let button = format!("<button type=\"button\" class=\"chart-save\" data-file=\"{id}.svg\" hidden>");
+            assert!(chunk.contains(&button) && chunk.contains("<details>"), "{rel}: {id}");
         }
     }
-    assert_eq!(files, inline, "each inline chart has its file");
+    // The chart styles, with the CJK font stack, come first in the stylesheet, and the page
+    // script carries the same for saved files.
+    let assets: Vec<(String, std::path::PathBuf)> = files_of(&out)
+        .into_iter()
+        .filter(|(r, _)| r.starts_with("assets/"))
+        .collect();
+    let css = assets.iter().find(|(r, _)| r.ends_with(".css")).unwrap();
+    let css = std::fs::read_to_string(&css.1).unwrap();
+    let first = &css[..css.find('}').unwrap()];
+    assert!(
+        first.starts_with(".gk-chart{") && first.contains("font-family:") && first.contains("Noto Sans CJK SC"),
+        "{first}"
+    );
+    let js = assets.iter().find(|(r, _)| r.starts_with("assets/options.")).unwrap();
+    let js = std::fs::read_to_string(&js.1).unwrap();
+    assert!(!js.contains("__GK_CHART_CSS__") && js.contains("Noto Sans CJK SC") && js.contains(".gk-e{"));
     // Every chart is drawn for a phone's width: 340 units across, shown at 100 % of its box.
     let css = std::fs::read_to_string(repo().join("themes/default/static/style.css")).unwrap();
     assert!(css.contains(".chart svg { display: block; width: 100%;") && !css.contains("min-width: 36em"));
-    assert!(files >= 40, "{files} charts");
+    assert!(inline >= 50, "{inline} charts");
 }
 
 fn files_of(out: &Path) -> Vec<(String, std::path::PathBuf)> {
@@ -202,8 +228,8 @@ fn chart_numbers_match_the_front_matter() {
     let mut compared = 0;
     for (park, year, chart, paths) in cases {
         for lang in ["", "en/"] {
-            let rel = format!("{lang}parks/{park}/{year}/{chart}.svg");
-            let text = std::fs::read_to_string(out.join(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            let rel = format!("{lang}parks/{park}/{year}/");
+            let text = inline_chart(&out, &rel, chart);
             let (texts, desc) = check_svg(&text, &rel);
             let all = texts.join(" | ");
             for path in *paths {
@@ -216,16 +242,16 @@ fn chart_numbers_match_the_front_matter() {
     }
     // Undisclosed is written; a disclosed zero stated in 元 is drawn as 0 in the chart's unit
     // (万元), never labelled "0 元" inside a 万元 chart.
-    let dx = std::fs::read_to_string(out.join("parks/daoxian/2023/chart-expenditure.svg")).unwrap();
+    let dx = inline_chart(&out, "parks/daoxian/2023/", "chart-expenditure");
     assert!(svg_texts(&roxmltree::Document::parse(&dx).unwrap()).contains(&"未披露".to_string()));
-    let ls = std::fs::read_to_string(out.join("parks/lengshuitan/2021/chart-three-public.svg")).unwrap();
+    let ls = inline_chart(&out, "parks/lengshuitan/2021/", "chart-three-public");
     let texts = svg_texts(&roxmltree::Document::parse(&ls).unwrap());
     assert!(
         texts.contains(&"0".to_string()) && !texts.iter().any(|t| t.contains('元') && t.starts_with('0')),
         "{texts:?}"
     );
     assert!(texts.contains(&"单位：万元".to_string()));
-    let ls_en = std::fs::read_to_string(out.join("en/parks/lengshuitan/2021/chart-three-public.svg")).unwrap();
+    let ls_en = inline_chart(&out, "en/parks/lengshuitan/2021/", "chart-three-public");
     assert!(ls_en.contains(">0</text>") && !ls_en.contains(">0 CNY</text>") && ls_en.contains("Amounts in CNY 10,000"));
     assert!(compared >= 30);
 }
@@ -234,27 +260,37 @@ fn chart_numbers_match_the_front_matter() {
 fn unit_and_year_pages_have_their_charts() {
     let (_tmp, out) = build_example();
     for lang in ["", "en/"] {
-        for rel in [
-            "parks/wangcheng/chart-trend.svg",
-            "parks/wangcheng/chart-scores.svg",
-            "years/2021/chart-compare.svg",
-            "years/2021/chart-score-spread.svg",
-            "chart-compare.svg",
+        for (dir, id) in [
+            ("parks/wangcheng/", "chart-trend"),
+            ("parks/wangcheng/", "chart-scores"),
+            ("years/2021/", "chart-compare"),
+            ("years/2021/", "chart-score-spread"),
+            ("", "chart-compare"),
         ] {
-            assert!(out.join(format!("{lang}{rel}")).is_file(), "{lang}{rel}");
+            check_svg(
+                &inline_chart(&out, &format!("{lang}{dir}"), id),
+                &format!("{lang}{dir} {id}"),
+            );
         }
     }
     // 2021: 冷水滩 discloses 1,545.30, 大祥 does not: sorted, undisclosed last.
-    let text = std::fs::read_to_string(out.join("years/2021/chart-compare.svg")).unwrap();
+    let text = inline_chart(&out, "years/2021/", "chart-compare");
     let texts = svg_texts(&roxmltree::Document::parse(&text).unwrap());
     let ls = texts.iter().position(|t| t == "冷水滩高科技工业园").unwrap();
     let dx = texts.iter().position(|t| t == "湖南省大祥工业集中区").unwrap();
     assert!(ls < dx && texts.contains(&"1,545.30".to_string()) && texts.contains(&"未披露".to_string()));
 }
 
-/// Snapshot of a chart file; `GONGKAI_UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change.
+/// Snapshot of a chart as its page has it (`dir/id.svg`: the page's folder and the chart's id);
+/// `GONGKAI_UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change.
 fn snapshot(out: &Path, rel: &str, name: &str) {
-    let got = std::fs::read_to_string(out.join(rel)).unwrap();
+    let (dir, file) = rel.rsplit_once('/').map_or(("", rel), |(d, f)| (d, f));
+    let dir = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
+    let got = inline_chart(out, &dir, file.trim_end_matches(".svg")) + "\n";
     let file = repo().join("tests/snapshots").join(name);
     if std::env::var("GONGKAI_UPDATE_SNAPSHOTS").is_ok() || !file.exists() && std::env::var("CI").is_err() {
         std::fs::write(&file, &got).unwrap();

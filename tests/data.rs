@@ -121,7 +121,7 @@ fn report_json_carries_every_figure_of_the_front_matter() {
                 if !v.is_empty() && v.replace(',', "").parse::<f64>().is_ok() && v.contains('.') {
                     let literal = v.replace(',', "");
                     assert!(
-                        json_text.contains(&format!(": {literal}")),
+                        json_text.contains(&format!(":{literal}")),
                         "{park}: {literal} lost its written form in report.json"
                     );
                 }
@@ -157,7 +157,16 @@ fn reports_index_lists_every_report_with_working_paths() {
         let page = |url: &Json| local(&out, url).join("index.html");
         assert!(page(&r["url_zh"]).is_file(), "{}", r["url_zh"]);
         assert!(page(&r["url_en"]).is_file(), "{}", r["url_en"]);
-        assert!(local(&out, &r["csv_url"]).is_file());
+        // A report's CSV is its unit's slice of figures.csv, which holds its rows.
+        let csv = local(&out, &r["csv_url"]);
+        let rows = csv_maps(&csv);
+        assert!(
+            rows.iter()
+                .any(|row| row["report_id"] == r["report_id"].as_str().unwrap())
+                && rows.iter().all(|row| row["park"] == r["park"].as_str().unwrap()),
+            "{}",
+            csv.display()
+        );
         let report: Json =
             serde_json::from_str(&std::fs::read_to_string(local(&out, &r["json_url"])).unwrap()).unwrap();
         assert_eq!(report["report_id"], r["report_id"]);
@@ -508,8 +517,8 @@ fn checksums_match_every_data_file() {
         n += 1;
     }
     // 7 CSV + reports.json + all.json + datapackage + schema, figures.csv per unit ×4 and per
-    // year ×4, and report.json/csv ×5 + park.json ×4
-    assert_eq!(n, 11 + 8 + 14, "{sums}");
+    // year ×4, and report.json ×5 + park.json ×4
+    assert_eq!(n, 11 + 8 + 9, "{sums}");
 }
 
 #[test]
@@ -519,17 +528,26 @@ fn every_report_page_links_its_json_and_csv() {
     for (lang, up) in [("", ""), ("en/", "../../../../parks/wangcheng/2019/")] {
         let html = std::fs::read_to_string(out.join(format!("{lang}parks/wangcheng/2019/index.html"))).unwrap();
         assert!(html.contains(&format!("href=\"{up}report.json\"")), "{lang}");
-        assert!(html.contains(&format!("href=\"{up}report.csv\"")), "{lang}");
+        let site = if lang.is_empty() { "../../../" } else { "../../../../" };
+        assert!(
+            html.contains(&format!("href=\"{site}data/parks/wangcheng/figures.csv\"")),
+            "{lang}"
+        );
     }
-    // A report's own CSV has every column reports.csv can have; reports.csv leaves out those
-    // no report fills, and has the same cells in the others.
-    let one = &csv_maps(&out.join("parks/wangcheng/2019/report.csv"))[0];
-    let all = csv_maps(&out.join("data/reports.csv"));
-    let row = all.iter().find(|r| r["report_id"] == one["report_id"]).unwrap();
-    for (k, v) in one {
-        assert_eq!(row.get(k).unwrap_or(&String::new()), v, "{k}");
-    }
-    assert!(one.len() > row.len());
+    // No CSV of its own beside the page: its unit's slice of figures.csv has every figure of
+    // it, the same rows as figures.csv.
+    assert!(!out.join("parks/wangcheng/2019/report.csv").exists());
+    let unit = csv_maps(&out.join("data/parks/wangcheng/figures.csv"));
+    let all: Vec<_> = csv_maps(&out.join("data/figures.csv"))
+        .into_iter()
+        .filter(|r| r["report_id"] == "wangcheng-2019-department")
+        .collect();
+    let mine: Vec<_> = unit
+        .into_iter()
+        .filter(|r| r["report_id"] == "wangcheng-2019-department")
+        .collect();
+    assert!(all.len() > 30);
+    assert_eq!(mine, all);
 }
 
 /// The example site with the fixture project report (every cell of the 项目支出绩效自评表)
@@ -775,17 +793,12 @@ fn a_project_report_json_and_csv_carry_every_key_of_the_full_form() {
     for key in ["indicator_groups", "also_stated"] {
         assert!(defs["Figures"]["properties"][key].is_object(), "{key} in the schema");
     }
-    // reports.csv and the report's own report.csv: the project form's heads and figures.
+    // reports.csv: the project form's heads and figures.
     let reports = csv_maps(&out.join("data/reports.csv"));
-    let one = csv_maps(&out.join("parks/lengshuitan/2022/report.csv"));
-    assert_eq!(one.len(), 1);
     let row = reports
         .iter()
         .find(|r| r["report_id"] == "lengshuitan-2022-project")
         .unwrap();
-    for (k, v) in &one[0] {
-        assert_eq!(row.get(k).unwrap_or(&String::new()), v, "{k}");
-    }
     for (column, value) in [
         ("department_zh", "冷水滩区工业和信息化局"),
         (

@@ -152,8 +152,8 @@ fn csv_text_cells_never_start_a_formula_but_negative_numbers_stay_numbers() {
     csvs.extend(
         files(&out)
             .into_keys()
-            .filter(|p| p.ends_with("/report.csv"))
-            .map(|p| (p, "reports")),
+            .filter(|p| p.starts_with("data/") && p.ends_with("/figures.csv"))
+            .map(|p| (p, "figures")),
     );
     assert!(csvs.len() > 5);
     for (path, resource) in csvs {

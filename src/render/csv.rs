@@ -163,7 +163,7 @@ impl Table {
     }
 
     /// Leaves out of the file every column that is empty in every row, except those `always`
-    /// accepts; the rows keep their cells, so [`Table::row_file`] still writes them all.
+    /// accepts (the rows keep their cells).
     pub fn drop_empty_columns(&mut self, always: impl Fn(&Column) -> bool) {
         if self.wide.is_some() {
             return;
@@ -202,13 +202,6 @@ impl Table {
         let at = self.wide.as_ref().map(|(_, at)| at.as_slice());
         Table::write(&self.columns, at, self.rows.iter())
     }
-
-    /// A file of the header and row `i` alone, with every column (a report's own CSV, cut
-    /// from reports.csv: the columns no report fills are left out of reports.csv only).
-    pub fn row_file(&self, i: usize) -> Vec<u8> {
-        let columns = self.wide.as_ref().map_or(&self.columns, |(all, _)| all);
-        Table::write(columns, None, self.rows.get(i).into_iter())
-    }
 }
 
 /// First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
@@ -227,8 +220,9 @@ pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The page addresses and the files beside them, absolute with the site's base path, so a
-/// download opened anywhere links back without `urljoin`.
+/// The page addresses and its downloads (`json` beside the page, `csv` from the site's top),
+/// absolute with the site's base path, so a download opened anywhere links back without
+/// `urljoin`.
 fn addresses(t: &mut Table, site: &Site, path: &str, json: &str, csv: Option<&str>) {
     t.text(
         "url_zh",
@@ -245,8 +239,8 @@ fn addresses(t: &mut Table, site: &Site, path: &str, json: &str, csv: Option<&st
     if let Some(csv) = csv {
         t.text(
             "csv_url",
-            &format!("{csv}, absolute address"),
-            Some(&site.absolute(site.primary(), &format!("{path}{csv}"))),
+            "The unit's rows of figures.csv (every year, this report's among them), absolute address",
+            Some(&site.absolute(site.primary(), csv)),
         );
     }
 }
@@ -414,7 +408,13 @@ fn about_columns(t: &mut Table, site: &Site, e: &ReportEntry) {
         "Unit the report states its amounts in; every amount column of this file is converted to 万元 (figures.csv keeps them as stated)",
         Some(&f.amount_unit),
     );
-    addresses(t, site, &e.path(), "report.json", Some("report.csv"));
+    addresses(
+        t,
+        site,
+        &e.path(),
+        "report.json",
+        Some(&super::package::unit_csv(&e.unit.id)),
+    );
 }
 
 /// `<prefix>_<key>`: a field's column.
@@ -1085,7 +1085,7 @@ mod tests {
     }
 
     #[test]
-    fn empty_columns_are_left_out_of_the_file_but_not_out_of_a_row_file() {
+    fn empty_columns_are_left_out_of_the_file() {
         let mut t = Table::default();
         for v in ["1", "2"] {
             t.text("id", "", Some(v));
@@ -1097,10 +1097,6 @@ mod tests {
         assert_eq!(
             String::from_utf8(t.to_bytes()).unwrap(),
             "\u{feff}id,full\r\n1,1\r\n2,2\r\n"
-        );
-        assert_eq!(
-            String::from_utf8(t.row_file(1)).unwrap(),
-            "\u{feff}id,empty,full\r\n2,,2\r\n"
         );
         assert_eq!(t.columns.len(), 2);
     }

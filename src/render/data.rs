@@ -96,6 +96,7 @@ struct ReportJson<'a> {
     url_zh: String,
     url_en: Option<String>,
     json_url: String,
+    /// The unit's rows of figures.csv (every year), this report's among them.
     csv_url: String,
     links: Links,
     /// `null` means not disclosed, throughout.
@@ -123,6 +124,7 @@ struct ReportIndexRow<'a> {
     url_zh: String,
     url_en: Option<String>,
     json_url: String,
+    /// The unit's rows of figures.csv (every year), this report's among them.
     csv_url: String,
 }
 
@@ -157,15 +159,14 @@ struct AllJson<'a> {
     parks: Vec<ParkJson<'a>>,
 }
 
-/// All JSON files of the site and every report's own CSV (cut from `reports`, the rows of
-/// reports.csv), handed to `sink` as they are made.
-pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -> Result<(), serde_json::Error> {
+/// All JSON files of the site, handed to `sink` as they are made. A report's CSV is its unit's
+/// slice of figures.csv (see [`super::package::unit_csv`]), not a file of its own.
+pub fn render_all(site: &Site, sink: crate::Sink) -> Result<(), serde_json::Error> {
     use rayon::prelude::*;
     let compact: Vec<Result<Box<serde_json::value::RawValue>, serde_json::Error>> = site
         .reports
         .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
+        .map(|e| {
             let value = report_json(site, e);
             sink(file(format!("{}report.json", e.path()), &value)?);
             // The original file, beside the page (checked to exist when the report was read).
@@ -174,10 +175,6 @@ pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -
                 let bytes = std::fs::read(&from).map_err(serde_json::Error::io)?;
                 sink(OutputFile { path: out, bytes });
             }
-            sink(OutputFile {
-                path: format!("{}report.csv", e.path()),
-                bytes: reports.row_file(i),
-            });
             serde_json::value::to_raw_value(&value)
         })
         .collect();
@@ -188,15 +185,11 @@ pub fn render_all(site: &Site, reports: &super::csv::Table, sink: crate::Sink) -
     site_files(site, compact, sink)
 }
 
-/// The data files of the units `ids` (for `serve` after an edit): each report's report.json
-/// and report.csv, and park.json.
+/// The data files of the units `ids` (for `serve` after an edit): each report's report.json,
+/// and park.json.
 pub fn render_units(site: &Site, ids: &[String], sink: crate::Sink) -> Result<(), serde_json::Error> {
     for e in site.reports.iter().filter(|e| ids.contains(&e.unit.id)) {
         sink(file(format!("{}report.json", e.path()), &report_json(site, e))?);
-        sink(OutputFile {
-            path: format!("{}report.csv", e.path()),
-            bytes: super::csv::one_report(site, e).to_bytes(),
-        });
     }
     for unit in site.units.iter().filter(|u| ids.contains(&u.id)) {
         sink(file(format!("parks/{}/park.json", unit.id), &park_json(site, unit))?);
@@ -299,8 +292,10 @@ pub fn source_file_path(e: &ReportEntry) -> Option<String> {
     Some(format!("{}{name}", e.path()))
 }
 
+/// A JSON file, without indentation: a third of a report.json was spaces, and JSON viewers
+/// and tools indent it themselves.
 fn file<T: Serialize>(path: String, value: &T) -> Result<OutputFile, serde_json::Error> {
-    let mut bytes = serde_json::to_vec_pretty(value)?;
+    let mut bytes = serde_json::to_vec(value)?;
     bytes.push(b'\n');
     Ok(OutputFile { path, bytes })
 }
@@ -327,7 +322,7 @@ fn index_row<'a>(site: &Site, e: &ReportEntry<'a>) -> ReportIndexRow<'a> {
         url_zh: site.absolute(site.primary(), &path),
         url_en: site.config.language("en").map(|en| site.absolute(en, &path)),
         json_url: site.absolute(site.primary(), &format!("{path}report.json")),
-        csv_url: site.absolute(site.primary(), &format!("{path}report.csv")),
+        csv_url: site.absolute(site.primary(), &super::package::unit_csv(&e.unit.id)),
     }
 }
 
@@ -390,7 +385,7 @@ fn report_json<'a>(site: &Site, e: &'a ReportEntry<'a>) -> ReportJson<'a> {
         url_zh: site.absolute(site.primary(), &path),
         url_en: en.map(|en| site.absolute(en, &path)),
         json_url: site.absolute(site.primary(), &format!("{path}report.json")),
-        csv_url: site.absolute(site.primary(), &format!("{path}report.csv")),
+        csv_url: site.absolute(site.primary(), &super::package::unit_csv(&e.unit.id)),
         links: Links {
             zh: site.absolute(site.primary(), &path),
             en: en.map(|en| site.absolute(en, &path)),

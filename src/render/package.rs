@@ -175,6 +175,12 @@ pub fn is_slice(path: &str) -> bool {
     (path.starts_with("data/parks/") || path.starts_with("data/years/")) && path.ends_with("/figures.csv")
 }
 
+/// Where a unit's slice of figures.csv is published: the CSV of its page and of its reports'
+/// pages (every report's rows are in it, with `report_id`).
+pub fn unit_csv(unit_id: &str) -> String {
+    format!("data/parks/{unit_id}/figures.csv")
+}
+
 /// figures.csv cut per unit (`data/parks/<id>/figures.csv`) and per year
 /// (`data/years/<year>/figures.csv`), for spreadsheet users; linked from the unit and year
 /// pages.
@@ -186,7 +192,7 @@ pub fn slices(site: &Site, figures: &Table) -> Vec<OutputFile> {
         .units
         .iter()
         .map(|u| OutputFile {
-            path: format!("data/parks/{}/figures.csv", u.id),
+            path: unit_csv(&u.id),
             bytes: figures.filtered(|r| r.cell(park) == u.id).to_bytes(),
         })
         .collect();
@@ -243,7 +249,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// True for the files SHA256SUMS covers: everything under data/ and the JSON/CSV beside pages.
 pub fn is_data_file(path: &str) -> bool {
     let data = path.starts_with("data/") && !path.ends_with(".html");
-    data || path.ends_with("/report.json") || path.ends_with("/report.csv") || path.ends_with("/park.json")
+    data || path.ends_with("/report.json") || path.ends_with("/park.json")
 }
 
 /// `data/SHA256SUMS`, in `sha256sum -c` format, with paths relative to the site root: checked

@@ -420,7 +420,7 @@ fn per_language(
         Err(d) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(d),
     };
     for lang in site.languages() {
-        each(&Renderer::new(site, theme, *lang, sink), &push);
+        each(&Renderer::new(site, theme, *lang), &push);
     }
     let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
     if problems.is_empty() { Ok(()) } else { Err(problems) }
@@ -530,8 +530,6 @@ struct Renderer<'a> {
     site: &'a Site<'a>,
     theme: &'a Theme,
     lang: Lang,
-    /// Where chart files go, beside the pages.
-    sink: crate::Sink<'a>,
     /// The theme's templates with this language's UI strings as globals: converted once, not
     /// for each of thousands of pages.
     tera: std::sync::Arc<tera::Tera>,
@@ -541,7 +539,7 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site<'a>, theme: &'a Theme, lang: Lang, sink: crate::Sink<'a>) -> Renderer<'a> {
+    fn new(site: &'a Site<'a>, theme: &'a Theme, lang: Lang) -> Renderer<'a> {
         let mut tera = theme.tera.clone();
         let globals = tera.global_context();
         globals.insert("lang", lang.code());
@@ -552,7 +550,6 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             lang,
-            sink,
             tera: tera.into(),
             here: lang.path(""),
         }
@@ -878,17 +875,14 @@ impl Renderer<'_> {
         })
     }
 
-    /// Draws `charts` for the page at `path`: inline views, and the `.svg` files beside the page.
-    fn charts(&self, charts: Vec<crate::charts::BarChart>, path: &str) -> Vec<ChartView> {
+    /// Draws `charts` for a page, inline: the page script saves one as an `.svg` file
+    /// on request, so none is written beside the page.
+    fn charts(&self, charts: Vec<crate::charts::BarChart>) -> Vec<ChartView> {
         charts
             .into_iter()
             .map(|c| {
                 let drawn = c.draw();
                 let file_name = format!("{}.svg", c.id);
-                (self.sink)(OutputFile {
-                    path: self.lang.path(&format!("{path}{file_name}")),
-                    bytes: drawn.file.into_bytes(),
-                });
                 let headers = if c.series.is_empty() {
                     vec![self.t("chart_value")]
                 } else {
@@ -920,7 +914,6 @@ impl Renderer<'_> {
                     title: c.title.clone(),
                     unit_note: c.unit_note.clone(),
                     svg: drawn.inline,
-                    file_url: self.url(&format!("{path}{file_name}")),
                     file_name,
                     headers,
                     rows,
@@ -1033,7 +1026,7 @@ impl Renderer<'_> {
             .find(|&y| super::overview::year_total(site, y).1 >= 2)
             .or_else(|| site.years().first().copied());
         let charts = match compared {
-            Some(y) => self.charts(super::chart_specs::year(site, y, self.chart_cx()), ""),
+            Some(y) => self.charts(super::chart_specs::year(site, y, self.chart_cx())),
             None => Vec::new(),
         };
         self.render("home.html", "index.html".into(), page, |ctx| {
@@ -1161,7 +1154,7 @@ impl Renderer<'_> {
             .map(|e| self.report_row(e))
             .collect();
         let path = unit_path(unit);
-        let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()), &path);
+        let charts = self.charts(super::chart_specs::unit(self.site, &unit.id, self.chart_cx()));
         let trends = super::overview::trends(self.site, &unit.id, self.chart_cx());
         let trends_words = TrendWords {
             heading: self.pick("历年变化", "Over the years"),
@@ -1220,7 +1213,7 @@ impl Renderer<'_> {
         for cat in specs.iter_mut().flat_map(|c| c.categories.iter_mut()) {
             cat.label = translate_names(&cat.label, &names);
         }
-        let charts = self.charts(specs, &path);
+        let charts = self.charts(specs);
         let (narrative, narrative_lang, toc) = self.narrative(r, translation);
         let narrative_missing = !self.lang.is_primary() && narrative.is_empty();
         let summary = if self.lang.is_primary() {
@@ -1268,7 +1261,7 @@ impl Renderer<'_> {
             source: filer.clone(),
         });
         let json = self.file(&format!("{path}report.json"));
-        let csv = self.file(&format!("{path}report.csv"));
+        let csv = self.file(&super::package::unit_csv(&entry.unit.id));
         let zh_url = self.link(self.site.primary(), &path);
         let meta = vec![(
             self.t("meta_unit"),
@@ -1847,7 +1840,7 @@ impl Renderer<'_> {
         let page = self.page("year", &path, title, description, crumbs);
         let total = self.year_total(year);
         let charts = if full {
-            self.charts(super::chart_specs::year(self.site, year, self.chart_cx()), &path)
+            self.charts(super::chart_specs::year(self.site, year, self.chart_cx()))
         } else {
             Vec::new()
         };
@@ -2093,7 +2086,7 @@ struct ChartView {
     title: String,
     unit_note: String,
     svg: String,
-    file_url: String,
+    /// The name the page script saves the chart under.
     file_name: String,
     headers: Vec<String>,
     rows: Vec<ChartRow>,

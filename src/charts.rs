@@ -788,7 +788,7 @@ mod tests {
         let label_y = spans.iter().find(|s| s.3 == "项目支出").unwrap().2;
         let bar_y: f64 = d
             .inline
-            .split("<rect class=\"gk-s1\"")
+            .split("<rect class=\"gk-s1 gk-e\"")
             .nth(2)
             .and_then(|s| s.split("y=\"").nth(1))
             .and_then(|s| s.split('"').next())

@@ -156,7 +156,7 @@ fn windows_files_are_accepted() {
     assert!(o.status.success(), "{}", stderr(&o));
     let json = std::fs::read_to_string(root.join("public/parks/lengshuitan/2021/report.json")).unwrap();
     assert!(
-        json.contains("\"total\": 1545.30"),
+        json.contains("\"total\":1545.30"),
         "full-width amount must read as 1545.30"
     );
 }

@@ -326,7 +326,7 @@ fn windows_and_word_input_is_accepted() {
     assert_eq!(summary.reports, 1);
     let json = std::fs::read_to_string(root.join("public/parks/demo/2021/report.json")).unwrap();
     assert!(
-        json.contains("\"total\": 174053.00") && json.contains("\"basic\": 1053.00"),
+        json.contains("\"total\":174053.00") && json.contains("\"basic\":1053.00"),
         "{json}"
     );
 }

@@ -136,7 +136,7 @@ fn one_output_works_at_its_sub_path_at_a_server_root_and_at_another_sub_path() {
     for at in [BASE, "/", "/staging/jx/"] {
         let port = static_server(out.clone(), at);
         let seen = crawl(port, at);
-        assert!(seen.len() > 100, "served at {at}: crawled {} addresses", seen.len());
+        assert!(seen.len() > 60, "served at {at}: crawled {} addresses", seen.len());
         // Every page was reached by following links from the home pages.
         for (rel, _) in files(&out).iter().filter(|(r, _)| r.ends_with(".html")) {
             assert!(

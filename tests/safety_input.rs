@@ -103,8 +103,8 @@ fn thousands_separators_and_spaces_around_a_figure_still_publish_it_exactly() {
     let (_tmp, root) = site_with(&[(P, PROFILE.as_bytes()), (R, text.as_bytes())]);
     gongkai::build(&root, None, false).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics()));
     let json = std::fs::read_to_string(root.join("public/parks/demo/2021/report.json")).unwrap();
-    assert!(json.contains("\"income\": 174053.00"), "{json}");
-    assert!(json.contains("\"expenditure\": 174053.00"), "{json}");
+    assert!(json.contains("\"income\":174053.00"), "{json}");
+    assert!(json.contains("\"expenditure\":174053.00"), "{json}");
 }
 
 // 2. Files silently dropped.

@@ -168,10 +168,10 @@ fn a_figure_has_one_name_on_the_page_in_the_csv_and_in_the_checks() {
         assert!(page.contains(&format!(">{en_name}</th>")), "{en_name} on the page");
     }
     assert!(
-        json.contains("\"rule_zh\": \"整体支出 = 基本支出 + 项目支出\""),
+        json.contains("\"rule_zh\":\"整体支出 = 基本支出 + 项目支出\""),
         "check labels from the form"
     );
-    assert!(json.contains("\"rule_en\": \"Total expenditure = Basic expenditure + Project expenditure\""));
+    assert!(json.contains("\"rule_en\":\"Total expenditure = Basic expenditure + Project expenditure\""));
     // The old drifted label is gone everywhere.
     for text in [&page, &package] {
         assert!(!text.contains("Full-year budget,"), "drifted label");

@@ -8,8 +8,9 @@
 //!   and its first block of postings (the highest weights); plus `f`, English word forms →
 //!   their stem, so the browser needs no stemmer.
 //! - `r<n>`: further blocks of postings, term after term, each block about `growth` times the
-//!   one before; a term's entry says where its second block is, the others follow it. A query
-//!   reads them only while they could change its top results (see `query.rs`).
+//!   one before; a term's entry says where its second block is, the others follow it in the
+//!   same file. A query reads them only while they could change its top results (see
+//!   `query.rs`); the search page, which counts the results, reads all of its terms'.
 //! - `d<chunk>`: address (from the site root: `/parks/x/2021/`), title, subtitle and plain
 //!   text of consecutive documents, fetched only for the top candidates (to confirm exact
 //!   phrases and to cut excerpts); a chunk holds about `chunk_bytes`, so a long document has
@@ -350,7 +351,8 @@ pub struct Params {
     pub growth: usize,
     /// Bytes of first blocks aimed at per term shard.
     pub shard_bytes: usize,
-    /// Bytes aimed at per file of further blocks.
+    /// Bytes aimed at per file of further blocks (a term's blocks stay together, and a larger
+    /// term has files of its own).
     pub tail_bytes: usize,
     /// Bytes aimed at per text chunk: its number of documents follows from their average size.
     pub chunk_bytes: usize,
@@ -361,7 +363,7 @@ pub const PARAMS: Params = Params {
     first_block: 64,
     growth: 4,
     shard_bytes: 2048,
-    tail_bytes: 8_192,
+    tail_bytes: 12_288,
     chunk_bytes: 4_000,
 };
 
@@ -858,24 +860,41 @@ type Tails<'a> = (Vec<Vec<&'a str>>, Vec<Option<(usize, usize)>>);
 
 /// The further blocks laid out in order after the shards, term after term, in files of about
 /// `tail_bytes`: the files' blocks, and per term the file and position of its second block
-/// (the others follow it).
+/// (the others follow it). A term's blocks share no file with another term's unless they all
+/// fit in one: the search page reads all of them (for the count), so a term split over two
+/// files cost a second file of mostly other terms' blocks. A term larger than `tail_bytes`
+/// fills files of its own.
 fn tails<'a>(terms: &'a [Term], shards: &[ShardParts], params: &Params) -> Tails<'a> {
     let mut tails: Vec<Vec<&str>> = Vec::new();
     let mut tail_len = 0;
     let mut next: Vec<Option<(usize, usize)>> = vec![None; terms.len()];
     for (ids, _) in shards {
         for &i in ids {
-            for (j, block) in terms[i].blocks.iter().enumerate().skip(1) {
-                if tails.is_empty() || (tail_len > 0 && tail_len + block.len() > params.tail_bytes) {
+            let rest = &terms[i].blocks[1..];
+            if rest.is_empty() {
+                continue;
+            }
+            let len: usize = rest.iter().map(|b| b.len() + 3).sum();
+            if tails.is_empty() || (tail_len > 0 && tail_len + len > params.tail_bytes) {
+                tails.push(Vec::new());
+                tail_len = 0;
+            }
+            next[i] = Some((tails.len() - 1, tails[tails.len() - 1].len()));
+            let own = len > params.tail_bytes;
+            for block in rest {
+                // A large term's blocks fill files of their own, so that a query that stops
+                // early reads only the first of them.
+                if own && tail_len > 0 && tail_len + block.len() > params.tail_bytes {
                     tails.push(Vec::new());
                     tail_len = 0;
                 }
-                let file = tails.len() - 1;
-                if j == 1 {
-                    next[i] = Some((file, tails[file].len()));
+                if let Some(f) = tails.last_mut() {
+                    f.push(block.as_str());
                 }
-                tails[file].push(block);
                 tail_len += block.len() + 3;
+            }
+            if own {
+                tail_len = params.tail_bytes;
             }
         }
     }
@@ -1140,6 +1159,32 @@ mod tests {
             }
         }
         assert!(fewer >= 10, "the tiers save reading: {fewer}");
+    }
+
+    /// The search page reads all of a term's further blocks: they share one file, and a term
+    /// larger than a file has files of its own.
+    #[test]
+    fn a_terms_further_blocks_share_one_file() {
+        let term = |t: &str, blocks: &[usize]| Term {
+            text: t.into(),
+            df: 0,
+            idf: 0,
+            blocks: blocks.iter().map(|n| "a".repeat(*n)).collect(),
+        };
+        let terms = vec![
+            term("a", &[5, 40, 40]),
+            term("b", &[5]),
+            term("c", &[5, 300, 30]),
+            term("d", &[5, 20, 30]),
+        ];
+        let shards: Vec<ShardParts> = vec![(vec![0, 1, 2, 3], vec![])];
+        let params = Params {
+            tail_bytes: 100,
+            ..PARAMS
+        };
+        let (files, next) = tails(&terms, &shards, &params);
+        assert_eq!(files.iter().map(Vec::len).collect::<Vec<_>>(), vec![2, 1, 1, 2]);
+        assert_eq!(next, vec![Some((0, 0)), None, Some((1, 0)), Some((3, 0))]);
     }
 
     /// The sections' ids are those `markdown::render` gives the page's headings, and each

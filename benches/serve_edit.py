@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times `gongkai serve` after an edit, the way a browser sees it.
 
-    benches/serve_edit.py CORPUS [--edits 10] [--binary target/release/gongkai]
+    benches/serve_edit.py CORPUS [--edits 10] [--binary target/release/gongkai] [--time-v FILE]
 
 Starts `gongkai serve --root CORPUS --port 0`, waits for the first build, then edits one
 report's narrative EDITS times. For each edit it measures, from the moment the file is
@@ -14,9 +14,12 @@ written:
     index are up to date.
 It waits for the background step before the next edit, restores the file at the end, and
 prints the first build's time, the medians and maxima, and serve's peak memory (VmHWM).
+With --time-v FILE, serve runs under `/usr/bin/time -v -o FILE` (its "Maximum resident set
+size" is the same peak, as the operating system counts it at exit).
 """
 import argparse
 import json
+import os
 import re
 import signal
 import statistics
@@ -26,6 +29,15 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+
+
+def peak_mib(pid):
+    """The process's peak resident memory so far (VmHWM), in MiB, or "?"."""
+    try:
+        status_text = Path(f"/proc/{pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status_text).group(1)) // 1024
+    except (OSError, AttributeError):
+        return "?"
 
 
 def get(url, timeout=30):
@@ -38,6 +50,7 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--edits", type=int, default=10)
     ap.add_argument("--binary", default=str(Path(__file__).resolve().parent.parent / "target/release/gongkai"))
+    ap.add_argument("--time-v", help="run serve under /usr/bin/time -v, writing its report here")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     report = sorted((corpus / "content/parks").glob("*/20*.md"))
@@ -48,8 +61,10 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     start = time.monotonic()
-    proc = subprocess.Popen([args.binary, "serve", "--root", str(corpus), "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    command = [args.binary, "serve", "--root", str(corpus), "--port", "0"]
+    if args.time_v:
+        command = ["/usr/bin/time", "-v", "-o", args.time_v] + command
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     base = None
     for line in proc.stdout:
         m = re.match(r"serving (http://\S+)", line)
@@ -59,6 +74,14 @@ def main():
     if base is None:
         sys.exit("serve did not start")
     first_build = time.monotonic() - start
+    # Under time, serve is its child.
+    server = proc.pid
+    if args.time_v:
+        try:
+            server = int(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()[0])
+        except (OSError, IndexError, ValueError):
+            pass
+    first_peak = peak_mib(server)
     background = []
     lines_lock = threading.Condition()
 
@@ -102,19 +125,21 @@ def main():
                   f"background done {background_ms[-1] if background_ms else float('nan'):.0f} ms", file=sys.stderr)
     finally:
         report.write_text(original, encoding="utf-8")
-        peak = "?"
-        try:
-            status_text = Path(f"/proc/{proc.pid}/status").read_text()
-            peak = int(re.search(r"VmHWM:\s+(\d+)", status_text).group(1)) // 1024
-        except (OSError, AttributeError):
-            pass
-        proc.terminate()
+        peak = peak_mib(server)
+        # Under time, stop serve itself: time then reports on it and exits.
+        if server != proc.pid:
+            os.kill(server, signal.SIGTERM)
+        else:
+            proc.terminate()
         proc.wait()
 
     reports = len([r for r in (corpus / "content/parks").glob("*/20*.md") if not r.name.endswith(".en.md")])
-    print(f"serve on {reports} reports: first build {first_build:.1f} s, peak memory {peak} MiB")
+    print(f"serve on {reports} reports: first build {first_build:.1f} s, peak memory {peak} MiB "
+          f"({first_peak} MiB after the first build)")
     print(f"edit → page reload signalled: median {statistics.median(reload_ms):.0f} ms, max {max(reload_ms):.0f} ms")
     print(f"edit → edited page served:    median {statistics.median(served_ms):.0f} ms, max {max(served_ms):.0f} ms")
+    print(f"  each edit, reload: {', '.join(f'{x:.0f}' for x in reload_ms)} ms; served: "
+          f"{', '.join(f'{x:.0f}' for x in served_ms)} ms")
     if background_ms:
         print(f"edit → listings, downloads and search index updated: median {statistics.median(background_ms):.0f} ms")
 

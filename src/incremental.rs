@@ -142,24 +142,22 @@ pub fn render_units(loaded: &Loaded, ids: &BTreeSet<String>) -> Result<Vec<Outpu
 }
 
 /// Step 2a: the listings (home, unit index, year index, the pages of `years`).
-fn render_listings(loaded: &Loaded, years: &[u16]) -> Result<Vec<OutputFile>, Failure> {
-    collect(loaded, |site, sink| {
-        render::pages::render_listings(site, &loaded.theme, years, sink).map_err(Failure::Content)
-    })
+fn render_listings(site: &site::Site, loaded: &Loaded, years: &[u16], sink: crate::Sink) -> Result<(), Failure> {
+    render::pages::render_listings(site, &loaded.theme, years, sink).map_err(Failure::Content)
 }
 
 /// Step 2b: the files that summarise the whole site, except the sitemap and SHA256SUMS (see
 /// [`Edit::finish`]).
-fn render_site_files(loaded: &Loaded) -> Result<Vec<OutputFile>, Failure> {
-    collect(loaded, |site, sink| {
-        let downloads = render::package::downloads(site);
-        render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
-        render::data::render_site_files(site, sink).map_err(crate::json_failure)?;
-        render::package::render(site, &downloads).into_iter().for_each(sink);
-        crate::render_search(site, &loaded.theme, sink);
-        crate::render_feeds(site, sink);
-        Ok(())
-    })
+fn render_site_files(site: &site::Site, loaded: &Loaded, sink: crate::Sink) -> Result<(), Failure> {
+    let downloads = render::package::downloads(site);
+    render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
+    render::data::render_site_files(site, sink).map_err(crate::json_failure)?;
+    render::package::render(site, &downloads).into_iter().for_each(sink);
+    // The downloads' tables are not needed for the search index: freed before it is built.
+    drop(downloads);
+    crate::render_search(site, &loaded.theme, sink);
+    crate::render_feeds(site, sink);
+    Ok(())
 }
 
 /// Removes the files of the units `ids` (everything below `parks/<id>/` in every language;
@@ -187,9 +185,9 @@ fn finish_reads(path: &str, langs: &[Lang]) -> bool {
 }
 
 /// The sitemap and SHA256SUMS, from the complete set of files (they list pages and data
-/// files); `files` maps output paths to contents and holds at least the files
-/// [`finish_reads`] accepts.
-fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
+/// files); `files` maps output paths to the SHA-256 (hex) of data files (`None` for the other
+/// files) and holds at least the files [`finish_reads`] accepts.
+fn finish(loaded: &Loaded, files: &BTreeMap<&str, Option<&str>>) -> Vec<OutputFile> {
     let site = loaded.site();
     let langs = &loaded.config.languages;
     let mut pages: Vec<String> = files
@@ -198,16 +196,11 @@ fn finish(loaded: &Loaded, files: &BTreeMap<&str, &[u8]>) -> Vec<OutputFile> {
         .map(|p| p.trim_end_matches("index.html").to_string())
         .collect();
     pages.sort();
-    let sums: Vec<(String, String)> = {
-        use rayon::prelude::*;
-        let data: Vec<(&&str, &&[u8])> = files
-            .iter()
-            .filter(|(p, _)| render::package::is_data_file(p) && **p != "data/SHA256SUMS")
-            .collect();
-        data.par_iter()
-            .map(|(p, b)| (p.to_string(), render::package::sha256_hex(b)))
-            .collect()
-    };
+    let sums: Vec<(String, String)> = files
+        .iter()
+        .filter(|(p, _)| render::package::is_data_file(p) && **p != "data/SHA256SUMS")
+        .filter_map(|(p, sum)| Some((p.to_string(), (*sum)?.to_string())))
+        .collect();
     vec![render::feeds::sitemap(&site, &pages), render::package::checksums(&sums)]
 }
 
@@ -293,16 +286,32 @@ impl Edit {
 
     /// Puts step 1's files in place of the edited units' old ones.
     pub fn put_units<V: From<Vec<u8>>>(&self, files: &mut BTreeMap<String, V>, rendered: Vec<OutputFile>) {
+        self.put_units_as(files, rendered.into_iter().map(|f| (f.path, V::from(f.bytes))));
+    }
+
+    /// [`Edit::put_units`] for files already made into the caller's form (compressed, say,
+    /// outside the caller's lock).
+    pub fn put_units_as<V>(&self, files: &mut BTreeMap<String, V>, rendered: impl IntoIterator<Item = (String, V)>) {
         remove_units(files, &self.ids, &self.loaded.config.languages);
-        files.extend(rendered.into_iter().map(|f| (f.path, V::from(f.bytes))));
+        files.extend(rendered);
     }
 
     /// Step 2: the listings the edit touches and the files that summarise the whole site,
     /// except the sitemap and SHA256SUMS.
     pub fn render_rest(&self) -> Result<Vec<OutputFile>, Failure> {
-        let mut files = render_listings(&self.loaded, &self.years)?;
-        files.extend(render_site_files(&self.loaded)?);
-        Ok(files)
+        collect(&self.loaded, |site, sink| self.render_rest_of(site, sink))
+    }
+
+    /// [`Edit::render_rest`] into `sink`, each file as soon as it is ready: a caller that
+    /// keeps files compressed never holds all of them (hundreds of megabytes at 10,000
+    /// reports) as they are.
+    pub fn render_rest_to(&self, sink: crate::Sink) -> Result<(), Failure> {
+        self.render_rest_of(&self.loaded.site(), sink)
+    }
+
+    fn render_rest_of(&self, site: &site::Site, sink: crate::Sink) -> Result<(), Failure> {
+        render_listings(site, &self.loaded, &self.years, sink)?;
+        render_site_files(site, &self.loaded, sink)
     }
 
     /// The sitemap and SHA256SUMS for `files` (after step 1) with `rest` (step 2) over them.
@@ -312,15 +321,30 @@ impl Edit {
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
         rest: &'a [OutputFile],
     ) -> Vec<OutputFile> {
-        let mut view: BTreeMap<&str, &[u8]> = files
-            .into_iter()
-            .filter(|(p, _)| finish_reads(p, &self.loaded.config.languages))
-            .collect();
+        use rayon::prelude::*;
+        let langs = &self.loaded.config.languages;
+        let mut view: BTreeMap<&str, &[u8]> = files.into_iter().filter(|(p, _)| finish_reads(p, langs)).collect();
         view.extend(
             rest.iter()
                 .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-                .filter(|(p, _)| finish_reads(p, &self.loaded.config.languages)),
+                .filter(|(p, _)| finish_reads(p, langs)),
         );
+        let view: Vec<(&str, &[u8])> = view.into_iter().collect();
+        let sums: Vec<Option<String>> = view
+            .par_iter()
+            .map(|(p, b)| render::package::is_data_file(p).then(|| render::package::sha256_hex(b)))
+            .collect();
+        self.finish_from_sums(view.iter().map(|(p, _)| *p).zip(sums.iter().map(Option::as_deref)))
+    }
+
+    /// [`Edit::finish`] from each file's path and, for a data file, the SHA-256 (hex) of its
+    /// contents (what SHA256SUMS lists): for a caller that keeps files compressed and their
+    /// checksums beside them, so that an edit need not decompress every data file. `files`
+    /// are the files after step 1 followed by step 2's (a later path replaces an earlier
+    /// one); a data file without its checksum is left out of SHA256SUMS.
+    pub fn finish_from_sums<'a>(&self, files: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<OutputFile> {
+        let langs = &self.loaded.config.languages;
+        let view: BTreeMap<&str, Option<&str>> = files.into_iter().filter(|(p, _)| finish_reads(p, langs)).collect();
         finish(&self.loaded, &view)
     }
 
@@ -332,10 +356,16 @@ impl Edit {
         rest: Vec<OutputFile>,
         last: Vec<OutputFile>,
     ) {
+        self.put_rest_as(files, rest.into_iter().chain(last).map(|f| (f.path, V::from(f.bytes))));
+    }
+
+    /// [`Edit::put_rest`] for files already made into the caller's form; `rest` ends with
+    /// the sitemap and SHA256SUMS.
+    pub fn put_rest_as<V>(&self, files: &mut BTreeMap<String, V>, rest: impl IntoIterator<Item = (String, V)>) {
         // The search indexes and the slices of figures.csv are made whole by every edit (a
         // year or unit may have gone).
         files.retain(|p, _| !is_search_index(p, &self.loaded.config.languages) && !render::package::is_slice(p));
-        files.extend(rest.into_iter().chain(last).map(|f| (f.path, V::from(f.bytes))));
+        files.extend(rest);
     }
 }
 

@@ -232,6 +232,41 @@ struct Collected {
 /// The search indexes need nothing from the pages, so they are built alongside the pages and
 /// data files: their partly sequential stages fill the gaps and both cores stay busy.
 pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usize, usize), Failure> {
+    render_parts(loaded, sink, |site, put| {
+        let (rendered, ()) = rayon::join(
+            || render_pages_and_data(site, &loaded.theme, progress, put),
+            || render_search(site, &loaded.theme, put),
+        );
+        rendered
+    })
+}
+
+/// [`render_to`] one part after another, for `serve`, which keeps every file (compressed):
+/// the bulk downloads and data files first, while few files are kept, then the search
+/// indexes, then the pages. Slower than letting the parts overlap, but their working memory
+/// (hundreds of megabytes each at 10,000 reports) is never needed at once.
+pub fn render_to_in_turn(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usize, usize), Failure> {
+    render_parts(loaded, sink, |site, put| {
+        let mut timer = timing::Timer::new();
+        let downloads = render::package::downloads(site);
+        timer.stage("csv tables");
+        render::pages::render_site_pages(site, &loaded.theme, &downloads, put).map_err(Failure::Content)?;
+        render_data_files(site, downloads, put)?;
+        timer.stage("data");
+        render_search(site, &loaded.theme, put);
+        render::pages::render_all(site, &loaded.theme, progress, put).map_err(Failure::Content)?;
+        timer.stage("pages and charts");
+        Ok(())
+    })
+}
+
+/// Renders the feeds, assets, sitemap and SHA256SUMS around `parts`, which renders the pages,
+/// data files and search indexes into the sink it is given; returns (files, pages).
+fn render_parts(
+    loaded: &Loaded,
+    sink: Sink,
+    parts: impl FnOnce(&site::Site, Sink) -> Result<(), Failure>,
+) -> Result<(usize, usize), Failure> {
     let collected = std::sync::Mutex::new(Collected::default());
     let langs = &loaded.config.languages;
     let put = |f: render::OutputFile| {
@@ -249,11 +284,7 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
         sink(f);
     };
     let site = loaded.site();
-    let (rendered, ()) = rayon::join(
-        || render_pages_and_data(&site, &loaded.theme, progress, &put),
-        || render_search(&site, &loaded.theme, &put),
-    );
-    rendered?;
+    parts(&site, &put)?;
     let mut timer = timing::Timer::new();
     render_feeds_and_assets(&site, &loaded.theme, &put);
     let mut c = collected.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -286,9 +317,15 @@ fn render_pages_and_data(
     pages.map_err(Failure::Content)?;
     render::pages::render_site_pages(site, theme, &downloads, put).map_err(Failure::Content)?;
     timer.stage("pages and charts");
+    render_data_files(site, downloads, put)?;
+    timer.stage("data");
+    Ok(())
+}
+
+/// The JSON files and the bulk downloads, from the downloads' tables.
+fn render_data_files(site: &site::Site, downloads: Vec<render::package::Download>, put: Sink) -> Result<(), Failure> {
     render::data::render_all(site, put).map_err(json_failure)?;
     render::package::render(site, &downloads).into_iter().for_each(put);
-    timer.stage("data");
     Ok(())
 }
 

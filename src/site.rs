@@ -55,10 +55,12 @@ impl<'a> Site<'a> {
                 .entry((c.report.park.as_str(), c.report.front.year))
                 .or_default() += 1;
         }
+        // Looked up by id: a search through every unit for each report grows with their product.
+        let unit_of: std::collections::HashMap<&str, &Unit> = units.iter().map(|u| (u.id.as_str(), *u)).collect();
         let reports: Vec<ReportEntry> = reports
             .iter()
             .filter_map(|Checked { report: r, checks }| {
-                let unit = units.iter().find(|u| u.id == r.park)?;
+                let unit = *unit_of.get(r.park.as_str())?;
                 let slug = if per_year[&(r.park.as_str(), r.front.year)] > 1 {
                     format!("{}-{}", r.front.year, r.front.kind.slug())
                 } else {

@@ -146,17 +146,6 @@ impl Table {
         self.rows.extend(other.rows);
     }
 
-    /// A table of the same columns with the rows that `keep` accepts.
-    pub fn filtered(&self, keep: impl Fn(&Row) -> bool) -> Table {
-        Table {
-            columns: self.columns.clone(),
-            rows: self.rows.iter().filter(|r| keep(r)).cloned().collect(),
-            current: Row::default(),
-            declared: self.declared,
-            wide: None,
-        }
-    }
-
     /// Position of the column `name`.
     pub fn position(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
@@ -199,8 +188,14 @@ impl Table {
 
     /// The file: BOM, header, rows, CRLF line ends.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.rows_to_bytes(self.rows.iter())
+    }
+
+    /// A file of the same columns with the rows `rows` alone (a slice of this table), written
+    /// from the rows in place, not from a copy of them.
+    pub fn rows_to_bytes<'a>(&self, rows: impl Iterator<Item = &'a Row>) -> Vec<u8> {
         let at = self.wide.as_ref().map(|(_, at)| at.as_slice());
-        Table::write(&self.columns, at, self.rows.iter())
+        Table::write(&self.columns, at, rows)
     }
 }
 

@@ -5,8 +5,10 @@ use super::OutputFile;
 use super::csv::{self, Table};
 use super::tidy;
 use crate::site::Site;
+use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 /// A CSV download: file name, title, description, table.
 pub struct Download {
@@ -188,12 +190,22 @@ pub fn slices(site: &Site, figures: &Table) -> Vec<OutputFile> {
     let (Some(park), Some(year)) = (figures.position("park"), figures.position("year")) else {
         return Vec::new();
     };
+    // The rows of each unit and year, in their order, in one pass: a pass over every row for
+    // each unit took minutes at 100,000 reports (20,000 units × 5 million rows).
+    let mut by_unit: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_year: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in figures.rows.iter().enumerate() {
+        by_unit.entry(r.cell(park)).or_default().push(i);
+        by_year.entry(r.cell(year)).or_default().push(i);
+    }
+    let slice =
+        |rows: Option<&Vec<usize>>| figures.rows_to_bytes(rows.into_iter().flatten().map(|&i| &figures.rows[i]));
     let mut out: Vec<OutputFile> = site
         .units
         .iter()
         .map(|u| OutputFile {
             path: unit_csv(&u.id),
-            bytes: figures.filtered(|r| r.cell(park) == u.id).to_bytes(),
+            bytes: slice(by_unit.get(u.id.as_str())),
         })
         .collect();
     let mut years: Vec<u16> = site.reports.iter().map(|e| e.report.front.year).collect();
@@ -203,7 +215,7 @@ pub fn slices(site: &Site, figures: &Table) -> Vec<OutputFile> {
         let y = y.to_string();
         out.push(OutputFile {
             path: format!("data/years/{y}/figures.csv"),
-            bytes: figures.filtered(|r| r.cell(year) == y).to_bytes(),
+            bytes: slice(by_year.get(y.as_str())),
         });
     }
     out

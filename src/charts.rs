@@ -59,8 +59,6 @@ pub struct BarChart {
     pub ticks: Option<Vec<Decimal>>,
     /// Text for values that are not disclosed.
     pub not_disclosed: String,
-    /// Language of the text, for `xml:lang` in standalone files.
-    pub lang: &'static str,
     /// Summary sentence that starts the description.
     pub summary: String,
 }
@@ -433,9 +431,8 @@ impl BarChart {
     }
 
     /// Grid lines and the zero line across one category's bars, drawn before the bars so that
-    /// the bars cover them.
-    /// One path for all the grid lines: a line element each would repeat the class and both
-    /// ends (the largest part of a chart's bytes).
+    /// the bars cover them: one path for all the grid lines, as a line element each repeated
+    /// the class and both ends (the largest part of a chart's bytes).
     fn grid(&self, scale: &Scale, top: f64, bottom: f64, out: &mut String) {
         let mut d = String::new();
         for t in self.ticks(scale).iter().filter(|t| **t >= scale.lo && **t <= scale.hi) {
@@ -583,7 +580,6 @@ mod tests {
             max: None,
             ticks: None,
             not_disclosed: "ND".into(),
-            lang: "zh-CN",
             summary: "摘要".into(),
         }
     }

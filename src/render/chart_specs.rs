@@ -89,7 +89,6 @@ impl Spec<'_> {
             max: None,
             ticks: None,
             not_disclosed: self.cx.words.get("not_disclosed").to_string(),
-            lang: self.cx.lang.html(),
             summary,
         }
     }
@@ -447,7 +446,6 @@ fn indicators_chart(s: &Spec, f: &ReportFront) -> Option<BarChart> {
 }
 
 fn score_chart(cx: Cx, id: &str, title: (&str, &str), categories: Vec<Category>, summary: String) -> BarChart {
-    let lang = cx.lang;
     BarChart {
         id: format!("chart-{id}"),
         title: cx.pick(title.0, title.1),
@@ -460,7 +458,6 @@ fn score_chart(cx: Cx, id: &str, title: (&str, &str), categories: Vec<Category>,
         max: Some(Decimal::ONE_HUNDRED),
         ticks: Some([0, 60, 80, 90, 100].iter().map(|v| Decimal::from(*v)).collect()),
         not_disclosed: cx.words.get("not_disclosed").to_string(),
-        lang: lang.html(),
         summary,
     }
 }
@@ -616,7 +613,6 @@ fn score_bands(cx: Cx, year: u16, reports: &[&ReportEntry]) -> BarChart {
         max: None,
         ticks: None,
         not_disclosed: cx.words.get("not_disclosed").to_string(),
-        lang: cx.lang.html(),
         summary: cx.pick(
             &format!(
                 "{scored} 个单位列出自评得分：优 {ex} 个，良 {good} 个，中 {fair} 个，差 {poor} 个{}。得分为各单位自评。",

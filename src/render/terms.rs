@@ -7,8 +7,9 @@
 
 use super::glossary::TERMS;
 use crate::lang::Labels;
+use memchr::memmem::Finder;
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The words that count as a use of each term, per language. The longest form at a
 /// position wins, so 一般公共预算 is one use of its own term, not a use of 预算.
@@ -98,7 +99,22 @@ struct Form {
 /// Forms keyed by their first character, longest first, for one language.
 struct Index {
     by_first: FxHashMap<char, Vec<Form>>,
+    /// Which characters below U+10000 start some form: most characters of a page start
+    /// none, and a bit test is cheaper than a hash lookup (this runs over every page).
+    starts: Vec<u64>,
     english: bool,
+}
+
+impl Index {
+    /// The forms that start with `c` (lower-cased for English), longest first.
+    fn starting_with(&self, c: char) -> Option<&[Form]> {
+        let c = if self.english { c.to_ascii_lowercase() } else { c };
+        let code = c as usize;
+        if code < 0x10000 && self.starts[code / 64] & (1 << (code % 64)) == 0 {
+            return None;
+        }
+        self.by_first.get(&c).map(Vec::as_slice)
+    }
 }
 
 fn index(english: bool) -> &'static Index {
@@ -122,10 +138,19 @@ fn index(english: bool) -> &'static Index {
                 }
             }
         }
-        for forms in by_first.values_mut() {
+        let mut starts = vec![0u64; 0x10000 / 64];
+        for (first, forms) in by_first.iter_mut() {
             forms.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
+            let code = *first as usize;
+            if code < 0x10000 {
+                starts[code / 64] |= 1 << (code % 64);
+            }
         }
-        Index { by_first, english }
+        Index {
+            by_first,
+            starts,
+            english,
+        }
     };
     if english {
         EN.get_or_init(build)
@@ -146,6 +171,10 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
 ];
 
+fn one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// `html` with the first use of each term inside `<main>` linked to `glossary` (the glossary
 /// page's address, relative to this page).
 pub fn link_first_uses(html: &str, labels: Labels, glossary: &str) -> String {
@@ -159,17 +188,21 @@ pub fn link_first_uses(html: &str, labels: Labels, glossary: &str) -> String {
     out.push_str(&html[..start]);
     let body = &html[start..end];
     // Terms the template links anywhere on the page (key-figure tiles) are not linked again.
+    static GLOSSARY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("glossary/"));
+    static HIDDEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("visually-hidden"));
     let mut from = 0;
-    while let Some(k) = body[from..].find("glossary/") {
+    while let Some(k) = GLOSSARY.find(&body.as_bytes()[from..]) {
         let at = from + k;
         let tag_start = body[..at].rfind('<').unwrap_or(0);
         let tag_end = body[at..].find('>').map_or(body.len(), |e| at + e);
         mark_linked(&body[tag_start..tag_end], &mut seen);
         from = tag_end.max(at + 1);
     }
+    let mut unseen = seen.iter().filter(|s| !**s).count();
     // Open elements, each with whether its text is skipped (see SKIP, and visually hidden
-    // text: a link there would be focusable yet invisible).
-    let mut open: Vec<(String, bool)> = Vec::new();
+    // text: a link there would be focusable yet invisible), and how many of them skip.
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    let mut skipping = 0usize;
     let mut i = 0;
     while i < body.len() {
         let rest = &body[i..];
@@ -186,29 +219,30 @@ pub fn link_first_uses(html: &str, labels: Labels, glossary: &str) -> String {
             i += close;
             let (name, closing) = tag_name(tag);
             if closing {
-                if let Some(k) = open.iter().rposition(|(n, _)| *n == name) {
+                if let Some(k) = open.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                    skipping -= open[k..].iter().filter(|(_, s)| *s).count();
                     open.truncate(k);
                 }
                 continue;
             }
-            if let Some(raw) = RAW.iter().find(|r| **r == name) {
-                let end_tag = format!("</{raw}");
+            if one_of(name, RAW) {
                 let after = &body[i..];
-                let stop = find_ascii_ci(after, &end_tag).unwrap_or(after.len());
+                let stop = find_end_tag(after, name).unwrap_or(after.len());
                 out.push_str(&after[..stop]);
                 i += stop;
                 continue;
             }
-            if !VOID.contains(&name.as_str()) && !tag.ends_with("/>") {
-                let skip = SKIP.contains(&name.as_str()) || tag.contains("visually-hidden");
+            if !one_of(name, VOID) && !tag.ends_with("/>") {
+                let skip = one_of(name, SKIP) || HIDDEN.find(tag.as_bytes()).is_some();
+                skipping += usize::from(skip);
                 open.push((name, skip));
             }
             continue;
         }
         let text_end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..text_end];
-        if !open.iter().any(|(_, skip)| *skip) && seen.iter().any(|s| !s) {
-            link_text(text, index, &mut seen, glossary, &mut out);
+        if skipping == 0 && unseen > 0 {
+            link_text(text, index, &mut seen, &mut unseen, glossary, &mut out);
         } else {
             out.push_str(text);
         }
@@ -218,19 +252,18 @@ pub fn link_first_uses(html: &str, labels: Labels, glossary: &str) -> String {
     out
 }
 
-/// The element name of a tag, lower-cased, and whether it closes.
-fn tag_name(tag: &str) -> (String, bool) {
+/// The element name of a tag (as written: compare it ignoring ASCII case), and whether it closes.
+fn tag_name(tag: &str) -> (&str, bool) {
     let inner = tag.trim_start_matches('<');
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(r) => (true, r),
         None => (false, inner),
     };
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    (name, closing)
+    let len = inner
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        .count();
+    (&inner[..len], closing)
 }
 
 /// A link the template already made to a term (`glossary/#execution-rate`) counts as its use.
@@ -251,35 +284,46 @@ fn mark_linked(tag: &str, seen: &mut [bool]) {
     }
 }
 
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    hay.as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+/// Where `</name` starts in `hay`, in any ASCII case.
+fn find_end_tag(hay: &str, name: &str) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    memchr::memchr_iter(b'<', bytes).find(|&at| {
+        let after = &bytes[at + 1..];
+        after.len() > name.len() && after[0] == b'/' && after[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
+    })
 }
 
 /// Copies `text` to `out`, linking the first use of each term not yet seen.
-fn link_text(text: &str, index: &Index, seen: &mut [bool], glossary: &str, out: &mut String) {
-    let lower;
-    let hay = if index.english {
-        lower = text.to_ascii_lowercase();
-        lower.as_str()
-    } else {
-        text
-    };
+fn link_text(text: &str, index: &Index, seen: &mut [bool], unseen: &mut usize, glossary: &str, out: &mut String) {
     let mut copied = 0;
     let mut pos = 0;
-    while pos < hay.len() {
-        let c = hay[pos..].chars().next().unwrap_or(' ');
-        let found = index.by_first.get(&c).and_then(|forms| {
-            forms.iter().find(|f| {
-                hay[pos..].starts_with(&f.text) && (!index.english || word_edges(hay, pos, pos + f.text.len()))
+    let mut prev: Option<char> = None;
+    while pos < text.len() {
+        let c = text[pos..].chars().next().unwrap_or(' ');
+        // An English form starts a word: skip the inside of words without a lookup.
+        let at_word = !index.english || !prev.is_some_and(|p| p.is_alphanumeric());
+        let found = if at_word {
+            index.starting_with(c).and_then(|forms| {
+                forms.iter().find(|f| {
+                    let hay = &text.as_bytes()[pos..];
+                    hay.len() >= f.text.len()
+                        && if index.english {
+                            hay[..f.text.len()].eq_ignore_ascii_case(f.text.as_bytes())
+                        } else {
+                            hay.starts_with(f.text.as_bytes())
+                        }
+                        && (!index.english || word_edges(text, pos, pos + f.text.len()))
+                })
             })
-        });
+        } else {
+            None
+        };
         match found {
             Some(f) => {
                 let stop = pos + f.text.len();
                 if !seen[f.term] {
                     seen[f.term] = true;
+                    *unseen -= 1;
                     out.push_str(&text[copied..pos]);
                     out.push_str("<a class=\"term\" href=\"");
                     out.push_str(glossary);
@@ -290,9 +334,13 @@ fn link_text(text: &str, index: &Index, seen: &mut [bool], glossary: &str, out: 
                     out.push_str("</a>");
                     copied = stop;
                 }
+                prev = text[..stop].chars().next_back();
                 pos = stop;
             }
-            None => pos += c.len_utf8(),
+            None => {
+                prev = Some(c);
+                pos += c.len_utf8();
+            }
         }
     }
     out.push_str(&text[copied..]);

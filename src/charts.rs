@@ -15,6 +15,7 @@
 use crate::decimal::Dec;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use std::fmt::Write as _;
 
 /// A value in a chart: its exact figure (for the label) and its magnitude in the chart's unit.
 #[derive(Clone, Debug)]
@@ -153,20 +154,35 @@ pub fn wrap(s: &str, max: f64) -> Vec<String> {
 }
 
 /// XML text and attribute escaping.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;"),
+    )
 }
 
 /// Coordinates with one decimal, so output is stable and small.
-fn n(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
+fn n(v: f64) -> N {
+    N((v * 10.0).round() / 10.0)
+}
+
+/// A coordinate rounded by [`n`], written straight into the SVG without a string of its own
+/// (a page's charts write thousands).
+#[derive(Clone, Copy)]
+struct N(f64);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 == self.0.trunc() {
+            write!(f, "{}", self.0 as i64)
+        } else {
+            write!(f, "{:.1}", self.0)
+        }
     }
 }
 
@@ -234,7 +250,12 @@ impl BarChart {
     /// Draws the chart: for each category its label on a line of its own (wrapped), then its
     /// bars below it across the full width, so that the chart fits a phone's screen.
     pub fn draw(&self) -> Drawn {
-        let scale = self.scale();
+        let mut scale = self.scale();
+        scale.ticks = self
+            .ticks(&scale)
+            .into_iter()
+            .filter(|t| *t >= scale.lo && *t <= scale.hi)
+            .collect();
         let mut body = String::new();
         let plot_top = self.heading(&mut body);
         let (rows, plot_bottom) = self.rows(&scale, plot_top);
@@ -274,6 +295,7 @@ impl BarChart {
             plot_left,
             plot_w: (plot_right - plot_left).max(80.0),
             span: (hi - lo).to_f64().unwrap_or(1.0),
+            ticks: Vec::new(),
         }
     }
 
@@ -286,21 +308,23 @@ impl BarChart {
             if i > 0 {
                 y += 19.0;
             }
-            body.push_str(&format!(
+            let _ = write!(
+                body,
                 "<text class=\"gk-title\" x=\"{}\" y=\"{}\">{}</text>",
                 n(PAD),
                 n(y),
                 esc(line)
-            ));
+            );
         }
         for line in wrap(&self.unit_note, WIDTH - 2.0 * PAD) {
             y += 18.0;
-            body.push_str(&format!(
+            let _ = write!(
+                body,
                 "<text class=\"gk-muted\" x=\"{}\" y=\"{}\">{}</text>",
                 n(PAD),
                 n(y),
                 esc(&line)
-            ));
+            );
         }
         y += 6.0;
         if self.series.len() > 1 {
@@ -312,13 +336,8 @@ impl BarChart {
                     lx = PAD;
                     y += 20.0;
                 }
-                body.push_str(&swatch(&self.id, i, lx, y - 11.0));
-                body.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\">{}</text>",
-                    n(lx + 20.0),
-                    n(y),
-                    esc(name)
-                ));
+                swatch(body, &self.id, i, lx, y - 11.0);
+                let _ = write!(body, "<text x=\"{}\" y=\"{}\">{}</text>", n(lx + 20.0), n(y), esc(name));
                 lx += w + 14.0;
             }
             y += 4.0;
@@ -342,21 +361,23 @@ impl BarChart {
         let series = c.values.len().max(1);
         let lines = wrap(&c.label, WIDTH - 2.0 * PAD);
         if let [line] = lines.as_slice() {
-            rows.push_str(&format!(
+            let _ = write!(
+                rows,
                 "<text x=\"{}\" y=\"{}\">{}</text>",
                 n(PAD),
                 n(y + LINE - 4.0),
                 esc(line)
-            ));
+            );
         } else {
-            rows.push_str(&format!("<text x=\"{}\">", n(PAD)));
+            let _ = write!(rows, "<text x=\"{}\">", n(PAD));
             for (i, l) in lines.iter().enumerate() {
-                rows.push_str(&format!(
+                let _ = write!(
+                    rows,
                     "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
                     n(PAD),
                     n(y + LINE * (i as f64 + 1.0) - 4.0),
                     esc(l)
-                ));
+                );
             }
             rows.push_str("</text>");
         }
@@ -378,29 +399,34 @@ impl BarChart {
             Some(v) => {
                 let xv = scale.x(v.amount);
                 let (bx, bw) = if xv >= x0 { (x0, xv - x0) } else { (xv, x0 - xv) };
-                rows.push_str(&bar(&self.id, i, bx, by, bw));
+                bar(rows, &self.id, i, bx, by, bw);
                 if v.amount < Decimal::ZERO {
-                    rows.push_str(&format!(
+                    let _ = write!(
+                        rows,
                         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
                         n(bx - 4.0),
                         n(ty),
                         esc(&v.label)
-                    ));
+                    );
                 } else {
-                    rows.push_str(&format!(
+                    let _ = write!(
+                        rows,
                         "<text x=\"{}\" y=\"{}\">{}</text>",
                         n(bx + bw + 4.0),
                         n(ty),
                         esc(&v.label)
-                    ));
+                    );
                 }
             }
-            None => rows.push_str(&format!(
-                "<text class=\"gk-nd\" x=\"{}\" y=\"{}\">{}</text>",
-                n(x0 + 4.0),
-                n(ty),
-                esc(&self.not_disclosed)
-            )),
+            None => {
+                let _ = write!(
+                    rows,
+                    "<text class=\"gk-nd\" x=\"{}\" y=\"{}\">{}</text>",
+                    n(x0 + 4.0),
+                    n(ty),
+                    esc(&self.not_disclosed)
+                );
+            }
         }
     }
 
@@ -435,18 +461,19 @@ impl BarChart {
     /// the class and both ends (the largest part of a chart's bytes).
     fn grid(&self, scale: &Scale, top: f64, bottom: f64, out: &mut String) {
         let mut d = String::new();
-        for t in self.ticks(scale).iter().filter(|t| **t >= scale.lo && **t <= scale.hi) {
-            d.push_str(&format!("M{} {}V{}", n(scale.x(*t)), n(top), n(bottom)));
+        for t in &scale.ticks {
+            let _ = write!(d, "M{} {}V{}", n(scale.x(*t)), n(top), n(bottom));
         }
         if !d.is_empty() {
-            out.push_str(&format!("<path class=\"gk-grid\" d=\"{d}\"/>"));
+            let _ = write!(out, "<path class=\"gk-grid\" d=\"{d}\"/>");
         }
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<path class=\"gk-axis\" d=\"M{} {}V{}\"/>",
             n(scale.x(Decimal::ZERO)),
             n(top),
             n(bottom)
-        ));
+        );
     }
 
     /// The scale under the last category: a line with the grid's values.
@@ -457,17 +484,18 @@ impl BarChart {
             n(bottom - 4.0),
             n(scale.plot_left + scale.plot_w)
         );
-        for t in self.ticks(scale).iter().filter(|t| **t >= scale.lo && **t <= scale.hi) {
+        for t in &scale.ticks {
             let label = tick_label(*t);
             // The end labels stay on the canvas.
             let half = text_width(&label) / 2.0;
             let x = scale.x(*t).clamp(PAD + half, WIDTH - PAD - half);
-            axis.push_str(&format!(
+            let _ = write!(
+                axis,
                 "<text class=\"gk-muted\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 n(x),
                 n(bottom + 12.0),
                 esc(&label)
-            ));
+            );
         }
         axis
     }
@@ -501,6 +529,8 @@ struct Scale {
     plot_w: f64,
     /// `hi - lo`, for the geometry.
     span: f64,
+    /// The grid's values within `lo..=hi`, worked out once per chart (see [`BarChart::ticks`]).
+    ticks: Vec<Decimal>,
 }
 
 impl Scale {
@@ -516,28 +546,29 @@ fn tick_label(t: Decimal) -> String {
 }
 
 /// A bar, outlined so that it stands apart from the background in every colour scheme.
-fn bar(id: &str, series: usize, x: f64, y: f64, w: f64) -> String {
-    outlined(id, series, x, y, w, BAR)
+fn bar(out: &mut String, id: &str, series: usize, x: f64, y: f64, w: f64) {
+    outlined(out, id, series, x, y, w, BAR)
 }
 
-fn swatch(id: &str, series: usize, x: f64, y: f64) -> String {
-    outlined(id, series, x, y, 14.0, 14.0)
+fn swatch(out: &mut String, id: &str, series: usize, x: f64, y: f64) {
+    outlined(out, id, series, x, y, 14.0, 14.0)
 }
 
 /// A filled, outlined rectangle: the outline is a class on the same element, not a second one.
-fn outlined(id: &str, series: usize, x: f64, y: f64, w: f64, h: f64) -> String {
-    let paint = if series == 0 {
-        "class=\"gk-s1 gk-e\"".to_string()
+fn outlined(out: &mut String, id: &str, series: usize, x: f64, y: f64, w: f64, h: f64) {
+    if series == 0 {
+        out.push_str("<rect class=\"gk-s1 gk-e\"");
     } else {
-        format!("class=\"gk-e\" fill=\"url(#{id}-p{series})\"")
-    };
-    format!(
-        "<rect {paint} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+        let _ = write!(out, "<rect class=\"gk-e\" fill=\"url(#{id}-p{series})\"");
+    }
+    let _ = write!(
+        out,
+        " x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
         n(x),
         n(y),
         n(w),
         n(h)
-    )
+    );
 }
 
 /// Series 2–4 are hatched, dotted and cross-hatched over their colour, so they differ in
@@ -554,9 +585,10 @@ fn patterns(id: &str, series: usize) -> String {
             2 => "<circle class=\"gk-bg\" cx=\"3\" cy=\"3\" r=\"1.3\"/>".to_string(),
             _ => "<path class=\"gk-hatch\" d=\"M0 0l6 6M6 0l-6 6\"/>".to_string(),
         };
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<pattern id=\"{id}-p{s}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect class=\"{cls}\" width=\"6\" height=\"6\"/>{marks}</pattern>"
-        ));
+        );
     }
     out.push_str("</defs>");
     out

@@ -8,7 +8,7 @@
 //! its key or else its position (`economy.tax_revenue`, `expenditure.project_items.2`), of a
 //! “三公”经费 line and column (`three_public.hospitality.actual`).
 
-use super::csv::{Table, WAN, convert, report_id};
+use super::csv::{CsvFile, Table, WAN, convert, report_id};
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::schema::{self, Body, Entry, Get, Items, Kind, Unit};
@@ -426,26 +426,43 @@ fn computed_totals(f: &ReportFront, stated: &[Figure]) -> Vec<Figure> {
     out
 }
 
-/// figures.csv: every figure of every report, one row each.
-pub fn figures(site: &Site) -> Table {
+/// figures.csv: every figure of every report, one row each; with where each report's rows
+/// are in the file (byte ranges, in the order of the site's reports), from which its slices
+/// are cut.
+pub fn figures(site: &Site) -> (CsvFile, Vec<std::ops::Range<usize>>) {
     use rayon::prelude::*;
-    let parts: Vec<Table> = site
+    // A few reports to a part: the parts are written in parallel, then put together.
+    let parts: Vec<(Table, Vec<usize>)> = site
         .reports
-        .par_iter()
-        .map(|e| {
+        .par_chunks(32)
+        .map(|chunk| {
             let mut t = Table::default();
-            let id = report_id(e);
-            for x in of(&e.report.front) {
-                figure_row(&mut t, e, &id, &x);
+            let mut ends = Vec::with_capacity(chunk.len());
+            for e in chunk {
+                let id = report_id(e);
+                for x in of(&e.report.front) {
+                    figure_row(&mut t, e, &id, &x);
+                }
+                ends.push(t.len());
             }
-            t
+            (t, ends)
         })
         .collect();
-    let mut t = Table::default();
-    for p in parts {
-        t.append(p);
+    let mut ranges = Vec::with_capacity(site.reports.len());
+    let mut tables = Vec::with_capacity(parts.len());
+    // Where the part's rows start among all the rows.
+    let mut offset = 0;
+    for (t, ends) in parts {
+        let mut from = 0;
+        for end in ends {
+            ranges.push(offset + from..offset + end);
+            from = end;
+        }
+        offset += from;
+        tables.push(t);
     }
-    if t.rows.is_empty() {
+    if tables.iter().all(Table::is_empty) {
+        let mut t = Table::default();
         super::csv::with_empty_report(|e| {
             let x = Figure {
                 section: "",
@@ -459,9 +476,15 @@ pub fn figures(site: &Site) -> Table {
             };
             figure_row(&mut t, e, "", &x);
         });
-        t.rows.clear();
+        t.clear();
+        tables.insert(0, t);
     }
-    t
+    let file = CsvFile::join(tables);
+    let ranges = ranges
+        .into_iter()
+        .map(|r| r.start + file.body..r.end + file.body)
+        .collect();
+    (file, ranges)
 }
 
 fn figure_row(t: &mut Table, e: &ReportEntry, id: &str, x: &Figure) {
@@ -516,7 +539,7 @@ fn figure_row(t: &mut Table, e: &ReportEntry, id: &str, x: &Figure) {
 
 /// corrections.csv: every figure corrected after first publication, from each report's
 /// `corrections`.
-pub fn corrections(site: &Site) -> Table {
+pub fn corrections(site: &Site) -> CsvFile {
     let mut t = Table::default();
     for e in &site.reports {
         let f = &e.report.front;
@@ -529,7 +552,7 @@ pub fn corrections(site: &Site) -> Table {
             correction_row(&mut t, &id, f, n, c, figures.iter().find(|x| x.key == c.figure));
         }
     }
-    if t.rows.is_empty() {
+    if t.is_empty() {
         let c = Correction {
             figure: String::new(),
             previous: Dec::default(),
@@ -537,9 +560,9 @@ pub fn corrections(site: &Site) -> Table {
             note: None,
         };
         super::csv::with_empty_report(|e| correction_row(&mut t, "", &e.report.front, 0, &c, None));
-        t.rows.clear();
+        t.clear();
     }
-    t
+    t.finish()
 }
 
 fn correction_row(t: &mut Table, id: &str, f: &ReportFront, n: usize, c: &Correction, now: Option<&Figure>) {

@@ -350,6 +350,20 @@ pub(crate) fn render_search(site: &site::Site, theme: &theme::Theme, put: Sink) 
     timer.stage("search");
 }
 
+/// [`render_search`] one language after another, each language's files handed on as soon
+/// as they are made: for `serve`'s background step after an edit, where the whole site is
+/// kept already and the languages' working memory at once would come on top of it (each
+/// index is built in parallel itself).
+pub(crate) fn render_search_in_turn(site: &site::Site, theme: &theme::Theme, put: Sink) {
+    let mut timer = timing::Timer::new();
+    for l in site.languages() {
+        search::index::build(site, *l, theme.words(l.code()))
+            .into_iter()
+            .for_each(put);
+    }
+    timer.stage("search");
+}
+
 /// The feed of each language.
 pub(crate) fn render_feeds(site: &site::Site, put: Sink) {
     for lang in site.languages() {

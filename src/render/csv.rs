@@ -191,7 +191,7 @@ impl Table {
     }
 
     /// How many bytes the rows written so far take.
-    pub fn len(&mut self) -> usize {
+    pub fn written(&mut self) -> usize {
         let _ = self.out.flush();
         self.out.get_ref().len()
     }
@@ -1242,7 +1242,7 @@ mod tests {
         empty.end_row();
         empty.clear();
         let mut second = part(&["2", "3"]);
-        assert_eq!(second.len(), "2,\"x,y\"\r\n3,\"x,y\"\r\n".len());
+        assert_eq!(second.written(), "2,\"x,y\"\r\n3,\"x,y\"\r\n".len());
         let file = CsvFile::join(vec![empty, part(&["1"]), Table::default(), second]);
         let text = "\u{feff}a,b\r\n1,\"x,y\"\r\n2,\"x,y\"\r\n3,\"x,y\"\r\n";
         assert_eq!(String::from_utf8(file.bytes.clone()).unwrap(), text);

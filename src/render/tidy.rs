@@ -443,7 +443,7 @@ pub fn figures(site: &Site) -> (CsvFile, Vec<std::ops::Range<usize>>) {
                 for x in of(&e.report.front) {
                     figure_row(&mut t, e, &id, &x);
                 }
-                ends.push(t.len());
+                ends.push(t.written());
             }
             (t, ends)
         })

@@ -237,35 +237,82 @@ pub struct CsvFile {
 
 impl CsvFile {
     /// The file of `parts`, tables of the same columns written one after another (the columns
-    /// of the first that has any). The bytes are put together in one allocation of the
-    /// file's size, each part dropped once copied.
-    pub fn join(parts: Vec<Table>) -> CsvFile {
-        let columns = parts
-            .iter()
-            .find(|p| p.declared)
-            .or(parts.first())
-            .map(Table::written_columns)
-            .unwrap_or_default();
-        let bodies: Vec<(usize, Vec<u8>)> = parts.into_iter().map(|p| (p.rows, p.into_body())).collect();
-        let mut bytes = header(&columns);
-        let body = bytes.len();
-        bytes.reserve_exact(bodies.iter().map(|(_, b)| b.len()).sum());
-        let mut rows = 0;
-        for (n, b) in bodies {
-            rows += n;
-            bytes.extend_from_slice(&b);
+    /// of the first that has any), put together in one allocation of the file's size.
+    pub fn join(mut parts: Vec<Table>) -> CsvFile {
+        let mut file = Joining::default();
+        file.reserve(parts.iter_mut().map(Table::written).sum::<usize>() + 4096);
+        for p in parts {
+            file.push(p);
         }
-        CsvFile {
-            columns,
-            rows,
-            bytes,
-            body,
-        }
+        file.finish()
     }
 
     /// The header alone: BOM and the row of column names.
     pub fn header(&self) -> &[u8] {
         &self.bytes[..self.body]
+    }
+}
+
+/// A CSV file being put together from tables of the same columns, written in parts (in
+/// parallel, a few reports each): each part is copied in and dropped as it comes, so that the
+/// parts of the whole file are never held beside it.
+#[derive(Default)]
+pub struct Joining {
+    columns: Option<Vec<Column>>,
+    rows: usize,
+    bytes: Vec<u8>,
+    body: usize,
+}
+
+impl Joining {
+    /// Appends the rows of `part`; returns where they start in the file. The header is
+    /// written with the first part that has columns.
+    pub fn push(&mut self, part: Table) -> usize {
+        if self.columns.is_none() && part.declared {
+            let columns = part.written_columns();
+            let header = header(&columns);
+            self.body = header.len();
+            // In front of the parts before, which have no rows; keeping the room reserved.
+            self.bytes.splice(0..0, header);
+            self.columns = Some(columns);
+        }
+        self.rows += part.rows;
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(&part.into_body());
+        start
+    }
+
+    /// Makes room for `additional` more bytes (a guess: room not written to is never
+    /// touched, so never resident).
+    pub fn reserve(&mut self, additional: usize) {
+        self.bytes.reserve_exact(additional);
+    }
+
+    /// How many bytes the file has so far.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// True when nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    pub fn finish(self) -> CsvFile {
+        let columns = self.columns.unwrap_or_default();
+        let (bytes, body) = if self.bytes.is_empty() {
+            let bytes = header(&columns);
+            let body = bytes.len();
+            (bytes, body)
+        } else {
+            (self.bytes, self.body)
+        };
+        CsvFile {
+            columns,
+            rows: self.rows,
+            bytes,
+            body,
+        }
     }
 }
 

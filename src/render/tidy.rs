@@ -8,7 +8,7 @@
 //! its key or else its position (`economy.tax_revenue`, `expenditure.project_items.2`), of a
 //! “三公”经费 line and column (`three_public.hospitality.actual`).
 
-use super::csv::{CsvFile, Table, WAN, convert, report_id};
+use super::csv::{CsvFile, Joining, Table, WAN, convert, report_id};
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::schema::{self, Body, Entry, Get, Items, Kind, Unit};
@@ -431,37 +431,46 @@ fn computed_totals(f: &ReportFront, stated: &[Figure]) -> Vec<Figure> {
 /// are cut.
 pub fn figures(site: &Site) -> (CsvFile, Vec<std::ops::Range<usize>>) {
     use rayon::prelude::*;
-    // A few reports to a part: the parts are written in parallel, then put together.
-    let parts: Vec<(Table, Vec<usize>)> = site
-        .reports
-        .par_chunks(32)
-        .map(|chunk| {
-            let mut t = Table::default();
-            let mut ends = Vec::with_capacity(chunk.len());
-            for e in chunk {
-                let id = report_id(e);
-                for x in of(&e.report.front) {
-                    figure_row(&mut t, e, &id, &x);
-                }
-                ends.push(t.written());
-            }
-            (t, ends)
-        })
-        .collect();
+    // A batch of reports at a time, written in parts of a few reports in parallel, each part
+    // copied into the file and dropped: the parts of the whole file are never held at once.
+    const BATCH: usize = 1024;
+    let mut file = Joining::default();
     let mut ranges = Vec::with_capacity(site.reports.len());
-    let mut tables = Vec::with_capacity(parts.len());
-    // Where the part's rows start among all the rows.
-    let mut offset = 0;
-    for (t, ends) in parts {
-        let mut from = 0;
-        for end in ends {
-            ranges.push(offset + from..offset + end);
-            from = end;
+    let mut done = 0;
+    for batch in site.reports.chunks(BATCH) {
+        let parts: Vec<(Table, Vec<usize>)> = batch
+            .par_chunks(32)
+            .map(|chunk| {
+                let mut t = Table::default();
+                let mut ends = Vec::with_capacity(chunk.len());
+                for e in chunk {
+                    let id = report_id(e);
+                    for x in of(&e.report.front) {
+                        figure_row(&mut t, e, &id, &x);
+                    }
+                    ends.push(t.written());
+                }
+                (t, ends)
+            })
+            .collect();
+        for (t, ends) in parts {
+            let start = file.push(t);
+            let mut from = 0;
+            for end in ends {
+                ranges.push(start + from..start + end);
+                from = end;
+            }
         }
-        offset += from;
-        tables.push(t);
+        done += batch.len();
+        if done == batch.len() && done < site.reports.len() {
+            // Room for the whole file as the first batch suggests, with a little to spare,
+            // rather than growing it by doubling (a copy, and the old and new beside each
+            // other).
+            let guess = file.len() / done * (site.reports.len() - done);
+            file.reserve(guess + guess / 16);
+        }
     }
-    if tables.iter().all(Table::is_empty) {
+    if file.is_empty() {
         let mut t = Table::default();
         super::csv::with_empty_report(|e| {
             let x = Figure {
@@ -477,14 +486,9 @@ pub fn figures(site: &Site) -> (CsvFile, Vec<std::ops::Range<usize>>) {
             figure_row(&mut t, e, "", &x);
         });
         t.clear();
-        tables.insert(0, t);
+        file.push(t);
     }
-    let file = CsvFile::join(tables);
-    let ranges = ranges
-        .into_iter()
-        .map(|r| r.start + file.body..r.end + file.body)
-        .collect();
-    (file, ranges)
+    (file.finish(), ranges)
 }
 
 fn figure_row(t: &mut Table, e: &ReportEntry, id: &str, x: &Figure) {

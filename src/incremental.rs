@@ -149,13 +149,16 @@ fn render_listings(site: &site::Site, loaded: &Loaded, years: &[u16], sink: crat
 /// Step 2b: the files that summarise the whole site, except the sitemap and SHA256SUMS (see
 /// [`Edit::finish`]).
 fn render_site_files(site: &site::Site, loaded: &Loaded, sink: crate::Sink) -> Result<(), Failure> {
-    let downloads = render::package::downloads(site);
-    render::pages::render_site_pages(site, &loaded.theme, &downloads, sink).map_err(Failure::Content)?;
+    let mut timer = crate::timing::Timer::new();
+    // Each CSV file is handed on as soon as it is written: only their descriptions are kept.
+    let downloads = render::package::downloads(site, sink);
+    timer.stage("csv tables");
+    render::pages::render_site_pages(site, &loaded.theme, &downloads.list, sink).map_err(Failure::Content)?;
     render::data::render_site_files(site, sink).map_err(crate::json_failure)?;
-    render::package::render(site, &downloads).into_iter().for_each(sink);
-    // The downloads' tables are not needed for the search index: freed before it is built.
+    sink(render::package::render(site, &downloads));
     drop(downloads);
-    crate::render_search(site, &loaded.theme, sink);
+    timer.stage("data");
+    crate::render_search_in_turn(site, &loaded.theme, sink);
     crate::render_feeds(site, sink);
     Ok(())
 }

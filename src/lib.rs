@@ -248,10 +248,10 @@ pub fn render_to(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usi
 pub fn render_to_in_turn(loaded: &Loaded, progress: Progress, sink: Sink) -> Result<(usize, usize), Failure> {
     render_parts(loaded, sink, |site, put| {
         let mut timer = timing::Timer::new();
-        let downloads = render::package::downloads(site);
+        let downloads = render::package::downloads(site, put);
         timer.stage("csv tables");
-        render::pages::render_site_pages(site, &loaded.theme, &downloads, put).map_err(Failure::Content)?;
-        render_data_files(site, downloads, put)?;
+        render::pages::render_site_pages(site, &loaded.theme, &downloads.list, put).map_err(Failure::Content)?;
+        render_data_files(site, &downloads, put)?;
         timer.stage("data");
         render_search(site, &loaded.theme, put);
         render::pages::render_all(site, &loaded.theme, progress, put).map_err(Failure::Content)?;
@@ -296,8 +296,8 @@ fn render_parts(
     Ok((c.files + 2, pages))
 }
 
-/// The pages, charts and data files. The bulk downloads are needed only by the data page and
-/// the data files, so they are made while the report pages render.
+/// The pages, charts and data files. The bulk downloads are written while the report pages
+/// render (the data page and datapackage.json need only their descriptions).
 fn render_pages_and_data(
     site: &site::Site,
     theme: &theme::Theme,
@@ -308,24 +308,24 @@ fn render_pages_and_data(
     let (downloads, pages) = rayon::join(
         || {
             let mut timer = timing::Timer::new();
-            let downloads = render::package::downloads(site);
+            let downloads = render::package::downloads(site, put);
             timer.stage("csv tables");
             downloads
         },
         || render::pages::render_all(site, theme, progress, put),
     );
     pages.map_err(Failure::Content)?;
-    render::pages::render_site_pages(site, theme, &downloads, put).map_err(Failure::Content)?;
+    render::pages::render_site_pages(site, theme, &downloads.list, put).map_err(Failure::Content)?;
     timer.stage("pages and charts");
-    render_data_files(site, downloads, put)?;
+    render_data_files(site, &downloads, put)?;
     timer.stage("data");
     Ok(())
 }
 
-/// The JSON files and the bulk downloads, from the downloads' tables.
-fn render_data_files(site: &site::Site, downloads: Vec<render::package::Download>, put: Sink) -> Result<(), Failure> {
+/// The JSON files and `datapackage.json` (the CSV files of `downloads` are written already).
+fn render_data_files(site: &site::Site, downloads: &render::package::Downloads, put: Sink) -> Result<(), Failure> {
     render::data::render_all(site, put).map_err(json_failure)?;
-    render::package::render(site, &downloads).into_iter().for_each(put);
+    put(render::package::render(site, downloads));
     Ok(())
 }
 
@@ -347,6 +347,20 @@ pub(crate) fn render_search(site: &site::Site, theme: &theme::Theme, put: Sink) 
         .map(|l| search::index::build(site, *l, theme.words(l.code())))
         .collect();
     indexes.into_iter().flatten().for_each(put);
+    timer.stage("search");
+}
+
+/// [`render_search`] one language after another, each language's files handed on as soon
+/// as they are made: for `serve`'s background step after an edit, where the whole site is
+/// kept already and the languages' working memory at once would come on top of it (each
+/// index is built in parallel itself).
+pub(crate) fn render_search_in_turn(site: &site::Site, theme: &theme::Theme, put: Sink) {
+    let mut timer = timing::Timer::new();
+    for l in site.languages() {
+        search::index::build(site, *l, theme.words(l.code()))
+            .into_iter()
+            .for_each(put);
+    }
     timer.stage("search");
 }
 

@@ -43,53 +43,71 @@ pub struct Column {
     pub description: String,
 }
 
-/// One finished row: its cells (already made safe for spreadsheets) in one string, with
-/// where each cell ends (a big table holds two allocations per row rather than one per cell).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Row {
-    text: String,
-    ends: Vec<u32>,
+/// A table being written: its columns are declared while the first row is filled, and each
+/// row goes into the file's bytes as it ends (a table is never held cell by cell: at 100,000
+/// reports the rows of figures.csv as strings took five gigabytes).
+///
+/// A big table is written in parts (a report or a few each, in parallel) that
+/// [`CsvFile::join`] puts together in order.
+pub struct Table {
+    /// The columns the rows have (every column, also those [`Table::keeping`] leaves out).
+    pub columns: Vec<Column>,
+    /// How many rows were written.
+    pub rows: usize,
+    /// The rows, CSV-encoded (no byte-order mark, no header).
+    out: ::csv::Writer<Vec<u8>>,
+    declared: bool,
+    /// Column of the next cell of the current row.
+    at: usize,
+    /// Per column: whether a row has a value (a cell that is not empty) in it.
+    filled: Vec<bool>,
+    /// Per column: whether it is written (every column when `None`).
+    keep: Option<Vec<bool>>,
+    /// Only notes the columns and which are filled; writes nothing.
+    scan: bool,
 }
 
-impl Row {
-    fn push(&mut self, cell: &str) {
-        self.text.push_str(cell);
-        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-    }
-
-    /// Cell `i`, empty past the end.
-    pub fn cell(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends.get(i - 1).map_or(0, |&e| e as usize)
-        };
-        match self.ends.get(i) {
-            Some(&end) => &self.text[start..end as usize],
-            None => "",
+impl Default for Table {
+    fn default() -> Self {
+        Table {
+            columns: Vec::new(),
+            rows: 0,
+            out: writer(Vec::new()),
+            declared: false,
+            at: 0,
+            filled: Vec::new(),
+            keep: None,
+            scan: false,
         }
     }
-
-    /// Every cell, in column order.
-    pub fn cells(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).map(|i| self.cell(i))
-    }
 }
 
-/// A table being built: columns are declared while the first row is filled.
-#[derive(Default)]
-pub struct Table {
-    /// The columns the file has.
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
-    current: Row,
-    declared: bool,
-    /// After [`Table::drop_empty_columns`]: every column the rows hold, and the position of
-    /// each of `columns` among them (a report's own CSV keeps them all).
-    wide: Option<(Vec<Column>, Vec<usize>)>,
+/// A CSV writer into `out`: CRLF line ends, quoted only where needed.
+fn writer(out: Vec<u8>) -> ::csv::Writer<Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(out)
 }
 
 impl Table {
+    /// A table that writes nothing: it declares the columns and notes which of them a row
+    /// fills (the first pass over a table whose empty columns are left out).
+    pub fn scanning() -> Table {
+        Table {
+            scan: true,
+            ..Table::default()
+        }
+    }
+
+    /// A table that writes only the columns `keep` marks (in the order of its columns).
+    pub fn keeping(keep: Vec<bool>) -> Table {
+        Table {
+            keep: Some(keep),
+            ..Table::default()
+        }
+    }
+
     fn col(&mut self, name: &str, kind: Type, description: &str, value: &str) {
         if !self.declared {
             self.columns.push(Column {
@@ -97,8 +115,22 @@ impl Table {
                 kind,
                 description: description.to_string(),
             });
+            self.filled.push(false);
         }
-        self.current.push(value);
+        if !value.is_empty()
+            && let Some(filled) = self.filled.get_mut(self.at)
+        {
+            *filled = true;
+        }
+        let written = self
+            .keep
+            .as_ref()
+            .is_none_or(|keep| keep.get(self.at).copied().unwrap_or(false));
+        if written && !self.scan {
+            // Writing into memory fails only when memory runs out.
+            let _ = self.out.write_field(value);
+        }
+        self.at += 1;
     }
 
     /// A text cell, made safe to open in a spreadsheet; `None` is empty.
@@ -133,17 +165,19 @@ impl Table {
     /// Finishes the current row.
     pub fn end_row(&mut self) {
         self.declared = true;
-        let row = std::mem::take(&mut self.current);
-        self.rows.push(row);
+        self.at = 0;
+        self.rows += 1;
+        if !self.scan {
+            let _ = self.out.write_record(None::<&[u8]>);
+        }
     }
 
-    /// Appends the rows of `other` (same columns), taking its columns if none are declared yet.
-    pub fn append(&mut self, other: Table) {
-        if !self.declared && other.declared {
-            self.columns = other.columns;
-            self.declared = true;
-        }
-        self.rows.extend(other.rows);
+    /// Forgets the rows written (a table with no row declares its columns with one), keeping
+    /// the columns.
+    pub fn clear(&mut self) {
+        self.rows = 0;
+        self.filled.iter_mut().for_each(|f| *f = false);
+        self.out = writer(Vec::new());
     }
 
     /// Position of the column `name`.
@@ -151,52 +185,142 @@ impl Table {
         self.columns.iter().position(|c| c.name == name)
     }
 
-    /// Leaves out of the file every column that is empty in every row, except those `always`
-    /// accepts (the rows keep their cells).
-    pub fn drop_empty_columns(&mut self, always: impl Fn(&Column) -> bool) {
-        if self.wide.is_some() {
-            return;
-        }
-        let keep: Vec<usize> = (0..self.columns.len())
-            .filter(|&i| always(&self.columns[i]) || self.rows.iter().any(|r| !r.cell(i).is_empty()))
-            .collect();
-        let visible = keep.iter().map(|&i| self.columns[i].clone()).collect();
-        let all = std::mem::replace(&mut self.columns, visible);
-        self.wide = Some((all, keep));
+    /// Per column: whether a row fills it.
+    pub fn filled(&self) -> &[bool] {
+        &self.filled
     }
 
-    /// Writes a CSV file: BOM, header, the rows `rows`, of the cells at `at` (all when `None`).
-    fn write<'a>(columns: &[Column], at: Option<&[usize]>, rows: impl Iterator<Item = &'a Row>) -> Vec<u8> {
-        let mut out = "\u{feff}".as_bytes().to_vec();
-        {
-            let mut w = ::csv::WriterBuilder::new()
-                .terminator(::csv::Terminator::CRLF)
-                .quote_style(::csv::QuoteStyle::Necessary)
-                .from_writer(&mut out);
-            // Writing into memory fails only when memory runs out.
-            let _ = w.write_record(columns.iter().map(|c| c.name.as_str()));
-            for row in rows {
-                let _ = match at {
-                    Some(at) => w.write_record(at.iter().map(|&i| row.cell(i))),
-                    None => w.write_record(row.cells()),
-                };
-            }
-            let _ = w.flush();
+    /// How many bytes the rows written so far take.
+    pub fn written(&mut self) -> usize {
+        let _ = self.out.flush();
+        self.out.get_ref().len()
+    }
+
+    /// True when no row was written.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// The columns the file has: those written.
+    fn written_columns(&self) -> Vec<Column> {
+        match &self.keep {
+            Some(keep) => self
+                .columns
+                .iter()
+                .zip(keep)
+                .filter(|(_, k)| **k)
+                .map(|(c, _)| c.clone())
+                .collect(),
+            None => self.columns.clone(),
         }
-        out
+    }
+
+    /// The rows' bytes.
+    fn into_body(self) -> Vec<u8> {
+        self.out.into_inner().unwrap_or_default()
     }
 
     /// The file: BOM, header, rows, CRLF line ends.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.rows_to_bytes(self.rows.iter())
+    pub fn finish(self) -> CsvFile {
+        CsvFile::join(vec![self])
+    }
+}
+
+/// A CSV file as published: its columns, how many rows, and its bytes (BOM, header, rows).
+pub struct CsvFile {
+    pub columns: Vec<Column>,
+    pub rows: usize,
+    pub bytes: Vec<u8>,
+    /// Where the rows start in `bytes` (after the header).
+    pub body: usize,
+}
+
+impl CsvFile {
+    /// The file of `parts`, tables of the same columns written one after another (the columns
+    /// of the first that has any), put together in one allocation of the file's size.
+    pub fn join(mut parts: Vec<Table>) -> CsvFile {
+        let mut file = Joining::default();
+        file.reserve(parts.iter_mut().map(Table::written).sum::<usize>() + 4096);
+        for p in parts {
+            file.push(p);
+        }
+        file.finish()
     }
 
-    /// A file of the same columns with the rows `rows` alone (a slice of this table), written
-    /// from the rows in place, not from a copy of them.
-    pub fn rows_to_bytes<'a>(&self, rows: impl Iterator<Item = &'a Row>) -> Vec<u8> {
-        let at = self.wide.as_ref().map(|(_, at)| at.as_slice());
-        Table::write(&self.columns, at, rows)
+    /// The header alone: BOM and the row of column names.
+    pub fn header(&self) -> &[u8] {
+        &self.bytes[..self.body]
     }
+}
+
+/// A CSV file being put together from tables of the same columns, written in parts (in
+/// parallel, a few reports each): each part is copied in and dropped as it comes, so that the
+/// parts of the whole file are never held beside it.
+#[derive(Default)]
+pub struct Joining {
+    columns: Option<Vec<Column>>,
+    rows: usize,
+    bytes: Vec<u8>,
+    body: usize,
+}
+
+impl Joining {
+    /// Appends the rows of `part`; returns where they start in the file. The header is
+    /// written with the first part that has columns.
+    pub fn push(&mut self, part: Table) -> usize {
+        if self.columns.is_none() && part.declared {
+            let columns = part.written_columns();
+            let header = header(&columns);
+            self.body = header.len();
+            // In front of the parts before, which have no rows; keeping the room reserved.
+            self.bytes.splice(0..0, header);
+            self.columns = Some(columns);
+        }
+        self.rows += part.rows;
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(&part.into_body());
+        start
+    }
+
+    /// Makes room for `additional` more bytes (a guess: room not written to is never
+    /// touched, so never resident).
+    pub fn reserve(&mut self, additional: usize) {
+        self.bytes.reserve_exact(additional);
+    }
+
+    /// How many bytes the file has so far.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// True when nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    pub fn finish(self) -> CsvFile {
+        let columns = self.columns.unwrap_or_default();
+        let (bytes, body) = if self.bytes.is_empty() {
+            let bytes = header(&columns);
+            let body = bytes.len();
+            (bytes, body)
+        } else {
+            (self.bytes, self.body)
+        };
+        CsvFile {
+            columns,
+            rows: self.rows,
+            bytes,
+            body,
+        }
+    }
+}
+
+/// BOM and the header row of `columns`.
+fn header(columns: &[Column]) -> Vec<u8> {
+    let mut w = writer("\u{feff}".as_bytes().to_vec());
+    let _ = w.write_record(columns.iter().map(|c| c.name.as_str()));
+    w.into_inner().unwrap_or_default()
 }
 
 /// First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
@@ -558,21 +682,54 @@ fn item<'a>(items: &'a [Item], key: &str) -> Option<&'a Item> {
     items.iter().find(|i| i.key.as_deref() == Some(key))
 }
 
-/// reports.csv: one row per report, every figure a column.
-pub fn reports(site: &Site) -> Table {
+/// reports.csv: one row per report, every figure a column. The columns no report of the site
+/// fills are left out (figures.csv has every figure); the report's identity is always there.
+/// Made in two passes over the reports: which columns are filled, then the rows of those.
+pub fn reports(site: &Site) -> CsvFile {
     use rayon::prelude::*;
-    let rows: Vec<Table> = site.reports.par_iter().map(|e| one_report(site, e)).collect();
-    let mut t = Table::default();
-    for row in rows {
-        t.append(row);
-    }
+    const CHUNK: usize = 64;
+    let scans: Vec<Table> = site
+        .reports
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut t = Table::scanning();
+            for e in chunk {
+                report_row(&mut t, site, e);
+            }
+            t
+        })
+        .collect();
+    let mut scan = Table::scanning();
     if site.reports.is_empty() {
-        declare_empty(&mut t, site);
+        declare_empty(&mut scan, site);
     }
-    // The columns no report of the site fills are left out (figures.csv has every figure);
-    // the report's identity is always there.
-    t.drop_empty_columns(|c| ABOUT_COLUMNS.contains(&c.name.as_str()));
-    t
+    let declared = scans.iter().find(|t| t.declared).unwrap_or(&scan);
+    let keep: Vec<bool> = declared
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            ABOUT_COLUMNS.contains(&c.name.as_str()) || scans.iter().any(|t| t.filled().get(i) == Some(&true))
+        })
+        .collect();
+    drop(scans);
+    let mut parts: Vec<Table> = site
+        .reports
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut t = Table::keeping(keep.clone());
+            for e in chunk {
+                report_row(&mut t, site, e);
+            }
+            t
+        })
+        .collect();
+    if site.reports.is_empty() {
+        let mut t = Table::keeping(keep);
+        declare_empty(&mut t, site);
+        parts.push(t);
+    }
+    CsvFile::join(parts)
 }
 
 /// The columns of reports.csv kept even when empty: which report a row is.
@@ -594,7 +751,7 @@ const ABOUT_COLUMNS: &[&str] = &[
 /// The header of reports.csv when there is no report: declared from an empty report.
 fn declare_empty(t: &mut Table, site: &Site) {
     with_empty_report(|e| report_row(t, site, e));
-    t.rows.clear();
+    t.clear();
 }
 
 /// Calls `f` with an empty report of an empty unit: declares a table's columns when the
@@ -627,15 +784,8 @@ pub(crate) fn with_empty_report(f: impl FnOnce(&ReportEntry)) {
     });
 }
 
-/// A single-row CSV of one report (linked from its page).
-pub fn one_report(site: &Site, e: &ReportEntry) -> Table {
-    let mut t = Table::default();
-    report_row(&mut t, site, e);
-    t
-}
-
 /// indicators.csv: one row per indicator of every indicator table.
-pub fn indicators(site: &Site) -> Table {
+pub fn indicators(site: &Site) -> CsvFile {
     let mut t = Table::default();
     for e in &site.reports {
         let en = e.report.en().map(|x| x.front.indicators.as_slice()).unwrap_or(&[]);
@@ -644,11 +794,11 @@ pub fn indicators(site: &Site) -> Table {
             indicator_row(&mut t, &report_id(e), n, ind, en.get(n), groups);
         }
     }
-    if t.rows.is_empty() {
+    if t.is_empty() {
         indicator_row(&mut t, "", 0, &Indicator::default(), None, &[]);
-        t.rows.clear();
+        t.clear();
     }
-    t
+    t.finish()
 }
 
 /// The head of `groups` an indicator sits under: its level-one head (`level2: None`), or its
@@ -777,7 +927,7 @@ const TOTAL_ROW: schema::Label = schema::l("年度资金总额", "Total annual f
 /// funds.csv: the funds block of every self-evaluation form as a long table, one row per
 /// report, form row and column, so that a pivot gives the form back. Every column of every
 /// row is written, so a row the form prints blank is there with empty values (never 0).
-pub fn funds(site: &Site) -> Table {
+pub fn funds(site: &Site) -> CsvFile {
     let mut t = Table::default();
     for e in &site.reports {
         let f = &e.report.front;
@@ -799,11 +949,11 @@ pub fn funds(site: &Site) -> Table {
             }
         }
     }
-    if t.rows.is_empty() {
+    if t.is_empty() {
         with_empty_report(|e| funds_row(&mut t, e, "", 0, &FundsRow::default(), &schema::FUNDS_COLUMNS[0]));
-        t.rows.clear();
+        t.clear();
     }
-    t
+    t.finish()
 }
 
 /// One cell of a funds block: which report, which row and column, the value and its unit.
@@ -882,7 +1032,7 @@ fn funds_row(t: &mut Table, e: &ReportEntry, id: &str, n: usize, row: &FundsRow,
 
 /// items.csv: every item of every list (income sources, spending by function, project items,
 /// staffing categories, economic results), with its unit.
-pub fn items(site: &Site) -> Table {
+pub fn items(site: &Site) -> CsvFile {
     let mut t = Table::default();
     for e in &site.reports {
         let f = &e.report.front;
@@ -925,11 +1075,11 @@ pub fn items(site: &Site) -> Table {
             }
         }
     }
-    if t.rows.is_empty() {
+    if t.is_empty() {
         item_row(&mut t, "", "", 0, &Item::default(), "");
-        t.rows.clear();
+        t.clear();
     }
-    t
+    t.finish()
 }
 
 fn item_row(t: &mut Table, id: &str, list: &str, n: usize, i: &Item, amount_unit: &str) {
@@ -972,7 +1122,7 @@ fn item_row(t: &mut Table, id: &str, list: &str, n: usize, i: &Item, amount_unit
 }
 
 /// parks.csv: one row per unit.
-pub fn parks(site: &Site) -> Table {
+pub fn parks(site: &Site) -> CsvFile {
     let mut t = Table::default();
     for u in &site.units {
         park_row(&mut t, site, u);
@@ -986,9 +1136,9 @@ pub fn parks(site: &Site) -> Table {
             translations: Vec::new(),
         };
         park_row(&mut t, site, &unit);
-        t.rows.clear();
+        t.clear();
     }
-    t
+    t.finish()
 }
 
 fn park_row(t: &mut Table, site: &Site, u: &crate::content::Unit) {
@@ -1067,8 +1217,21 @@ mod tests {
             t.text(&format!("c{i}"), "", Some(c));
         }
         t.end_row();
-        let text = String::from_utf8(t.to_bytes()).unwrap();
+        let text = String::from_utf8(t.finish().bytes).unwrap();
         text.split_once("\r\n").unwrap().1.to_string()
+    }
+
+    /// The columns and the cells of every row of a table's file, read back.
+    fn read(t: Table) -> (Vec<Column>, Vec<Vec<String>>) {
+        let file = t.finish();
+        let mut r = ::csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(&file.bytes[3..]);
+        let rows = r
+            .records()
+            .map(|x| x.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        (file.columns, rows)
     }
 
     #[test]
@@ -1081,19 +1244,57 @@ mod tests {
 
     #[test]
     fn empty_columns_are_left_out_of_the_file() {
-        let mut t = Table::default();
-        for v in ["1", "2"] {
-            t.text("id", "", Some(v));
-            t.num("empty", "", None);
-            t.num("full", "", Some(Dec::parse(v).unwrap()));
-            t.end_row();
-        }
-        t.drop_empty_columns(|c| c.name == "id");
+        let rows = |t: &mut Table| {
+            for v in ["1", "2"] {
+                t.text("id", "", Some(v));
+                t.num("empty", "", None);
+                t.num("full", "", Some(Dec::parse(v).unwrap()));
+                t.end_row();
+            }
+        };
+        let mut scan = Table::scanning();
+        rows(&mut scan);
+        assert_eq!(scan.filled(), [true, false, true]);
+        let keep = scan
+            .columns
+            .iter()
+            .zip(scan.filled())
+            .map(|(c, f)| *f || c.name == "id")
+            .collect();
+        let mut t = Table::keeping(keep);
+        rows(&mut t);
+        let file = t.finish();
         assert_eq!(
-            String::from_utf8(t.to_bytes()).unwrap(),
+            String::from_utf8(file.bytes).unwrap(),
             "\u{feff}id,full\r\n1,1\r\n2,2\r\n"
         );
-        assert_eq!(t.columns.len(), 2);
+        assert_eq!(file.columns.len(), 2);
+        assert_eq!(file.rows, 2);
+    }
+
+    #[test]
+    fn parts_join_in_order_under_one_header() {
+        let part = |vs: &[&str]| {
+            let mut t = Table::default();
+            for v in vs {
+                t.text("a", "", Some(v));
+                t.text("b", "", Some("x,y"));
+                t.end_row();
+            }
+            t
+        };
+        let mut empty = Table::default();
+        empty.text("a", "", Some("gone"));
+        empty.text("b", "", None);
+        empty.end_row();
+        empty.clear();
+        let mut second = part(&["2", "3"]);
+        assert_eq!(second.written(), "2,\"x,y\"\r\n3,\"x,y\"\r\n".len());
+        let file = CsvFile::join(vec![empty, part(&["1"]), Table::default(), second]);
+        let text = "\u{feff}a,b\r\n1,\"x,y\"\r\n2,\"x,y\"\r\n3,\"x,y\"\r\n";
+        assert_eq!(String::from_utf8(file.bytes.clone()).unwrap(), text);
+        assert_eq!(file.header(), "\u{feff}a,b\r\n".as_bytes());
+        assert_eq!(file.rows, 3);
     }
 
     #[test]
@@ -1127,7 +1328,7 @@ mod tests {
         t.text("label", "L", Some("-12.50"));
         t.int("n", "N", Some(3));
         t.end_row();
-        assert_eq!(t.rows[0].cells().collect::<Vec<_>>(), ["-12.50", "'-12.50", "3"]);
+        assert_eq!(read(t).1, [["-12.50", "'-12.50", "3"]]);
     }
 
     #[test]
@@ -1148,8 +1349,8 @@ mod tests {
                 funds_row(&mut t, e, "x", 3, &other, c);
             }
         });
-        let col = |name: &str| t.columns.iter().position(|c| c.name == name).unwrap();
-        let cells: Vec<Vec<&str>> = t.rows.iter().map(|r| r.cells().collect()).collect();
+        let (columns, cells) = read(t);
+        let col = |name: &str| columns.iter().position(|c| c.name == name).unwrap();
         let (value, blank, unit, column) = (col("value"), col("blank_row"), col("unit"), col("column"));
         let get = |key: &str, column_key: &str| {
             cells
@@ -1168,7 +1369,7 @@ mod tests {
             assert_eq!(get("other", c.key)[value], "", "other × {}", c.key);
             assert_eq!(get("other", c.key)[blank], "true");
         }
-        assert_eq!(t.columns[col("blank_row")].kind, Type::Boolean);
+        assert_eq!(columns[col("blank_row")].kind, Type::Boolean);
     }
 
     #[test]
@@ -1181,7 +1382,7 @@ mod tests {
         t.text("b", "B", Some("x,y"));
         t.end_row();
         assert_eq!(
-            String::from_utf8(t.to_bytes()).unwrap(),
+            String::from_utf8(t.finish().bytes).unwrap(),
             "\u{feff}a,b\r\n1.50,\r\n,\"x,y\"\r\n"
         );
     }

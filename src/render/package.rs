@@ -2,7 +2,7 @@
 //! units, primary and foreign keys), and SHA256SUMS for every data file.
 
 use super::OutputFile;
-use super::csv::{self, Table};
+use super::csv::{self, Column, CsvFile};
 use super::tidy;
 use crate::site::Site;
 use rustc_hash::FxHashMap;
@@ -10,106 +10,166 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-/// A CSV download: file name, title, description, table.
+/// A CSV download as the data page and `datapackage.json` describe it: file name, title,
+/// description, columns and rows (the file itself is handed on as soon as it is written).
 pub struct Download {
     pub name: &'static str,
     pub title: &'static str,
     pub title_zh: &'static str,
     pub description: &'static str,
     pub description_zh: &'static str,
-    pub table: Table,
+    pub columns: Vec<Column>,
+    pub rows: usize,
     pub primary_key: &'static [&'static str],
     /// (field, resource, field there)
     pub foreign_keys: &'static [(&'static str, &'static str, &'static str)],
 }
 
-/// The CSV downloads, in the order the data page lists them.
-pub fn downloads(site: &Site) -> Vec<Download> {
-    vec![
+/// The CSV downloads, in the order the data page lists them: each file is written, handed to
+/// `put` (figures.csv after its slices) and dropped before the next is made, so that at most
+/// one of them is held at once.
+pub fn downloads(site: &Site, put: crate::Sink) -> Downloads {
+    let mut out = Downloads {
+        list: Vec::with_capacity(7),
+        hash: Sha256::new(),
+    };
+    let (figures, ranges) = tidy::figures(site);
+    slices(site, &figures, &ranges, put);
+    drop(ranges);
+    out.publish(
         Download {
             name: "figures",
             title: "Figures (main download)",
             title_zh: "全部数据（主表）",
             description: "The main download: every figure every report states, one row each (a long table): report_id, park, year, kind, section, a stable key (expenditure.total, economy.tax_revenue, three_public.hospitality.actual), labels, the value and unit exactly as stated, the quantity it measures (amount, percent, count, points, area, other) and every amount also in 万元 (value_wan). Add up value_wan of one key and one kind; never a column across quantities. A figure a report does not state has no row.",
             description_zh: "主表：每份报告列出的每一项数据一行（长表）：report_id、单位、年度、报告类型、部分、固定的数据键（如 expenditure.total、economy.tax_revenue、three_public.hospitality.actual）、名称、按原文照录的数值和单位、数据类别（金额、百分比、数量、分值、面积、其他），金额另折算为万元（value_wan）。汇总时按同一数据键、同一报告类型对 value_wan 求和，不要跨类别相加。报告未列出的数据没有对应的行。",
-            table: tidy::figures(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["report_id", "key"],
             foreign_keys: &[("report_id", "reports", "report_id"), ("park", "parks", "park")],
         },
+        figures,
+        put,
+    );
+    out.publish(
         Download {
             name: "reports",
             title: "Reports",
             title_zh: "报告数据表",
             description: "One row per report, the common figures as columns, every amount in 万元; columns that no report of the site fills are left out. figures.csv has every figure, with the unit as stated. Empty means not disclosed, never zero.",
             description_zh: "每份报告一行，常用数据各占一列，金额一律折算为万元；本站没有任何报告填写的列不列出。全部数据（含原文单位）见 figures.csv。空白表示报告没有列出该数据，不等于零。",
-            table: csv::reports(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["report_id"],
             foreign_keys: &[("park", "parks", "park")],
         },
+        csv::reports(site),
+        put,
+    );
+    out.publish(
         Download {
             name: "funds",
             title: "Funds of the self-evaluation forms",
             title_zh: "自评表资金表",
             description: "The funds block of every self-evaluation form (项目资金 of the 项目支出绩效自评表, 年度预算资金 of the 部门整体支出绩效自评表), one row per report, form row and column: the 年度资金总额 row (row = total), then the rows under it. Pivot on report_id, row and column to get the form back. Every cell of every row is listed: an empty value is a cell the form leaves blank or the report does not state, never zero; blank_row marks a row the form prints blank.",
             description_zh: "各报告自评表的资金部分（项目支出绩效自评表的项目资金、部门整体支出绩效自评表的年度预算资金），每份报告、每行、每列一条：先是年度资金总额行（row = total），再是其下各行。按 report_id、row、column 透视即还原表格。每行的每一格都列出：数值空白表示表中该格空白或报告未列，不等于零；blank_row 标出表中整行空白的行。",
-            table: csv::funds(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["report_id", "position", "column"],
             foreign_keys: &[("report_id", "reports", "report_id")],
         },
+        csv::funds(site),
+        put,
+    );
+    out.publish(
         Download {
             name: "indicators",
             title: "Performance indicators",
             title_zh: "绩效指标表",
             description: "One row per indicator of every indicator table (项目支出绩效自评表), with the weight and score of its level-one (and level-two) head; blank marks a row the form prints blank.",
             description_zh: "各报告绩效指标表的每一项指标一行，附所属一级（二级）指标的分值和得分；blank 标出表中空白的行。",
-            table: csv::indicators(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["report_id", "row"],
             foreign_keys: &[("report_id", "reports", "report_id")],
         },
+        csv::indicators(site),
+        put,
+    );
+    out.publish(
         Download {
             name: "items",
             title: "Itemised figures",
             title_zh: "明细数据表",
             description: "Every item of every list: income sources, spending by function, named project items, staffing categories and economic results, each with its unit.",
             description_zh: "收入来源、按功能分类的支出、项目支出明细、人员类别和经济运行成果的每一项，注明单位。",
-            table: csv::items(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["report_id", "list", "position"],
             foreign_keys: &[("report_id", "reports", "report_id")],
         },
+        csv::items(site),
+        put,
+    );
+    out.publish(
         Download {
             name: "corrections",
             title: "Corrections",
             title_zh: "更正记录",
             description: "Every figure corrected after a report was first published: the value first published, the value now, when and why.",
             description_zh: "报告首次公开后更正过的每一项数据：原公布数、现数、更正日期和原因。",
-            table: tidy::corrections(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["report_id", "position"],
             foreign_keys: &[("report_id", "reports", "report_id")],
         },
+        tidy::corrections(site),
+        put,
+    );
+    out.publish(
         Download {
             name: "parks",
             title: "Units",
             title_zh: "单位表",
             description: "One row per unit (park administrative committee or bureau).",
             description_zh: "每个报告单位（园区管委会或部门）一行。",
-            table: csv::parks(site),
+            columns: Vec::new(),
+            rows: 0,
             primary_key: &["park"],
             foreign_keys: &[],
         },
-    ]
+        csv::parks(site),
+        put,
+    );
+    out
 }
 
-/// The CSV files and `datapackage.json`.
-pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
-    let mut out: Vec<OutputFile> = downloads
-        .iter()
-        .map(|d| OutputFile {
-            path: format!("data/{}.csv", d.name),
-            bytes: d.table.to_bytes(),
-        })
-        .collect();
+/// The CSV downloads, described, and the hash of their files (for the dataset's version).
+pub struct Downloads {
+    pub list: Vec<Download>,
+    hash: Sha256,
+}
+
+impl Downloads {
+    /// Hands the file of `d` to `put`, keeping its description.
+    fn publish(&mut self, mut d: Download, file: CsvFile, put: crate::Sink) {
+        let path = format!("data/{}.csv", d.name);
+        self.hash.update(path.as_bytes());
+        self.hash.update(&file.bytes);
+        d.columns = file.columns;
+        d.rows = file.rows;
+        self.list.push(d);
+        put(OutputFile {
+            path,
+            bytes: file.bytes,
+        });
+    }
+}
+
+/// `datapackage.json`, which describes the CSV files (see [`downloads`]).
+pub fn render(site: &Site, downloads: &Downloads) -> OutputFile {
     let c = &site.config.site;
-    let resources: Vec<Value> = downloads.iter().map(resource).collect();
+    let resources: Vec<Value> = downloads.list.iter().map(resource).collect();
     let mut license = json!({"name": c.data_license, "title": c.data_license});
     if let Some(url) = &c.data_license_url {
         license["path"] = url.clone().into();
@@ -120,7 +180,7 @@ pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
         "title": format!("{} / {}", c.title, c.title_en),
         "description": "Figures of expenditure performance self-evaluation reports. figures.csv is the main table: every figure as stated, with its unit, and every amount also in 万元 (value_wan). reports.csv has the common figures of each report in one row, every amount in 万元. Percentages are numbers without %; an empty cell is not disclosed (in funds.csv and indicators.csv also a cell the form prints blank), never zero. Per-unit and per-year slices of figures.csv are at parks/<unit id>/figures.csv and years/<year>/figures.csv beside this file.",
         "homepage": format!("{}/", site.config.base_url),
-        "version": version(site, &out),
+        "version": version(site, downloads.hash.clone()),
         "licenses": [license],
         "contributors": [{"title": c.publisher_en, "role": "publisher"}],
         "resources": resources,
@@ -130,14 +190,10 @@ pub fn render(site: &Site, downloads: &[Download]) -> Vec<OutputFile> {
     }
     let mut bytes = serde_json::to_vec_pretty(&package).unwrap_or_default();
     bytes.push(b'\n');
-    out.push(OutputFile {
+    OutputFile {
         path: "data/datapackage.json".into(),
         bytes,
-    });
-    if let Some(figures) = downloads.iter().find(|d| d.name == "figures") {
-        out.extend(slices(site, &figures.table));
     }
-    out
 }
 
 /// The latest `updated` or `published` date of any report, as a date-time at 00:00 China time
@@ -158,14 +214,10 @@ fn created(site: &Site) -> Option<String> {
 }
 
 /// The dataset's version: the date of its latest content (when any report gives one) and the
-/// first 12 hex digits of the SHA-256 of its CSV files, so any change of a figure changes it.
-fn version(site: &Site, files: &[OutputFile]) -> String {
-    let mut h = Sha256::new();
-    for f in files {
-        h.update(f.path.as_bytes());
-        h.update(&f.bytes);
-    }
-    let hash: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+/// first 12 hex digits of the SHA-256 of its CSV files (`hash`, over each file's path and
+/// bytes), so any change of a figure changes it.
+fn version(site: &Site, hash: Sha256) -> String {
+    let hash: String = hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
     match created(site) {
         Some(date) => format!("{}+{hash}", &date[..10]),
         None => hash,
@@ -185,47 +237,50 @@ pub fn unit_csv(unit_id: &str) -> String {
 
 /// figures.csv cut per unit (`data/parks/<id>/figures.csv`) and per year
 /// (`data/years/<year>/figures.csv`), for spreadsheet users; linked from the unit and year
-/// pages.
-pub fn slices(site: &Site, figures: &Table) -> Vec<OutputFile> {
-    let (Some(park), Some(year)) = (figures.position("park"), figures.position("year")) else {
-        return Vec::new();
-    };
-    // The rows of each unit and year, in their order, in one pass: a pass over every row for
-    // each unit took minutes at 100,000 reports (20,000 units × 5 million rows).
-    let mut by_unit: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    let mut by_year: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, r) in figures.rows.iter().enumerate() {
-        by_unit.entry(r.cell(park)).or_default().push(i);
-        by_year.entry(r.cell(year)).or_default().push(i);
+/// pages. `ranges` are where each report's rows are in `figures` (in the order of the site's
+/// reports, as [`tidy::figures`] gives them): a slice is the header and its reports' rows,
+/// copied from the file, each slice handed to `put` as soon as it is made.
+pub fn slices(site: &Site, figures: &CsvFile, ranges: &[std::ops::Range<usize>], put: crate::Sink) {
+    // The reports of each unit and year, in their order, in one pass: a pass over every row
+    // for each unit took minutes at 100,000 reports (20,000 units × 5 million rows). A unit
+    // is found by the text of its cell in the park column, as the rows have it.
+    let mut by_unit: FxHashMap<std::borrow::Cow<str>, Vec<usize>> = FxHashMap::default();
+    let mut by_year: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
+    for (i, e) in site.reports.iter().enumerate() {
+        by_unit.entry(csv::text_cell(&e.unit.id)).or_default().push(i);
+        by_year.entry(e.report.front.year).or_default().push(i);
     }
-    let slice =
-        |rows: Option<&Vec<usize>>| figures.rows_to_bytes(rows.into_iter().flatten().map(|&i| &figures.rows[i]));
-    let mut out: Vec<OutputFile> = site
-        .units
-        .iter()
-        .map(|u| OutputFile {
+    let slice = |reports: Option<&Vec<usize>>| {
+        let reports = reports.map_or(&[][..], Vec::as_slice);
+        let rows = reports.iter().filter_map(|&i| ranges.get(i));
+        let mut bytes = Vec::with_capacity(figures.body + rows.clone().map(|r| r.len()).sum::<usize>());
+        bytes.extend_from_slice(figures.header());
+        for r in rows {
+            bytes.extend_from_slice(&figures.bytes[r.clone()]);
+        }
+        bytes
+    };
+    for u in &site.units {
+        put(OutputFile {
             path: unit_csv(&u.id),
             bytes: slice(by_unit.get(u.id.as_str())),
-        })
-        .collect();
+        });
+    }
     let mut years: Vec<u16> = site.reports.iter().map(|e| e.report.front.year).collect();
     years.sort_unstable();
     years.dedup();
     for y in years {
-        let y = y.to_string();
-        out.push(OutputFile {
+        put(OutputFile {
             path: format!("data/years/{y}/figures.csv"),
-            bytes: slice(by_year.get(y.as_str())),
+            bytes: slice(by_year.get(&y)),
         });
     }
-    out
 }
 
 /// A CSV file's entry in `datapackage.json` (a tabular data resource): how to read the file,
 /// and its columns with their types, primary key and references to the other files.
 fn resource(d: &Download) -> Value {
     let fields: Vec<Value> = d
-        .table
         .columns
         .iter()
         .map(|col| json!({"name": col.name, "type": col.kind.name(), "description": col.description}))

@@ -1879,9 +1879,8 @@ impl Renderer<'_> {
                 url: self.file(&format!("data/{}.csv", d.name)),
                 name: format!("{}.csv", d.name),
                 description: zh_runs(&self.pick(d.description_zh, d.description), mark),
-                rows: Some(d.table.rows.len()),
+                rows: Some(d.rows),
                 columns: d
-                    .table
                     .columns
                     .iter()
                     .map(|c| DataColumn {

@@ -8,7 +8,7 @@
 //! its key or else its position (`economy.tax_revenue`, `expenditure.project_items.2`), of a
 //! “三公”经费 line and column (`three_public.hospitality.actual`).
 
-use super::csv::{Table, WAN, convert, report_id};
+use super::csv::{CsvFile, Joining, Table, WAN, convert, report_id};
 use crate::content::model::*;
 use crate::decimal::Dec;
 use crate::schema::{self, Body, Entry, Get, Items, Kind, Unit};
@@ -426,26 +426,52 @@ fn computed_totals(f: &ReportFront, stated: &[Figure]) -> Vec<Figure> {
     out
 }
 
-/// figures.csv: every figure of every report, one row each.
-pub fn figures(site: &Site) -> Table {
+/// figures.csv: every figure of every report, one row each; with where each report's rows
+/// are in the file (byte ranges, in the order of the site's reports), from which its slices
+/// are cut.
+pub fn figures(site: &Site) -> (CsvFile, Vec<std::ops::Range<usize>>) {
     use rayon::prelude::*;
-    let parts: Vec<Table> = site
-        .reports
-        .par_iter()
-        .map(|e| {
-            let mut t = Table::default();
-            let id = report_id(e);
-            for x in of(&e.report.front) {
-                figure_row(&mut t, e, &id, &x);
+    // A batch of reports at a time, written in parts of a few reports in parallel, each part
+    // copied into the file and dropped: the parts of the whole file are never held at once.
+    const BATCH: usize = 1024;
+    let mut file = Joining::default();
+    let mut ranges = Vec::with_capacity(site.reports.len());
+    let mut done = 0;
+    for batch in site.reports.chunks(BATCH) {
+        let parts: Vec<(Table, Vec<usize>)> = batch
+            .par_chunks(32)
+            .map(|chunk| {
+                let mut t = Table::default();
+                let mut ends = Vec::with_capacity(chunk.len());
+                for e in chunk {
+                    let id = report_id(e);
+                    for x in of(&e.report.front) {
+                        figure_row(&mut t, e, &id, &x);
+                    }
+                    ends.push(t.written());
+                }
+                (t, ends)
+            })
+            .collect();
+        for (t, ends) in parts {
+            let start = file.push(t);
+            let mut from = 0;
+            for end in ends {
+                ranges.push(start + from..start + end);
+                from = end;
             }
-            t
-        })
-        .collect();
-    let mut t = Table::default();
-    for p in parts {
-        t.append(p);
+        }
+        done += batch.len();
+        if done == batch.len() && done < site.reports.len() {
+            // Room for the whole file as the first batch suggests, with a little to spare,
+            // rather than growing it by doubling (a copy, and the old and new beside each
+            // other).
+            let guess = file.len() / done * (site.reports.len() - done);
+            file.reserve(guess + guess / 16);
+        }
     }
-    if t.rows.is_empty() {
+    if file.is_empty() {
+        let mut t = Table::default();
         super::csv::with_empty_report(|e| {
             let x = Figure {
                 section: "",
@@ -459,9 +485,10 @@ pub fn figures(site: &Site) -> Table {
             };
             figure_row(&mut t, e, "", &x);
         });
-        t.rows.clear();
+        t.clear();
+        file.push(t);
     }
-    t
+    (file.finish(), ranges)
 }
 
 fn figure_row(t: &mut Table, e: &ReportEntry, id: &str, x: &Figure) {
@@ -516,7 +543,7 @@ fn figure_row(t: &mut Table, e: &ReportEntry, id: &str, x: &Figure) {
 
 /// corrections.csv: every figure corrected after first publication, from each report's
 /// `corrections`.
-pub fn corrections(site: &Site) -> Table {
+pub fn corrections(site: &Site) -> CsvFile {
     let mut t = Table::default();
     for e in &site.reports {
         let f = &e.report.front;
@@ -529,7 +556,7 @@ pub fn corrections(site: &Site) -> Table {
             correction_row(&mut t, &id, f, n, c, figures.iter().find(|x| x.key == c.figure));
         }
     }
-    if t.rows.is_empty() {
+    if t.is_empty() {
         let c = Correction {
             figure: String::new(),
             previous: Dec::default(),
@@ -537,9 +564,9 @@ pub fn corrections(site: &Site) -> Table {
             note: None,
         };
         super::csv::with_empty_report(|e| correction_row(&mut t, "", &e.report.front, 0, &c, None));
-        t.rows.clear();
+        t.clear();
     }
-    t
+    t.finish()
 }
 
 fn correction_row(t: &mut Table, id: &str, f: &ReportFront, n: usize, c: &Correction, now: Option<&Figure>) {

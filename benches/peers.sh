@@ -50,7 +50,7 @@ command -v hugo >/dev/null || { echo "needs hugo: apt-get install -y hugo" >&2; 
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time: apt-get install -y time" >&2; exit 1; }
 (cd benches && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 cargo build --release --quiet
-gongkai="$repo/target/release/gongkai"
+gongkai="${CARGO_TARGET_DIR:-$repo/target}/release/gongkai"
 # Pagefind's own binary (the one its npm wrapper would spawn: extended, with Chinese segmentation),
 # so that node's start-up is not timed; the wrapper if the binary is not where we expect it.
 pagefind="$(find benches/node_modules/@pagefind -path '*/bin/pagefind_extended' -type f -print -quit 2>/dev/null || true)"

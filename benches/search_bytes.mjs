@@ -28,7 +28,8 @@ globalThis.fetch = async (url, init) => {
   }
   read.push([path.basename(url), buf.length]);
   const text = buf.toString('utf8');
-  return { ok, status: range ? 206 : 200, text: async () => text, json: async () => JSON.parse(text || '{}') };
+  const bytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
+  return { ok, status: range ? 206 : 200, text: async () => text, json: async () => JSON.parse(text || '{}'), arrayBuffer: async () => bytes };
 };
 const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
 const sizes = { zh: [], en: [] };

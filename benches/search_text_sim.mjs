@@ -12,6 +12,11 @@
 // of the candidates); how many (query, mode) pairs give a different first page or count; how
 // many excerpts differ; how many hits lose their <mark> (the match lies past the cut).
 // LIMIT 0 keeps the text as built (a check: everything identical).
+//
+// It reads index format 2 (plain `.json` files, before the compressed index of format 3) with
+// that format's search.js: run it on a site built by `5b6593a` or earlier, with
+// `git show 5b6593a:themes/default/static/search.js` in place of the current client. Kept for
+// the measurements it made (BENCHMARKS.md, "Search text cut short").
 import fs from 'node:fs'; import path from 'node:path'; import vm from 'node:vm'; import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 vm.runInThisContext(fs.readFileSync(path.join(repo, 'themes/default/static/search.js'), 'utf8'));

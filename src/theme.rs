@@ -150,6 +150,13 @@ fn load_scripts(dir: &Path, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, 
     {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
+                // A search.js copied with the theme before the index format changed would fetch
+                // files that are no longer written, and find nothing, silently.
+                let marker = crate::search::index::FORMAT_MARKER;
+                if path.file_name().is_some_and(|n| n == "search.js") && !text.contains(marker) {
+                    problems
+                        .push(Diagnostic::error(&path, msg!(OldSearchScript, marker)).help(Msg::OldSearchScriptHelp));
+                }
                 // The page script saves charts as files with the same styles the page uses.
                 let text = text.replace("\"__GK_CHART_CSS__\"", &chart_css_literal());
                 let stem = path

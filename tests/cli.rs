@@ -86,6 +86,29 @@ fn unknown_site_setting_is_named() {
 }
 
 #[test]
+fn a_theme_whose_search_script_reads_an_older_index_is_refused_before_anything_is_written() {
+    // A site upgraded to this gongkai with its theme copied from an earlier one: its search.js
+    // would fetch index files no longer written and find nothing.
+    let (tmp, root) = example_copy();
+    edit(
+        &root.join("themes/default/static/search.js"),
+        "gongkai-search-index: 3",
+        "(an earlier format)",
+    );
+    let out = tmp.path().join("public");
+    let o = run(&["build", "--output", out.to_str().unwrap()], &root);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("search.js: error: this script reads an older search index")
+            && err.contains("gongkai-search-index: 3")
+            && err.contains("help: replace it with static/search.js of the default theme"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
 fn all_problems_are_listed_together() {
     let (_tmp, root) = example_copy();
     edit(

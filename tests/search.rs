@@ -129,14 +129,16 @@ fn filters_narrow_the_results() {
 }
 
 #[test]
-fn index_files_are_json_with_hashed_names_and_deterministic() {
+fn index_files_are_compressed_json_with_hashed_names_and_deterministic() {
+    use gongkai::search::store::inflate;
     let (_a, one) = build_example();
     let (_b, two) = build_example();
     let files_one: Vec<String> = files(&one).into_keys().filter(|k| k.contains("search/")).collect();
     assert!(
         files_one
             .iter()
-            .all(|f| f.ends_with(".json") || f.ends_with("index.html"))
+            .all(|f| f.ends_with("/meta.json") || f.ends_with(".bin") || f.ends_with("index.html")),
+        "{files_one:?}"
     );
     for dir in ["search/zh/", "en/search/en/"] {
         let meta: serde_json::Value =
@@ -149,6 +151,44 @@ fn index_files_are_json_with_hashed_names_and_deterministic() {
         assert!(
             !shards.is_empty() && shards.iter().all(|f| f.contains(hash)),
             "content-hashed names in {dir}"
+        );
+        // Every file inflates: the dictionary to text of the size meta.json gives, the others
+        // to JSON (the text chunks with the dictionary, which the real reports share clauses
+        // enough to have).
+        let z = meta["z"].as_u64().unwrap() as usize;
+        assert!(z > 0, "{dir}: no dictionary");
+        let dict = inflate(
+            &std::fs::read(one.join(dir).join(format!("z.{hash}.bin"))).unwrap(),
+            b"",
+        )
+        .unwrap();
+        assert_eq!(dict.len(), z, "{dir}");
+        let mut texts = 0;
+        let mut sizes = (0, 0);
+        for f in shards.iter().filter(|f| !f.contains("/z.")) {
+            let name = f.rsplit('/').next().unwrap();
+            let packed = std::fs::read(one.join(f)).unwrap();
+            let json = if name.starts_with('d') {
+                texts += 1;
+                assert!(inflate(&packed, b"").is_err(), "{f} needs its dictionary");
+                inflate(&packed, &dict).unwrap()
+            } else {
+                inflate(&packed, b"").unwrap()
+            };
+            sizes.0 += packed.len();
+            sizes.1 += json.len();
+            serde_json::from_slice::<serde_json::Value>(&json).unwrap_or_else(|e| panic!("{f}: {e}"));
+        }
+        assert!(
+            sizes.0 * 2 < sizes.1,
+            "{dir}: {} bytes packed, {} as JSON",
+            sizes.0,
+            sizes.1
+        );
+        assert_eq!(
+            texts,
+            meta["n"].as_u64().unwrap().div_ceil(meta["chunk"].as_u64().unwrap()),
+            "{dir}"
         );
     }
     for f in &files_one {

@@ -248,6 +248,8 @@ ThemeNotFound: "theme `{name}` not found" / "找不到主题 `{name}`";
 ThemeNotFoundHelp: "set theme = \"default\" in site.toml, or create the folder themes/<name>/" / "请在 site.toml 中设置 theme = \"default\"，或创建文件夹 themes/<主题名>/";
 CannotReadStylesheet: "cannot read the stylesheet: {error}" / "无法读取样式表：{error}";
 CannotReadScript: "cannot read the script: {error}" / "无法读取脚本：{error}";
+OldSearchScript: "this script reads an older search index than this gongkai writes (it lacks the line `{marker}`): the site's search would find nothing" / "此脚本读取的搜索索引格式比本版 gongkai 生成的旧（缺少 `{marker}` 这一行）：网站搜索将什么也找不到";
+OldSearchScriptHelp: "replace it with static/search.js of the default theme that comes with this gongkai (themes/default/static/search.js), then make your changes to it again" / "请用本版 gongkai 自带默认主题的 static/search.js（themes/default/static/search.js）替换它，再把您的修改重新加上";
 CannotReadTemplates: "cannot read templates: {error}" / "无法读取模板：{error}";
 CannotReadTemplate: "cannot read template: {error}" / "无法读取模板：{error}";
 TemplateError: "template error: {message}" / "模板错误：{message}";

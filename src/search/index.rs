@@ -1,9 +1,11 @@
 //! Builds the search index of one language.
 //!
-//! Layout (all plain `.json`, which every web server serves — IIS refuses unknown extensions;
-//! every name but `meta.json` carries the content hash of the whole index):
+//! Layout (every name but `meta.json` carries the content hash of the whole index; the others
+//! are `.bin`, the raw DEFLATE of their JSON (see [`store`]), an extension every web server
+//! serves — IIS refuses unknown ones):
 //! - `search/<lang>/meta.json`: a few numbers that do not grow with the site — documents,
-//!   term shards, documents per text chunk, unit buckets, the content hash, the first year.
+//!   term shards, documents per text chunk, unit buckets, the content hash, the first year,
+//!   the size of the text dictionary.
 //! - `t<bucket>`: the terms hashed to that bucket, each with its document frequency, idf × 10⁶
 //!   and its first block of postings (the highest weights); plus `f`, English word forms →
 //!   their stem, so the browser needs no stemmer.
@@ -13,8 +15,10 @@
 //!   `query.rs`); the search page, which counts the results, reads all of its terms'.
 //! - `d<chunk>`: address (from the site root: `/parks/x/2021/`), title, subtitle and plain
 //!   text of consecutive documents, fetched only for the top candidates (to confirm exact
-//!   phrases and to cut excerpts); a chunk holds about `chunk_bytes`, so a long document has
-//!   one of its own.
+//!   phrases and to cut excerpts); a chunk holds about `chunk_bytes` compressed, so a long
+//!   document has one of its own. Compressed with the preset dictionary `z`.
+//! - `z`: that dictionary (text, not JSON): clauses many documents share. Absent when the site
+//!   repeats none (`"z":0` in meta.json).
 //! - `i`, `u<bucket>`: for the filters only — year, kind and grade of each document; the range
 //!   of documents of each unit.
 //!
@@ -23,6 +27,7 @@
 //! weight (the first of a block absolute, then the drop from the previous group), the number of
 //! documents and their numbers as gaps. About 2 bytes a posting, against 7 as JSON arrays.
 
+use super::store;
 use super::tokenize::{self, stem};
 use crate::content::Unit;
 use crate::content::model::{Grade, Kind};
@@ -32,6 +37,11 @@ use crate::theme::Words;
 use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+
+/// The index format: `v` in meta.json. search.js says which it reads with this line, and a
+/// theme whose search.js lacks it is refused (it would read an older format and find nothing).
+pub const FORMAT: u32 = 3;
+pub const FORMAT_MARKER: &str = "gongkai-search-index: 3";
 
 /// BM25 parameters.
 pub const K1: f64 = 1.2;
@@ -354,17 +364,23 @@ pub struct Params {
     /// Bytes aimed at per file of further blocks (a term's blocks stay together, and a larger
     /// term has files of its own).
     pub tail_bytes: usize,
-    /// Bytes aimed at per text chunk: its number of documents follows from their average size.
+    /// Compressed bytes aimed at per text chunk: its number of documents follows from how
+    /// small they compress.
     pub chunk_bytes: usize,
+    /// Most bytes of the text chunks' preset dictionary (DEFLATE reaches back 32 KiB).
+    pub dict_bytes: usize,
 }
 
 /// The parameters of a built site.
 pub const PARAMS: Params = Params {
     first_block: 64,
     growth: 4,
-    shard_bytes: 2048,
-    tail_bytes: 12_288,
+    // Compressed, 2,816 bytes of first blocks and 14 KiB of further blocks are about the 2 KiB
+    // and 12 KiB a file held as JSON, measured per query (BENCHMARKS.md, "Compressed index").
+    shard_bytes: 2_816,
+    tail_bytes: 14_336,
     chunk_bytes: 4_000,
+    dict_bytes: 16_384,
 };
 
 /// Terms while indexing are packed into a `u64`, so that no string is made per term and
@@ -666,26 +682,46 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
     let (mut texts, buckets) = term_files(&terms, &forms, params);
     drop(terms);
     timer.stage("search: shards");
-    let chunk = docs_per_chunk(docs, params);
+    let dict = store::dictionary(
+        docs.iter().map(|d| d.text.get(..text_end(&d.text)).unwrap_or(&d.text)),
+        params.dict_bytes,
+    );
+    let chunk = docs_per_chunk(docs, params, dict.as_bytes());
     texts.par_extend(
         docs.par_chunks(chunk)
             .enumerate()
             .map(|(c, docs)| (format!("d{c}"), text_chunk(docs))),
     );
     texts.extend(filter_files(docs));
+    if !dict.is_empty() {
+        texts.push(("z".to_string(), dict.clone()));
+    }
     let hash = index_hash(&texts);
+    timer.stage("search: texts");
     let mut out: Vec<OutputFile> = texts
-        .into_iter()
-        .map(|(name, t)| OutputFile {
-            path: format!("{dir}{name}.{hash}.json"),
-            bytes: t.into_bytes(),
+        .into_par_iter()
+        .map(|(name, t)| {
+            let bytes = match name.as_bytes()[0] {
+                b'd' => store::deflate(t.as_bytes(), dict.as_bytes()),
+                _ => store::deflate(t.as_bytes(), b""),
+            };
+            OutputFile {
+                path: format!("{dir}{name}.{hash}.bin"),
+                bytes,
+            }
         })
         .collect();
+    timer.stage("search: deflate");
     out.push(OutputFile {
         path: format!("{dir}meta.json"),
-        bytes: meta(docs, buckets, &hash, chunk).to_string().into_bytes(),
+        bytes: meta(docs, buckets, &hash, chunk, dict.len()).to_string().into_bytes(),
     });
     out
+}
+
+/// Where a document's stored text ends: after [`TEXT_LIMIT`] characters.
+fn text_end(text: &str) -> usize {
+    text.char_indices().nth(TEXT_LIMIT).map_or(text.len(), |(at, _)| at)
 }
 
 /// Bits of a posting that number its document: as few as `docs` documents need, so that the
@@ -917,20 +953,22 @@ fn tail_json(blocks: &[&str]) -> String {
     out
 }
 
-/// Documents per text chunk. Each of the top candidates costs a chunk: as few documents per
-/// chunk as keep the number of files low, so that large documents have a chunk of their own.
-fn docs_per_chunk(docs: &[Doc], params: &Params) -> usize {
-    let record = |d: &Doc| {
-        let x: usize = d.text.chars().take(TEXT_LIMIT).map(char::len_utf8).sum();
-        d.url.len()
-            + d.title.len()
-            + d.subtitle.len()
-            + x
-            + 32
-            + d.sections.iter().map(|s| s.1.len() + 8).sum::<usize>()
-    };
-    let average = docs.iter().map(record).sum::<usize>() / docs.len().max(1);
-    (params.chunk_bytes / average.max(1)).clamp(1, 64)
+/// Documents per text chunk: as many as fill about `chunk_bytes` once compressed (measured on up
+/// to 64 documents spread over the site), so that each of the top candidates costs about that
+/// much and the index has few files; a large document has a chunk of its own.
+fn docs_per_chunk(docs: &[Doc], params: &Params, dict: &[u8]) -> usize {
+    if docs.is_empty() {
+        return 1;
+    }
+    let keep = store::spread(docs.len(), 64);
+    let (sum, n) = docs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep(*i))
+        .map(|(_, d)| d)
+        .map(|d| store::deflate(text_chunk(std::slice::from_ref(d)).as_bytes(), dict).len())
+        .fold((0, 0), |(s, n), b| (s + b, n + 1));
+    (params.chunk_bytes * n / sum.max(1)).clamp(1, 64)
 }
 
 /// A text chunk: `[{"u":url,"t":title,"s":subtitle,"x":text,"h":[offset,id,…]},…]` (`h`: where
@@ -939,11 +977,7 @@ fn docs_per_chunk(docs: &[Doc], params: &Params) -> usize {
 fn text_chunk(docs: &[Doc]) -> String {
     let mut out = String::from("[");
     for (i, d) in docs.iter().enumerate() {
-        let x = d
-            .text
-            .char_indices()
-            .nth(TEXT_LIMIT)
-            .map_or(d.text.as_str(), |(at, _)| &d.text[..at]);
+        let x = &d.text[..text_end(&d.text)];
         out.push_str(if i > 0 { ",{\"u\":" } else { "{\"u\":" });
         put_str(&mut out, &d.url);
         out.push_str(",\"t\":");
@@ -983,10 +1017,11 @@ fn index_hash(texts: &[(String, String)]) -> String {
 }
 
 /// `meta.json`: the numbers the client needs before it fetches anything else.
-fn meta(docs: &[Doc], buckets: usize, hash: &str, chunk: usize) -> Value {
+fn meta(docs: &[Doc], buckets: usize, hash: &str, chunk: usize, dict: usize) -> Value {
     let min_year = docs.iter().filter_map(|d| d.year).min().unwrap_or(2000);
     json!({
-        "v": 2,
+        "v": FORMAT,
+        "z": dict,
         "n": docs.len(),
         "buckets": buckets,
         "hash": hash,
@@ -1040,6 +1075,13 @@ fn filter_files(docs: &[Doc]) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_format_marker_names_the_format_and_the_bundled_search_js_has_it() {
+        assert_eq!(FORMAT_MARKER, format!("gongkai-search-index: {FORMAT}"));
+        let js = include_str!("../../themes/default/static/search.js");
+        assert!(js.contains(FORMAT_MARKER));
+    }
 
     #[test]
     fn fnv_matches_the_reference() {
@@ -1108,6 +1150,7 @@ mod tests {
             shard_bytes: 300,
             tail_bytes: 200,
             chunk_bytes: 400,
+            dict_bytes: 512,
         };
         let tmp = tempfile::tempdir().unwrap();
         let files = index_files(&docs, "search/zh/", &params, &mut crate::timing::Timer::new());

@@ -32,6 +32,8 @@ pub struct Index {
     dir: PathBuf,
     meta: Value,
     files: HashMap<String, Value>,
+    /// The text chunks' preset dictionary, once read (empty when the index has none).
+    dict: Option<Vec<u8>>,
     /// Bytes read since the last [`Index::reset_bytes`]: what a browser would download.
     pub bytes: usize,
     /// Reads every block of every term (the reference the tiered evaluation must agree with).
@@ -257,6 +259,7 @@ impl Index {
             dir,
             meta,
             files: HashMap::new(),
+            dict: None,
             bytes: text.len(),
             exhaustive: false,
             read: Vec::new(),
@@ -266,17 +269,37 @@ impl Index {
     pub fn reset_bytes(&mut self) {
         self.bytes = self.meta.to_string().len();
         self.files.clear();
+        self.dict = None;
         self.read.clear();
     }
 
-    /// A file of the index by its stem (`t12`, `d3` …), read once.
+    /// The raw bytes of a file of the index, counted as read.
+    fn fetch(&mut self, stem: &str) -> Vec<u8> {
+        let name = format!("{stem}.{}.bin", self.meta["hash"].as_str().unwrap_or(""));
+        let bytes = std::fs::read(self.dir.join(name)).unwrap_or_default();
+        self.bytes += bytes.len();
+        self.read.push((stem.to_string(), bytes.len()));
+        bytes
+    }
+
+    /// A file of the index by its stem (`t12`, `d3` …), read and inflated once; the text
+    /// chunks with the dictionary `z`, read once too.
     fn file(&mut self, stem: &str) -> &Value {
         if !self.files.contains_key(stem) {
-            let name = format!("{stem}.{}.json", self.meta["hash"].as_str().unwrap_or(""));
-            let text = std::fs::read_to_string(self.dir.join(name)).unwrap_or_default();
-            self.bytes += text.len();
-            self.read.push((stem.to_string(), text.len()));
-            let v = serde_json::from_str(&text).unwrap_or(Value::Null);
+            let dict = if stem.starts_with('d') && self.meta["z"].as_u64().unwrap_or(0) > 0 {
+                if self.dict.is_none() {
+                    let z = self.fetch("z");
+                    self.dict = Some(super::store::inflate(&z, b"").unwrap_or_default());
+                }
+                self.dict.clone().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let packed = self.fetch(stem);
+            let v = super::store::inflate(&packed, &dict)
+                .ok()
+                .and_then(|json| serde_json::from_slice(&json).ok())
+                .unwrap_or(Value::Null);
             self.files.insert(stem.to_string(), v);
         }
         &self.files[stem]

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,31 @@ test('bucket hash is 32-bit FNV-1a like the Rust index', () => {
   assert.equal(S.fnv32('foobar'), 0xbf9cf968);
 });
 
+test('inflate reads what zlib deflates: every block kind, with and without a dictionary', () => {
+  let seed = 7;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const dict = Buffer.from('部门整体支出绩效自评报告，项目支出绩效自评表。'.repeat(30));
+  let cases = 0;
+  for (let t = 0; t < 40; t++) {
+    // Text-like data: runs copied from a little earlier (matches), and fresh bytes.
+    const n = Math.floor(rnd() * 70000), b = Buffer.alloc(n), alpha = 1 + Math.floor(rnd() * 255);
+    for (let i = 0; i < n; i++) b[i] = rnd() < 0.5 && i > 10 ? b[i - 1 - Math.floor(rnd() * 10)] : Math.floor(rnd() * alpha);
+    for (const level of [0, 1, 6, 9]) {
+      for (const strategy of [zlib.constants.Z_DEFAULT_STRATEGY, zlib.constants.Z_FIXED, zlib.constants.Z_HUFFMAN_ONLY]) {
+        const d = t % 2 ? dict : null;
+        const packed = zlib.deflateRawSync(b, d ? { level, strategy, dictionary: d } : { level, strategy });
+        assert.ok(Buffer.from(S.inflate(new Uint8Array(packed), d && new Uint8Array(d))).equals(b), `case ${t}, level ${level}`);
+        cases++;
+      }
+    }
+  }
+  assert.equal(cases, 480);
+  const text = Buffer.from('三公经费'.repeat(500));
+  const packed = new Uint8Array(zlib.deflateRawSync(text));
+  assert.throws(() => S.inflate(packed.subarray(0, packed.length >> 1)), /ends early/);
+  assert.throws(() => S.inflate(new Uint8Array([0xff, 0xff, 0xff])));
+});
+
 const base = process.env.BASE || '/';
 let bytes = 0;
 if (process.env.SITE) {
@@ -37,9 +63,13 @@ if (process.env.SITE) {
   globalThis.fetch = async (url) => {
     const file = path.join(site, url.slice(base.length));
     const ok = fs.existsSync(file);
-    const text = ok ? fs.readFileSync(file, 'utf8') : '';
-    bytes += text.length;
-    return { ok, json: async () => JSON.parse(text || '{}') };
+    const buf = ok ? fs.readFileSync(file) : Buffer.alloc(0);
+    bytes += buf.length;
+    return {
+      ok,
+      json: async () => JSON.parse(buf.toString('utf8') || '{}'),
+      arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length),
+    };
   };
 }
 

@@ -1,4 +1,5 @@
 // gongkai search client: plain JavaScript, no framework, no WASM.
+// Reads the index format of src/search/index.rs (FORMAT): gongkai-search-index: 3
 // Tokenises like src/search/tokenize.rs (tested against tests/search-tokenize.json), fetches
 // the shards of the query's terms, ranks with BM25 (highest-weight postings first, more only
 // as the top 10 need) and confirms Chinese phrases on the top candidates' text.
@@ -79,14 +80,114 @@
   }
   function own(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
 
+  // Raw DEFLATE (RFC 1951), as src/search/store.rs writes the index files; `dict` is a preset
+  // dictionary (the text chunks'). Small and slow-but-enough (a query inflates ~100 KB); no
+  // browser API, so browsers without DecompressionStream search too.
+  var LB = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258],
+    LX = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0],
+    DB = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577],
+    DX = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13],
+    ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  // A canonical Huffman code from code lengths: counts per length, symbols in code order.
+  function huff(lens) {
+    var count = new Uint16Array(16), offs = new Uint16Array(16), sym = new Uint16Array(lens.length), i;
+    for (i = 0; i < lens.length; i++) count[lens[i]]++;
+    count[0] = 0;
+    for (i = 1; i < 16; i++) offs[i] = offs[i - 1] + count[i - 1];
+    for (i = 0; i < lens.length; i++) if (lens[i]) sym[offs[lens[i]]++] = i;
+    return { count: count, sym: sym };
+  }
+  function inflate(src, dict) {
+    var pre = dict ? dict.length : 0, out = new Uint8Array(pre + src.length * 4 + 1024), n = pre, pos = 0, buf = 0, cnt = 0, last = 0;
+    if (dict) out.set(dict);
+    function bits(k) {
+      while (cnt < k) { if (pos >= src.length) throw new Error('inflate: the data ends early'); buf |= src[pos++] << cnt; cnt += 8; }
+      var v = buf & ((1 << k) - 1);
+      buf >>>= k; cnt -= k;
+      return v;
+    }
+    function sym(h) {
+      for (var len = 1, code = 0, first = 0, index = 0; len < 16; len++) {
+        code |= bits(1);
+        var c = h.count[len];
+        if (code - c < first) return h.sym[index + code - first];
+        index += c; first = (first + c) << 1; code <<= 1;
+      }
+      throw new Error('inflate: bad code');
+    }
+    function room(k) {
+      if (n + k <= out.length) return;
+      var o = new Uint8Array(Math.max(out.length * 2, n + k));
+      o.set(out.subarray(0, n)); out = o;
+    }
+    var fixed = null, i, k, lit, dist;
+    while (!last) {
+      last = bits(1);
+      var type = bits(2);
+      if (type === 0) {
+        buf = 0; cnt = 0;
+        if (pos + 4 > src.length) throw new Error('inflate: the data ends early');
+        k = src[pos] | src[pos + 1] << 8; pos += 4;
+        if (pos + k > src.length) throw new Error('inflate: the data ends early');
+        room(k); out.set(src.subarray(pos, pos + k), n); n += k; pos += k;
+        continue;
+      }
+      if (type === 1) {
+        if (!fixed) {
+          var l = new Uint8Array(288);
+          for (i = 0; i < 288; i++) l[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
+          fixed = [huff(l), huff(new Uint8Array(30).fill(5))];
+        }
+        lit = fixed[0]; dist = fixed[1];
+      } else if (type === 2) {
+        var nl = bits(5) + 257, nd = bits(5) + 1, nc = bits(4) + 4, cl = new Uint8Array(19), all = new Uint8Array(nl + nd);
+        for (i = 0; i < nc; i++) cl[ORDER[i]] = bits(3);
+        var ch = huff(cl);
+        for (i = 0; i < nl + nd;) {
+          var s = sym(ch), rep = 0, v = 0;
+          if (s < 16) { all[i++] = s; continue; }
+          if (s === 16) { if (!i) throw new Error('inflate: bad lengths'); v = all[i - 1]; rep = 3 + bits(2); } else if (s === 17) rep = 3 + bits(3); else rep = 11 + bits(7);
+          if (i + rep > nl + nd) throw new Error('inflate: bad lengths');
+          while (rep--) all[i++] = v;
+        }
+        lit = huff(all.subarray(0, nl)); dist = huff(all.subarray(nl));
+      } else throw new Error('inflate: bad block');
+      for (;;) {
+        var x = sym(lit);
+        if (x < 256) { room(1); out[n++] = x; continue; }
+        if (x === 256) break;
+        x -= 257;
+        if (x >= 29) throw new Error('inflate: bad length');
+        var len = LB[x] + bits(LX[x]), d = sym(dist);
+        if (d >= 30) throw new Error('inflate: bad distance');
+        var back = DB[d] + bits(DX[d]);
+        if (back > n) throw new Error('inflate: distance too far');
+        room(len);
+        for (k = n - back; len--;) out[n++] = out[k++];
+      }
+    }
+    return out.subarray(pre, n);
+  }
+
   function Index(base) { this.base = base; this.files = {}; }
   Index.prototype.load = function () {
     var self = this;
     return this.meta || (this.meta = fetch(this.base + 'meta.json').then(function (r) { return r.json(); }).then(function (m) { self.m = m; return m; }));
   };
+  // A file of the index as bytes (null when missing).
+  Index.prototype.raw = function (stem) {
+    return fetch(this.base + stem + '.' + this.m.hash + '.bin').then(function (r) { return r.ok ? r.arrayBuffer() : null; }).then(function (b) { return b && new Uint8Array(b); });
+  };
+  // The text chunks' preset dictionary (null when the index has none).
+  Index.prototype.dict = function () {
+    return this.z || (this.z = this.m.z ? this.raw('z').then(function (b) { return b && inflate(b); }) : Promise.resolve(null));
+  };
+  // A file of the index, inflated and parsed once.
   Index.prototype.file = function (stem) {
     var f = this.files;
-    return f[stem] || (f[stem] = fetch(this.base + stem + '.' + this.m.hash + '.json').then(function (r) { return r.ok ? r.json() : null; }));
+    return f[stem] || (f[stem] = Promise.all([this.raw(stem), stem[0] === 'd' ? this.dict() : null]).then(function (r) {
+      return r[0] ? JSON.parse(new TextDecoder().decode(inflate(r[0], r[1]))) : null;
+    }));
   };
   Index.prototype.shard = function (term) { return this.file('t' + fnv32(term) % this.m.buckets); };
   Index.prototype.term = function (tok) {
@@ -336,7 +437,7 @@
     run();
   }
 
-  root.gongkaiSearch = { excerpt: excerpt, fold: fold, indexTokens: indexTokens, queryTokens: queryTokens, fnv32: fnv32, decode: decode, Index: Index };
+  root.gongkaiSearch = { excerpt: excerpt, fold: fold, indexTokens: indexTokens, queryTokens: queryTokens, fnv32: fnv32, decode: decode, inflate: inflate, Index: Index };
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ui); else ui();
   }

@@ -202,12 +202,13 @@ fn readable(path: &Path) -> Vec<u8> {
         return bytes;
     };
     let (kind, hash) = stem.split_once('.').unwrap();
-    let dict = match kind.starts_with('d') {
-        true => match std::fs::read(path.with_file_name(format!("z.{hash}.bin"))) {
-            Ok(z) => inflate(&z, b"").unwrap(),
-            Err(_) => Vec::new(),
-        },
-        false => Vec::new(),
+    // The text chunks' dictionary, when the index has one.
+    let dict = if kind.starts_with('d') {
+        std::fs::read(path.with_file_name(format!("z.{hash}.bin")))
+            .map(|z| inflate(&z, b"").unwrap())
+            .unwrap_or_default()
+    } else {
+        Vec::new()
     };
     inflate(&bytes, &dict).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -375,8 +375,9 @@ pub struct Params {
 pub const PARAMS: Params = Params {
     first_block: 64,
     growth: 4,
-    // Compressed, 2,816 bytes of first blocks and 14 KiB of further blocks are about the 2 KiB
-    // and 12 KiB a file held as JSON, measured per query (BENCHMARKS.md, "Compressed index").
+    // Compressed (about 1.4× on these files), 2,816 bytes of first blocks fetch what 2,048 did as
+    // JSON. 14 KiB of further blocks: of the settings tried (BENCHMARKS.md, "Compressed search
+    // index"), the one with the fewest files that kept every query of 10,000 reports under 100 KB.
     shard_bytes: 2_816,
     tail_bytes: 14_336,
     chunk_bytes: 4_000,
@@ -682,10 +683,7 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
     let (mut texts, buckets) = term_files(&terms, &forms, params);
     drop(terms);
     timer.stage("search: shards");
-    let dict = store::dictionary(
-        docs.iter().map(|d| d.text.get(..text_end(&d.text)).unwrap_or(&d.text)),
-        params.dict_bytes,
-    );
+    let dict = store::dictionary(docs.iter().map(|d| &d.text[..text_end(&d.text)]), params.dict_bytes);
     let chunk = docs_per_chunk(docs, params, dict.as_bytes());
     texts.par_extend(
         docs.par_chunks(chunk)
@@ -701,13 +699,11 @@ pub fn index_files(docs: &[Doc], dir: &str, params: &Params, timer: &mut crate::
     let mut out: Vec<OutputFile> = texts
         .into_par_iter()
         .map(|(name, t)| {
-            let bytes = match name.as_bytes()[0] {
-                b'd' => store::deflate(t.as_bytes(), dict.as_bytes()),
-                _ => store::deflate(t.as_bytes(), b""),
-            };
+            // Only the text chunks share the dictionary; it is of no use to postings.
+            let preset = if name.starts_with('d') { dict.as_bytes() } else { b"" };
             OutputFile {
+                bytes: store::deflate(t.as_bytes(), preset),
                 path: format!("{dir}{name}.{hash}.bin"),
-                bytes,
             }
         })
         .collect();
@@ -965,8 +961,7 @@ fn docs_per_chunk(docs: &[Doc], params: &Params, dict: &[u8]) -> usize {
         .iter()
         .enumerate()
         .filter(|(i, _)| keep(*i))
-        .map(|(_, d)| d)
-        .map(|d| store::deflate(text_chunk(std::slice::from_ref(d)).as_bytes(), dict).len())
+        .map(|(_, d)| store::deflate(text_chunk(std::slice::from_ref(d)).as_bytes(), dict).len())
         .fold((0, 0), |(s, n), b| (s + b, n + 1));
     (params.chunk_bytes * n / sum.max(1)).clamp(1, 64)
 }

@@ -286,17 +286,17 @@ impl Index {
     /// chunks with the dictionary `z`, read once too.
     fn file(&mut self, stem: &str) -> &Value {
         if !self.files.contains_key(stem) {
-            let dict = if stem.starts_with('d') && self.meta["z"].as_u64().unwrap_or(0) > 0 {
-                if self.dict.is_none() {
-                    let z = self.fetch("z");
-                    self.dict = Some(super::store::inflate(&z, b"").unwrap_or_default());
-                }
-                self.dict.clone().unwrap_or_default()
-            } else {
-                Vec::new()
-            };
             let packed = self.fetch(stem);
-            let v = super::store::inflate(&packed, &dict)
+            if stem.starts_with('d') && self.meta["z"].as_u64().unwrap_or(0) > 0 && self.dict.is_none() {
+                let z = self.fetch("z");
+                self.dict = Some(super::store::inflate(&z, b"").unwrap_or_default());
+            }
+            let dict = if stem.starts_with('d') {
+                self.dict.as_deref().unwrap_or_default()
+            } else {
+                &[]
+            };
+            let v = super::store::inflate(&packed, dict)
                 .ok()
                 .and_then(|json| serde_json::from_slice(&json).ok())
                 .unwrap_or(Value::Null);

@@ -1,5 +1,5 @@
 //! How the index files are stored: raw DEFLATE (RFC 1951) of their JSON, which the search page
-//! inflates itself (`inflate` in search.js, a few dozen lines: no browser API, so old phones
+//! inflates itself (`inflate` in search.js, about 90 lines: no browser API, so old phones
 //! search too). A file is then about half its JSON whatever the web server does (many
 //! government servers compress nothing), and each file holds more, so the index has fewer.
 //!

@@ -97,6 +97,11 @@ pub struct SiteConfig {
     /// Output folder, relative to the site root.
     #[serde(default = "default_output")]
     pub output_dir: String,
+    /// How many reports each Atom feed lists, newest first; 0 lists every report. A feed is
+    /// polled again and again by readers that want what is new: at 10,000 reports a feed of
+    /// all of them is 6 MB per poll.
+    #[serde(default = "default_feed_entries")]
+    pub feed_entries: usize,
 }
 
 fn default_language() -> String {
@@ -113,6 +118,9 @@ fn default_theme() -> String {
 }
 fn default_output() -> String {
     "public".into()
+}
+fn default_feed_entries() -> usize {
+    50
 }
 
 /// Validated settings plus where they came from.

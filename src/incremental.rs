@@ -204,7 +204,9 @@ fn finish(loaded: &Loaded, files: &BTreeMap<&str, Option<&str>>) -> Vec<OutputFi
         .filter(|(p, _)| render::package::is_data_file(p) && **p != "data/SHA256SUMS")
         .filter_map(|(p, sum)| Some((p.to_string(), (*sum)?.to_string())))
         .collect();
-    vec![render::feeds::sitemap(&site, &pages), render::package::checksums(&sums)]
+    let mut last = render::feeds::sitemap(&site, &pages);
+    last.push(render::package::checksums(&sums));
+    last
 }
 
 /// True for the files of the search indexes (`search/<lang>/…` in each language's folder,
@@ -365,9 +367,13 @@ impl Edit {
     /// [`Edit::put_rest`] for files already made into the caller's form; `rest` ends with
     /// the sitemap and SHA256SUMS.
     pub fn put_rest_as<V>(&self, files: &mut BTreeMap<String, V>, rest: impl IntoIterator<Item = (String, V)>) {
-        // The search indexes and the slices of figures.csv are made whole by every edit (a
-        // year or unit may have gone).
-        files.retain(|p, _| !is_search_index(p, &self.loaded.config.languages) && !render::package::is_slice(p));
+        // The search indexes, the slices of figures.csv and the parts of a split sitemap are
+        // made whole by every edit (a year or unit may have gone).
+        files.retain(|p, _| {
+            !is_search_index(p, &self.loaded.config.languages)
+                && !render::package::is_slice(p)
+                && !render::feeds::is_sitemap_part(p)
+        });
         files.extend(rest);
     }
 }

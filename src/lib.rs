@@ -289,11 +289,13 @@ fn render_parts(
     render_feeds_and_assets(&site, &loaded.theme, &put);
     let mut c = collected.into_inner().unwrap_or_else(|e| e.into_inner());
     c.pages.sort();
-    sink(render::feeds::sitemap(&site, &c.pages));
+    let sitemap = render::feeds::sitemap(&site, &c.pages);
+    let last = sitemap.len() + 1;
+    sitemap.into_iter().for_each(&sink);
     sink(render::package::checksums(&c.sums));
     timer.stage("feeds, checksums");
     let pages = c.pages.len() * site.languages().len();
-    Ok((c.files + 2, pages))
+    Ok((c.files + last, pages))
 }
 
 /// The pages, charts and data files. The bulk downloads are written while the report pages

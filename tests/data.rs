@@ -450,6 +450,57 @@ fn items_and_parks_csv_cover_every_list_item_and_unit() {
 }
 
 #[test]
+fn feed_entries_keeps_the_newest_reports_in_each_feed_and_the_sitemap_keeps_every_page() {
+    let (_tmp, root) = common::example_copy();
+    common::edit(&root.join("site.toml"), "feed_entries = 50", "feed_entries = 2");
+    let o = common::run(&["build", "--root", root.to_str().unwrap()], &root);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let out = root.join("public");
+    let index: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/reports.json")).unwrap()).unwrap();
+    for (feed, lang) in [("feed.xml", "zh"), ("en/feed.xml", "en")] {
+        let text = std::fs::read_to_string(out.join(feed)).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let entries: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .map(|e| {
+                let child = |name: &str| {
+                    e.children()
+                        .find(|c| c.has_tag_name(name))
+                        .and_then(|n| n.text())
+                        .unwrap()
+                        .to_string()
+                };
+                (child("updated"), child("id"))
+            })
+            .collect();
+        assert_eq!(entries.len(), 2, "{feed}");
+        // The two newest of the five, newest first. The example's reports give no dates, so
+        // each is dated the last day of its year (2023, 2022, 2021, 2021, 2019).
+        let mut all: Vec<(u64, String)> = index["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["year"].as_u64().unwrap(),
+                    r[format!("url_{lang}").as_str()].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        all.sort();
+        let newest: Vec<&str> = all.iter().rev().take(2).map(|(_, u)| u.as_str()).collect();
+        let ids: Vec<&str> = entries.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, newest, "{feed}");
+        assert!(entries[0].0 >= entries[1].0);
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for r in index["reports"].as_array().unwrap() {
+        assert!(sitemap.contains(r["url_zh"].as_str().unwrap()));
+    }
+}
+
+#[test]
 fn feeds_and_sitemap_are_xml_listing_every_report_in_both_languages() {
     let (_tmp, out) = build_example();
     let index: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/reports.json")).unwrap()).unwrap();

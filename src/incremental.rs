@@ -187,9 +187,9 @@ fn finish_reads(path: &str, langs: &[Lang]) -> bool {
     page || (render::package::is_data_file(path) && path != "data/SHA256SUMS")
 }
 
-/// The sitemap and SHA256SUMS, from the complete set of files (they list pages and data
-/// files); `files` maps output paths to the SHA-256 (hex) of data files (`None` for the other
-/// files) and holds at least the files [`finish_reads`] accepts.
+/// The sitemap (with its parts, when split) and SHA256SUMS, from the complete set of files
+/// (they list pages and data files); `files` maps output paths to the SHA-256 (hex) of data
+/// files (`None` for the other files) and holds at least the files [`finish_reads`] accepts.
 fn finish(loaded: &Loaded, files: &BTreeMap<&str, Option<&str>>) -> Vec<OutputFile> {
     let site = loaded.site();
     let langs = &loaded.config.languages;
@@ -319,8 +319,9 @@ impl Edit {
         render_site_files(site, &self.loaded, sink)
     }
 
-    /// The sitemap and SHA256SUMS for `files` (after step 1) with `rest` (step 2) over them.
-    /// Only what [`finish_reads`] is read, so `files` may hold just that.
+    /// The sitemap (with its parts, when split) and SHA256SUMS for `files` (after step 1) with
+    /// `rest` (step 2) over them. Only what [`finish_reads`] is read, so `files` may hold just
+    /// that.
     pub fn finish<'a>(
         &self,
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,

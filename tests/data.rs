@@ -450,7 +450,7 @@ fn items_and_parks_csv_cover_every_list_item_and_unit() {
 }
 
 #[test]
-fn feed_entries_keeps_the_newest_reports_in_each_feed_and_the_sitemap_keeps_every_page() {
+fn feed_entries_keeps_the_newest_reports_in_each_feed_and_the_sitemap_still_lists_every_report() {
     let (_tmp, root) = common::example_copy();
     common::edit(&root.join("site.toml"), "feed_entries = 50", "feed_entries = 2");
     let o = common::run(&["build", "--root", root.to_str().unwrap()], &root);
@@ -502,6 +502,7 @@ fn feed_entries_keeps_the_newest_reports_in_each_feed_and_the_sitemap_keeps_ever
 
 #[test]
 fn feeds_and_sitemap_are_xml_listing_every_report_in_both_languages() {
+    // The example's 5 reports are fewer than a feed's default 50 newest (`feed_entries`).
     let (_tmp, out) = build_example();
     let index: Json = serde_json::from_str(&std::fs::read_to_string(out.join("data/reports.json")).unwrap()).unwrap();
     let base = "https://www.example.gov.cn/xxgk/jxpj";

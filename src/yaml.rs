@@ -431,21 +431,25 @@ fn space_column(line: &str, from: usize) -> usize {
 
 /// Like [`explain`], for `site.toml`: a syntax error names TOML, not front matter.
 pub(crate) fn explain_toml(raw: &str, file: &Path) -> Diagnostic {
-    explain_in(raw, file, |file, detail| {
-        Diagnostic::error(file, msg!(NotValidToml, detail)).help(Msg::NotValidTomlHelp)
-    })
+    explain_in(raw, file, Format::Toml)
 }
 
 /// Rewrites a YAML/serde error message in words a finance officer understands.
 pub(crate) fn explain(raw: &str, file: &Path) -> Diagnostic {
-    explain_in(raw, file, |file, detail| {
-        Diagnostic::error(file, msg!(NotValidYaml, detail)).help(Msg::NotValidYamlHelp)
-    })
+    explain_in(raw, file, Format::Yaml)
 }
 
-/// [`explain`] with `syntax` making the diagnostic for a syntax error (the parser's `detail`):
-/// the one message that depends on the file's format.
-fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> Diagnostic {
+/// The file's format: what a syntax error names, and how the help writes a value or a line.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    /// Front matter.
+    Yaml,
+    /// `site.toml`.
+    Toml,
+}
+
+/// [`explain`] for a file in `format`.
+fn explain_in(raw: &str, file: &Path, format: Format) -> Diagnostic {
     // Drop the parser's " at line N column M" (counted from the front matter, not the file):
     // we print the position ourselves.
     let owned = without_positions(raw);
@@ -467,7 +471,11 @@ fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> 
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::error(file, msg!(MissingKey, key = field, place)).help(msg!(MissingKeyHelp, key = field));
+        let help = match format {
+            Format::Yaml => msg!(MissingKeyHelp, key = field),
+            Format::Toml => msg!(MissingKeyTomlHelp, key = field),
+        };
+        return Diagnostic::error(file, msg!(MissingKey, key = field, place)).help(help);
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -483,7 +491,11 @@ fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> 
         return Diagnostic::error(file, msg!(KeyTwice, key, place)).help(Msg::KeyTwiceHelp);
     }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
-        return Diagnostic::error(file, msg!(WrongKind, place, detail = plain_kinds(detail))).help(Msg::WrongKindHelp);
+        let help = match format {
+            Format::Yaml => Msg::WrongKindHelp,
+            Format::Toml => Msg::WrongKindTomlHelp,
+        };
+        return Diagnostic::error(file, msg!(WrongKind, place, detail = plain_kinds(detail, format))).help(help);
     }
     if detail.starts_with("recursion limit exceeded") {
         return nested_too_deeply(file, path);
@@ -505,7 +517,10 @@ fn explain_in(raw: &str, file: &Path, syntax: fn(&Path, &str) -> Diagnostic) -> 
         };
         return Diagnostic::error(file, msg!(MessageInPlace, message, place)).help(help);
     }
-    syntax(file, detail)
+    match format {
+        Format::Yaml => Diagnostic::error(file, msg!(NotValidYaml, detail)).help(Msg::NotValidYamlHelp),
+        Format::Toml => Diagnostic::error(file, msg!(NotValidToml, detail)).help(Msg::NotValidTomlHelp),
+    }
 }
 
 /// `raw` without every " at line N" / " at line N column M".
@@ -528,8 +543,8 @@ fn without_positions(raw: &str) -> String {
 }
 
 /// serde's "invalid type: string \"abc\", expected u16" in words a clerk knows: no Rust
-/// type names.
-fn plain_kinds(detail: &str) -> Text {
+/// type names, and a list or block written as `format` writes it.
+fn plain_kinds(detail: &str, format: Format) -> Text {
     let text = detail
         .strip_prefix("invalid type: ")
         .or_else(|| detail.strip_prefix("invalid value: "))
@@ -545,6 +560,7 @@ fn plain_kinds(detail: &str) -> Text {
     } else {
         match found {
             "sequence" => Msg::FoundList.into(),
+            "map" if format == Format::Toml => Msg::FoundTable.into(),
             "map" => Msg::FoundBlock.into(),
             "unit value" => Msg::FoundNothing.into(),
             other => Text::Raw(other.to_string()),
@@ -552,12 +568,14 @@ fn plain_kinds(detail: &str) -> Text {
     };
     let expected: Text = match expected.trim() {
         "" => return msg!(KindFound, found),
+        "u8" | "u16" | "u32" | "u64" | "usize" if format == Format::Toml => Msg::ExpectWholeNumber.into(),
         "u8" | "u16" | "u32" | "u64" | "usize" => Msg::ExpectYear.into(),
         "i8" | "i16" | "i32" | "i64" => Msg::ExpectWholeNumber.into(),
         "f32" | "f64" => Msg::ExpectNumber.into(),
         "a number such as 1545.30" => Msg::ExpectFigure.into(),
         "a string" => Msg::ExpectText.into(),
         "a boolean" => Msg::ExpectBool.into(),
+        "a sequence" if format == Format::Toml => Msg::ExpectTomlList.into(),
         "a sequence" => Msg::ExpectList.into(),
         e if e.starts_with("struct ") || e == "a map" => Msg::ExpectBlock.into(),
         e => Text::Raw(e.to_string()),
@@ -593,17 +611,45 @@ mod tests {
     #[test]
     fn kinds_are_named_without_rust_types() {
         assert_eq!(
-            plain_kinds("invalid type: string \"abc\", expected u16"),
+            plain_kinds("invalid type: string \"abc\", expected u16", Format::Yaml),
             "found the text \"abc\", expected a whole number (digits only, e.g. 2023)"
         );
         assert_eq!(
-            plain_kinds("invalid type: floating point `93.6`, expected struct Evaluation"),
+            plain_kinds(
+                "invalid type: floating point `93.6`, expected struct Evaluation",
+                Format::Yaml
+            ),
             "found the number `93.6`, expected a block of `key: value` lines, indented below its key"
         );
         assert_eq!(
-            plain_kinds("invalid value: integer `70000`, expected u16"),
+            plain_kinds("invalid value: integer `70000`, expected u16", Format::Yaml),
             "found the number `70000`, expected a whole number (digits only, e.g. 2023)"
         );
+    }
+
+    #[test]
+    fn site_toml_errors_write_values_as_toml_does() {
+        let file = Path::new("site.toml");
+        let d = explain_toml("invalid type: string \"zh\", expected a sequence", file);
+        let text = d.to_string();
+        assert!(
+            text.contains("found the text \"zh\", expected a list in square brackets ([\"zh\", \"en\"])"),
+            "{text}"
+        );
+        assert!(text.contains("text in double quotes"), "{text}");
+        assert!(!text.contains("`- `"), "no YAML list in a TOML help: {text}");
+        let d = explain_toml("invalid type: string \"all\", expected usize", file);
+        assert!(
+            d.to_string()
+                .contains("found the text \"all\", expected a whole number"),
+            "{d}"
+        );
+        assert!(!d.to_string().contains("2023"), "a setting is not a year: {d}");
+        let d = explain_toml("missing field `title`", file);
+        assert!(d.to_string().contains("add a line `title = \"…\"` to site.toml"), "{d}");
+        // Front matter keeps YAML's words.
+        let d = explain("invalid type: string \"zh\", expected a sequence", Path::new("2021.md"));
+        assert!(d.to_string().contains("one `- ` line per item"), "{d}");
     }
 
     #[derive(Debug, Deserialize)]

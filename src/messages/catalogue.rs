@@ -103,10 +103,12 @@ KeysAllowedHere: "keys allowed here: {list}" / "这里可以用的键：{list}";
 NoKeysAllowedHelp: "remove this key: no keys are allowed here (see docs/content-format.md)" / "删去这个键：这里不能有任何键（见 docs/content-format.md）";
 MissingKey: "missing required key `{key}`{place}" / "缺少必填的键 `{key}`{place}";
 MissingKeyHelp: "add a line `{key}: …` (see docs/content-format.md)" / "添加一行 `{key}: …`（见 docs/content-format.md）";
+MissingKeyTomlHelp: "add a line `{key} = \"…\"` to site.toml (the bundled example's site.toml has every key)" / "在 site.toml 中添加一行 `{key} = \"…\"`（自带示例的 site.toml 列有全部设置）";
 NotAllowedValue: "`{value}` is not an allowed value{place}" / "`{value}` 不是允许的值{place}";
 UseOneOf: "use one of: {list}" / "请使用以下之一：{list}";
 WrongKind: "wrong kind of value{place}: {detail}" / "值的类型不对{place}：{detail}";
 WrongKindHelp: "numbers are written plainly (1545.30), text as text, lists with `- ` on each line" / "数字直接写（1545.30），文字照写，列表每项一行，以 `- ` 开头";
+WrongKindTomlHelp: "in site.toml numbers are written plainly (50), text in double quotes (\"…\"), lists in square brackets ([\"zh\", \"en\"])" / "site.toml 中数字直接写（50），文字加英文双引号（\"…\"），列表写在方括号里（[\"zh\", \"en\"]）";
 MessageInPlace: "{message}{place}" / "{message}{place}";
 SeeDocsForValueHelp: "see docs/content-format.md for how to write this value" / "这个值的写法见 docs/content-format.md";
 KindFound: "found {found}" / "这里是{found}";
@@ -115,6 +117,7 @@ FoundText: "the text {value}" / "文字 {value}";
 FoundNumber: "the number {value}" / "数字 {value}";
 FoundList: "a list" / "列表";
 FoundBlock: "a block of `key: value` lines" / "`key: value` 形式的多行块";
+FoundTable: "a table of `key = value` settings" / "`key = value` 形式的设置表";
 FoundNothing: "nothing" / "空值";
 ExpectYear: "a whole number (digits only, e.g. 2023)" / "整数（只写数字，例如 2023）";
 ExpectWholeNumber: "a whole number" / "整数";
@@ -123,6 +126,7 @@ ExpectFigure: "a number such as 1545.30" / "数字，例如 1545.30";
 ExpectText: "text" / "文字";
 ExpectBool: "true or false" / "true 或 false";
 ExpectList: "a list (one `- ` line per item)" / "列表（每项一行，以 `- ` 开头）";
+ExpectTomlList: "a list in square brackets ([\"zh\", \"en\"])" / "写在方括号里的列表（[\"zh\", \"en\"]）";
 ExpectBlock: "a block of `key: value` lines, indented below its key" / "缩进写在键下方的 `key: value` 多行块";
 
 // ---- Reading a content file (content/document.rs) ----------------------------------------

@@ -448,6 +448,32 @@ enum Format {
     Toml,
 }
 
+impl Format {
+    /// A syntax error: the parser's `detail`, naming the format.
+    fn syntax(self, file: &Path, detail: &str) -> Diagnostic {
+        match self {
+            Format::Yaml => Diagnostic::error(file, msg!(NotValidYaml, detail)).help(Msg::NotValidYamlHelp),
+            Format::Toml => Diagnostic::error(file, msg!(NotValidToml, detail)).help(Msg::NotValidTomlHelp),
+        }
+    }
+
+    /// How to add the missing `key`.
+    fn missing_key_help(self, key: &str) -> Text {
+        match self {
+            Format::Yaml => msg!(MissingKeyHelp, key),
+            Format::Toml => msg!(MissingKeyTomlHelp, key),
+        }
+    }
+
+    /// How numbers, text and lists are written.
+    fn wrong_kind_help(self) -> Msg {
+        match self {
+            Format::Yaml => Msg::WrongKindHelp,
+            Format::Toml => Msg::WrongKindTomlHelp,
+        }
+    }
+}
+
 /// [`explain`] for a file in `format`.
 fn explain_in(raw: &str, file: &Path, format: Format) -> Diagnostic {
     // Drop the parser's " at line N column M" (counted from the front matter, not the file):
@@ -471,11 +497,7 @@ fn explain_in(raw: &str, file: &Path, format: Format) -> Diagnostic {
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        let help = match format {
-            Format::Yaml => msg!(MissingKeyHelp, key = field),
-            Format::Toml => msg!(MissingKeyTomlHelp, key = field),
-        };
-        return Diagnostic::error(file, msg!(MissingKey, key = field, place)).help(help);
+        return Diagnostic::error(file, msg!(MissingKey, key = field, place)).help(format.missing_key_help(field));
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -491,11 +513,8 @@ fn explain_in(raw: &str, file: &Path, format: Format) -> Diagnostic {
         return Diagnostic::error(file, msg!(KeyTwice, key, place)).help(Msg::KeyTwiceHelp);
     }
     if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
-        let help = match format {
-            Format::Yaml => Msg::WrongKindHelp,
-            Format::Toml => Msg::WrongKindTomlHelp,
-        };
-        return Diagnostic::error(file, msg!(WrongKind, place, detail = plain_kinds(detail, format))).help(help);
+        return Diagnostic::error(file, msg!(WrongKind, place, detail = plain_kinds(detail, format)))
+            .help(format.wrong_kind_help());
     }
     if detail.starts_with("recursion limit exceeded") {
         return nested_too_deeply(file, path);
@@ -517,10 +536,7 @@ fn explain_in(raw: &str, file: &Path, format: Format) -> Diagnostic {
         };
         return Diagnostic::error(file, msg!(MessageInPlace, message, place)).help(help);
     }
-    match format {
-        Format::Yaml => Diagnostic::error(file, msg!(NotValidYaml, detail)).help(Msg::NotValidYamlHelp),
-        Format::Toml => Diagnostic::error(file, msg!(NotValidToml, detail)).help(Msg::NotValidTomlHelp),
-    }
+    format.syntax(file, detail)
 }
 
 /// `raw` without every " at line N" / " at line N column M".
